@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what the platform and its tests need on a fresh Debian 12 machine, when it is missing.
+#   --runtime  only what running the platform needs (.NET SDK check, Node.js/npm for the front-end libraries)
+#   --test     also PostgreSQL, Chromium, CJK fonts, poppler-utils and sqlmap for the test suite
+set -euo pipefail
+mode="${1:---test}"
+
+need_apt=()
+have() { command -v "$1" >/dev/null 2>&1; }
+
+if ! have dotnet; then
+  echo "The .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
+  exit 1
+fi
+have npm || need_apt+=(nodejs npm)
+
+if [ "$mode" = "--test" ]; then
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
+  [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+  have pdftotext || need_apt+=(poppler-utils)
+  have sqlmap || need_apt+=(sqlmap)
+fi
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "Installing: ${need_apt[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -q --no-install-recommends "${need_apt[@]}"
+fi

@@ -1,0 +1,128 @@
+using System.Text;
+
+namespace InnoCluster.Text;
+
+/// <summary>
+/// Traditional → simplified Chinese with OpenCC's dictionaries, following OpenCC's "tw2sp" chain
+/// (Taiwan/Hong Kong variants, then Taiwan phrases such as 人工智慧 → 人工智能 and 晶片 → 芯片, then
+/// phrases and characters). Written here because no OpenCC wrapper is on the package mirror; the
+/// longest-match algorithm is OpenCC's own (max-match over each stage's dictionaries).
+/// </summary>
+public sealed class ScriptConverter
+{
+    private readonly Stage[] _stages;
+
+    private ScriptConverter(Stage[] stages) => _stages = stages;
+
+    public static ScriptConverter TraditionalToSimplified { get; } = new(
+    [
+        Stage.Load("TWVariantsRevPhrases", "TWVariantsRev", "HKVariantsRevPhrases", "HKVariantsRev"),
+        Stage.Load("TWPhrasesRev"),
+        Stage.Load("TSPhrases", "TSCharacters"),
+    ]);
+
+    public string Convert(string text) => Convert(text, null).Text;
+
+    /// <summary>Converts and reports, for each output character, the input index it came from.</summary>
+    internal (string Text, int[] SourceIndex) Convert(string text, int[]? incomingIndex)
+    {
+        var current = text;
+        var index = incomingIndex ?? Enumerable.Range(0, text.Length).ToArray();
+        foreach (var stage in _stages)
+        {
+            (current, index) = stage.Apply(current, index);
+        }
+
+        return (current, index);
+    }
+
+    private sealed class Stage
+    {
+        private readonly Dictionary<string, string> _map;
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly int _maxKeyLength;
+        private readonly HashSet<char> _firstChars;
+
+        private Stage(Dictionary<string, string> map)
+        {
+            _map = map;
+            _lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+            _maxKeyLength = map.Count == 0 ? 0 : map.Keys.Max(k => k.Length);
+            _firstChars = [.. map.Keys.Select(k => k[0])];
+        }
+
+        public static Stage Load(params string[] dictionaryNames)
+        {
+            var map = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in dictionaryNames)
+            {
+                foreach (var line in EmbeddedData.ReadLines($"opencc-{name}.txt"))
+                {
+                    var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                    if (tab <= 0)
+                    {
+                        continue;
+                    }
+
+                    var key = line[..tab];
+                    var values = line[(tab + 1)..];
+                    var space = values.IndexOf(' ', StringComparison.Ordinal);
+                    var value = space < 0 ? values : values[..space];
+                    // The first dictionary of a group wins, as in OpenCC's DictGroup.
+                    map.TryAdd(key, value);
+                }
+            }
+
+            return new Stage(map);
+        }
+
+        public (string, int[]) Apply(string text, int[] sourceIndex)
+        {
+            if (_map.Count == 0 || !text.Any(_firstChars.Contains))
+            {
+                return (text, sourceIndex);
+            }
+
+            var output = new StringBuilder(text.Length);
+            var outputIndex = new List<int>(text.Length);
+            var span = text.AsSpan();
+            var i = 0;
+            while (i < span.Length)
+            {
+                var matched = 0;
+                string? replacement = null;
+                if (_firstChars.Contains(span[i]))
+                {
+                    for (var length = Math.Min(_maxKeyLength, span.Length - i); length >= 1; length--)
+                    {
+                        if (_lookup.TryGetValue(span.Slice(i, length), out var value))
+                        {
+                            matched = length;
+                            replacement = value;
+                            break;
+                        }
+                    }
+                }
+
+                if (replacement is null)
+                {
+                    output.Append(span[i]);
+                    outputIndex.Add(sourceIndex[i]);
+                    i++;
+                    continue;
+                }
+
+                for (var k = 0; k < replacement.Length; k++)
+                {
+                    output.Append(replacement[k]);
+                    // Same length: character-for-character; otherwise every output char points at the phrase start.
+                    outputIndex.Add(replacement.Length == matched ? sourceIndex[i + k] : sourceIndex[i]);
+                }
+
+                i += matched;
+            }
+
+            return (output.ToString(), outputIndex.ToArray());
+        }
+    }
+}

@@ -1,0 +1,188 @@
+namespace InnoCluster.Text;
+
+/// <summary>
+/// Turns text into search terms, the same way for documents and queries (research/chinese-search.md:
+/// consistency matters more than segmentation accuracy). Index side: words, the shorter dictionary
+/// words inside long words (so 芯片 finds 智能芯片), bigrams over runs of unknown single characters
+/// (so names the dictionary lacks, such as 九识, are still found), and Latin tokens whole and in parts.
+/// Query side: the words only, so 低空经济 asks for 低空经济 and not for every 经济.
+/// </summary>
+public sealed class SearchAnalyzer
+{
+    private readonly WordSegmenter _segmenter;
+
+    public SearchAnalyzer(WordSegmenter segmenter) => _segmenter = segmenter;
+
+    public static SearchAnalyzer Default { get; } = new(WordSegmenter.Default);
+
+    /// <summary>Terms to index, in text order, with their positions in the normalised text.</summary>
+    public IReadOnlyList<Token> IndexTokens(string text) => Analyze(TextNormalizer.Normalize(text), forQuery: false);
+
+    /// <summary>
+    /// Terms a query asks for: every one must match (AND), in the order written. A long word also
+    /// matches when all of its parts do (九识智能 finds 九识(苏州)智能), since the indexed text may
+    /// have been segmented around it.
+    /// </summary>
+    public IReadOnlyList<QueryTerm> QueryTerms(string query)
+    {
+        var terms = new List<QueryTerm>();
+        foreach (var token in Analyze(TextNormalizer.Normalize(query), forQuery: true))
+        {
+            if (terms.Exists(t => t.Text == token.Text))
+            {
+                continue;
+            }
+
+            IReadOnlyList<string> parts = [];
+            if (token.Kind == TokenKind.Word && token.Length > 2)
+            {
+                parts = PartsOf(token.Text);
+            }
+
+            terms.Add(new QueryTerm(token.Text, parts));
+        }
+
+        return terms;
+    }
+
+    /// <summary>How the index would hold a word's text had the segmenter not kept it whole.</summary>
+    private List<string> PartsOf(string word)
+    {
+        var pieces = _segmenter.SegmentExcludingWhole(word);
+        if (pieces.Count < 2)
+        {
+            return [];
+        }
+
+        var analyzed = new List<string>();
+        var singles = new List<string>();
+        void Flush()
+        {
+            for (var i = 0; i + 1 < singles.Count; i++)
+            {
+                analyzed.Add(singles[i] + singles[i + 1]);
+            }
+
+            if (singles.Count == 1)
+            {
+                analyzed.Add(singles[0]);
+            }
+
+            singles.Clear();
+        }
+
+        foreach (var piece in pieces)
+        {
+            if (piece.Length == 1)
+            {
+                singles.Add(piece);
+                continue;
+            }
+
+            Flush();
+            analyzed.Add(piece);
+        }
+
+        Flush();
+        // A lone single character is never indexed, so such a split cannot match: no alternative then.
+        return analyzed.Any(a => a.Length < 2) ? [] : analyzed.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The terms of a text joined by spaces: the form stored in full-text indexes.</summary>
+    public string IndexString(string text) => string.Join(' ', IndexTokens(text).Select(t => t.Text));
+
+    public IReadOnlyList<Token> Analyze(string normalized, bool forQuery)
+    {
+        var result = new List<Token>();
+        var singles = new List<Token>();
+
+        void FlushSingles()
+        {
+            if (singles.Count >= 2)
+            {
+                for (var i = 0; i + 1 < singles.Count; i++)
+                {
+                    var a = singles[i];
+                    var b = singles[i + 1];
+                    result.Add(new Token(a.Text + b.Text, a.Start, b.Start + b.Length - a.Start, TokenKind.Bigram));
+                }
+            }
+
+            singles.Clear();
+        }
+
+        foreach (var token in _segmenter.Segment(normalized))
+        {
+            if (token.Kind == TokenKind.Word && token.Length == 1)
+            {
+                if (singles.Count > 0 && singles[^1].Start + 1 != token.Start)
+                {
+                    FlushSingles();
+                }
+
+                singles.Add(token);
+                continue;
+            }
+
+            FlushSingles();
+            if (token.Kind == TokenKind.Latin)
+            {
+                result.Add(token);
+                if (!forQuery)
+                {
+                    AddLatinParts(token, result);
+                }
+
+                continue;
+            }
+
+            if (!forQuery && token.Length > 2)
+            {
+                AddSubWords(token, result);
+            }
+
+            result.Add(token);
+        }
+
+        FlushSingles();
+        return result;
+    }
+
+    private void AddSubWords(Token word, List<Token> result)
+    {
+        var text = word.Text.AsSpan();
+        for (var size = 2; size <= 3 && size < text.Length; size++)
+        {
+            for (var i = 0; i + size <= text.Length; i++)
+            {
+                var gram = text.Slice(i, size);
+                if (_segmenter.IsWord(gram))
+                {
+                    result.Add(new Token(gram.ToString(), word.Start + i, size, TokenKind.SubWord));
+                }
+            }
+        }
+    }
+
+    private static void AddLatinParts(Token token, List<Token> result)
+    {
+        if (token.Text.IndexOfAny(['-', '.', '+', '_', '#']) < 0)
+        {
+            return;
+        }
+
+        var start = 0;
+        for (var i = 0; i <= token.Text.Length; i++)
+        {
+            if (i == token.Text.Length || token.Text[i] is '-' or '.' or '+' or '_' or '#')
+            {
+                if (i > start)
+                {
+                    result.Add(new Token(token.Text[start..i], token.Start + start, i - start, TokenKind.LatinPart));
+                }
+
+                start = i + 1;
+            }
+        }
+    }
+}

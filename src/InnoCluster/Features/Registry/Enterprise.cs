@@ -1,0 +1,187 @@
+using InnoCluster.Infrastructure;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>An enterprise of the cluster registry.</summary>
+public sealed class Enterprise
+{
+    public int Id { get; set; }
+
+    /// <summary>The legal name where known, else the name the sources use.</summary>
+    public string Name { get; set; } = "";
+
+    /// <summary>统一社会信用代码; null when no source gives it (never invented).</summary>
+    public string? CreditCode { get; set; }
+
+    public int? DistrictId { get; set; }
+
+    public District? District { get; set; }
+
+    public Provenance? DistrictSource { get; set; }
+
+    /// <summary>City as the sources give it (苏州, 无锡) even when the district is not known.</summary>
+    public string? City { get; set; }
+
+    public DateOnly? EstablishedOn { get; set; }
+
+    /// <summary>When only the year of founding is known ("2007年，思必驰在苏州成立").</summary>
+    public int? EstablishedYear { get; set; }
+
+    public Provenance? EstablishedSource { get; set; }
+
+    /// <summary>Main business in one paragraph, as an official or an import wrote it.</summary>
+    public string? Business { get; set; }
+
+    /// <summary>Stable key of a seed-dataset record ("aispeech"); null for imported and created records.</summary>
+    public string? SeedKey { get; set; }
+
+    public List<EnterpriseName> Names { get; set; } = [];
+
+    public List<EnterpriseChainLink> ChainLinks { get; set; } = [];
+
+    public List<EnterpriseTier> Tiers { get; set; } = [];
+
+    public List<YearlyFigure> Figures { get; set; } = [];
+
+    public List<Filing> Filings { get; set; } = [];
+
+    public List<Product> Products { get; set; } = [];
+
+    /// <summary>What the sources say the enterprise does, quoted sentence by sentence.</summary>
+    public List<EnterpriseStatement> Statements { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public bool HasCreditCode => CreditCode is not null;
+
+    /// <summary>Every name the enterprise is known by: legal, short, former and aliases.</summary>
+    public IEnumerable<string> AllNames => Names.Select(n => n.Name).Prepend(Name).Distinct(StringComparer.Ordinal);
+}
+
+public enum EnterpriseNameKind
+{
+    ShortName = 1,
+    Former = 2,
+    Alias = 3,
+    Legal = 4,
+}
+
+public sealed class EnterpriseName
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>Normalised form used for exact-name matching on import.</summary>
+    public string MatchKey { get; set; } = "";
+
+    public EnterpriseNameKind Kind { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+public sealed class EnterpriseChainLink
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public int ChainNodeId { get; set; }
+
+    public ChainNode? ChainNode { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+public sealed class EnterpriseTier
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public Tier Tier { get; set; }
+
+    public TierLevel Level { get; set; }
+
+    public int? Year { get; set; }
+
+    /// <summary>For <see cref="Tier.Listed"/>: the listing date and security code.</summary>
+    public DateOnly? ListedOn { get; set; }
+
+    public string? SecurityCode { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+/// <summary>One year's figures: revenue and R&amp;D spend in 元, employees.</summary>
+public sealed class YearlyFigure
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public int Year { get; set; }
+
+    public decimal? Revenue { get; set; }
+
+    public decimal? RdSpend { get; set; }
+
+    public int? Employees { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+public enum FilingKind
+{
+    /// <summary>深度合成服务算法备案 (CAC algorithm filing).</summary>
+    Algorithm = 1,
+
+    /// <summary>生成式人工智能服务（大模型）备案.</summary>
+    LargeModel = 2,
+}
+
+public sealed class Filing
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public FilingKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Number { get; set; }
+
+    public int? Year { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+public sealed class Product
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public Provenance? Source { get; set; }
+}
+
+public sealed class EnterpriseStatement
+{
+    public int Id { get; set; }
+
+    public int EnterpriseId { get; set; }
+
+    /// <summary>A short label of what the statement is about: 主营业务, 技术突破, 应用场景 …</summary>
+    public string? Topic { get; set; }
+
+    public Provenance Source { get; set; } = new();
+}

@@ -1,0 +1,80 @@
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>Innovation carriers (labs, platforms, centres, parks, universities, funds) with their sources.</summary>
+public sealed class ListCarriers(InnoClusterDbContext db)
+{
+    public sealed record Item(
+        int Id,
+        string Name,
+        string Kind,
+        DistrictRef? District,
+        string? City,
+        EnterpriseLink? Host,
+        IReadOnlyList<string> Aliases,
+        IReadOnlyList<ChainNodeRef> ChainNodes,
+        IReadOnlyList<Statement> Statements);
+
+    public sealed record EnterpriseLink(int Id, string Name);
+
+    public sealed record Statement(string? Topic, Provenance Source);
+
+    public async Task<IReadOnlyList<Item>> RunAsync(string? kind, string? district, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Carrier>().AsNoTracking().Include(c => c.District).Include(c => c.HostEnterprise).Include(c => c.Statements).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(kind) && Enum.TryParse<CarrierKind>(kind, ignoreCase: true, out var parsedKind))
+        {
+            query = query.Where(c => c.Kind == parsedKind);
+        }
+
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            query = query.Where(c => c.District != null && c.District.Code == district);
+        }
+
+        var carriers = await query.OrderBy(c => c.Kind).ThenBy(c => c.Id).AsSplitQuery().ToListAsync(cancellationToken);
+        var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
+        return carriers.Select(c => new Item(
+            c.Id,
+            c.Name,
+            c.Kind.ToString(),
+            c.District is null ? null : new DistrictRef(c.District.Code, c.District.Name, c.District.NameEn),
+            c.City,
+            c.HostEnterprise is null ? null : new EnterpriseLink(c.HostEnterprise.Id, c.HostEnterprise.Name),
+            c.Aliases,
+            c.ChainNodeIds.Where(nodes.ContainsKey).Select(id => nodes[id]).Select(n => new ChainNodeRef(n.Code, n.Name, n.NameEn, n.Layer.ToString())).ToList(),
+            c.Statements.Select(s => new Statement(s.Topic, s.Source)).ToList())).ToList();
+    }
+
+    public static string KindName(string kind, bool english) => Enum.TryParse<CarrierKind>(kind, out var k) ? KindName(k, english) : kind;
+
+    public static string KindName(CarrierKind kind, bool english) => (kind, english) switch
+    {
+        (CarrierKind.OpenInnovationPlatform, false) => "开放创新平台",
+        (CarrierKind.InnovationCentre, false) => "创新中心",
+        (CarrierKind.ResearchInstitute, false) => "研究院",
+        (CarrierKind.KeyLaboratory, false) => "重点实验室",
+        (CarrierKind.IndustrialBase, false) => "产业基地",
+        (CarrierKind.PublicServicePlatform, false) => "公共服务平台",
+        (CarrierKind.ComputeCentre, false) => "算力中心",
+        (CarrierKind.University, false) => "高校院所",
+        (CarrierKind.IndustrialPark, false) => "产业园区",
+        (CarrierKind.TalentBase, false) => "人才基地",
+        (CarrierKind.Fund, false) => "产业基金",
+        (CarrierKind.OpenInnovationPlatform, true) => "Open innovation platform",
+        (CarrierKind.InnovationCentre, true) => "Innovation centre",
+        (CarrierKind.ResearchInstitute, true) => "Research institute",
+        (CarrierKind.KeyLaboratory, true) => "Key laboratory",
+        (CarrierKind.IndustrialBase, true) => "Industrial base",
+        (CarrierKind.PublicServicePlatform, true) => "Public service platform",
+        (CarrierKind.ComputeCentre, true) => "Compute centre",
+        (CarrierKind.University, true) => "University",
+        (CarrierKind.IndustrialPark, true) => "Industrial park",
+        (CarrierKind.TalentBase, true) => "Talent base",
+        (CarrierKind.Fund, true) => "Industry fund",
+        _ => kind.ToString(),
+    };
+}

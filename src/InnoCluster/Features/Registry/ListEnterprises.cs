@@ -1,0 +1,163 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The registry list: filter by text, district, tier and chain node (with its sub-nodes), paged.</summary>
+public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect search)
+{
+    public const int MaxPageSize = 200;
+
+    public sealed record Query(string? Q = null, string? District = null, string? Tier = null, string? Node = null, int Page = 1, int PageSize = 20);
+
+    public sealed record Result(Page<EnterpriseListItem> Page, IReadOnlyList<string> Problems);
+
+    public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var page = Math.Max(1, query.Page);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var filtered = await FilterAsync(query, problems, cancellationToken);
+        if (filtered is null)
+        {
+            return new Result(new Page<EnterpriseListItem>([], 0, page, pageSize), problems);
+        }
+
+        var total = await filtered.Ranked.CountAsync(cancellationToken);
+        var ids = await filtered.Ranked
+            .OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        var items = await LoadItemsAsync(ids, cancellationToken);
+        return new Result(new Page<EnterpriseListItem>(items, total, page, pageSize), problems);
+    }
+
+    /// <summary>All ids matching the filters, in list order (for exports).</summary>
+    public async Task<IReadOnlyList<int>> MatchingIdsAsync(Query query, int limit, CancellationToken cancellationToken)
+    {
+        var filtered = await FilterAsync(query, [], cancellationToken);
+        if (filtered is null)
+        {
+            return [];
+        }
+
+        return await filtered.Ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id)
+            .Take(limit).Select(r => r.Id).ToListAsync(cancellationToken);
+    }
+
+    private sealed record Filtered(IQueryable<RankedEnterprise> Ranked);
+
+    private sealed class RankedEnterprise
+    {
+        public int Id { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public double Rank { get; init; }
+    }
+
+    private async Task<Filtered?> FilterAsync(Query query, List<string> problems, CancellationToken cancellationToken)
+    {
+        var enterprises = db.Set<Enterprise>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.District))
+        {
+            var districtId = await db.Set<District>().Where(d => d.Code == query.District).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+            if (districtId is null)
+            {
+                problems.Add($"未知板块 / unknown district: {query.District}");
+                return null;
+            }
+
+            enterprises = enterprises.Where(e => e.DistrictId == districtId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Tier))
+        {
+            if (!TierNames.TryParseKey(query.Tier, out var tier))
+            {
+                problems.Add($"未知梯队 / unknown tier: {query.Tier}");
+                return null;
+            }
+
+            enterprises = enterprises.Where(e => e.Tiers.Any(t => t.Tier == tier));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Node))
+        {
+            var nodeIds = await ChainTaxonomy.SubtreeIdsAsync(db, query.Node, cancellationToken);
+            if (nodeIds.Count == 0)
+            {
+                problems.Add($"未知产业链环节 / unknown chain node: {query.Node}");
+                return null;
+            }
+
+            enterprises = enterprises.Where(e => e.ChainLinks.Any(l => nodeIds.Contains(l.ChainNodeId)));
+        }
+
+        if (string.IsNullOrWhiteSpace(query.Q))
+        {
+            return new Filtered(enterprises.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }));
+        }
+
+        var text = query.Q.Trim();
+        var code = CreditCode.Normalize(text);
+        if (code.Length == 18 && code.All(char.IsAsciiLetterOrDigit))
+        {
+            return new Filtered(enterprises.Where(e => e.CreditCode == code).Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 1 }));
+        }
+
+        var terms = SearchAnalyzer.Default.QueryTerms(text);
+        if (terms.Count == 0)
+        {
+            // A single character or punctuation only: no index term, so look at names directly.
+            var key = NameKey.For(text);
+            return new Filtered(enterprises
+                .Where(e => e.Names.Any(n => n.MatchKey.Contains(key, StringComparison.Ordinal)))
+                .Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }));
+        }
+
+        var matches = search.Match(db, SearchIndex.Enterprises, terms);
+        return new Filtered(enterprises.Join(matches, e => (long)e.Id, m => m.Id, (e, m) => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = m.Rank }));
+    }
+
+    private async Task<List<EnterpriseListItem>> LoadItemsAsync(List<int> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Enterprise>().AsNoTracking()
+            .Where(e => ids.Contains(e.Id))
+            .Include(e => e.District)
+            .Include(e => e.Tiers)
+            .Include(e => e.ChainLinks).ThenInclude(l => l.ChainNode)
+            .AsSplitQuery()
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        return ids.Where(rows.ContainsKey).Select(id => ToListItem(rows[id])).ToList();
+    }
+
+    internal static EnterpriseListItem ToListItem(Enterprise e) => new(
+        e.Id,
+        e.Name,
+        e.CreditCode,
+        e.CreditCode is not null,
+        e.City,
+        e.District is null ? null : new DistrictRef(e.District.Code, e.District.Name, e.District.NameEn),
+        e.Tiers.OrderBy(t => t.Tier).Select(ToDto).ToList(),
+        e.ChainLinks.Where(l => l.ChainNode is not null).Select(l => l.ChainNode!).DistinctBy(n => n.Id).OrderBy(n => n.SortOrder)
+            .Select(n => new ChainNodeRef(n.Code, n.Name, n.NameEn, n.Layer.ToString())).ToList());
+
+    internal static TierDto ToDto(EnterpriseTier t) => new(
+        TierNames.Key(t.Tier),
+        TierNames.Chinese(t.Tier),
+        TierNames.English(t.Tier),
+        t.Level == TierLevel.Unspecified ? null : t.Level.ToString(),
+        t.Year,
+        t.ListedOn,
+        t.SecurityCode,
+        t.Source);
+}

@@ -1,0 +1,35 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry.Pages;
+
+[Authorize(Policy = Policies.Public)]
+public sealed class ChainModel(ChainMap chainMap, InnoClusterDbContext db) : PageModel
+{
+    public ChainMap.Result Map { get; private set; } = default!;
+
+    public IReadOnlyList<District> Districts { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? district, CancellationToken cancellationToken)
+    {
+        var map = await chainMap.RunAsync(district, cancellationToken);
+        if (map is null)
+        {
+            return NotFound();
+        }
+
+        Map = map;
+        Districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public ChainMap.Node? Find(string code)
+    {
+        IEnumerable<ChainMap.Node> All(IEnumerable<ChainMap.Node> nodes) => nodes.SelectMany(n => All(n.Children).Prepend(n));
+        return All(Map.Layers).FirstOrDefault(n => n.Code == code);
+    }
+}

@@ -1,0 +1,28 @@
+using InnoCluster.Infrastructure.Seeding;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCluster.Features.Registry.Pages;
+
+[Authorize(Policy = Policies.Public)]
+public sealed class EnterpriseModel(GetEnterprise get, SeedSources sources) : PageModel
+{
+    public GetEnterprise.Details Details { get; private set; } = default!;
+
+    public SeedSources? Sources { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var details = await get.RunAsync(id, cancellationToken);
+        if (details is null)
+        {
+            return NotFound();
+        }
+
+        Details = details;
+        Sources = sources;
+        return Page();
+    }
+}

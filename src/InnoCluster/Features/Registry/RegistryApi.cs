@@ -1,0 +1,79 @@
+using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The registry's JSON API under /api: thin endpoints calling the use cases.</summary>
+public static class RegistryApi
+{
+    public static void MapRegistryApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Registry");
+
+        api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
+        api.MapGet("/import-mappings", ListMappingsAsync).RequireAuthorization(Policies.Official);
+        api.MapPut("/import-mappings/{name}", SaveMappingAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/chain", ChainAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/districts", DistrictsAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/carriers", CarriersAsync).RequireAuthorization(Policies.Public);
+    }
+
+    private static async Task<Results<Ok<Page<EnterpriseListItem>>, ProblemHttpResult>> ListEnterprisesAsync(
+        [AsParameters] ListEnterprises.Query query, ListEnterprises list, CancellationToken cancellationToken)
+    {
+        var result = await list.RunAsync(query, cancellationToken);
+        return result.Problems.Count > 0
+            ? TypedResults.Problem(string.Join("; ", result.Problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter")
+            : TypedResults.Ok(result.Page);
+    }
+
+    private static async Task<Results<Ok<GetEnterprise.Details>, NotFound>> GetEnterpriseAsync(int id, GetEnterprise get, CancellationToken cancellationToken) =>
+        await get.RunAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<IResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        await export.WriteAsync(query, buffer, cancellationToken);
+        buffer.Position = 0;
+        var name = $"enterprises-{clock.GetUtcNow():yyyyMMdd-HHmmss}.xlsx";
+        return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
+    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ProblemHttpResult>> ImportAsync(
+        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] string? mapping, EnterpriseImport import, CancellationToken cancellationToken)
+    {
+        if (file is null)
+        {
+            return TypedResults.Problem("Send the spreadsheet as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+        }
+
+        await using var stream = file.OpenReadStream();
+        var report = await import.RunAsync(file.FileName, stream, mapping, dryRun ?? true, cancellationToken);
+        return report.HasErrors ? TypedResults.UnprocessableEntity(report) : TypedResults.Ok(report);
+    }
+
+    private static async Task<Ok<IReadOnlyList<ImportMappings.MappingDto>>> ListMappingsAsync(ImportMappings mappings, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mappings.ListAsync(cancellationToken));
+
+    private static async Task<Results<NoContent, ValidationProblem>> SaveMappingAsync(string name, ImportMappings.MappingDto body, ImportMappings mappings, CancellationToken cancellationToken)
+    {
+        var problems = await mappings.SaveAsync(body with { Name = name }, cancellationToken);
+        return problems.Count == 0
+            ? TypedResults.NoContent()
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mapping"] = [.. problems] });
+    }
+
+    private static async Task<Results<Ok<ChainMap.Result>, NotFound>> ChainAsync(string? district, ChainMap map, CancellationToken cancellationToken) =>
+        await map.RunAsync(district, cancellationToken) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<ListDistricts.Item>>> DistrictsAsync(ListDistricts districts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await districts.RunAsync(cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<ListCarriers.Item>>> CarriersAsync(string? kind, string? district, ListCarriers carriers, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await carriers.RunAsync(kind, district, cancellationToken));
+}

@@ -1,0 +1,185 @@
+using InnoCluster.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Registry;
+
+internal static class ProvenanceMapping
+{
+    public static void MapProvenance<TOwner>(this OwnedNavigationBuilder<TOwner, Provenance> builder, string prefix)
+        where TOwner : class
+    {
+        builder.Property(p => p.Kind).HasColumnName(prefix + "_kind").HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Source).HasColumnName(prefix + "_source").HasMaxLength(300);
+        builder.Property(p => p.Quote).HasColumnName(prefix + "_quote").HasMaxLength(4000);
+        builder.Property(p => p.Locator).HasColumnName(prefix + "_locator").HasMaxLength(300);
+        builder.Property(p => p.SourceDate).HasColumnName(prefix + "_date");
+        builder.Property(p => p.Note).HasColumnName(prefix + "_note").HasMaxLength(1000);
+    }
+}
+
+internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
+{
+    public void Configure(EntityTypeBuilder<District> builder)
+    {
+        builder.ToTable("districts");
+        builder.HasIndex(d => d.Code).IsUnique();
+        builder.Property(d => d.Code).HasMaxLength(40);
+        builder.Property(d => d.Name).HasMaxLength(100);
+        builder.Property(d => d.NameEn).HasMaxLength(100);
+        builder.Property(d => d.City).HasMaxLength(50);
+        builder.Property(d => d.Specialities).HasMaxLength(2000);
+        builder.OwnsOne(d => d.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class ChainNodeConfiguration : IEntityTypeConfiguration<ChainNode>
+{
+    public void Configure(EntityTypeBuilder<ChainNode> builder)
+    {
+        builder.ToTable("chain_nodes");
+        builder.HasIndex(n => n.Code).IsUnique();
+        builder.Property(n => n.Code).HasMaxLength(60);
+        builder.Property(n => n.Name).HasMaxLength(100);
+        builder.Property(n => n.NameEn).HasMaxLength(100);
+        builder.Property(n => n.Description).HasMaxLength(2000);
+        builder.HasOne(n => n.Parent).WithMany(n => n.Children).HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(n => n.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
+    {
+        builder.ToTable("enterprises");
+        builder.Property(e => e.Name).HasMaxLength(200);
+        builder.HasIndex(e => e.Name);
+        builder.Property(e => e.CreditCode).HasMaxLength(18);
+        builder.HasIndex(e => e.CreditCode).IsUnique();
+        builder.Property(e => e.City).HasMaxLength(50);
+        builder.Property(e => e.Business).HasMaxLength(4000);
+        builder.Property(e => e.SeedKey).HasMaxLength(80);
+        builder.HasIndex(e => e.SeedKey).IsUnique();
+        builder.HasIndex(e => e.DistrictId);
+        builder.HasOne(e => e.District).WithMany().HasForeignKey(e => e.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(e => e.DistrictSource, p => p.MapProvenance("district_source"));
+        builder.OwnsOne(e => e.EstablishedSource, p => p.MapProvenance("established_source"));
+
+        builder.HasMany(e => e.Names).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.ChainLinks).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Tiers).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Figures).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Filings).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Products).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Statements).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class EnterpriseNameConfiguration : IEntityTypeConfiguration<EnterpriseName>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseName> builder)
+    {
+        builder.ToTable("enterprise_names");
+        builder.Property(n => n.Name).HasMaxLength(200);
+        builder.Property(n => n.MatchKey).HasMaxLength(200);
+        builder.HasIndex(n => n.MatchKey);
+        builder.OwnsOne(n => n.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class EnterpriseChainLinkConfiguration : IEntityTypeConfiguration<EnterpriseChainLink>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseChainLink> builder)
+    {
+        builder.ToTable("enterprise_chain_links");
+        builder.HasIndex(l => new { l.ChainNodeId, l.EnterpriseId }).IsUnique();
+        builder.HasOne(l => l.ChainNode).WithMany().HasForeignKey(l => l.ChainNodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsOne(l => l.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class EnterpriseTierConfiguration : IEntityTypeConfiguration<EnterpriseTier>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseTier> builder)
+    {
+        builder.ToTable("enterprise_tiers");
+        builder.HasIndex(t => new { t.Tier, t.EnterpriseId });
+        builder.HasIndex(t => t.EnterpriseId);
+        builder.Property(t => t.Tier).HasConversion<string>().HasMaxLength(30);
+        builder.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.SecurityCode).HasMaxLength(20);
+        builder.OwnsOne(t => t.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class YearlyFigureConfiguration : IEntityTypeConfiguration<YearlyFigure>
+{
+    public void Configure(EntityTypeBuilder<YearlyFigure> builder)
+    {
+        builder.ToTable("enterprise_yearly_figures");
+        builder.HasIndex(f => new { f.EnterpriseId, f.Year }).IsUnique();
+        builder.OwnsOne(f => f.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
+{
+    public void Configure(EntityTypeBuilder<Filing> builder)
+    {
+        builder.ToTable("enterprise_filings");
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Name).HasMaxLength(200);
+        builder.Property(f => f.Number).HasMaxLength(100);
+        builder.OwnsOne(f => f.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("enterprise_products");
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Description).HasMaxLength(2000);
+        builder.OwnsOne(p => p.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class EnterpriseStatementConfiguration : IEntityTypeConfiguration<EnterpriseStatement>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseStatement> builder)
+    {
+        builder.ToTable("enterprise_statements");
+        builder.Property(s => s.Topic).HasMaxLength(50);
+        builder.OwnsOne(s => s.Source, p => p.MapProvenance("source"));
+        builder.Navigation(s => s.Source).IsRequired();
+    }
+}
+
+internal sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>
+{
+    public void Configure(EntityTypeBuilder<Carrier> builder)
+    {
+        builder.ToTable("carriers");
+        builder.Property(c => c.SeedKey).HasMaxLength(80);
+        builder.HasIndex(c => c.SeedKey).IsUnique();
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.City).HasMaxLength(50);
+        builder.HasOne(c => c.District).WithMany().HasForeignKey(c => c.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.HostEnterprise).WithMany().HasForeignKey(c => c.HostEnterpriseId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasMany(c => c.Statements).WithOne().HasForeignKey(s => s.CarrierId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CarrierStatementConfiguration : IEntityTypeConfiguration<CarrierStatement>
+{
+    public void Configure(EntityTypeBuilder<CarrierStatement> builder)
+    {
+        builder.ToTable("carrier_statements");
+        builder.Property(s => s.Topic).HasMaxLength(50);
+        builder.OwnsOne(s => s.Source, p => p.MapProvenance("source"));
+        builder.Navigation(s => s.Source).IsRequired();
+    }
+}

@@ -1,0 +1,39 @@
+using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure.Cli;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Infrastructure.Seeding;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The enterprise registry and industry chain map: its services, seed, CLI verbs and endpoints.</summary>
+public static class RegistryFeature
+{
+    public static IServiceCollection AddRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ImportOptions>(configuration.GetSection("Registry:Import"));
+        services.Configure<ChainMapOptions>(configuration.GetSection("Registry:ChainMap"));
+        services.AddSingleton<EnterpriseSearchIndexer>();
+        services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<EnterpriseSearchIndexer>());
+        services.AddScoped<ListEnterprises>();
+        services.AddScoped<GetEnterprise>();
+        services.AddScoped<ChainMap>();
+        services.AddScoped<ListDistricts>();
+        services.AddScoped<ListCarriers>();
+        services.AddScoped<RegistryOverview>();
+        services.AddScoped<EnterpriseImport>();
+        services.AddScoped<ImportMappings>();
+        services.AddScoped<ExportEnterprises>();
+        services.AddSingleton<ISeedStep, RegistrySeedStep>();
+        services.AddSingleton<ISeedStep, ImportMappingSeedStep>();
+        services.AddSingleton<ICliVerb, ImportEnterprisesVerb>();
+        services.AddSingleton<ICliVerb, ExportEnterprisesVerb>();
+        services.AddSingleton<ICliVerb, MappingsVerb>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    {
+        app.MapRegistryApi();
+        return app;
+    }
+}

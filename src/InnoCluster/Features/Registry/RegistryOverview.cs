@@ -1,0 +1,21 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The registry's headline figures for the home page and dashboards.</summary>
+public sealed class RegistryOverview(InnoClusterDbContext db, ChainMap chainMap)
+{
+    public sealed record Figures(int Enterprises, int Listed, int Carriers, int Districts, int ChainNodes, int WeakLinks);
+
+    public async Task<Figures> RunAsync(CancellationToken cancellationToken)
+    {
+        var enterprises = await db.Set<Enterprise>().CountAsync(cancellationToken);
+        var listed = await db.Set<Enterprise>().CountAsync(e => e.Tiers.Any(t => t.Tier == Tier.Listed), cancellationToken);
+        var carriers = await db.Set<Carrier>().CountAsync(cancellationToken);
+        var districts = await db.Set<District>().CountAsync(cancellationToken);
+        var nodes = await db.Set<ChainNode>().CountAsync(n => n.Level == ChainNodeLevel.Node, cancellationToken);
+        var map = await chainMap.RunAsync(null, cancellationToken);
+        return new Figures(enterprises, listed, carriers, districts, nodes, map?.WeakLinks.Count ?? 0);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace InnoCluster.Infrastructure.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// SQLite file under the data directory by default; PostgreSQL when ConnectionStrings:Default is a
+    /// PostgreSQL connection string ("Host=…") or URI ("postgres://…").
+    /// </summary>
+    public static IServiceCollection AddInnoClusterDatabase(this IServiceCollection services, IConfiguration configuration, InnoClusterPaths paths)
+    {
+        var configured = configuration.GetConnectionString("Default");
+        var (provider, connectionString) = Resolve(configured, paths);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<InnoClusterDbContext, PostgresInnoClusterDbContext>(o => ConfigurePostgres(o, connectionString));
+        }
+        else
+        {
+            services.AddDbContext<InnoClusterDbContext, SqliteInnoClusterDbContext>(o => ConfigureSqlite(o, connectionString));
+        }
+
+        services.AddSingleton(new DatabaseInfo(provider, connectionString));
+        return services;
+    }
+
+    public static (DatabaseProvider Provider, string ConnectionString) Resolve(string? configured, InnoClusterPaths paths)
+    {
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            Directory.CreateDirectory(paths.DataDirectory);
+            return (DatabaseProvider.Sqlite, $"Data Source={Path.Combine(paths.DataDirectory, "innocluster.db")}");
+        }
+
+        if (configured.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || configured.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return (DatabaseProvider.Postgres, FromUri(new Uri(configured)));
+        }
+
+        if (configured.Contains("Host=", StringComparison.OrdinalIgnoreCase) || configured.Contains("Server=", StringComparison.OrdinalIgnoreCase))
+        {
+            return (DatabaseProvider.Postgres, configured);
+        }
+
+        return (DatabaseProvider.Sqlite, configured);
+    }
+
+    private static string FromUri(Uri uri)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port <= 0 ? 5432 : uri.Port,
+            Database = uri.AbsolutePath.Trim('/'),
+        };
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        return builder.ConnectionString;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o =>
+            {
+                o.MigrationsHistoryTable("__ef_migrations");
+                o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+            })
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(SqlitePragmas.Instance)
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o =>
+            {
+                o.MigrationsHistoryTable("__ef_migrations");
+                o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+                o.EnableRetryOnFailure(3);
+            })
+            .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider, string ConnectionString);

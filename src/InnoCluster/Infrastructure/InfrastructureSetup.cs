@@ -1,0 +1,82 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Infrastructure.Seeding;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace InnoCluster.Infrastructure;
+
+public static class InfrastructureSetup
+{
+    /// <summary>Database, search dialect, seeding, localization, problem details, auth, OpenAPI.</summary>
+    public static WebApplicationBuilder AddInnoClusterInfrastructure(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var paths = InnoClusterPaths.From(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(paths);
+        services.AddSingleton(_ => SeedSources.Load(paths));
+        services.AddSingleton(TimeProvider.System);
+        services.AddInnoClusterDatabase(builder.Configuration, paths);
+        services.AddSingleton<ISearchDialect>(sp => sp.GetRequiredService<DatabaseInfo>().Provider == DatabaseProvider.Postgres
+            ? new PostgresSearchDialect()
+            : new SqliteSearchDialect());
+        services.AddSingleton<DatabasePreparation>();
+        services.AddSingleton<Cli.ICliVerb, ReindexVerb>();
+        services.AddSingleton<Cli.ICliVerb, Cli.MigrateVerb>();
+        services.AddSingleton<Cli.ICliVerb, Cli.SeedVerb>();
+        services.AddHealthChecks().AddCheck<ReadinessCheck>("database");
+
+        services.AddProblemDetails();
+        services.AddInnoClusterLocalization();
+        services.AddRazorPages(options => options.RootDirectory = "/Features")
+            .AddViewLocalization();
+        services.AddOpenApi();
+        services.AddAuthentication().AddCookie();
+        Policies.Register(services.AddAuthorizationBuilder());
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        return builder;
+    }
+
+    public static WebApplication UseInnoClusterWeb(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes = { [HealthStatus.Healthy] = 200, [HealthStatus.Degraded] = 503, [HealthStatus.Unhealthy] = 503 },
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapCultureSwitch();
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Healthy once migrations and seed data are in and the database answers.</summary>
+    private sealed class ReadinessCheck(DatabasePreparation preparation, IServiceScopeFactory scopes) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (!preparation.IsReady)
+            {
+                return HealthCheckResult.Unhealthy("migrations and seed data are not applied yet");
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("the database does not answer");
+        }
+    }
+}

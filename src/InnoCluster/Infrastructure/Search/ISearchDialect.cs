@@ -1,0 +1,30 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Text;
+
+namespace InnoCluster.Infrastructure.Search;
+
+/// <summary>
+/// The provider-specific SQL of full-text search, behind one interface: SQLite FTS5 on the embedded
+/// path, PostgreSQL tsvector + GIN on the scale-out path. Both index the same terms, produced in .NET.
+/// Writes go through the context's connection and current transaction, so the index changes in the
+/// same unit of work as the data.
+/// </summary>
+public interface ISearchDialect
+{
+    /// <summary>SQL that creates the index's storage; used by the provider's migrations.</summary>
+    string CreateIndexSql(SearchIndex index);
+
+    Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken);
+
+    Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken);
+
+    Task RemoveAsync(InnoClusterDbContext db, SearchIndex index, long id, CancellationToken cancellationToken);
+
+    Task ClearAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken);
+
+    /// <summary>Records holding every term (a term may match through its parts); composable with LINQ.</summary>
+    IQueryable<SearchMatch> Match(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
+
+    /// <summary>How many bytes the index takes on disk (for benchmarks).</summary>
+    Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken);
+}

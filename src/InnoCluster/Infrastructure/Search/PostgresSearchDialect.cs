@@ -1,0 +1,133 @@
+using System.Text;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace InnoCluster.Infrastructure.Search;
+
+// Table names interpolated here come only from SearchIndex (a fixed set of constants); every value is a parameter.
+#pragma warning disable EF1002, EF1003
+
+/// <summary>
+/// PostgreSQL full text over the same terms: a tsvector built in .NET (lexemes exactly as analysed,
+/// with positions; title weight A) and a GIN index. Queries are tsquery values, cast without the text
+/// parser, so "dfm-2" or 人工智能 stay single lexemes. Ranking: ts_rank with PostgreSQL's weights.
+/// </summary>
+public sealed class PostgresSearchDialect : ISearchDialect
+{
+    private const int MaxPosition = 16383;
+
+    public string CreateIndexSql(SearchIndex index) =>
+        $"CREATE TABLE IF NOT EXISTS {index.TableName} (id bigint PRIMARY KEY, document tsvector NOT NULL);" +
+        $"CREATE INDEX IF NOT EXISTS ix_{index.TableName}_document ON {index.TableName} USING GIN (document);";
+
+    public Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken) =>
+        UpsertManyAsync(db, index, [(id, titleTerms, bodyTerms)], cancellationToken);
+
+    public async Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        const int batchSize = 1000;
+        for (var offset = 0; offset < rows.Count; offset += batchSize)
+        {
+            var batch = rows.Skip(offset).Take(batchSize).ToList();
+            var ids = batch.Select(r => r.Id).ToArray();
+            var documents = batch.Select(r => ToTsVector(r.TitleTerms, r.BodyTerms)).ToArray();
+            await db.Database.ExecuteSqlRawAsync(
+                $"INSERT INTO {index.TableName} (id, document) SELECT u.id, u.doc::tsvector FROM unnest(@ids, @docs) AS u(id, doc) " +
+                "ON CONFLICT (id) DO UPDATE SET document = EXCLUDED.document",
+                [
+                    new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids },
+                    new NpgsqlParameter("docs", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = documents },
+                ],
+                cancellationToken);
+        }
+    }
+
+    public async Task RemoveAsync(InnoClusterDbContext db, SearchIndex index, long id, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {index.TableName} WHERE id = {{0}}", [id], cancellationToken);
+
+    public async Task ClearAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM {index.TableName}", cancellationToken);
+
+    public IQueryable<SearchMatch> Match(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
+        db.Database.SqlQueryRaw<SearchMatch>(
+            $"SELECT s.id AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
+            ToTsQuery(terms));
+
+    public async Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<long>($"SELECT pg_total_relation_size('{index.TableName}') AS \"Value\"").SingleAsync(cancellationToken);
+
+    internal static string ToTsVector(string titleTerms, string bodyTerms)
+    {
+        var positions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var position = 0;
+        void Add(string terms, string weight)
+        {
+            foreach (var term in terms.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Encoding.UTF8.GetByteCount(term) > 2000)
+                {
+                    continue;
+                }
+
+                position = Math.Min(position + 1, MaxPosition);
+                if (!positions.TryGetValue(term, out var list))
+                {
+                    positions[term] = list = [];
+                }
+
+                if (list.Count < 256)
+                {
+                    list.Add(position.ToString(System.Globalization.CultureInfo.InvariantCulture) + weight);
+                }
+            }
+        }
+
+        Add(titleTerms, "A");
+        Add(bodyTerms, string.Empty);
+        var builder = new StringBuilder();
+        foreach (var (term, list) in positions)
+        {
+            builder.Append(Lexeme(term)).Append(':').AppendJoin(',', list).Append(' ');
+        }
+
+        return builder.ToString();
+    }
+
+    internal static string ToTsQuery(IReadOnlyList<QueryTerm> terms)
+    {
+        var builder = new StringBuilder();
+        foreach (var term in terms)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(" & ");
+            }
+
+            if (term.Parts.Count == 0)
+            {
+                builder.Append(Lexeme(term.Text));
+                continue;
+            }
+
+            // Like FTS5's NEAR: each part follows the previous one within PartsWindow positions.
+            builder.Append('(').Append(Lexeme(term.Text)).Append(" | (");
+            var pairs = term.Parts.Zip(term.Parts.Skip(1)).Select(pair =>
+                "(" + string.Join(" | ", Enumerable.Range(1, QueryTerm.PartsWindow + 1).Select(d => $"{Lexeme(pair.First)} <{d}> {Lexeme(pair.Second)}")) + ")");
+            builder.AppendJoin(" & ", pairs);
+            builder.Append("))");
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Lexeme(string term) =>
+        "'" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,22 @@
+namespace InnoCluster.Infrastructure.Search;
+
+/// <summary>
+/// A full-text index over one kind of record. Each holds two weighted fields of pre-analysed terms
+/// (see InnoCluster.Text.SearchAnalyzer): Title (names, titles) and Body (everything else).
+/// </summary>
+public sealed record SearchIndex(string Name)
+{
+    public static readonly SearchIndex Enterprises = new("enterprises");
+
+    public string TableName => "search_" + Name;
+
+    public static IReadOnlyList<SearchIndex> All { get; } = [Enterprises];
+}
+
+/// <summary>One matching record: its id and relevance (higher is better).</summary>
+public sealed class SearchMatch
+{
+    public long Id { get; set; }
+
+    public double Rank { get; set; }
+}

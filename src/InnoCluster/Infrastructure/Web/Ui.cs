@@ -1,0 +1,50 @@
+using System.Globalization;
+using InnoCluster.Infrastructure.Seeding;
+
+namespace InnoCluster.Infrastructure.Web;
+
+/// <summary>
+/// Helpers the pages use: bilingual text (Chinese first, English when the English switch is on),
+/// and figures written the way each language writes them (2,300亿元 / CNY 230.0 bn).
+/// </summary>
+public static class Ui
+{
+    public static string L(string chinese, string english) => Localization.Pick(chinese, english);
+
+    public static bool English => Localization.IsEnglish;
+
+    public static string Lang => English ? "en" : "zh-CN";
+
+    public static string Yuan(decimal? amount)
+    {
+        if (amount is not { } value)
+        {
+            return "—";
+        }
+
+        if (English)
+        {
+            return value switch
+            {
+                >= 1_000_000_000 => string.Create(CultureInfo.InvariantCulture, $"CNY {value / 1_000_000_000m:0.##} bn"),
+                >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"CNY {value / 1_000_000m:0.##} m"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"CNY {value:N0}"),
+            };
+        }
+
+        return value switch
+        {
+            >= 100_000_000 => string.Create(CultureInfo.InvariantCulture, $"{value / 100_000_000m:#,0.##}亿元"),
+            >= 10_000 => string.Create(CultureInfo.InvariantCulture, $"{value / 10_000m:#,0.##}万元"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{value:N0}元"),
+        };
+    }
+
+    public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>A source's display name: a seed document's title, else the file name.</summary>
+    public static string SourceTitle(string source, SeedSources? sources) =>
+        sources?.Documents.FirstOrDefault(d => d.File == source)?.Title ?? source;
+}

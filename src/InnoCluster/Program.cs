@@ -1,0 +1,23 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Cli;
+using InnoCluster.Infrastructure.Seeding;
+
+var cli = CliCommand.Parse(args);
+var builder = WebApplication.CreateBuilder(cli is null ? args : cli.HostArgs);
+builder.AddInnoClusterInfrastructure();
+builder.Services.AddRegistry(builder.Configuration);
+
+var app = builder.Build();
+if (cli is not null)
+{
+    return await CliRunner.RunAsync(app, cli);
+}
+
+await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: true, app.Lifetime.ApplicationStopping);
+app.UseInnoClusterWeb();
+app.MapRegistry();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

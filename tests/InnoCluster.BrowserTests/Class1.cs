@@ -1,0 +1,6 @@
+﻿namespace InnoCluster.BrowserTests;
+
+public class Class1
+{
+
+}

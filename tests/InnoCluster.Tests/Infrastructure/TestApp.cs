@@ -1,0 +1,49 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnoCluster.Tests.Infrastructure;
+
+/// <summary>
+/// The real application in memory (WebApplicationFactory) on a real database: migrations and the seed
+/// dataset applied at start, exactly as `scripts/run.sh` does. Tests talk to it through HttpClient.
+/// </summary>
+public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLifetime
+    where TTarget : DatabaseTarget, new()
+{
+    public TTarget Database { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
+        builder.UseSetting("InnoCluster:DataDirectory", Database.DataDirectory);
+        builder.UseSetting("InnoCluster:SeedDirectory", TestPaths.Seed);
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        if (Database.Available)
+        {
+            _ = Server; // starts the host: migrations + seed
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A scope with the app's services, for arranging data and checking the database directly.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<InnoClusterDbContext, Task<T>> action)
+    {
+        await using var scope = Scope();
+        return await action(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>());
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
