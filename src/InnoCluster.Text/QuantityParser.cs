@@ -15,8 +15,8 @@ public static partial class QuantityParser
     [GeneratedRegex(
         @"^(?<pre>超过|超出|超|逾|高达|达到|达|近|接近|将近|约为|约|大约|不低于|不少于|不小于|至少|不超过|不高于|最高|最多|低于|少于|不足)?\s*" +
         @"(?<num>" + NumberPattern + @")\s*(?<mag>万亿|亿|万|千|百|萬億|億|萬)?\s*" +
-        @"(?:(?<sep>-|~|～|—|–|至|到)\s*(?<num2>" + NumberPattern + @")\s*(?<mag2>万亿|亿|万|千|百|萬億|億|萬)?)?\s*" +
-        @"(?<unit>[a-z%‰]+|元|美元|人民币|[\p{IsCJKUnifiedIdeographs}]{1,2})?\s*" +
+        @"(?:(?<sep>-|~|～|—|–|至|到)\s*(?<num2>" + NumberPattern + @")\s*(?<mag2>万亿|亿|万|千|百|萬億|億|萬)?)?\s*(?<mid>余|多)?\s*" +
+        @"(?<unit>[a-z%‰]+|元|美元|人民币|(?![余多以左上有])[\p{IsCJKUnifiedIdeographs}]{1,2})?\s*" +
         @"(?<post>以上|以下|以内|左右|上下|余|多|有余)?\s*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CellPattern();
@@ -89,7 +89,8 @@ public static partial class QuantityParser
             }
         }
 
-        var qualifier = upper is null ? QualifierOf(match.Groups["pre"].Value, match.Groups["post"].Value) : Qualifier.Range;
+        var suffix = match.Groups["mid"].Success && match.Groups["mid"].Length > 0 ? match.Groups["mid"].Value : match.Groups["post"].Value;
+        var qualifier = upper is null ? QualifierOf(match.Groups["pre"].Value, suffix) : Qualifier.Range;
         quantity = new Quantity(value * factor, upper, isMoney ? "元" : unit, qualifier, text.Trim());
         return true;
     }

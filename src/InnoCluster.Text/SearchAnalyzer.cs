@@ -3,7 +3,7 @@ namespace InnoCluster.Text;
 /// <summary>
 /// Turns text into search terms, the same way for documents and queries (research/chinese-search.md:
 /// consistency matters more than segmentation accuracy). Index side: words, the shorter dictionary
-/// words inside long words (so 芯片 finds 智能芯片), bigrams over runs of unknown single characters
+/// words and bigrams inside long words (so 芯片 finds 智能芯片), bigrams over runs of unknown single characters
 /// (so names the dictionary lacks, such as 九识, are still found), and Latin tokens whole and in parts.
 /// Query side: the words only, so 低空经济 asks for 低空经济 and not for every 经济.
 /// </summary>
@@ -148,17 +148,26 @@ public sealed class SearchAnalyzer
         return result;
     }
 
+    /// <summary>
+    /// Every bigram of a long word (so a name inside a lexicon word, 亿铸 in 亿铸科技, is still found)
+    /// and its three-character dictionary words (科技园 in 苏州科技园区).
+    /// </summary>
     private void AddSubWords(Token word, List<Token> result)
     {
         var text = word.Text.AsSpan();
-        for (var size = 2; size <= 3 && size < text.Length; size++)
+        for (var i = 0; i + 2 <= text.Length; i++)
         {
-            for (var i = 0; i + size <= text.Length; i++)
+            result.Add(new Token(text.Slice(i, 2).ToString(), word.Start + i, 2, TokenKind.SubWord));
+        }
+
+        if (text.Length > 3)
+        {
+            for (var i = 0; i + 3 <= text.Length; i++)
             {
-                var gram = text.Slice(i, size);
+                var gram = text.Slice(i, 3);
                 if (_segmenter.IsWord(gram))
                 {
-                    result.Add(new Token(gram.ToString(), word.Start + i, size, TokenKind.SubWord));
+                    result.Add(new Token(gram.ToString(), word.Start + i, 3, TokenKind.SubWord));
                 }
             }
         }
