@@ -21,19 +21,29 @@ public sealed class ScriptConverter
         Stage.Load("TSPhrases", "TSCharacters"),
     ]);
 
-    public string Convert(string text) => Convert(text, null).Text;
-
-    /// <summary>Converts and reports, for each output character, the input index it came from.</summary>
-    internal (string Text, int[] SourceIndex) Convert(string text, int[]? incomingIndex)
+    public string Convert(string text)
     {
         var current = text;
-        var index = incomingIndex ?? Enumerable.Range(0, text.Length).ToArray();
+        int[]? none = null;
+        foreach (var stage in _stages)
+        {
+            (current, none) = stage.Apply(current, none);
+        }
+
+        return current;
+    }
+
+    /// <summary>Converts and reports, for each output character, the input index it came from.</summary>
+    internal (string Text, int[] SourceIndex) ConvertWithOffsets(string text)
+    {
+        var current = text;
+        int[]? index = Enumerable.Range(0, text.Length).ToArray();
         foreach (var stage in _stages)
         {
             (current, index) = stage.Apply(current, index);
         }
 
-        return (current, index);
+        return (current, index!);
     }
 
     private sealed class Stage
@@ -76,15 +86,26 @@ public sealed class ScriptConverter
             return new Stage(map);
         }
 
-        public (string, int[]) Apply(string text, int[] sourceIndex)
+        /// <summary>Applies the stage; <paramref name="sourceIndex"/> is carried along only when given.</summary>
+        public (string, int[]?) Apply(string text, int[]? sourceIndex)
         {
-            if (_map.Count == 0 || !text.Any(_firstChars.Contains))
+            var any = false;
+            foreach (var c in text)
+            {
+                if (_firstChars.Contains(c))
+                {
+                    any = true;
+                    break;
+                }
+            }
+
+            if (!any)
             {
                 return (text, sourceIndex);
             }
 
             var output = new StringBuilder(text.Length);
-            var outputIndex = new List<int>(text.Length);
+            var outputIndex = sourceIndex is null ? null : new List<int>(text.Length);
             var span = text.AsSpan();
             var i = 0;
             while (i < span.Length)
@@ -107,7 +128,7 @@ public sealed class ScriptConverter
                 if (replacement is null)
                 {
                     output.Append(span[i]);
-                    outputIndex.Add(sourceIndex[i]);
+                    outputIndex?.Add(sourceIndex![i]);
                     i++;
                     continue;
                 }
@@ -116,13 +137,13 @@ public sealed class ScriptConverter
                 {
                     output.Append(replacement[k]);
                     // Same length: character-for-character; otherwise every output char points at the phrase start.
-                    outputIndex.Add(replacement.Length == matched ? sourceIndex[i + k] : sourceIndex[i]);
+                    outputIndex?.Add(replacement.Length == matched ? sourceIndex![i + k] : sourceIndex![i]);
                 }
 
                 i += matched;
             }
 
-            return (output.ToString(), outputIndex.ToArray());
+            return (output.ToString(), outputIndex?.ToArray());
         }
     }
 }

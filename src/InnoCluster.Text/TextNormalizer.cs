@@ -6,19 +6,24 @@ namespace InnoCluster.Text;
 /// </summary>
 public static class TextNormalizer
 {
-    public static string Normalize(string text) => NormalizeWithOffsets(text).Text;
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ScriptConverter.TraditionalToSimplified.Convert(Fold(text));
+    }
+
+    private static string Fold(string text) => string.Create(text.Length, text, static (destination, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            destination[i] = FoldChar(source[i]);
+        }
+    });
 
     public static NormalizedText NormalizeWithOffsets(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = string.Create(text.Length, text, static (destination, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-            {
-                destination[i] = FoldChar(source[i]);
-            }
-        });
-        var (converted, index) = ScriptConverter.TraditionalToSimplified.Convert(folded, null);
+        var (converted, index) = ScriptConverter.TraditionalToSimplified.ConvertWithOffsets(Fold(text));
         return new NormalizedText(text, converted, index);
     }
 

@@ -30,9 +30,24 @@ public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : IRebuildab
                 .Include(e => e.Names).Include(e => e.ChainLinks).Include(e => e.Products).Include(e => e.Statements)
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
-            var rows = enterprises.Select(e => Terms(e, nodes, districts)).ToList();
+            var rows = enterprises.AsParallel().AsOrdered().Select(e => Terms(e, nodes, districts)).ToList();
             await dialect.UpsertManyAsync(db, SearchIndex.Enterprises, rows, cancellationToken);
         }
+    }
+
+    /// <summary>Indexes new enterprises already in memory with their names, links, products and statements.</summary>
+    public async Task IndexLoadedAsync(InnoClusterDbContext db, IReadOnlyCollection<Enterprise> enterprises, CancellationToken cancellationToken)
+    {
+        if (enterprises.Count == 0)
+        {
+            return;
+        }
+
+        var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
+        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
+        // Segmenting is CPU work: spread it over the cores, then write in one pass.
+        var rows = enterprises.AsParallel().AsOrdered().Select(e => Terms(e, nodes, districts)).ToList();
+        await dialect.UpsertManyAsync(db, SearchIndex.Enterprises, rows, cancellationToken, areNew: true);
     }
 
     public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)

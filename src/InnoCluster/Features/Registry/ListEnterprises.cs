@@ -10,6 +10,9 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>Counting stops here; larger result sets report "10,000+".</summary>
+    public const int CountCap = 10_000;
+
     public sealed record Query(string? Q = null, string? District = null, string? Tier = null, string? Node = null, int Page = 1, int PageSize = 20);
 
     public sealed record Result(Page<EnterpriseListItem> Page, IReadOnlyList<string> Problems);
@@ -25,14 +28,15 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             return new Result(new Page<EnterpriseListItem>([], 0, page, pageSize), problems);
         }
 
-        var total = await filtered.Ranked.CountAsync(cancellationToken);
-        var ids = await filtered.Ranked
-            .OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id)
+        var counted = await filtered.Ids.Take(CountCap + 1).CountAsync(cancellationToken);
+        var exact = counted <= CountCap;
+        var total = exact ? counted : CountCap;
+        var ids = await Order(filtered.Ranked)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => r.Id)
             .ToListAsync(cancellationToken);
         var items = await LoadItemsAsync(ids, cancellationToken);
-        return new Result(new Page<EnterpriseListItem>(items, total, page, pageSize), problems);
+        return new Result(new Page<EnterpriseListItem>(items, total, page, pageSize, exact), problems);
     }
 
     /// <summary>All ids matching the filters, in list order (for exports).</summary>
@@ -44,11 +48,16 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             return [];
         }
 
-        return await filtered.Ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id)
+        return await Order(filtered.Ranked)
             .Take(limit).Select(r => r.Id).ToListAsync(cancellationToken);
     }
 
-    private sealed record Filtered(IQueryable<RankedEnterprise> Ranked);
+    /// <summary>The matches, ranked for paging, and their ids alone for counting (no relevance computed).</summary>
+    private sealed record Filtered(IQueryable<RankedEnterprise> Ranked, IQueryable<int> Ids);
+
+    /// <summary>Most relevant first for a text query, else by name.</summary>
+    private static IQueryable<RankedEnterprise> Order(IQueryable<RankedEnterprise> ranked) =>
+        ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id);
 
     private sealed class RankedEnterprise
     {
@@ -82,7 +91,9 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
                 return null;
             }
 
-            enterprises = enterprises.Where(e => e.Tiers.Any(t => t.Tier == tier));
+            // An IN over the tier table is read once; a correlated EXISTS would probe it per enterprise.
+            var tiered = db.Set<EnterpriseTier>().Where(t => t.Tier == tier).Select(t => t.EnterpriseId);
+            enterprises = enterprises.Where(e => tiered.Contains(e.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Node))
@@ -94,19 +105,21 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
                 return null;
             }
 
-            enterprises = enterprises.Where(e => e.ChainLinks.Any(l => nodeIds.Contains(l.ChainNodeId)));
+            var linked = db.Set<EnterpriseChainLink>().Where(l => nodeIds.Contains(l.ChainNodeId)).Select(l => l.EnterpriseId);
+            enterprises = enterprises.Where(e => linked.Contains(e.Id));
         }
 
         if (string.IsNullOrWhiteSpace(query.Q))
         {
-            return new Filtered(enterprises.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }));
+            return new Filtered(enterprises.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }), enterprises.Select(e => e.Id));
         }
 
         var text = query.Q.Trim();
         var code = CreditCode.Normalize(text);
         if (code.Length == 18 && code.All(char.IsAsciiLetterOrDigit))
         {
-            return new Filtered(enterprises.Where(e => e.CreditCode == code).Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 1 }));
+            var byCode = enterprises.Where(e => e.CreditCode == code);
+            return new Filtered(byCode.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 1 }), byCode.Select(e => e.Id));
         }
 
         var terms = SearchAnalyzer.Default.QueryTerms(text);
@@ -114,13 +127,15 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
         {
             // A single character or punctuation only: no index term, so look at names directly.
             var key = NameKey.For(text);
-            return new Filtered(enterprises
-                .Where(e => e.Names.Any(n => n.MatchKey.Contains(key, StringComparison.Ordinal)))
-                .Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }));
+            var byName = enterprises.Where(e => e.Names.Any(n => n.MatchKey.Contains(key, StringComparison.Ordinal)));
+            return new Filtered(byName.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }), byName.Select(e => e.Id));
         }
 
         var matches = search.Match(db, SearchIndex.Enterprises, terms);
-        return new Filtered(enterprises.Join(matches, e => (long)e.Id, m => m.Id, (e, m) => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = m.Rank }));
+        var matchIds = search.MatchIds(db, SearchIndex.Enterprises, terms);
+        return new Filtered(
+            enterprises.Join(matches, e => e.Id, m => m.Id, (e, m) => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = m.Rank }),
+            enterprises.Where(e => matchIds.Contains(e.Id)).Select(e => e.Id));
     }
 
     private async Task<List<EnterpriseListItem>> LoadItemsAsync(List<int> ids, CancellationToken cancellationToken)

@@ -74,6 +74,9 @@ public static class DatabaseSetup
             {
                 o.MigrationsHistoryTable("__ef_migrations");
                 o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+                // One JSON parameter for `ids.Contains(x)`, not one SQL parameter per id: imports and
+                // indexing pass thousands of ids, and EF 10's default expands each one per execution.
+                o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
             })
             .UseSnakeCaseNamingConvention()
             .AddInterceptors(SqlitePragmas.Instance)
@@ -85,6 +88,7 @@ public static class DatabaseSetup
                 o.MigrationsHistoryTable("__ef_migrations");
                 o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
                 o.EnableRetryOnFailure(3);
+                o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
             })
             .UseSnakeCaseNamingConvention()
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

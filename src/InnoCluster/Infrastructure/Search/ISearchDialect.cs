@@ -16,7 +16,8 @@ public interface ISearchDialect
 
     Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken);
 
-    Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken);
+    /// <summary>Writes many rows; <paramref name="areNew"/> promises none is indexed yet (skips the delete).</summary>
+    Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken, bool areNew = false);
 
     Task RemoveAsync(InnoClusterDbContext db, SearchIndex index, long id, CancellationToken cancellationToken);
 
@@ -24,6 +25,9 @@ public interface ISearchDialect
 
     /// <summary>Records holding every term (a term may match through its parts); composable with LINQ.</summary>
     IQueryable<SearchMatch> Match(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
+
+    /// <summary>The ids <see cref="Match"/> would return, without computing relevance (for counting).</summary>
+    IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
 
     /// <summary>How many bytes the index takes on disk (for benchmarks).</summary>
     Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken);

@@ -26,7 +26,7 @@ public sealed class PostgresSearchDialect : ISearchDialect
     public Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken) =>
         UpsertManyAsync(db, index, [(id, titleTerms, bodyTerms)], cancellationToken);
 
-    public async Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken)
+    public async Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken, bool areNew = false)
     {
         if (rows.Count == 0)
         {
@@ -50,6 +50,11 @@ public sealed class PostgresSearchDialect : ISearchDialect
         }
     }
 
+    public IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
+        db.Database.SqlQueryRaw<int>(
+            $"SELECT s.id::int AS \"Value\" FROM {index.TableName} s WHERE s.document @@ {{0}}::tsquery",
+            ToTsQuery(terms));
+
     public async Task RemoveAsync(InnoClusterDbContext db, SearchIndex index, long id, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync($"DELETE FROM {index.TableName} WHERE id = {{0}}", [id], cancellationToken);
 
@@ -58,7 +63,7 @@ public sealed class PostgresSearchDialect : ISearchDialect
 
     public IQueryable<SearchMatch> Match(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
         db.Database.SqlQueryRaw<SearchMatch>(
-            $"SELECT s.id AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
+            $"SELECT s.id::int AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
             ToTsQuery(terms));
 
     public async Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken) =>

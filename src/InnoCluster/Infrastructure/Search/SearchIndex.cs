@@ -16,7 +16,7 @@ public sealed record SearchIndex(string Name)
 /// <summary>One matching record: its id and relevance (higher is better).</summary>
 public sealed class SearchMatch
 {
-    public long Id { get; set; }
+    public int Id { get; set; }
 
     public double Rank { get; set; }
 }

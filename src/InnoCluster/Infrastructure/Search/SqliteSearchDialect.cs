@@ -24,7 +24,12 @@ public sealed class SqliteSearchDialect : ISearchDialect
     public Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken) =>
         UpsertManyAsync(db, index, [(id, titleTerms, bodyTerms)], cancellationToken);
 
-    public async Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken)
+    public IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
+        db.Database.SqlQueryRaw<int>(
+            $"SELECT rowid AS \"Value\" FROM {index.TableName} WHERE {index.TableName} MATCH {{0}} LIMIT -1",
+            ToMatchExpression(terms));
+
+    public async Task UpsertManyAsync(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<(long Id, string TitleTerms, string BodyTerms)> rows, CancellationToken cancellationToken, bool areNew = false)
     {
         if (rows.Count == 0)
         {
@@ -37,35 +42,39 @@ public sealed class SqliteSearchDialect : ISearchDialect
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await using var delete = connection.CreateCommand();
-        delete.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        delete.Transaction = transaction;
         delete.CommandText = $"DELETE FROM {index.TableName} WHERE rowid = $id";
-        var deleteId = delete.CreateParameter();
-        deleteId.ParameterName = "$id";
-        delete.Parameters.Add(deleteId);
-
+        AddParameter(delete, "$id", 0L);
         await using var insert = connection.CreateCommand();
-        insert.Transaction = delete.Transaction;
+        insert.Transaction = transaction;
         insert.CommandText = $"INSERT INTO {index.TableName}(rowid, title, body) VALUES ($id, $title, $body)";
-        var insertId = insert.CreateParameter();
-        insertId.ParameterName = "$id";
-        var title = insert.CreateParameter();
-        title.ParameterName = "$title";
-        var body = insert.CreateParameter();
-        body.ParameterName = "$body";
-        insert.Parameters.Add(insertId);
-        insert.Parameters.Add(title);
-        insert.Parameters.Add(body);
-
+        AddParameter(insert, "$id", 0L);
+        AddParameter(insert, "$title", string.Empty);
+        AddParameter(insert, "$body", string.Empty);
+        await insert.PrepareAsync(cancellationToken);
         foreach (var row in rows)
         {
-            deleteId.Value = row.Id;
-            await delete.ExecuteNonQueryAsync(cancellationToken);
-            insertId.Value = row.Id;
-            title.Value = row.TitleTerms;
-            body.Value = row.BodyTerms;
+            if (!areNew)
+            {
+                delete.Parameters[0].Value = row.Id;
+                await delete.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            insert.Parameters[0].Value = row.Id;
+            insert.Parameters[1].Value = row.TitleTerms;
+            insert.Parameters[2].Value = row.BodyTerms;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     public async Task RemoveAsync(InnoClusterDbContext db, SearchIndex index, long id, CancellationToken cancellationToken) =>
@@ -78,7 +87,9 @@ public sealed class SqliteSearchDialect : ISearchDialect
     {
         var expression = ToMatchExpression(terms);
         return db.Database.SqlQueryRaw<SearchMatch>(
-            $"SELECT rowid AS id, -bm25({index.TableName}, 10.0, 1.0) AS rank FROM {index.TableName} WHERE {index.TableName} MATCH {{0}}",
+            // LIMIT -1 keeps SQLite from flattening this into the caller's join, which would probe the
+            // full-text index once per outer row instead of reading the matches once.
+            $"SELECT rowid AS id, -bm25({index.TableName}, 10.0, 1.0) AS rank FROM {index.TableName} WHERE {index.TableName} MATCH {{0}} LIMIT -1",
             expression);
     }
 

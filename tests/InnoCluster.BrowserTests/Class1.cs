@@ -1,6 +1,0 @@
-﻿namespace InnoCluster.BrowserTests;
-
-public class Class1
-{
-
-}
