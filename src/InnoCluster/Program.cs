@@ -1,3 +1,4 @@
+using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Cli;
@@ -6,6 +7,7 @@ using InnoCluster.Infrastructure.Seeding;
 var cli = CliCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(cli is null ? args : cli.HostArgs);
 builder.AddInnoClusterInfrastructure();
+builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.AddRegistry(builder.Configuration);
 
 var app = builder.Build();
@@ -16,6 +18,7 @@ if (cli is not null)
 
 await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: true, app.Lifetime.ApplicationStopping);
 app.UseInnoClusterWeb();
+app.MapIdentity();
 app.MapRegistry();
 await app.RunAsync();
 return 0;

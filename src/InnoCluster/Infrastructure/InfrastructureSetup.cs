@@ -8,6 +8,12 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace InnoCluster.Infrastructure;
 
+/// <summary>A feature's request rule that needs the authenticated user but runs before authorization.</summary>
+public interface IAfterAuthentication
+{
+    Task InvokeAsync(HttpContext context, RequestDelegate next);
+}
+
 public static class InfrastructureSetup
 {
     /// <summary>Database, search dialect, seeding, localization, problem details, auth, OpenAPI.</summary>
@@ -29,11 +35,13 @@ public static class InfrastructureSetup
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database");
 
         services.AddProblemDetails();
+        // Chinese text is written as itself, not as numeric entities; markup characters are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddInnoClusterLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization();
         services.AddOpenApi();
-        services.AddAuthentication().AddCookie();
         Policies.Register(services.AddAuthorizationBuilder());
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return builder;
@@ -48,7 +56,9 @@ public static class InfrastructureSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<AfterAuthentication>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
@@ -60,6 +70,14 @@ public static class InfrastructureSetup
         app.MapCultureSwitch();
         app.MapRazorPages();
         return app;
+    }
+
+    /// <summary>Runs the middleware features registered to run between authentication and authorization.</summary>
+    private sealed class AfterAuthentication(RequestDelegate next, IEnumerable<IAfterAuthentication> steps)
+    {
+        private readonly RequestDelegate _pipeline = steps.Reverse().Aggregate(next, (inner, step) => context => step.InvokeAsync(context, inner));
+
+        public Task InvokeAsync(HttpContext context) => _pipeline(context);
     }
 
     /// <summary>Healthy once migrations and seed data are in and the database answers.</summary>

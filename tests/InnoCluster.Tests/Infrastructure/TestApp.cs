@@ -1,7 +1,10 @@
 using InnoCluster.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InnoCluster.Tests.Infrastructure;
 
@@ -14,12 +17,20 @@ public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLif
 {
     public TTarget Database { get; } = new();
 
+    /// <summary>The app's clock: starts at the real time and moves only when a test advances it.</summary>
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         builder.UseSetting("InnoCluster:DataDirectory", Database.DataDirectory);
         builder.UseSetting("InnoCluster:SeedDirectory", TestPaths.Seed);
+        // The in-memory test server speaks plain HTTP, where Secure cookies are not sent back.
+        builder.UseSetting("Security:SecureCookies", "false");
+        builder.UseSetting("Security:SignInPerMinute", "100000");
+        builder.UseSetting("Security:SearchPerMinute", "100000");
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
     public ValueTask InitializeAsync()

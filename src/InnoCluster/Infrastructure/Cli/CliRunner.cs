@@ -32,6 +32,8 @@ public static class CliRunner
             cancellation.Cancel();
         };
 
+        Auditing.CliActor.Current = new Auditing.CliActor(null, "cli:" + Environment.UserName, "localhost");
+
         // Every verb works on a migrated database; the seed data is loaded unless the verb is `migrate`.
         await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: command.Verb != "migrate", cancellation.Token);
         await using var scope = app.Services.CreateAsyncScope();

@@ -14,13 +14,19 @@ public static class DatabaseSetup
     {
         var configured = configuration.GetConnectionString("Default");
         var (provider, connectionString) = Resolve(configured, paths);
+        services.AddHttpContextAccessor();
+        services.AddScoped<Auditing.IAuditActor, Auditing.HttpAuditActor>();
+        services.AddScoped<Auditing.AuditInterceptor>();
+        services.AddScoped<Auditing.AuditTrail>();
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<InnoClusterDbContext, PostgresInnoClusterDbContext>(o => ConfigurePostgres(o, connectionString));
+            services.AddDbContext<InnoClusterDbContext, PostgresInnoClusterDbContext>((sp, o) =>
+                ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<Auditing.AuditInterceptor>()));
         }
         else
         {
-            services.AddDbContext<InnoClusterDbContext, SqliteInnoClusterDbContext>(o => ConfigureSqlite(o, connectionString));
+            services.AddDbContext<InnoClusterDbContext, SqliteInnoClusterDbContext>((sp, o) =>
+                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<Auditing.AuditInterceptor>()));
         }
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
@@ -69,7 +75,7 @@ public static class DatabaseSetup
         return builder.ConnectionString;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o =>
             {
                 o.MigrationsHistoryTable("__ef_migrations");
@@ -82,12 +88,11 @@ public static class DatabaseSetup
             .AddInterceptors(SqlitePragmas.Instance)
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o =>
             {
                 o.MigrationsHistoryTable("__ef_migrations");
                 o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
-                o.EnableRetryOnFailure(3);
                 o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
             })
             .UseSnakeCaseNamingConvention()

@@ -16,6 +16,8 @@ public sealed class DatabasePreparation(
 
     public async Task RunAsync(bool seed, CancellationToken cancellationToken)
     {
+        var actor = Auditing.CliActor.Current;
+        Auditing.CliActor.Current ??= new Auditing.CliActor(null, "system:seed", null);
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
@@ -30,6 +32,7 @@ public sealed class DatabasePreparation(
             }
         }
 
+        Auditing.CliActor.Current = actor;
         IsReady = true;
     }
 

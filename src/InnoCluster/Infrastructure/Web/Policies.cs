@@ -9,13 +9,35 @@ public static class Policies
     /// <summary>Published content: anyone, signed in or not.</summary>
     public const string Public = "public";
 
+    /// <summary>Anyone signed in, whatever their role (their own profile, tokens, personal data).</summary>
+    public const string SignedIn = "signed-in";
+
     /// <summary>Cluster-office work: imports, exports, reviews, publishing.</summary>
     public const string Official = "official";
+
+    /// <summary>Accounts, roles and permissions (MLPS 安全管理员).</summary>
+    public const string SecurityAdmin = "security-admin";
+
+    /// <summary>Reading the audit trail, and nothing else (MLPS 审计管理员).</summary>
+    public const string AuditAdmin = "audit-admin";
+
+    /// <summary>Operating the system: indexes, settings, jobs (MLPS 系统管理员).</summary>
+    public const string SystemAdmin = "system-admin";
+
+    /// <summary>An account bound to an enterprise, acting for it.</summary>
+    public const string EnterpriseAccount = "enterprise-account";
+
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         builder.AddPolicy(Public, p => p.RequireAssertion(_ => true));
-        builder.AddPolicy(Official, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.SystemAdmin));
+        builder.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        builder.AddPolicy(Official, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official));
+        builder.AddPolicy(SecurityAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SecurityAdmin));
+        builder.AddPolicy(AuditAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuditAdmin));
+        builder.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin));
+        builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim("enterprise_id"));
     }
 }
 

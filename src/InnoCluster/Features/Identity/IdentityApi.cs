@@ -1,0 +1,174 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Identity;
+
+/// <summary>Self-service, account administration and audit endpoints.</summary>
+public static class IdentityApi
+{
+    public sealed record TokenRequest(string? Name, int? Days);
+
+    public sealed record NewUserRequest(string Email, string? DisplayName, List<string> Roles, int? EnterpriseId, string? Department, string? Organisation, string? Phone);
+
+    public sealed record RolesRequest(List<string> Roles, int? EnterpriseId);
+
+    public sealed record AuditRow(long Sequence, DateTimeOffset At, string? ActorId, string ActorName, string Action, string Subject, string? SubjectId, string? Changes, string? Address, string Result, string? Detail);
+
+    public static void MapIdentityApi(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/me").WithTags("Account").RequireAuthorization(Policies.SignedIn);
+        me.MapGet("", MeAsync);
+        me.MapGet("/tokens", ListTokensAsync);
+        me.MapPost("/tokens", CreateTokenAsync);
+        me.MapDelete("/tokens/{id:int}", RevokeTokenAsync);
+        me.MapGet("/personal-data", ExportMineAsync);
+        me.MapPost("/personal-data/erase", EraseMineAsync);
+        me.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
+
+        var enterprise = app.MapGroup("/api/enterprise-users").WithTags("Account").RequireAuthorization(Policies.EnterpriseAccount);
+        enterprise.MapGet("", ListEnterpriseUsersAsync);
+        enterprise.MapGet("/{id}/personal-data", ExportEnterpriseUserAsync);
+        enterprise.MapPost("/{id}/erase", EraseEnterpriseUserAsync);
+
+        var users = app.MapGroup("/api/users").WithTags("Administration").RequireAuthorization(Policies.SecurityAdmin);
+        users.MapGet("", (Accounts accounts, CancellationToken ct) => accounts.ListAsync(ct));
+        users.MapPost("", CreateUserAsync);
+        users.MapPut("/{id}/roles", SetRolesAsync);
+        users.MapPost("/{id}/deactivate", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
+            await accounts.DeactivateAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        users.MapPost("/{id}/unlock", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
+            await accounts.UnlockAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
+        audit.MapGet("", ListAuditAsync);
+        audit.MapGet("/verify", async (InnoClusterDbContext db, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)));
+    }
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    private static async Task<Ok<Dictionary<string, object?>>> MeAsync(ClaimsPrincipal user, UserManager<AppUser> users)
+    {
+        var account = await users.FindByIdAsync(UserId(user));
+        var roles = account is null ? [] : await users.GetRolesAsync(account);
+        return TypedResults.Ok(new Dictionary<string, object?>
+        {
+            ["id"] = account?.Id,
+            ["email"] = account?.Email,
+            ["displayName"] = account?.DisplayName,
+            ["roles"] = roles,
+            ["enterpriseId"] = account?.EnterpriseId,
+            ["department"] = account?.Department,
+            ["secondFactor"] = account?.HasTotp == true,
+        });
+    }
+
+    private static async Task<Ok<IReadOnlyList<PersonalAccessTokens.TokenInfo>>> ListTokensAsync(ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.ListAsync(UserId(user), ct));
+
+    private static async Task<Created<PersonalAccessTokens.Created>> CreateTokenAsync(TokenRequest request, ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct)
+    {
+        var created = await tokens.CreateAsync(UserId(user), request.Name ?? "API", request.Days ?? 90, ct);
+        return TypedResults.Created($"/api/me/tokens/{created.Id}", created);
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeTokenAsync(int id, ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct) =>
+        await tokens.RevokeAsync(UserId(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Ok<Dictionary<string, object?>>> ExportMineAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct) =>
+        TypedResults.Ok(await accounts.ExportPersonalDataAsync(UserId(user), ct));
+
+    private static async Task<NoContent> EraseMineAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct)
+    {
+        await accounts.ErasePersonalDataAsync(UserId(user), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> SignOutEverywhereAsync(ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(UserId(user));
+        if (account is not null)
+        {
+            await accounts.SignOutEverywhereAsync(account, ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private static int EnterpriseOf(ClaimsPrincipal user) =>
+        int.Parse(user.FindFirstValue(AppClaimsFactory.EnterpriseId)!, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<Ok<IReadOnlyList<Accounts.AccountView>>> ListEnterpriseUsersAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct)
+    {
+        var enterprise = EnterpriseOf(user);
+        IReadOnlyList<Accounts.AccountView> mine = (await accounts.ListAsync(ct)).Where(a => a.EnterpriseId == enterprise).ToList();
+        return TypedResults.Ok(mine);
+    }
+
+    private static async Task<Results<Ok<Dictionary<string, object?>>, NotFound>> ExportEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(id);
+        return account is null || account.EnterpriseId != EnterpriseOf(user) ? TypedResults.NotFound() : TypedResults.Ok(await accounts.ExportPersonalDataAsync(id, ct));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> EraseEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    {
+        var account = await users.FindByIdAsync(id);
+        if (account is null || account.EnterpriseId != EnterpriseOf(user))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await accounts.ErasePersonalDataAsync(id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Created<Dictionary<string, string>>, ValidationProblem>> CreateUserAsync(NewUserRequest request, Accounts accounts, CancellationToken ct)
+    {
+        var (created, errors) = await accounts.CreateAsync(
+            new Accounts.NewAccount(request.Email, request.DisplayName ?? "", request.Roles ?? [], request.EnterpriseId, request.Department, request.Organisation, request.Phone), ct);
+        return created is null
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["user"] = [.. errors] })
+            : TypedResults.Created($"/api/users/{created.User.Id}", new Dictionary<string, string> { ["id"] = created.User.Id, ["setPasswordLink"] = created.SetPasswordLink });
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SetRolesAsync(string id, RolesRequest request, Accounts accounts, CancellationToken ct)
+    {
+        var errors = await accounts.SetRolesAsync(id, request.Roles ?? [], request.EnterpriseId, ct);
+        return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [.. errors] });
+    }
+
+    private static async Task<Ok<List<AuditRow>>> ListAuditAsync(InnoClusterDbContext db, AuditTrail trail, string? action, string? actor, string? subject, long? before, int? take, CancellationToken ct)
+    {
+        var query = db.Set<AuditEntry>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(action))
+        {
+            query = query.Where(e => e.Action == action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(actor))
+        {
+            query = query.Where(e => e.ActorName == actor || e.ActorId == actor);
+        }
+
+        if (!string.IsNullOrWhiteSpace(subject))
+        {
+            query = query.Where(e => e.Subject == subject);
+        }
+
+        if (before is not null)
+        {
+            query = query.Where(e => e.Sequence < before);
+        }
+
+        var rows = await query.OrderByDescending(e => e.Sequence).Take(Math.Clamp(take ?? 100, 1, 1000))
+            .Select(e => new AuditRow(e.Sequence, e.At, e.ActorId, e.ActorName, e.Action, e.Subject, e.SubjectId, e.Changes, e.Address, e.Result, e.Detail))
+            .ToListAsync(ct);
+        await trail.RecordAsync("audit-read", "audit_entries", null, "ok", $"action={action};actor={actor};subject={subject};before={before}", ct);
+        return TypedResults.Ok(rows);
+    }
+}

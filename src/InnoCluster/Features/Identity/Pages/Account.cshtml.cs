@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCluster.Features.Identity.Pages;
+
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens, UserManager<AppUser> users, SignInFlow flow) : PageModel
+{
+    public Accounts.AccountView Me { get; private set; } = default!;
+
+    public IReadOnlyList<PersonalAccessTokens.TokenInfo> Tokens { get; private set; } = [];
+
+    public string? NewToken { get; private set; }
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateTokenAsync(string? name, int? days, CancellationToken cancellationToken)
+    {
+        NewToken = (await tokens.CreateAsync(UserId, name ?? "API", days ?? 90, cancellationToken)).Token;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeTokenAsync(int id, CancellationToken cancellationToken)
+    {
+        await tokens.RevokeAsync(UserId, id, cancellationToken);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutEverywhereAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(UserId);
+        if (user is not null)
+        {
+            await accounts.SignOutEverywhereAsync(user, cancellationToken);
+        }
+
+        await flow.SignOutAsync(HttpContext, cancellationToken);
+        return LocalRedirect("/");
+    }
+
+    public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
+    {
+        await accounts.ErasePersonalDataAsync(UserId, cancellationToken);
+        await flow.SignOutAsync(HttpContext, cancellationToken);
+        return LocalRedirect("/");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Me = (await accounts.ListAsync(cancellationToken)).Single(a => a.Id == UserId);
+        Tokens = await tokens.ListAsync(UserId, cancellationToken);
+    }
+}
