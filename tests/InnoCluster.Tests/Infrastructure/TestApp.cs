@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InnoCluster.Tests.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLif
     /// <summary>The app's clock: starts at the real time and moves only when a test advances it.</summary>
     public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
 
+    /// <summary>Every log line the app writes, to check that no secret ever reaches a log.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -31,6 +35,7 @@ public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Security:SignInPerMinute", "100000");
         builder.UseSetting("Security:SearchPerMinute", "100000");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public ValueTask InitializeAsync()

@@ -1,4 +1,5 @@
 using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -35,10 +36,11 @@ public static class RegistryApi
     private static async Task<Results<Ok<GetEnterprise.Details>, NotFound>> GetEnterpriseAsync(int id, GetEnterprise get, CancellationToken cancellationToken) =>
         await get.RunAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    private static async Task<IResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
-        await export.WriteAsync(query, buffer, cancellationToken);
+        var count = await export.WriteAsync(query, buffer, cancellationToken);
+        await audit.RecordAsync("export", "enterprises", null, "ok", $"{count} rows; q={query.Q};district={query.District};tier={query.Tier};node={query.Node}", cancellationToken);
         buffer.Position = 0;
         var name = $"enterprises-{clock.GetUtcNow():yyyyMMdd-HHmmss}.xlsx";
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);

@@ -26,6 +26,8 @@ public static class AuditChain
         var previous = last?.Hash ?? "";
         foreach (var entry in entries)
         {
+            // PostgreSQL keeps microseconds, .NET ticks are 100 ns: hash what the database will return.
+            entry.At = new DateTimeOffset(entry.At.UtcTicks - (entry.At.UtcTicks % 10), TimeSpan.Zero);
             entry.Sequence = ++sequence;
             entry.PreviousHash = previous;
             entry.Hash = HashOf(entry);

@@ -19,7 +19,8 @@ public sealed class EnterpriseImport(
     EnterpriseSearchIndexer indexer,
     TimeProvider clock,
     IOptions<ImportOptions> options,
-    ILogger<EnterpriseImport> logger)
+    ILogger<EnterpriseImport> logger,
+    InnoCluster.Infrastructure.Auditing.AuditTrail audit)
 {
     private const string CellSeparators = ";；、\n";
 
@@ -579,6 +580,11 @@ public sealed class EnterpriseImport(
             var insertTime = bulkTimer.Elapsed;
             await indexer.IndexAsync(db, changedIds, cancellationToken);
             await indexer.IndexLoadedAsync(db, fresh, cancellationToken);
+
+            // New rows bypass the change tracker, so the import records them itself, in the same transaction.
+            audit.Add("import", "enterprises", null, "ok",
+                $"{fileName}: {created} created (ids {(fresh.Count == 0 ? "-" : $"{fresh[0].Id}–{fresh[^1].Id}")}), {updated} updated, {unchanged} unchanged");
+            await db.SaveChangesAsync(cancellationToken);
             logger.LogDebug("Import: {Created} new enterprises inserted in {Insert:F2}s, indexed in {Index:F2}s", fresh.Count, insertTime.TotalSeconds, (bulkTimer.Elapsed - insertTime).TotalSeconds);
             await transaction.CommitAsync(cancellationToken);
         });
