@@ -29,6 +29,10 @@ public static class InfrastructureSetup
             ? new PostgresSearchDialect()
             : new SqliteSearchDialect());
         services.AddSingleton<DatabasePreparation>();
+        services.AddScoped<Files.UploadStore>();
+        // Request bodies: uploads and imports set their own smaller limits and say so clearly.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 256L * 1024 * 1024);
         services.AddSingleton<Cli.ICliVerb, ReindexVerb>();
         services.AddSingleton<Cli.ICliVerb, Cli.MigrateVerb>();
         services.AddSingleton<Cli.ICliVerb, Cli.SeedVerb>();

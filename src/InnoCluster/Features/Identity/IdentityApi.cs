@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Files;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,9 @@ public static class IdentityApi
         me.MapGet("/personal-data", ExportMineAsync);
         me.MapPost("/personal-data/erase", EraseMineAsync);
         me.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
+        me.MapGet("/files", ListFilesAsync);
+        me.MapPost("/files", UploadAsync).DisableAntiforgery();
+        app.MapGet("/api/files/{id:guid}", DownloadAsync).WithTags("Account").RequireAuthorization(Policies.SignedIn);
 
         var enterprise = app.MapGroup("/api/enterprise-users").WithTags("Account").RequireAuthorization(Policies.EnterpriseAccount);
         enterprise.MapGet("", ListEnterpriseUsersAsync);
@@ -97,6 +101,54 @@ public static class IdentityApi
         }
 
         return TypedResults.NoContent();
+    }
+
+    public static readonly IReadOnlySet<FileKind> AttachmentKinds = new HashSet<FileKind> { FileKind.Pdf, FileKind.Png, FileKind.Jpeg, FileKind.Docx, FileKind.Xlsx, FileKind.Pptx, FileKind.Text };
+
+    public sealed record FileInfoDto(Guid Id, string FileName, string Kind, long Size, string Purpose, DateTimeOffset CreatedAt);
+
+    private static async Task<Ok<List<FileInfoDto>>> ListFilesAsync(ClaimsPrincipal user, InnoClusterDbContext db, CancellationToken ct)
+    {
+        var id = UserId(user);
+        var files = await db.Set<StoredFile>().AsNoTracking().Where(f => f.OwnerId == id).OrderByDescending(f => f.CreatedAt)
+            .Select(f => new FileInfoDto(f.Id, f.FileName, f.Kind.ToString(), f.Size, f.Purpose, f.CreatedAt)).ToListAsync(ct);
+        return TypedResults.Ok(files);
+    }
+
+    private static async Task<Results<Created<FileInfoDto>, ProblemHttpResult>> UploadAsync(
+        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? purpose, ClaimsPrincipal user, UploadStore store, Microsoft.Extensions.Options.IOptions<SecurityOptions> options, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            return TypedResults.Problem("multipart field 'file' is missing", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var limits = new UploadLimits(options.Value.MaxUploadBytes, options.Value.UploadQuotaBytesPerUser);
+        var (stored, refusal) = await store.SaveAsync(UserId(user), purpose ?? "attachment", file.FileName, stream, AttachmentKinds, limits, ct);
+        return stored is null
+            ? TypedResults.Problem(refusal!.Message, statusCode: refusal.Status, title: "Upload refused")
+            : TypedResults.Created($"/api/files/{stored.Id}", new FileInfoDto(stored.Id, stored.FileName, stored.Kind.ToString(), stored.Size, stored.Purpose, stored.CreatedAt));
+    }
+
+    /// <summary>A file is its owner's; officials may open any (they review attachments). Others: not found.</summary>
+    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, UploadStore store, AuditTrail audit, CancellationToken ct)
+    {
+        var opened = await store.OpenAsync(id, ct);
+        if (opened is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (file, content) = opened.Value;
+        if (file.OwnerId != UserId(http.User) && !http.User.IsInRole(Roles.Official))
+        {
+            await content.DisposeAsync();
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync("file-downloaded", "stored_files", file.Id.ToString(), "ok", file.FileName, ct);
+        return FileDownload.Result(http, file, content);
     }
 
     private static int EnterpriseOf(ClaimsPrincipal user) =>
