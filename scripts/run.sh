@@ -7,4 +7,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/prerequisites.sh --runtime
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+# Plain HTTP on localhost: cookies cannot be Secure here. Behind TLS (production), leave it true.
+export Security__SecureCookies="${Security__SecureCookies:-false}"
 exec dotnet run --project src/InnoCluster -c Release "$@"

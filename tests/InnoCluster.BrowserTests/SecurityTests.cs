@@ -1,0 +1,158 @@
+using System.Text;
+using InnoCluster.Features.Identity;
+using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure.Web;
+using InnoCluster.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InnoCluster.BrowserTests;
+
+/// <summary>What a person does at the door, and what an attacker leaves in text fields.</summary>
+public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Password = "Browser-Test-2026!";
+
+    private async Task<(string Email, string Secret)> AccountAsync(string role, string displayName = "浏览器测试", string? department = null)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, displayName, [role], role == Roles.Enterprise ? 1 : null, department), CancellationToken.None);
+        Assert.True(created is not null, string.Join("; ", errors));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
+        Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, CancellationToken.None));
+        var totp = scope.ServiceProvider.GetRequiredService<Totp>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(created.User.Id))!;
+        var secret = totp.NewSecret();
+        user.TotpSecretProtected = totp.Protect(secret);
+        await users.UpdateAsync(user);
+        return (email, secret);
+    }
+
+    /// <summary>Signs in through the pages like a person: e-mail, password, then the authenticator's code.</summary>
+    private async Task<IPage> SignInAsync(string email, string secret)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor**");
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp();
+        await page.GetByLabel("验证码").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Fact]
+    public async Task SignIn_WithPasswordAndTotp_OpensTheAdministratorsPages()
+    {
+        var (email, secret) = await AccountAsync(Roles.SecurityAdmin, "安全管理员");
+        var page = await SignInAsync(email, secret);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" })).ToContainTextAsync("账号管理");
+        await page.GotoAsync("/admin/users");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("账号与角色");
+        var cookies = await page.Context.CookiesAsync();
+        var session = cookies.Single(c => c.Name.Contains("innocluster", StringComparison.Ordinal) && !c.Name.Contains("csrf", StringComparison.Ordinal));
+        Assert.True(session.HttpOnly);
+        Assert.True(session.Secure);
+        Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
+    }
+
+    [Fact]
+    public async Task Xss_StoredInEveryTextField_RunsNoScriptOnAnyPage()
+    {
+        var payloads = (await File.ReadAllLinesAsync(TestPaths.Fixture("xss-payloads.txt"), TestContext.Current.CancellationToken)).Where(p => p.Length > 0).ToList();
+        Assert.True(payloads.Count >= 100);
+
+        // Enterprises: every text column of an import, one enterprise per payload.
+        var csv = new StringBuilder("企业名称,所属板块,主营业务,主要产品,曾用名,城市\n");
+        string Q(string v) => "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        for (var i = 0; i < payloads.Count; i++)
+        {
+            csv.Append(string.Join(',', Q($"XSS{i:000} {payloads[i]}"), "吴中区", Q(payloads[i]), Q(payloads[i].Replace("；", ";", StringComparison.Ordinal)), Q("旧" + payloads[i]), Q(payloads[i].Length > 50 ? payloads[i][..50] : payloads[i]))).Append('\n');
+        }
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
+                .RunAsync("xss.csv", new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), null, dryRun: false, CancellationToken.None);
+            Assert.True(report.Applied, report.FileError ?? string.Join("; ", report.Errors.Take(3).Select(e => e.Message)));
+            await scope.ServiceProvider.GetRequiredService<ImportMappings>().SaveAsync(
+                new ImportMappings.MappingDto("xss-mapping", payloads[0] + payloads[8], new Dictionary<string, string> { [payloads[16]] = "Name" }, [], "Upsert"), CancellationToken.None);
+        }
+
+        // Accounts: names and units shown on the administrators' pages.
+        foreach (var payload in payloads.Take(30))
+        {
+            await AccountAsync(Roles.Department, payload.Length > 100 ? payload[..100] : payload, payload.Length > 100 ? payload[..100] : payload);
+        }
+
+        var fired = new List<string>();
+        void Watch(IPage page) => page.Dialog += async (_, dialog) =>
+        {
+            fired.Add($"{page.Url}: {dialog.Message}");
+            await dialog.DismissAsync();
+        };
+
+        async Task CheckAsync(IPage page, string url)
+        {
+            await page.GotoAsync(url); // event-handler payloads fire while the page loads
+            var marker = await page.EvaluateAsync<bool>("() => window.__xss === 1 || document.title === 'pwned'");
+            Assert.False(marker, $"script ran on {url}");
+        }
+
+        var visitor = await app.NewPageAsync();
+        Watch(visitor);
+        var ids = new List<string>();
+        for (var p = 1; p <= 7; p++)
+        {
+            await CheckAsync(visitor, $"/enterprises?district=wuzhong&p={p}");
+            ids.AddRange(await visitor.Locator("table.data tbody td:first-child a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"));
+        }
+
+        Assert.True(ids.Count >= payloads.Count - 5, $"found {ids.Count} enterprises");
+        foreach (var id in ids.Distinct())
+        {
+            await CheckAsync(visitor, id);
+        }
+
+        await CheckAsync(visitor, "/chain?district=wuzhong");
+        await CheckAsync(visitor, "/districts");
+
+        var (officialEmail, officialSecret) = await AccountAsync(Roles.Official, payloads[1]);
+        var official = await SignInAsync(officialEmail, officialSecret);
+        Watch(official);
+        await CheckAsync(official, "/enterprises/import");
+        // An import whose cells are attack strings: the error report shows them back.
+        var bad = new StringBuilder("企业名称,所属板块,企业梯队/类型\n");
+        foreach (var payload in payloads.Take(40))
+        {
+            bad.Append(Q("坏行" + payload)).Append(',').Append(Q(payload)).Append(',').Append(Q(payload)).Append('\n');
+        }
+
+        var file = Path.Combine(app.Database.DataDirectory, "bad-import.csv");
+        await File.WriteAllTextAsync(file, bad.ToString(), TestContext.Current.CancellationToken);
+        await official.GetByLabel("文件").SetInputFilesAsync(file);
+        await official.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
+        await Assertions.Expect(official.Locator("table.issues tbody tr").First).ToBeVisibleAsync();
+        Assert.False(await official.EvaluateAsync<bool>("() => window.__xss === 1"));
+
+        var (adminEmail, adminSecret) = await AccountAsync(Roles.SecurityAdmin, payloads[2]);
+        var admin = await SignInAsync(adminEmail, adminSecret);
+        Watch(admin);
+        await CheckAsync(admin, "/admin/users");
+        await CheckAsync(admin, "/account");
+
+        var (auditorEmail, auditorSecret) = await AccountAsync(Roles.AuditAdmin, payloads[3]);
+        var auditor = await SignInAsync(auditorEmail, auditorSecret);
+        Watch(auditor);
+        await CheckAsync(auditor, "/admin/audit");
+
+        Assert.Empty(fired);
+    }
+}
