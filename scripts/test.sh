@@ -18,3 +18,11 @@ export INNOCLUSTER_REQUIRE_POSTGRES=1
 dotnet tool restore >/dev/null
 dotnet build InnoCluster.slnx -c Release -warnaserror
 dotnet test --solution InnoCluster.slnx -c Release --no-build "$@"
+
+# sqlmap against the search and filter parameters, on both databases: zero findings or the run fails.
+source scripts/lib/sqlmap-scan.sh
+sqlmap_scan sqlite ""
+scan_db="innocluster_sqlmap_$$"
+psql "host=127.0.0.1 port=$pg_port user=$pg_user dbname=postgres" -qc "CREATE DATABASE $scan_db" >/dev/null
+sqlmap_scan postgres "Host=127.0.0.1;Port=$pg_port;Username=$pg_user;Database=$scan_db"
+echo "All tests passed; sqlmap found nothing."

@@ -13,7 +13,7 @@ namespace InnoCluster.Tests.Infrastructure;
 /// The real application in memory (WebApplicationFactory) on a real database: migrations and the seed
 /// dataset applied at start, exactly as `scripts/run.sh` does. Tests talk to it through HttpClient.
 /// </summary>
-public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLifetime
+public class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLifetime
     where TTarget : DatabaseTarget, new()
 {
     public TTarget Database { get; } = new();
@@ -36,6 +36,12 @@ public sealed class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Security:SearchPerMinute", "100000");
         builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        Configure(builder);
+    }
+
+    /// <summary>Settings a particular fixture needs on top of the defaults.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public ValueTask InitializeAsync()

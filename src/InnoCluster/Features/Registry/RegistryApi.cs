@@ -1,6 +1,7 @@
 using InnoCluster.Features.Registry.Import;
 using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.Web;
+using InnoCluster.Features.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ public static class RegistryApi
     {
         var api = app.MapGroup("/api").WithTags("Registry");
 
-        api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
