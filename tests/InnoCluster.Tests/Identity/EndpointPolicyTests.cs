@@ -25,6 +25,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /api/enterprises"] = Policies.Public,
         ["GET /api/enterprises/{id:int}"] = Policies.Public,
         ["GET /api/enterprises/export"] = Policies.Official,
+        ["PATCH /api/enterprises/{id:int}/profile"] = Policies.SignedIn,
         ["POST /api/enterprises/import"] = Policies.Official,
         ["GET /api/import-mappings"] = Policies.Official,
         ["PUT /api/import-mappings/{name}"] = Policies.Official,
@@ -213,6 +214,26 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         var bobTokenId = bobTokens![0]!["id"]!.GetValue<int>();
         Assert.Equal(HttpStatusCode.NotFound, (await aliceClient.DeleteAsync($"/api/me/tokens/{bobTokenId}", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await bobClient.GetAsync("/api/me", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task EnterpriseProfile_OfAnotherEnterprise_IsForbiddenAndUnchanged()
+    {
+        var ids = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<InnoCluster.Features.Registry.Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).Take(2), Ct));
+        var mine = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: ids[0]));
+        var body = System.Net.Http.Json.JsonContent.Create(new { business = "改写别人的主营业务", products = new[] { "假产品" }, name = "改名", creditCode = "91350100M000100Y43", enterpriseId = ids[0] });
+        using var other = await mine.PatchAsync($"/api/enterprises/{ids[1]}/profile", body, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        var untouched = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<InnoCluster.Features.Registry.Enterprise>(), e => e.Id == ids[1], Ct));
+        Assert.NotEqual("改写别人的主营业务", untouched.Business);
+
+        using var own = await mine.PatchAsync($"/api/enterprises/{ids[0]}/profile", body, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, own.StatusCode);
+        var changed = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<InnoCluster.Features.Registry.Enterprise>(), e => e.Id == ids[0], Ct));
+        Assert.Equal("改写别人的主营业务", changed.Business);
+        Assert.NotEqual("改名", changed.Name); // extra fields are ignored
+        Assert.Null(changed.CreditCode);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class RegistryApi
 
         api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
+        api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
         api.MapGet("/import-mappings", ListMappingsAsync).RequireAuthorization(Policies.Official);
@@ -36,6 +37,18 @@ public static class RegistryApi
 
     private static async Task<Results<Ok<GetEnterprise.Details>, NotFound>> GetEnterpriseAsync(int id, GetEnterprise get, CancellationToken cancellationToken) =>
         await get.RunAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<IResult> UpdateProfileAsync(int id, UpdateEnterpriseProfile.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseProfile update, CancellationToken cancellationToken)
+    {
+        var (outcome, problem) = await update.RunAsync(user, id, request, cancellationToken);
+        return outcome switch
+        {
+            UpdateEnterpriseProfile.Outcome.Updated => TypedResults.NoContent(),
+            UpdateEnterpriseProfile.Outcome.NotFound => TypedResults.NotFound(),
+            UpdateEnterpriseProfile.Outcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["profile"] = [problem!] }),
+        };
+    }
 
     private static async Task<IResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public static class RegistryFeature
         services.AddScoped<ListDistricts>();
         services.AddScoped<ListCarriers>();
         services.AddScoped<RegistryOverview>();
+        services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<ImportMappings>();
         services.AddScoped<ExportEnterprises>();

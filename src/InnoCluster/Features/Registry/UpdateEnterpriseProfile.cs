@@ -1,0 +1,78 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>
+/// An enterprise keeps its own profile (business line, products); officials may edit any. Only these
+/// fields can change here: name, credit code, district and tiers are the registry's, changed by import.
+/// </summary>
+public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseSearchIndexer indexer, TimeProvider clock)
+{
+    public sealed record Request(string? Business, IReadOnlyList<string>? Products);
+
+    public enum Outcome
+    {
+        Updated,
+        NotFound,
+        Forbidden,
+        Invalid,
+    }
+
+    public static bool MayEdit(ClaimsPrincipal user, int enterpriseId) =>
+        user.IsInRole(Roles.Official)
+        || (user.IsInRole(Roles.Enterprise) && user.FindFirstValue("enterprise_id") == enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task<(Outcome Outcome, string? Problem)> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
+    {
+        if (!MayEdit(user, id))
+        {
+            return (Outcome.Forbidden, null);
+        }
+
+        if (request.Business is { Length: > 4000 })
+        {
+            return (Outcome.Invalid, "business: at most 4000 characters");
+        }
+
+        if (request.Products is { } products && (products.Count > 50 || products.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > 200)))
+        {
+            return (Outcome.Invalid, "products: at most 50, each 1-200 characters");
+        }
+
+        var enterprise = await db.Set<Enterprise>().Include(e => e.Products).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (enterprise is null)
+        {
+            return (Outcome.NotFound, null);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var editor = user.FindFirstValue(ClaimTypes.Email) ?? "user";
+        if (request.Business is not null)
+        {
+            enterprise.Business = string.IsNullOrWhiteSpace(request.Business) ? null : request.Business.Trim();
+        }
+
+        if (request.Products is { } names)
+        {
+            enterprise.Products.RemoveAll(p => p.Source?.Kind == ProvenanceKind.Manual);
+            foreach (var name in names.Select(n => n.Trim()).Distinct(StringComparer.Ordinal))
+            {
+                if (!enterprise.Products.Exists(p => p.Name == name))
+                {
+                    enterprise.Products.Add(new Product { Name = name, Source = new Provenance { Kind = ProvenanceKind.Manual, Source = editor, SourceDate = today } });
+                }
+            }
+        }
+
+        enterprise.UpdatedAt = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await indexer.IndexAsync(db, [id], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (Outcome.Updated, null);
+    }
+}
