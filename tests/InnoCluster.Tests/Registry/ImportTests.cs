@@ -157,6 +157,34 @@ public abstract class ImportTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Import_OverHttp_DryRunThenApply_AsAnOfficialWithAToken()
+    {
+        var official = await TestUsers.CreateAsync(_app, [InnoCluster.Infrastructure.Web.Roles.Official]);
+        var client = await TestUsers.TokenClientAsync(_app, official);
+        var csv = "企业名称,所属板块,产业链环节,企业梯队/类型,营业收入(万元),年度\n苏州接口导入测试有限公司,相城区,自动驾驶,瞪羚企业,2000,2024\n"u8.ToArray();
+        MultipartFormDataContent Form() => new() { { new ByteArrayContent(csv), "file", "api.csv" } };
+
+        using var dry = await client.PostAsync("/api/enterprises/import?dryRun=true", Form(), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, dry.StatusCode);
+        var before = await CountAsync();
+        using var apply = await client.PostAsync("/api/enterprises/import?dryRun=false", Form(), Ct);
+        var report = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(apply.Content, Ct);
+        Assert.True(report!["applied"]!.GetValue<bool>());
+        Assert.Equal(before + 1, await CountAsync());
+        var page = await client.GetJsonAsync("/api/enterprises?q=" + Uri.EscapeDataString("接口导入测试"));
+        Assert.Equal("xiangcheng", page["items"]![0]!["district"]!["code"]!.GetValue<string>());
+
+        var bad = "企业名称,统一社会信用代码\n坏代码公司,91350100M000100Y44\n"u8.ToArray();
+        using var refused = await client.PostAsync("/api/enterprises/import?dryRun=false", new MultipartFormDataContent { { new ByteArrayContent(bad), "file", "bad.csv" } }, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("第18位", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var anonymous = _app.CreateClient();
+        using var denied = await anonymous.PostAsync("/api/enterprises/import?dryRun=true", Form(), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, denied.StatusCode);
+    }
+
+    [Fact]
     public async Task Import_NotASpreadsheet_IsRefusedWithTheFileNameAndReason()
     {
         var png = new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D]);
