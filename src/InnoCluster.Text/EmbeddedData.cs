@@ -23,3 +23,34 @@ internal static class EmbeddedData
         }
     }
 }
+
+/// <summary>
+/// A fingerprint of the dictionaries behind normalisation and segmentation: when it changes, tokens in
+/// existing full-text indexes no longer match what queries produce, and the indexes must be rebuilt.
+/// </summary>
+public static class TextDataFingerprint
+{
+    private static readonly Lazy<int> Value = new(Compute);
+
+    /// <summary>Raise when analyzer code (not data) changes how text becomes tokens.</summary>
+    private const int CodeVersion = 1;
+
+    public static int Current => Value.Value;
+
+    private static int Compute()
+    {
+        var assembly = typeof(EmbeddedData).Assembly;
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        hash.AppendData(BitConverter.GetBytes(CodeVersion));
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name));
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            hash.AppendData(copy.ToArray());
+        }
+
+        return BitConverter.ToInt32(hash.GetHashAndReset(), 0) & int.MaxValue;
+    }
+}

@@ -17,7 +17,7 @@ public sealed class ScriptConverter
     public static ScriptConverter TraditionalToSimplified { get; } = new(
     [
         Stage.Load("TWVariantsRevPhrases", "TWVariantsRev", "HKVariantsRevPhrases", "HKVariantsRev"),
-        Stage.Load("TWPhrasesRev"),
+        Stage.Load(["TWPhrasesRev"], keepAsWritten: "opencc-mainland-keep.txt"),
         Stage.Load("TSPhrases", "TSCharacters"),
     ]);
 
@@ -61,8 +61,13 @@ public sealed class ScriptConverter
             _firstChars = [.. map.Keys.Select(k => k[0])];
         }
 
-        public static Stage Load(params string[] dictionaryNames)
+        public static Stage Load(params string[] dictionaryNames) => Load(dictionaryNames, keepAsWritten: null);
+
+        public static Stage Load(string[] dictionaryNames, string? keepAsWritten)
         {
+            var keep = keepAsWritten is null
+                ? []
+                : EmbeddedData.ReadLines(keepAsWritten).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
             var map = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var name in dictionaryNames)
             {
@@ -75,6 +80,11 @@ public sealed class ScriptConverter
                     }
 
                     var key = line[..tab];
+                    if (keep.Contains(key))
+                    {
+                        continue;
+                    }
+
                     var values = line[(tab + 1)..];
                     var space = values.IndexOf(' ', StringComparison.Ordinal);
                     var value = space < 0 ? values : values[..space];

@@ -1,3 +1,4 @@
+using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(cli is null ? args : cli.HostArgs);
 builder.AddInnoClusterInfrastructure();
 builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.AddRegistry(builder.Configuration);
+builder.Services.AddDocuments(builder.Configuration);
 
 var app = builder.Build();
 if (cli is not null)
@@ -20,6 +22,7 @@ await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: true
 app.UseInnoClusterWeb();
 app.MapIdentity();
 app.MapRegistry();
+app.MapDocuments();
 await app.RunAsync();
 return 0;
 

@@ -142,6 +142,41 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(official.Locator("table.issues tbody tr").First).ToBeVisibleAsync();
         Assert.False(await official.EvaluateAsync<bool>("() => window.__xss === 1"));
 
+        // Documents whose titles, numbers and text are attack strings, uploaded through the page; then
+        // the upload report, search results (stored and reflected) and the document pages.
+        var uploads = new List<string>();
+        for (var chunk = 0; chunk * 20 < payloads.Count; chunk++)
+        {
+            var part = payloads.Skip(chunk * 20).Take(20).ToList();
+            var body = new StringBuilder($"关于跨站脚本检测{chunk}的通知 {part[0]}\n\n苏测〔2026〕{chunk + 1}号\n\n");
+            foreach (var payload in part)
+            {
+                body.Append("检测文本").Append(payload).Append("。人工智能产业营收超10亿元").Append(payload).Append("。\n\n");
+            }
+
+            var path = Path.Combine(app.Database.DataDirectory, $"xss-{chunk}.txt");
+            await File.WriteAllTextAsync(path, body.ToString(), TestContext.Current.CancellationToken);
+            uploads.Add(path);
+        }
+
+        await CheckAsync(official, "/documents/upload");
+        await official.GetByLabel("文件（可多选）").SetInputFilesAsync(uploads);
+        await official.GetByRole(AriaRole.Button, new() { Name = "上传并入库" }).ClickAsync();
+        await Assertions.Expect(official.Locator("section.report table tbody tr")).ToHaveCountAsync(uploads.Count);
+        Assert.False(await official.EvaluateAsync<bool>("() => window.__xss === 1"));
+        var documentLinks = await official.Locator("section.report a[href^='/documents/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        Assert.Equal(uploads.Count, documentLinks.Length);
+        await CheckAsync(visitor, "/search?q=" + Uri.EscapeDataString("跨站脚本检测"));
+        foreach (var link in documentLinks)
+        {
+            await CheckAsync(visitor, link + "?q=" + Uri.EscapeDataString("检测文本 营收"));
+        }
+
+        foreach (var payload in payloads.Take(20))
+        {
+            await CheckAsync(visitor, "/search?q=" + Uri.EscapeDataString(payload));
+        }
+
         var (adminEmail, adminSecret) = await AccountAsync(Roles.SecurityAdmin, payloads[2]);
         var admin = await SignInAsync(adminEmail, adminSecret);
         Watch(admin);

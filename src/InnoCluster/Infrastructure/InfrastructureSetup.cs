@@ -34,6 +34,7 @@ public static class InfrastructureSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 256L * 1024 * 1024);
         services.AddSingleton<Cli.ICliVerb, ReindexVerb>();
+        services.AddSingleton<Seeding.ISeedStep, SearchIndexSeedStep>();
         services.AddSingleton<Cli.ICliVerb, Cli.MigrateVerb>();
         services.AddSingleton<Cli.ICliVerb, Cli.SeedVerb>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database");
@@ -42,6 +43,13 @@ public static class InfrastructureSetup
         // Chinese text is written as itself, not as numeric entities; markup characters are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // JSON the same way: 人工智能, not \u4eba…; <, >, & and quotes stay escaped.
+        // Enums by name ("Rejected", "Policy"), which clients can read without our source.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         services.AddInnoClusterLocalization();
         services.AddRazorPages(options => options.RootDirectory = "/Features")
             .AddViewLocalization();

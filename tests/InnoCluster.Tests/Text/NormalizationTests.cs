@@ -12,6 +12,16 @@ public class NormalizationTests
     public void Normalize_FoldsScriptWidthAndCase(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
+    [Theory]
+    [InlineData("核心技术攻关", "核心技术攻关")]
+    [InlineData("智慧城市", "智慧城市")]
+    [InlineData("应用程序", "应用程序")]
+    [InlineData("政府文件", "政府文件")]
+    [InlineData("整合资源", "整合资源")]
+    [InlineData("演算法與伺服器", "算法与服务器")]
+    public void Normalize_LeavesMainlandWordsThatTaiwanPhrasesWouldRewrite(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input));
+
     [Fact]
     public void NormalizeWithOffsets_MapsBackToTheOriginal()
     {

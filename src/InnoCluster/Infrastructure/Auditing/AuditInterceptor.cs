@@ -185,6 +185,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider clock) : Sa
     private static object? Simple(object? value) => value switch
     {
         null => null,
+        string text when text.Length > 300 => text[..200] + $"…({text.Length} chars)",
         string or bool or int or long or decimal or double => value,
         DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),

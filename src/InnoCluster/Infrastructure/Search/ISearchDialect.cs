@@ -26,6 +26,9 @@ public interface ISearchDialect
     /// <summary>Records holding every term (a term may match through its parts); composable with LINQ.</summary>
     IQueryable<SearchMatch> Match(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
 
+    /// <summary>Records holding any of the terms, most relevant first (for "related" suggestions).</summary>
+    IQueryable<SearchMatch> MatchAny(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<string> terms);
+
     /// <summary>The ids <see cref="Match"/> would return, without computing relevance (for counting).</summary>
     IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
 

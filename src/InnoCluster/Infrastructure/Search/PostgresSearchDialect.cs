@@ -50,6 +50,11 @@ public sealed class PostgresSearchDialect : ISearchDialect
         }
     }
 
+    public IQueryable<SearchMatch> MatchAny(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<string> terms) =>
+        db.Database.SqlQueryRaw<SearchMatch>(
+            $"SELECT s.id::int AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
+            string.Join(" | ", terms.Select(Lexeme)));
+
     public IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
         db.Database.SqlQueryRaw<int>(
             $"SELECT s.id::int AS \"Value\" FROM {index.TableName} s WHERE s.document @@ {{0}}::tsquery",

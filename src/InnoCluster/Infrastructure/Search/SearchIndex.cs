@@ -8,9 +8,15 @@ public sealed record SearchIndex(string Name)
 {
     public static readonly SearchIndex Enterprises = new("enterprises");
 
+    /// <summary>Whole documents (title; clean text), for the document search.</summary>
+    public static readonly SearchIndex Documents = new("documents");
+
+    /// <summary>Paragraphs of documents, for passage search and citing.</summary>
+    public static readonly SearchIndex Passages = new("passages");
+
     public string TableName => "search_" + Name;
 
-    public static IReadOnlyList<SearchIndex> All { get; } = [Enterprises];
+    public static IReadOnlyList<SearchIndex> All { get; } = [Enterprises, Documents, Passages];
 }
 
 /// <summary>One matching record: its id and relevance (higher is better).</summary>

@@ -24,6 +24,11 @@ public sealed class SqliteSearchDialect : ISearchDialect
     public Task UpsertAsync(InnoClusterDbContext db, SearchIndex index, long id, string titleTerms, string bodyTerms, CancellationToken cancellationToken) =>
         UpsertManyAsync(db, index, [(id, titleTerms, bodyTerms)], cancellationToken);
 
+    public IQueryable<SearchMatch> MatchAny(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<string> terms) =>
+        db.Database.SqlQueryRaw<SearchMatch>(
+            $"SELECT rowid AS id, -bm25({index.TableName}, 10.0, 1.0) AS rank FROM {index.TableName} WHERE {index.TableName} MATCH {{0}} LIMIT -1",
+            string.Join(" OR ", terms.Select(Quote)));
+
     public IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
         db.Database.SqlQueryRaw<int>(
             $"SELECT rowid AS \"Value\" FROM {index.TableName} WHERE {index.TableName} MATCH {{0}} LIMIT -1",

@@ -1,5 +1,3 @@
-using InnoCluster.Infrastructure;
-using InnoCluster.Infrastructure.Seeding;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,58 +5,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCluster.Features.Documents.Pages;
 
-/// <summary>A seed source document as written, with the quoted sentence highlighted.</summary>
+/// <summary>
+/// Seed data cites its source as a file name and a verbatim quote; this turns such a citation into the
+/// library's document, scrolled to the quoted sentences and highlighted.
+/// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class SourceModel(SeedSources sources, InnoClusterPaths paths) : PageModel
+public sealed class SourceModel(GetDocument get) : PageModel
 {
-    public sealed record Part(string Text, bool Highlighted);
-
-    public SeedSourceDocument Document { get; private set; } = default!;
-
-    public IReadOnlyList<IReadOnlyList<Part>> Paragraphs { get; private set; } = [];
-
-    public IActionResult OnGet(string file, string? quote)
+    public async Task<IActionResult> OnGetAsync(string file, string? quote, CancellationToken cancellationToken)
     {
-        var document = sources.Documents.FirstOrDefault(d => d.File == file);
-        if (document is null)
+        if (await get.LocateAsync(file, quote, cancellationToken) is not { } found)
         {
             return NotFound();
         }
 
-        Document = document;
-        var text = document.ReadText(paths);
-        var start = string.IsNullOrEmpty(quote) ? -1 : text.IndexOf(quote, StringComparison.Ordinal);
-        var paragraphs = new List<IReadOnlyList<Part>>();
-        var offset = 0;
-        foreach (var line in text.Split('\n'))
-        {
-            var lineStart = offset;
-            offset += line.Length + 1;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            var parts = new List<Part>();
-            if (start >= 0 && start < lineStart + line.Length && start + quote!.Length > lineStart)
-            {
-                var from = Math.Max(0, start - lineStart);
-                var to = Math.Min(line.Length, start + quote.Length - lineStart);
-                parts.Add(new Part(Clean(line[..from]), false));
-                parts.Add(new Part(Clean(line[from..to]), true));
-                parts.Add(new Part(Clean(line[to..]), false));
-            }
-            else
-            {
-                parts.Add(new Part(Clean(line), false));
-            }
-
-            paragraphs.Add(parts);
-        }
-
-        Paragraphs = paragraphs;
-        return Page();
+        var target = found.SentenceStart is { } start
+            ? $"/documents/{found.DocumentId}?s={start}&e={found.QuoteEnd}#s-{start}"
+            : $"/documents/{found.DocumentId}";
+        return LocalRedirect(target);
     }
-
-    private static string Clean(string text) => InnoCluster.Text.ConversionArtefacts.RemovePinyin(text.Trim());
 }

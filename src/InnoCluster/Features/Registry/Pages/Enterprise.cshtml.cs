@@ -7,8 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Registry.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class EnterpriseModel(GetEnterprise get, SeedSources sources) : PageModel
+public sealed class EnterpriseModel(GetEnterprise get, SeedSources sources, IEnumerable<IEnterpriseMentions> mentions) : PageModel
 {
+    /// <summary>Documents in the library that name the enterprise (empty when no library is installed).</summary>
+    public IReadOnlyList<MentioningDocument> Mentions { get; private set; } = [];
+
     public GetEnterprise.Details Details { get; private set; } = default!;
 
     public SeedSources? Sources { get; private set; }
@@ -23,6 +26,11 @@ public sealed class EnterpriseModel(GetEnterprise get, SeedSources sources) : Pa
 
         Details = details;
         Sources = sources;
+        foreach (var source in mentions)
+        {
+            Mentions = [.. Mentions, .. await source.ForEnterpriseAsync(id, cancellationToken)];
+        }
+
         return Page();
     }
 }

@@ -17,6 +17,384 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Author")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("categories");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("CurrentVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_version_id");
+
+                    b.Property<string>("DisclosureIndex")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosure_index");
+
+                    b.Property<DateOnly?>("DocumentDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_date");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_number");
+
+                    b.Property<DateOnly?>("GeneratedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("generated_on");
+
+                    b.Property<string>("IssuingBody")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuing_body");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("LevelText")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level_text");
+
+                    b.Property<string>("LineageKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lineage_key");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("SeedFile")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_file");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string>("SupportMethods")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_methods");
+
+                    b.PrimitiveCollection<string>("SupportedIndustries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supported_industries");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_documents");
+
+                    b.HasIndex("LineageKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_documents_lineage_key");
+
+                    b.HasIndex("SeedFile")
+                        .HasDatabaseName("ix_documents_seed_file");
+
+                    b.HasIndex("Kind", "Year")
+                        .HasDatabaseName("ix_documents_kind_year");
+
+                    b.ToTable("documents", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CarrierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Qualifier")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_length");
+
+                    b.Property<int>("SentenceStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_start");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TextStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("text_start");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("UpperValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upper_value");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_facts");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_document_facts_carrier_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_document_facts_enterprise_id");
+
+                    b.HasIndex("VersionId")
+                        .HasDatabaseName("ix_document_facts_version_id");
+
+                    b.ToTable("document_facts", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentPassage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Length")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("length");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_passages");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_document_passages_document_id");
+
+                    b.HasIndex("VersionId", "Ordinal")
+                        .HasDatabaseName("ix_document_passages_version_id_ordinal");
+
+                    b.ToTable("document_passages", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentSection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_sections");
+
+                    b.HasIndex("VersionId", "Order")
+                        .HasDatabaseName("ix_document_sections_version_id_order");
+
+                    b.ToTable("document_sections", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CleanText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("clean_text");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_hash");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("format");
+
+                    b.Property<long>("IngestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ingested_at");
+
+                    b.Property<string>("IngestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ingested_by");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OriginalText")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_text");
+
+                    b.Property<string>("SourceFile")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_file");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_versions");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_versions_content_hash");
+
+                    b.HasIndex("DocumentId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_versions_document_id_number");
+
+                    b.ToTable("document_versions", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1138,6 +1516,46 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
+                        .WithMany("Facts")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_facts_document_versions_version_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentPassage", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
+                        .WithMany("Passages")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_passages_document_versions_version_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentSection", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
+                        .WithMany("Sections")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_sections_document_versions_version_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentVersion", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_versions_documents_document_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Identity.PersonalAccessToken", b =>
                 {
                     b.HasOne("InnoCluster.Features.Identity.AppUser", null)
@@ -1914,6 +2332,20 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.DocumentVersion", b =>
+                {
+                    b.Navigation("Facts");
+
+                    b.Navigation("Passages");
+
+                    b.Navigation("Sections");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>

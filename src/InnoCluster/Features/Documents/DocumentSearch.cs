@@ -1,0 +1,240 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Documents;
+
+/// <summary>
+/// Search over the document library in Chinese: filters (type, level, status, issuing body, year), facet
+/// counts over the results, relevance order, and a snippet with the matched words marked. Also passage
+/// search (paragraphs, for citing) and related documents.
+/// </summary>
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search)
+{
+    public const int CountCap = 10_000;
+
+    public sealed record Query(string? Q = null, string? Kind = null, string? Level = null, string? Status = null, string? Issuer = null, int? Year = null, int Page = 1, int PageSize = 10, bool Facets = true);
+
+    public sealed record Item(int Id, string Title, string Kind, string? DocumentNumber, string? IssuingBody, string Level, string Status, DateOnly? Date, int? Year, IReadOnlyList<SnippetPart> Snippet, double Rank);
+
+    public sealed record Facet(string Value, int Count);
+
+    public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms);
+
+    private sealed class Ranked
+    {
+        public int Id { get; init; }
+
+        public double Rank { get; init; }
+
+        public DateOnly? Date { get; init; }
+    }
+
+    public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var documents = db.Set<Document>().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Kind))
+        {
+            if (Enum.TryParse<DocumentKind>(query.Kind, ignoreCase: true, out var kind))
+            {
+                documents = documents.Where(d => d.Kind == kind);
+            }
+            else
+            {
+                problems.Add($"未知类型 / unknown kind: {query.Kind}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Level))
+        {
+            if (Enum.TryParse<DocumentLevel>(query.Level, ignoreCase: true, out var level))
+            {
+                documents = documents.Where(d => d.Level == level);
+            }
+            else
+            {
+                problems.Add($"未知级别 / unknown level: {query.Level}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            if (Enum.TryParse<DocumentStatus>(query.Status, ignoreCase: true, out var status))
+            {
+                documents = documents.Where(d => d.Status == status);
+            }
+            else
+            {
+                problems.Add($"未知状态 / unknown status: {query.Status}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Issuer))
+        {
+            documents = documents.Where(d => d.IssuingBody == query.Issuer);
+        }
+
+        if (query.Year is { } year)
+        {
+            documents = documents.Where(d => d.Year == year);
+        }
+
+        var terms = string.IsNullOrWhiteSpace(query.Q) ? [] : SearchAnalyzer.Default.QueryTerms(query.Q);
+        if (problems.Count > 0 || (!string.IsNullOrWhiteSpace(query.Q) && terms.Count == 0))
+        {
+            if (terms.Count == 0 && !string.IsNullOrWhiteSpace(query.Q))
+            {
+                problems.Add("检索词过短（至少两个字或一个英文词） / the query needs at least two Chinese characters or one word");
+            }
+
+            return new Result(new Page<Item>([], 0, page, size), new Dictionary<string, IReadOnlyList<Facet>>(), problems, terms);
+        }
+
+        IQueryable<Ranked> ranked;
+        IQueryable<Document> matched;
+        if (terms.Count > 0)
+        {
+            var ids = search.MatchIds(db, SearchIndex.Documents, terms);
+            matched = documents.Where(d => ids.Contains(d.Id));
+            ranked = documents.Join(search.Match(db, SearchIndex.Documents, terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate })
+                .OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
+        }
+        else
+        {
+            matched = documents;
+            ranked = documents.Select(d => new Ranked { Id = d.Id, Rank = 0, Date = d.DocumentDate }).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
+        }
+
+        var counted = await matched.Select(d => d.Id).Take(CountCap + 1).CountAsync(cancellationToken);
+        var pageRows = await ranked.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = await LoadItemsAsync(pageRows, terms, cancellationToken);
+        var facets = query.Facets ? await FacetsAsync(matched, cancellationToken) : new Dictionary<string, IReadOnlyList<Facet>>();
+        return new Result(new Page<Item>(items, Math.Min(counted, CountCap), page, size, counted <= CountCap), facets, problems, terms);
+    }
+
+    private async Task<List<Item>> LoadItemsAsync(List<Ranked> rows, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var documents = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var versionIds = documents.Values.Where(d => d.CurrentVersionId != null).Select(d => d.CurrentVersionId!.Value).ToList();
+        var texts = await db.Set<DocumentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CleanText, cancellationToken);
+        return rows.Where(r => documents.ContainsKey(r.Id)).Select(r =>
+        {
+            var d = documents[r.Id];
+            var text = d.CurrentVersionId is { } v && texts.TryGetValue(v, out var t) ? t : "";
+            return new Item(d.Id, d.Title, d.Kind.ToString(), d.DocumentNumber, d.IssuingBody, d.Level.ToString(), d.Status.ToString(), d.DocumentDate ?? d.PublishedOn, d.Year,
+                Snippets.Build(text, terms), r.Rank);
+        }).ToList();
+    }
+
+    /// <summary>Counts by type, level, status, issuing body and year over the matching documents, in one grouped query.</summary>
+    private static async Task<Dictionary<string, IReadOnlyList<Facet>>> FacetsAsync(IQueryable<Document> matched, CancellationToken cancellationToken)
+    {
+        var groups = await matched.GroupBy(d => new { d.Kind, d.Level, d.Status, d.IssuingBody, d.Year })
+            .Select(g => new FacetRow(g.Key.Kind, g.Key.Level, g.Key.Status, g.Key.IssuingBody, g.Key.Year, g.Count()))
+            .Take(5000)
+            .ToListAsync(cancellationToken);
+        IReadOnlyList<Facet> By(Func<FacetRow, string?> key, int top) => groups
+            .GroupBy(g => key(g) ?? "")
+            .Where(g => g.Key.Length > 0)
+            .Select(g => new Facet(g.Key, g.Sum(x => x.Count)))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(top).ToList();
+        return new Dictionary<string, IReadOnlyList<Facet>>
+        {
+            ["kind"] = By(g => g.Kind.ToString(), 10),
+            ["level"] = By(g => g.Level.ToString(), 10),
+            ["status"] = By(g => g.Status.ToString(), 10),
+            ["issuer"] = By(g => g.IssuingBody, 15),
+            ["year"] = By(g => g.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), 20),
+        };
+    }
+
+    private sealed record FacetRow(DocumentKind Kind, DocumentLevel Level, DocumentStatus Status, string? IssuingBody, int? Year, int Count);
+
+    public sealed record PassageHit(int DocumentId, string DocumentTitle, string? SeedFile, int PassageId, int Start, int Length, string Text, IReadOnlyList<SnippetPart> Snippet, double Rank);
+
+    /// <summary>
+    /// Paragraphs of current versions that hold every query term, most relevant first; when fewer than
+    /// asked for hold them all, paragraphs holding some of them follow.
+    /// </summary>
+    public async Task<IReadOnlyList<PassageHit>> PassagesAsync(string q, int take, CancellationToken cancellationToken)
+    {
+        var terms = SearchAnalyzer.Default.QueryTerms(q);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        take = Math.Clamp(take, 1, 100);
+        var hits = await search.Match(db, SearchIndex.Passages, terms).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        if (hits.Count < take && terms.Sum(t => t.AllTexts.Count()) > 1)
+        {
+            // Too few paragraphs hold every term: fill up with those holding some, after the full matches.
+            var found = hits.Select(h => h.Id).ToHashSet();
+            var anyTerm = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
+            var partial = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id)
+                .Take(take + found.Count).ToListAsync(cancellationToken);
+            hits.AddRange(partial.Where(m => !found.Contains(m.Id)).Take(take - hits.Count));
+        }
+
+        var ids = hits.Select(h => h.Id).ToList();
+        var passages = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var versionIds = passages.Values.Select(p => p.VersionId).Distinct().ToList();
+        var texts = await db.Set<DocumentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CleanText, cancellationToken);
+        var documentIds = passages.Values.Select(p => p.DocumentId).Distinct().ToList();
+        var documents = await db.Set<Document>().AsNoTracking().Where(d => documentIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
+        return hits.Where(h => passages.ContainsKey(h.Id)).Select(h =>
+        {
+            var p = passages[h.Id];
+            var text = texts[p.VersionId].Substring(p.Start, p.Length);
+            var d = documents[p.DocumentId];
+            return new PassageHit(d.Id, d.Title, d.SeedFile, p.Id, p.Start, p.Length, text, Snippets.Build(text, terms, 200), h.Rank);
+        }).ToList();
+    }
+
+    public sealed record Related(int Id, string Title, string Kind, DateOnly? Date, IReadOnlyList<string> SharedTerms);
+
+    /// <summary>
+    /// Documents that share the most distinctive words of this one: its title words and its most frequent
+    /// long words, asked for together (any of them), best match first.
+    /// </summary>
+    public async Task<IReadOnlyList<Related>> RelatedAsync(int documentId, int take, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<Document>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document?.CurrentVersionId is not { } versionId)
+        {
+            return [];
+        }
+
+        var text = await db.Set<DocumentVersion>().Where(v => v.Id == versionId).Select(v => v.CleanText).SingleAsync(cancellationToken);
+        var analyzer = SearchAnalyzer.Default;
+        var frequent = analyzer.IndexTokens(text.Length > 20000 ? text[..20000] : text)
+            .Where(t => t.Kind == TokenKind.Word && t.Length >= 3)
+            .GroupBy(t => t.Text).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(10);
+        var keywords = analyzer.IndexTokens(document.Title).Where(t => t.Kind == TokenKind.Word && t.Length >= 2).Select(t => t.Text)
+            .Concat(frequent).Distinct(StringComparer.Ordinal).Take(14).ToList();
+        if (keywords.Count == 0)
+        {
+            return [];
+        }
+
+        var matches = await search.MatchAny(db, SearchIndex.Documents, keywords).Where(m => m.Id != documentId)
+            .OrderByDescending(m => m.Rank).Take(take).ToListAsync(cancellationToken);
+        var ids = matches.Select(m => m.Id).ToList();
+        var rows = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Title, d.Kind, d.DocumentDate, d.CurrentVersionId }).ToDictionaryAsync(d => d.Id, cancellationToken);
+        var relatedVersionIds = rows.Values.Select(r => r.CurrentVersionId ?? 0).ToList();
+        var relatedTexts = await db.Set<DocumentVersion>().AsNoTracking().Where(v => relatedVersionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CleanText, cancellationToken);
+        return matches.Where(m => rows.ContainsKey(m.Id)).Select(m =>
+        {
+            var row = rows[m.Id];
+            var other = TextNormalizer.Normalize(relatedTexts.GetValueOrDefault(row.CurrentVersionId ?? 0) ?? "");
+            return new Related(row.Id, row.Title, row.Kind.ToString(), row.DocumentDate, keywords.Where(k => other.Contains(k, StringComparison.Ordinal)).Take(6).ToList());
+        }).ToList();
+    }
+}

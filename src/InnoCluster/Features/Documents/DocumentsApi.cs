@@ -1,0 +1,57 @@
+using InnoCluster.Features.Documents.Ingestion;
+using InnoCluster.Features.Identity;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCluster.Features.Documents;
+
+public static class DocumentsApi
+{
+    public static void MapDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Documents");
+        api.MapGet("/search", SearchAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/passages", PassagesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/documents/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/documents/{id:int}/related", RelatedAsync).RequireAuthorization(Policies.Public);
+        api.MapPost("/documents", IngestAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
+    }
+
+    private static async Task<Results<Ok<DocumentSearch.Result>, ProblemHttpResult>> SearchAsync([AsParameters] DocumentSearch.Query query, DocumentSearch search, CancellationToken ct)
+    {
+        var result = await search.RunAsync(query, ct);
+        return result.Problems.Count > 0
+            ? TypedResults.Problem(string.Join("; ", result.Problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid search")
+            : TypedResults.Ok(result);
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentSearch.PassageHit>>> PassagesAsync(string q, int? take, DocumentSearch search, CancellationToken ct) =>
+        TypedResults.Ok(await search.PassagesAsync(q, take ?? 10, ct));
+
+    private static async Task<Results<Ok<GetDocument.Details>, NotFound>> GetAsync(int id, int? version, GetDocument get, CancellationToken ct) =>
+        await get.RunAsync(id, version, ct) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<DocumentSearch.Related>>> RelatedAsync(int id, DocumentSearch search, CancellationToken ct) =>
+        TypedResults.Ok(await search.RelatedAsync(id, 8, ct));
+
+    /// <summary>Multipart field(s) "file": each file is ingested on its own; the answer lists each result.</summary>
+    private static async Task<Results<Ok<List<IngestResult>>, UnprocessableEntity<List<IngestResult>>, ProblemHttpResult>> IngestAsync(HttpRequest request, DocumentIngestion ingestion, CancellationToken ct)
+    {
+        if (!request.HasFormContentType || request.Form.Files.Count == 0)
+        {
+            return TypedResults.Problem("Send the files as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+        }
+
+        var results = new List<IngestResult>();
+        foreach (var file in request.Form.Files)
+        {
+            await using var stream = file.OpenReadStream();
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            results.Add(await ingestion.IngestAsync(file.FileName, buffer.ToArray(), null, ct));
+        }
+
+        return results.Any(r => r.Outcome == IngestOutcome.Rejected) ? TypedResults.UnprocessableEntity(results) : TypedResults.Ok(results);
+    }
+}

@@ -1,0 +1,98 @@
+using InnoCluster.Features.Documents.Ingestion;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Cli;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Infrastructure.Seeding;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Documents;
+
+/// <summary>The document library: ingestion, Chinese search, facts with provenance.</summary>
+public static class DocumentsFeature
+{
+    public static IServiceCollection AddDocuments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<DocumentOptions>(configuration.GetSection("Documents"));
+        services.AddScoped<DocumentIngestion>();
+        services.AddScoped<DocumentSearch>();
+        services.AddScoped<GetDocument>();
+        services.AddScoped<IEnterpriseMentions, EnterpriseMentions>();
+        services.AddSingleton<ISeedStep, DocumentSeedStep>();
+        services.AddSingleton<ICliVerb, ImportDocumentsVerb>();
+        services.AddSingleton<IRebuildableIndex, DocumentIndexes.DocumentsIndex>();
+        services.AddSingleton<IRebuildableIndex, DocumentIndexes.PassagesIndex>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        app.MapDocumentsApi();
+        return app;
+    }
+}
+
+/// <summary>Rebuilding the library's two indexes from the stored current versions (`reindex documents|passages`).</summary>
+public static class DocumentIndexes
+{
+    public sealed class DocumentsIndex(ISearchDialect dialect) : IRebuildableIndex
+    {
+        public SearchIndex Index => SearchIndex.Documents;
+
+        public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+        {
+            await dialect.ClearAsync(db, Index, cancellationToken);
+            var analyzer = SearchAnalyzer.Default;
+            var last = 0;
+            while (true)
+            {
+                var batch = await (from d in db.Set<Document>().AsNoTracking()
+                                   join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+                                   where d.Id > last
+                                   orderby d.Id
+                                   select new { d.Id, d.Title, v.CleanText }).Take(500).ToListAsync(cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                var rows = batch.AsParallel().AsOrdered().Select(b => ((long)b.Id, analyzer.IndexString(b.Title), analyzer.IndexString(b.CleanText))).ToList();
+                await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew: true);
+                last = batch[^1].Id;
+            }
+        }
+    }
+
+    public sealed class PassagesIndex(ISearchDialect dialect) : IRebuildableIndex
+    {
+        public SearchIndex Index => SearchIndex.Passages;
+
+        public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+        {
+            await dialect.ClearAsync(db, Index, cancellationToken);
+            var analyzer = SearchAnalyzer.Default;
+            var last = 0;
+            while (true)
+            {
+                var versions = await (from d in db.Set<Document>().AsNoTracking()
+                                      join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+                                      where d.Id > last
+                                      orderby d.Id
+                                      select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(200).ToListAsync(cancellationToken);
+                if (versions.Count == 0)
+                {
+                    break;
+                }
+
+                var versionIds = versions.Select(v => v.VersionId).ToList();
+                var passages = await db.Set<DocumentPassage>().AsNoTracking().Where(p => versionIds.Contains(p.VersionId)).ToListAsync(cancellationToken);
+                var texts = versions.ToDictionary(v => v.VersionId, v => v.CleanText);
+                var rows = passages.AsParallel().AsOrdered()
+                    .Select(p => ((long)p.Id, string.Empty, analyzer.IndexString(texts[p.VersionId].Substring(p.Start, p.Length)))).ToList();
+                await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew: true);
+                last = versions[^1].DocumentId;
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using InnoCluster.Text;
+
+namespace InnoCluster.Features.Documents;
+
+/// <summary>A piece of a snippet: text as written, and whether a query term matched it.</summary>
+public sealed record SnippetPart(string Text, bool Hit);
+
+/// <summary>
+/// Picks the passage of a text that best answers a query (most distinct terms, then most hits) and marks
+/// the matched words in it — found in normalised text, marked in the text as written, so 人工智能 marks 人工智慧.
+/// Returns parts, not HTML: pages render them encoded.
+/// </summary>
+public static class Snippets
+{
+    public static IReadOnlyList<SnippetPart> Build(string text, IReadOnlyList<QueryTerm> terms, int width = 160)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        var hits = Hits(text, terms);
+        if (hits.Count == 0)
+        {
+            var first = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 20) ?? text;
+            return [new SnippetPart(first.Length > width ? first[..width] + "…" : first, false)];
+        }
+
+        // The line (paragraph) with the most distinct terms, then the most hits.
+        var lineStarts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                lineStarts.Add(i + 1);
+            }
+        }
+
+        int LineOf(int position) => lineStarts.FindLastIndex(s => s <= position);
+        var best = hits.GroupBy(h => LineOf(h.Start))
+            .OrderByDescending(g => g.Select(h => h.Term).Distinct().Count()).ThenByDescending(g => g.Count()).First();
+        var lineStart = lineStarts[best.Key];
+        var lineEnd = best.Key + 1 < lineStarts.Count ? lineStarts[best.Key + 1] - 1 : text.Length;
+        var firstHit = best.Min(h => h.Start);
+        var windowStart = Math.Max(lineStart, Math.Min(firstHit - (width / 4), lineEnd - width));
+        var windowEnd = Math.Min(lineEnd, windowStart + width);
+        windowStart = Math.Max(lineStart, windowStart);
+
+        var parts = new List<SnippetPart>();
+        if (windowStart > lineStart)
+        {
+            parts.Add(new SnippetPart("…", false));
+        }
+
+        var cursor = windowStart;
+        foreach (var hit in hits.Where(h => h.Start >= windowStart && h.Start + h.Length <= windowEnd).OrderBy(h => h.Start))
+        {
+            if (hit.Start < cursor)
+            {
+                continue;
+            }
+
+            if (hit.Start > cursor)
+            {
+                parts.Add(new SnippetPart(text[cursor..hit.Start], false));
+            }
+
+            parts.Add(new SnippetPart(text.Substring(hit.Start, hit.Length), true));
+            cursor = hit.Start + hit.Length;
+        }
+
+        if (cursor < windowEnd)
+        {
+            parts.Add(new SnippetPart(text[cursor..windowEnd], false));
+        }
+
+        if (windowEnd < lineEnd)
+        {
+            parts.Add(new SnippetPart("…", false));
+        }
+
+        return parts;
+    }
+
+    /// <summary>The whole text in parts, the query's words marked.</summary>
+    public static IReadOnlyList<SnippetPart> Mark(string text, IReadOnlyList<QueryTerm> terms)
+    {
+        if (terms.Count == 0)
+        {
+            return [new SnippetPart(text, false)];
+        }
+
+        var parts = new List<SnippetPart>();
+        var cursor = 0;
+        foreach (var hit in Hits(text, terms).OrderBy(h => h.Start))
+        {
+            if (hit.Start > cursor)
+            {
+                parts.Add(new SnippetPart(text[cursor..hit.Start], false));
+            }
+
+            parts.Add(new SnippetPart(text.Substring(hit.Start, hit.Length), true));
+            cursor = hit.Start + hit.Length;
+        }
+
+        if (cursor < text.Length)
+        {
+            parts.Add(new SnippetPart(text[cursor..], false));
+        }
+
+        return parts;
+    }
+
+    private sealed record Hit(int Start, int Length, string Term);
+
+    /// <summary>Every occurrence of every term (or its parts), in the text as written.</summary>
+    private static List<Hit> Hits(string text, IReadOnlyList<QueryTerm> terms)
+    {
+        var normalized = TextNormalizer.NormalizeWithOffsets(text);
+        var n = normalized.Text;
+        var hits = new List<Hit>();
+        foreach (var term in terms)
+        {
+            foreach (var form in term.AllTexts.Distinct())
+            {
+                for (var at = n.IndexOf(form, StringComparison.Ordinal); at >= 0; at = n.IndexOf(form, at + form.Length, StringComparison.Ordinal))
+                {
+                    var (start, length) = normalized.ToOriginal(at, form.Length);
+                    hits.Add(new Hit(start, length, term.Text));
+                }
+            }
+        }
+
+        // Longer matches first, so 人工智能 is one mark, not 人工 and 智能.
+        var kept = new List<Hit>();
+        foreach (var hit in hits.OrderByDescending(h => h.Length).ThenBy(h => h.Start))
+        {
+            if (!kept.Exists(k => hit.Start < k.Start + k.Length && k.Start < hit.Start + hit.Length))
+            {
+                kept.Add(hit);
+            }
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,244 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DocumentLibrary : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "documents",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    lineage_key = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    current_version_id = table.Column<int>(type: "integer", nullable: true),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    document_number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    issuing_body = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    level = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    level_text = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    categories = table.Column<List<string>>(type: "text[]", nullable: false),
+                    support_methods = table.Column<List<string>>(type: "text[]", nullable: false),
+                    supported_industries = table.Column<List<string>>(type: "text[]", nullable: false),
+                    disclosure_index = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    generated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    published_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    document_date = table.Column<DateOnly>(type: "date", nullable: true),
+                    year = table.Column<int>(type: "integer", nullable: true),
+                    source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    seed_file = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_documents", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_versions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    document_id = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    content_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    format = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    source_file = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    original_text = table.Column<string>(type: "text", nullable: false),
+                    clean_text = table.Column<string>(type: "text", nullable: false),
+                    ingested_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ingested_by = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_versions_documents_document_id",
+                        column: x => x.document_id,
+                        principalTable: "documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_facts",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    version_id = table.Column<int>(type: "integer", nullable: false),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    metric = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
+                    upper_value = table.Column<decimal>(type: "numeric(20,4)", precision: 20, scale: 4, nullable: true),
+                    unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    qualifier = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    year = table.Column<int>(type: "integer", nullable: true),
+                    text = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    text_start = table.Column<int>(type: "integer", nullable: false),
+                    sentence_start = table.Column<int>(type: "integer", nullable: false),
+                    sentence_length = table.Column<int>(type: "integer", nullable: false),
+                    sentence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    enterprise_id = table.Column<int>(type: "integer", nullable: true),
+                    carrier_id = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_facts", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_facts_document_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "document_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_passages",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    version_id = table.Column<int>(type: "integer", nullable: false),
+                    document_id = table.Column<int>(type: "integer", nullable: false),
+                    ordinal = table.Column<int>(type: "integer", nullable: false),
+                    start = table.Column<int>(type: "integer", nullable: false),
+                    length = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_passages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_passages_document_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "document_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "document_sections",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    version_id = table.Column<int>(type: "integer", nullable: false),
+                    order = table.Column<int>(type: "integer", nullable: false),
+                    level = table.Column<int>(type: "integer", nullable: false),
+                    label = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    start = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_document_sections", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_document_sections_document_versions_version_id",
+                        column: x => x.version_id,
+                        principalTable: "document_versions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_facts_carrier_id",
+                table: "document_facts",
+                column: "carrier_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_facts_enterprise_id",
+                table: "document_facts",
+                column: "enterprise_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_facts_version_id",
+                table: "document_facts",
+                column: "version_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_passages_document_id",
+                table: "document_passages",
+                column: "document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_passages_version_id_ordinal",
+                table: "document_passages",
+                columns: new[] { "version_id", "ordinal" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_sections_version_id_order",
+                table: "document_sections",
+                columns: new[] { "version_id", "order" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_versions_content_hash",
+                table: "document_versions",
+                column: "content_hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_document_versions_document_id_number",
+                table: "document_versions",
+                columns: new[] { "document_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_documents_kind_year",
+                table: "documents",
+                columns: new[] { "kind", "year" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_documents_lineage_key",
+                table: "documents",
+                column: "lineage_key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_documents_seed_file",
+                table: "documents",
+                column: "seed_file");
+
+            // Full-text indexes of the document library (PostgresSearchDialect).
+            migrationBuilder.Sql("CREATE TABLE IF NOT EXISTS search_documents (id bigint PRIMARY KEY, document tsvector NOT NULL);");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS ix_search_documents_document ON search_documents USING GIN (document);");
+            migrationBuilder.Sql("CREATE TABLE IF NOT EXISTS search_passages (id bigint PRIMARY KEY, document tsvector NOT NULL);");
+            migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS ix_search_passages_document ON search_passages USING GIN (document);");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS search_documents;");
+            migrationBuilder.Sql("DROP TABLE IF EXISTS search_passages;");
+            migrationBuilder.DropTable(
+                name: "document_facts");
+
+            migrationBuilder.DropTable(
+                name: "document_passages");
+
+            migrationBuilder.DropTable(
+                name: "document_sections");
+
+            migrationBuilder.DropTable(
+                name: "document_versions");
+
+            migrationBuilder.DropTable(
+                name: "documents");
+        }
+    }
+}

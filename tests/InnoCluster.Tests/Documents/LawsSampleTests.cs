@@ -1,0 +1,104 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Cli;
+using InnoCluster.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InnoCluster.Tests.Documents;
+
+/// <summary>An app of its own: the laws sample changes what searches find.</summary>
+public sealed class LawsApp<TTarget> : TestApp<TTarget>
+    where TTarget : DatabaseTarget, new();
+
+/// <summary>30 real laws and regulations (tests/fixtures/laws-sample) through the CLI: outlines, dates, versions, search.</summary>
+public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncLifetime
+    where TTarget : DatabaseTarget, new()
+{
+    private static readonly SemaphoreSlim Once = new(1, 1);
+    private static readonly HashSet<LawsApp<TTarget>> Imported = [];
+    private readonly LawsApp<TTarget> _app;
+
+    protected LawsSampleTests(LawsApp<TTarget> app)
+        : base(app) => _app = app;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "laws-sample");
+
+    public string ImportOutput { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        await Once.WaitAsync(Ct);
+        try
+        {
+            if (Imported.Add(_app))
+            {
+                await using var scope = _app.Scope();
+                var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Words.SequenceEqual(["import", "documents"]));
+                using var output = new StringWriter();
+                var exit = await verb.RunAsync(CliCommand.Parse(["import", "documents", Folder])!, scope.ServiceProvider, output, Ct);
+                Assert.True(exit == 0, output.ToString());
+                ImportOutput = output.ToString();
+            }
+        }
+        finally
+        {
+            Once.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task Import_EveryLaw_HasChapterArticleOutlineAndADate()
+    {
+        var laws = await _app.WithDbAsync(db => db.Set<Document>().AsNoTracking().Where(d => d.Kind == DocumentKind.Law)
+            .Select(d => new { d.Title, d.DocumentDate, d.IssuingBody, Articles = db.Set<DocumentSection>().Count(s => s.VersionId == d.CurrentVersionId && s.Level == 3) })
+            .ToListAsync(Ct));
+        Assert.Equal(28, laws.Count); // 30 files, two of them older editions of two others
+        Assert.All(laws, l =>
+        {
+            Assert.NotNull(l.DocumentDate);
+            Assert.NotNull(l.IssuingBody);
+            Assert.True(l.Articles >= 5, $"{l.Title}: {l.Articles} articles in the outline");
+        });
+    }
+
+    [Fact]
+    public async Task Import_TwoEditionsOfOneLaw_AreOneDocumentWithTheNewerCurrent()
+    {
+        var document = await _app.WithDbAsync(db => db.Set<Document>().AsNoTracking().Include(d => d.Versions).SingleAsync(d => d.Title == "中华人民共和国科学技术普及法", Ct));
+        Assert.Equal(2, document.Versions.Count);
+        Assert.Equal(new DateOnly(2024, 12, 25), document.DocumentDate);
+        var current = document.Versions.Single(v => v.Id == document.CurrentVersionId);
+        Assert.Contains("2024", current.SourceFile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_LawTopic_RanksTheLawAboutItFirst()
+    {
+        var client = _app.CreateClient();
+        foreach (var (query, title) in new[] { ("个人信息处理", "中华人民共和国个人信息保护法"), ("数据安全", "中华人民共和国数据安全法"), ("人工智能产业", "深圳经济特区人工智能产业促进条例"), ("电子签名", "中华人民共和国电子签名法") })
+        {
+            var result = await client.GetJsonAsync($"/api/search?q={Uri.EscapeDataString(query)}&kind=Law");
+            Assert.Equal(title, result["page"]!["items"]![0]!["title"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Import_AgainTheSameFolder_StoresNothingNew()
+    {
+        var before = await _app.WithDbAsync(db => db.Set<DocumentVersion>().CountAsync(Ct));
+        await using var scope = _app.Scope();
+        var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Words.SequenceEqual(["import", "documents"]));
+        using var output = new StringWriter();
+        Assert.Equal(0, await verb.RunAsync(CliCommand.Parse(["import", "documents", Folder])!, scope.ServiceProvider, output, Ct));
+        Assert.Contains("0 new, 0 new versions, 30 unchanged, 0 refused", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await _app.WithDbAsync(db => db.Set<DocumentVersion>().CountAsync(Ct)));
+    }
+}
+
+public sealed class SqliteLawsSampleTests(LawsApp<SqliteTarget> app) : LawsSampleTests<SqliteTarget>(app), IClassFixture<LawsApp<SqliteTarget>>;
+
+public sealed class PostgresLawsSampleTests(LawsApp<PostgresTarget> app) : LawsSampleTests<PostgresTarget>(app), IClassFixture<LawsApp<PostgresTarget>>;
