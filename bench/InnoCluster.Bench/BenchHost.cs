@@ -78,7 +78,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_postgresDatabase is not null)
+        if (_postgresDatabase is not null && Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") != "1")
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresServer);
@@ -86,6 +86,12 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             await using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)";
             await command.ExecuteNonQueryAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_KEEP_DATABASE") == "1")
+        {
+            await Console.Error.WriteLineAsync($"kept: {ConnectionString}");
+            return;
         }
 
         try

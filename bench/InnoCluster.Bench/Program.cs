@@ -2,13 +2,12 @@ using System.Globalization;
 
 namespace InnoCluster.Bench;
 
-// Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry [--db sqlite|postgres|both] [--rows 100000] [--requests 200]
+// Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry|documents|laws [--db sqlite|postgres|both]
+//   registry [--rows 100000] [--requests 200]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
 public static class BenchMain
 {
     public static async Task Main(string[] args)
     {
-
-        // Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry [--db sqlite|postgres|both] [--rows 100000] [--requests 200]
         var suite = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "registry";
         string Option(string name, string fallback)
         {
@@ -29,7 +28,11 @@ public static class BenchMain
             var lines = suite switch
             {
                 "registry" => await RegistryBench.RunAsync(provider, rows, requests),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry)"),
+                "documents" => await DocumentBench.RunAsync(provider, [.. Option("docs", "10000,100000").Split(',').Select(d => int.Parse(d, CultureInfo.InvariantCulture))], requests),
+                "documents-cpu" => DocumentCpuBench.Run(rows == 100000 ? 2000 : rows),
+                "sql" => await SqlTiming.RunAsync(Option("database", ""), Option("file", "")),
+                "laws" => await DocumentBench.LawsAsync(provider, Option("folder", "/tmp/laws")),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws)"),
             };
             foreach (var line in lines)
             {

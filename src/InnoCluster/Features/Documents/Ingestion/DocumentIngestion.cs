@@ -131,11 +131,6 @@ public sealed class DocumentIngestion(
             };
             document.Versions.Add(version);
             await db.SaveChangesAsync(cancellationToken);
-            if (!olderEdition)
-            {
-                document.CurrentVersionId = version.Id;
-                await db.SaveChangesAsync(cancellationToken);
-            }
 
             var sections = Outline.Parse(clean).Select((s, i) => new DocumentSection { VersionId = version.Id, Order = i, Level = s.Level, Label = Cap(s.Label, 30)!, Title = Cap(s.Title, 200)!, Start = s.Start }).ToList();
             var passages = Passages(clean).Select((p, i) => new DocumentPassage { VersionId = version.Id, DocumentId = document.Id, Ordinal = i, Start = p.Start, Length = p.Length }).ToList();
@@ -153,6 +148,7 @@ public sealed class DocumentIngestion(
             if (!olderEdition)
             {
                 await IndexAsync(document, clean, passages, previousVersionId, cancellationToken);
+                document.CurrentVersionId = version.Id;
             }
 
             audit.Add("document-ingested", "documents", document.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok",
@@ -173,7 +169,11 @@ public sealed class DocumentIngestion(
     private async Task IndexAsync(Document document, string clean, List<DocumentPassage> passages, int? previousVersionId, CancellationToken cancellationToken)
     {
         var analyzer = SearchAnalyzer.Default;
-        await search.UpsertAsync(db, SearchIndex.Documents, document.Id, analyzer.IndexString(document.Title), analyzer.IndexString(clean), cancellationToken);
+        // Paragraphs are the document's non-empty lines and tokens never span lines, so the document's
+        // terms are its paragraphs' terms together: analysed once, not twice.
+        var passageRows = passages.AsParallel().AsOrdered()
+            .Select(p => ((long)p.Id, string.Empty, analyzer.IndexString(clean.Substring(p.Start, p.Length)))).ToList();
+        await search.UpsertAsync(db, SearchIndex.Documents, document.Id, analyzer.IndexString(document.Title), string.Join(' ', passageRows.Select(r => r.Item3)), cancellationToken);
         if (previousVersionId is { } previous)
         {
             foreach (var old in await db.Set<DocumentPassage>().Where(p => p.VersionId == previous).Select(p => p.Id).ToListAsync(cancellationToken))
@@ -182,8 +182,6 @@ public sealed class DocumentIngestion(
             }
         }
 
-        var passageRows = passages.AsParallel().AsOrdered()
-            .Select(p => ((long)p.Id, string.Empty, analyzer.IndexString(clean.Substring(p.Start, p.Length)))).ToList();
         await search.UpsertManyAsync(db, SearchIndex.Passages, passageRows, cancellationToken, areNew: true);
     }
 

@@ -49,9 +49,9 @@ public sealed record DocumentMetadata
 /// </summary>
 public static partial class MetadataExtractor
 {
-    /// <summary>A labelled field such as 日期: or 来源：, not a title with a colon in it (江苏苏州工业园区:创新不止…).</summary>
-    [GeneratedRegex(@"^[\u4E00-\u9FFF]{1,5}\s*[:：]", RegexOptions.CultureInvariant)]
-    private static partial Regex FieldLine();
+    /// <summary>A labelled field such as 日期: or 来源：, not a title with a colon in it (常熟市:应用场景…).</summary>
+    private static bool IsFieldLine(string line) =>
+        line.StartsWith("信息索引号", StringComparison.Ordinal) || Labels.Any(l => line.StartsWith(l, StringComparison.Ordinal) && line[l.Length..].TrimStart() is [':' or '：', ..]);
 
     [GeneratedRegex(@"[\u4E00-\u9FFF]{2,16}[〔\[【(（]\s*(?<year>(19|20)\d{2})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号", RegexOptions.CultureInvariant)]
     private static partial Regex DocumentNumberPattern();
@@ -77,7 +77,7 @@ public static partial class MetadataExtractor
 
         var title = TitleOf(lines, format);
         var number = Field("文号", "文件编号") is { } n && DocumentNumberPattern().Match(n) is { Success: true } nm ? nm.Value
-            : DocumentNumberPattern().Match(head) is { Success: true } hm && hm.Index < 400 ? hm.Value : null;
+            : NumberLine(lines);
         var levelText = Field("级别");
         var status = Field("状态", "效力状况");
         var issuer = Field("发文单位", "发布机构", "发文机关");
@@ -154,6 +154,24 @@ public static partial class MetadataExtractor
         return fields;
     }
 
+    /// <summary>
+    /// A document's own number stands on a line of its own near the top (苏创新集群办〔2022〕12号); one cited
+    /// inside a sentence (落实《…》(苏府办〔2022〕122号)) belongs to another document.
+    /// </summary>
+    private static string? NumberLine(List<string> lines)
+    {
+        foreach (var line in lines.Take(12))
+        {
+            var m = DocumentNumberPattern().Match(line);
+            if (m.Success && line.Length <= m.Length + 6)
+            {
+                return m.Value;
+            }
+        }
+
+        return null;
+    }
+
     private static string TitleOf(List<string> lines, string format)
     {
         if (format == "md" && lines.Count > 0 && lines[0].StartsWith('#'))
@@ -164,7 +182,7 @@ public static partial class MetadataExtractor
         for (var i = 0; i < Math.Min(8, lines.Count); i++)
         {
             var line = lines[i];
-            if (line.Length is >= 6 and <= 80 && !FieldLine().IsMatch(line) && !DocumentNumberPattern().IsMatch(line))
+            if (line.Length is >= 6 and <= 80 && !IsFieldLine(line) && !DocumentNumberPattern().IsMatch(line))
             {
                 // A title the layout wrapped (PDF lines): the next short line finishes it with the document's kind.
                 if (!EndsLikeATitle(line) && i + 1 < lines.Count && lines[i + 1].Length < 40 && EndsLikeATitle(lines[i + 1]) && !DocumentNumberPattern().IsMatch(lines[i + 1]))
