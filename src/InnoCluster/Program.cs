@@ -1,3 +1,4 @@
+using InnoCluster.Features.Calculator;
 using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
@@ -11,6 +12,7 @@ builder.AddInnoClusterInfrastructure();
 builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From(builder.Configuration, builder.Environment.ContentRootPath));
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
+builder.Services.AddCalculator();
 
 var app = builder.Build();
 if (cli is not null)
@@ -23,6 +25,7 @@ app.UseInnoClusterWeb();
 app.MapIdentity();
 app.MapRegistry();
 app.MapDocuments();
+app.MapCalculator();
 await app.RunAsync();
 return 0;
 

@@ -27,6 +27,12 @@ public sealed class Accounts(
     /// <summary>Creates an account without a password and returns the one-time link to set it.</summary>
     public async Task<(Created? Account, IReadOnlyList<string> Errors)> CreateAsync(NewAccount request, CancellationToken cancellationToken)
     {
+        // A JSON body can leave non-nullable members null; say which, rather than fail later.
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Roles is null)
+        {
+            return (null, ["email 与 roles 必填 / email and roles are required"]);
+        }
+
         var unknownRoles = request.Roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
         if (unknownRoles.Count > 0)
         {

@@ -17,6 +17,7 @@ public static class RegistryApi
         api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
         api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapMethods("/enterprises/{id:int}/facts", ["PATCH"], UpdateFactsAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
         api.MapGet("/import-mappings", ListMappingsAsync).RequireAuthorization(Policies.Official);
@@ -47,6 +48,18 @@ public static class RegistryApi
             UpdateEnterpriseProfile.Outcome.NotFound => TypedResults.NotFound(),
             UpdateEnterpriseProfile.Outcome.Forbidden => TypedResults.Forbid(),
             _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["profile"] = [problem!] }),
+        };
+    }
+
+    private static async Task<IResult> UpdateFactsAsync(int id, UpdateEnterpriseFacts.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseFacts update, CancellationToken cancellationToken)
+    {
+        var (outcome, problems) = await update.RunAsync(user, id, request, cancellationToken);
+        return outcome switch
+        {
+            UpdateEnterpriseFacts.Outcome.Updated => TypedResults.NoContent(),
+            UpdateEnterpriseFacts.Outcome.NotFound => TypedResults.NotFound(),
+            UpdateEnterpriseFacts.Outcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.ValidationProblem(problems),
         };
     }
 

@@ -21,6 +21,7 @@ public static class RegistryFeature
         services.AddScoped<ListCarriers>();
         services.AddScoped<RegistryOverview>();
         services.AddScoped<UpdateEnterpriseProfile>();
+        services.AddScoped<UpdateEnterpriseFacts>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<ImportMappings>();

@@ -27,7 +27,10 @@ public static class Policies
     /// <summary>An account bound to an enterprise, acting for it.</summary>
     public const string EnterpriseAccount = "enterprise-account";
 
-    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount];
+    /// <summary>An enterprise's own data, or an official acting for any enterprise (the handler checks which firm).</summary>
+    public const string EnterpriseOrOfficial = "enterprise-or-official";
+
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -37,6 +40,8 @@ public static class Policies
         builder.AddPolicy(SecurityAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SecurityAdmin));
         builder.AddPolicy(AuditAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuditAdmin));
         builder.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin));
+        builder.AddPolicy(EnterpriseOrOfficial, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
+            c.User.IsInRole(Roles.Official) || (c.User.IsInRole(Roles.Enterprise) && c.User.HasClaim(x => x.Type == "enterprise_id"))));
         builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim("enterprise_id"));
     }
 }

@@ -45,12 +45,12 @@ public sealed class ImportMappings(InnoClusterDbContext db, TimeProvider clock)
             problems.Add("name: 1-100 characters");
         }
 
-        if (dto.Columns.Count == 0)
+        if (dto.Columns is null || dto.Columns.Count == 0)
         {
             problems.Add("columns: at least one column");
         }
 
-        foreach (var (header, target) in dto.Columns)
+        foreach (var (header, target) in dto.Columns ?? new Dictionary<string, string>())
         {
             var field = target.Split(':', 2)[0];
             if (!Enum.TryParse<ImportField>(field, ignoreCase: true, out _))
@@ -59,12 +59,12 @@ public sealed class ImportMappings(InnoClusterDbContext db, TimeProvider clock)
             }
         }
 
-        if (!dto.Columns.Values.Any(v => v.Split(':', 2)[0].Equals(nameof(ImportField.Name), StringComparison.OrdinalIgnoreCase)))
+        if (dto.Columns is not null && !dto.Columns.Values.Any(v => v.Split(':', 2)[0].Equals(nameof(ImportField.Name), StringComparison.OrdinalIgnoreCase)))
         {
             problems.Add("columns: one column must map to Name");
         }
 
-        foreach (var tier in dto.ImpliedTiers)
+        foreach (var tier in dto.ImpliedTiers ?? [])
         {
             if (!TierNames.TryParseKey(tier, out _))
             {

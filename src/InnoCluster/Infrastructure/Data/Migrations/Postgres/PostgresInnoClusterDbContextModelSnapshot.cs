@@ -23,6 +23,187 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("InnoCluster.Features.Calculator.ClauseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClauseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("clause_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("terms_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_clause_revisions");
+
+                    b.HasIndex("ClauseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_clause_revisions_clause_id_number");
+
+                    b.ToTable("policy_clause_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AmountText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("amount_text");
+
+                    b.Property<string>("Beneficiary")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("beneficiary");
+
+                    b.Property<decimal?>("Cap")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("cap");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions_json");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("document_title");
+
+                    b.Property<string>("HowToApply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("how_to_apply");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("method");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("minimum");
+
+                    b.Property<string>("RateBase")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("rate_base");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<int?>("SourceLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_length");
+
+                    b.Property<string>("SourceQuote")
+                        .HasColumnType("text")
+                        .HasColumnName("source_quote");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("Undetermined")
+                        .HasColumnType("boolean")
+                        .HasColumnName("undetermined");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_clauses");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_policy_clauses_document_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_policy_clauses_status");
+
+                    b.ToTable("policy_clauses", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1566,6 +1747,25 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calculator.ClauseRevision", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calculator.PolicyClause", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ClauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_clause_revisions_policy_clauses_clause_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_policy_clauses_document_document_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
                 {
                     b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
@@ -2382,6 +2582,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>

@@ -17,6 +17,183 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("InnoCluster.Features.Calculator.ClauseRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ClauseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("clause_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("TermsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terms_json");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_clause_revisions");
+
+                    b.HasIndex("ClauseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_policy_clause_revisions_clause_id_number");
+
+                    b.ToTable("policy_clause_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("AmountText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount_text");
+
+                    b.Property<string>("Beneficiary")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("beneficiary");
+
+                    b.Property<decimal?>("Cap")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cap");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions_json");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_title");
+
+                    b.Property<string>("HowToApply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("how_to_apply");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("method");
+
+                    b.Property<decimal?>("Minimum")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("minimum");
+
+                    b.Property<string>("RateBase")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_base");
+
+                    b.Property<decimal?>("RatePercent")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<int?>("SourceLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_length");
+
+                    b.Property<string>("SourceQuote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_quote");
+
+                    b.Property<int?>("SourceStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<bool>("Undetermined")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("undetermined");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_policy_clauses");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_policy_clauses_document_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_policy_clauses_status");
+
+                    b.ToTable("policy_clauses", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -1516,6 +1693,25 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calculator.ClauseRevision", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calculator.PolicyClause", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("ClauseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_policy_clause_revisions_policy_clauses_clause_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_policy_clauses_document_document_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
                 {
                     b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
@@ -2332,6 +2528,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using InnoCluster.Features.Identity;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>The policy calculator's JSON API: thin endpoints over the clause store, queries and calculator.</summary>
+public static class CalculatorApi
+{
+    public static void MapCalculatorApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Calculator");
+        api.MapGet("/calculator/{id:int}", CalculateAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
+        api.MapGet("/clauses", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/clauses/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
+        api.MapPost("/clauses", CreateAsync).RequireAuthorization(Policies.Official);
+        api.MapPut("/clauses/{id:int}", UpdateAsync).RequireAuthorization(Policies.Official);
+        api.MapDelete("/clauses/{id:int}", WithdrawAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/clauses/{id:int}/eligible", EligibleAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/clauses/{id:int}/eligible/export", ExportAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/documents/{id:int}/clauses", ProposeAsync).RequireAuthorization(Policies.Official);
+    }
+
+    /// <summary>An enterprise's own calculator, or any enterprise's for an official; others get 403.</summary>
+    private static async Task<IResult> CalculateAsync(int id, DateOnly? asOf, ClaimsPrincipal user, PolicyCalculator calculator, CancellationToken ct)
+    {
+        if (!UpdateEnterpriseProfile.MayEdit(user, id))
+        {
+            // The registry is public, so saying the firm exists reveals nothing; its calculator is its own.
+            return await calculator.EnterpriseExistsAsync(id, ct) ? TypedResults.Forbid() : TypedResults.NotFound();
+        }
+
+        return await calculator.RunAsync(id, asOf, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>> ListAsync(string? q, int? documentId, string? status, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(q, documentId, status, user.IsInRole(Roles.Official), ct));
+
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, user.IsInRole(Roles.Official), ct) is { } clause ? TypedResults.Ok(clause) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<ClauseQueries.ClauseDto>, ValidationProblem>> CreateAsync(ClauseStore.ClauseInput input, ClaimsPrincipal user, ClauseStore store, CancellationToken ct)
+    {
+        var saved = await store.CreateAsync(input, user, ct);
+        return saved.Ok
+            ? TypedResults.Created($"/api/clauses/{saved.Clause!.Id}", ClauseQueries.ToDto(saved.Clause))
+            : TypedResults.ValidationProblem(saved.Problems);
+    }
+
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, ValidationProblem, NotFound>> UpdateAsync(int id, ClauseStore.ClauseInput input, ClaimsPrincipal user, ClauseStore store, CancellationToken ct)
+    {
+        var saved = await store.UpdateAsync(id, input, user, ct);
+        return saved is null ? TypedResults.NotFound()
+            : saved.Ok ? TypedResults.Ok(ClauseQueries.ToDto(saved.Clause!))
+            : TypedResults.ValidationProblem(saved.Problems);
+    }
+
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> WithdrawAsync(int id, ClaimsPrincipal user, ClauseStore store, CancellationToken ct) =>
+        await store.WithdrawAsync(id, user, ct) is { } clause ? TypedResults.Ok(ClauseQueries.ToDto(clause)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ClauseCandidates.Result>, NotFound>> EligibleAsync(int id, ClauseCandidates candidates, CancellationToken ct) =>
+        await candidates.RunAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    private static async Task<IResult> ExportAsync(int id, ClauseCandidates candidates, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        if (await candidates.ExportAsync(id, buffer, ct) is not { } count)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync("export", "clause-candidates", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", $"{count} rows", ct);
+        buffer.Position = 0;
+        return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"clause-{id}-candidates-{clock.GetUtcNow():yyyyMMdd}.xlsx");
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>, NotFound>> ProposeAsync(int id, ClaimsPrincipal user, ClauseStore store, CancellationToken ct) =>
+        await store.ProposeAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } created
+            ? TypedResults.Ok<IReadOnlyList<ClauseQueries.ClauseDto>>([.. created.Select(ClauseQueries.ToDto)])
+            : TypedResults.NotFound();
+}

@@ -1,0 +1,53 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>The policy calculator: clauses, eligibility rules, "which support can this enterprise get, and why".</summary>
+public static class CalculatorFeature
+{
+    public static IServiceCollection AddCalculator(this IServiceCollection services)
+    {
+        services.AddScoped<ProfileLoader>();
+        services.AddScoped<ClauseStore>();
+        services.AddScoped<ClauseQueries>();
+        services.AddScoped<PolicyCalculator>();
+        services.AddScoped<ClauseCandidates>();
+        services.AddSingleton<ISeedStep, ClauseSeedStep>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCalculator(this IEndpointRouteBuilder app)
+    {
+        app.MapCalculatorApi();
+        return app;
+    }
+}
+
+/// <summary>
+/// Proposes clauses from the seeded policy documents and replies, as an official would by pressing
+/// "提取条款" on each: they arrive as proposals with their source sentence, for an official to confirm.
+/// </summary>
+public sealed class ClauseSeedStep : ISeedStep
+{
+    public string Name => "clause-proposals";
+
+    public int Order => 40;
+
+    public int Version => 1;
+
+    public IReadOnlyList<string> Files { get; } = [SeedSources.FileName];
+
+    public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
+    {
+        var store = context.Services.GetRequiredService<ClauseStore>();
+        var documents = await db.Set<Document>().Where(d => d.SeedFile != null && (d.Kind == DocumentKind.Policy || d.Kind == DocumentKind.Reply || d.Kind == DocumentKind.News))
+            .Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var id in documents)
+        {
+            await store.ProposeAsync(id, "seed", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>Lists and reads clauses. The public sees confirmed and withdrawn clauses; officials see proposals too.</summary>
+public sealed class ClauseQueries(InnoClusterDbContext db)
+{
+    public sealed record ConditionDto(string? Field, string? Operator, string? Value, string? Text, string? Flag, string Description, string Line);
+
+    public sealed record ClauseDto(
+        int Id,
+        string Title,
+        string? Beneficiary,
+        SupportMethod Method,
+        string MethodLabel,
+        string Support,
+        decimal? Amount,
+        decimal? Cap,
+        decimal? Minimum,
+        decimal? RatePercent,
+        string? RateBase,
+        string? AmountText,
+        bool Undetermined,
+        IReadOnlyList<ConditionDto> Conditions,
+        DateOnly? ValidFrom,
+        DateOnly? ValidTo,
+        string? HowToApply,
+        string? ResponsibleUnit,
+        ClauseStatus Status,
+        int? DocumentId,
+        string? DocumentTitle,
+        string? SourceQuote,
+        int? SourceStart,
+        int? SourceLength,
+        int Revision,
+        DateTimeOffset UpdatedAt);
+
+    public async Task<IReadOnlyList<ClauseDto>> ListAsync(string? q, int? documentId, string? status, bool official, CancellationToken cancellationToken)
+    {
+        var query = db.Set<PolicyClause>().AsNoTracking();
+        query = official ? query : query.Where(c => c.Status != ClauseStatus.Proposed);
+        if (documentId is { } d)
+        {
+            query = query.Where(c => c.DocumentId == d);
+        }
+
+        if (Enum.TryParse<ClauseStatus>(status, ignoreCase: true, out var wanted) && (official || wanted != ClauseStatus.Proposed))
+        {
+            query = query.Where(c => c.Status == wanted);
+        }
+
+        var clauses = await query.OrderBy(c => c.DocumentId).ThenBy(c => c.SourceStart).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            // Clauses number in the thousands at most: match every query word on the normalised text in memory.
+            var words = TextNormalizer.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            clauses = [.. clauses.Where(c =>
+            {
+                var haystack = TextNormalizer.Normalize($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.AmountText} {SupportTerms.Chinese(c.Method)}");
+                return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
+            })];
+        }
+
+        return [.. clauses.Select(ToDto)];
+    }
+
+    public async Task<ClauseDto?> GetAsync(int id, bool official, CancellationToken cancellationToken)
+    {
+        var clause = await db.Set<PolicyClause>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return clause is null || (!official && clause.Status == ClauseStatus.Proposed) ? null : ToDto(clause);
+    }
+
+    public static ClauseDto ToDto(PolicyClause c)
+    {
+        var terms = c.Terms;
+        return new ClauseDto(
+            c.Id,
+            c.Title,
+            c.Beneficiary,
+            c.Method,
+            SupportTerms.Chinese(c.Method),
+            terms.Support.Describe(),
+            c.Amount,
+            c.Cap,
+            c.Minimum,
+            c.RatePercent,
+            c.RateBase,
+            c.AmountText,
+            c.Undetermined,
+            [.. terms.Conditions.Select(x => new ConditionDto(x.Field, x.Operator, x.Value, x.Text, x.Flag, ConditionRules.Describe(x), ConditionRules.ToLine(x)))],
+            c.ValidFrom,
+            c.ValidTo,
+            c.HowToApply,
+            c.ResponsibleUnit,
+            c.Status,
+            c.DocumentId,
+            c.DocumentTitle,
+            c.SourceQuote,
+            c.SourceStart,
+            c.SourceLength,
+            c.Revision,
+            c.UpdatedAt);
+    }
+}

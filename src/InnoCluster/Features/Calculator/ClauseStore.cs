@@ -1,0 +1,290 @@
+using System.Security.Claims;
+using System.Text.Json;
+using InnoCluster.Features.Documents;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>
+/// Clauses as officials keep them: proposed from a document, created, edited, confirmed, withdrawn.
+/// Every change appends a revision (the history the calculator reads for past dates); nothing is deleted.
+/// </summary>
+public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
+{
+    public sealed record ConditionInput(string? Field, string? Operator, string? Value, string? Text);
+
+    /// <summary>What an editor sends. Fields not listed here (ownerId, revision, createdAt …) are not bound.</summary>
+    public sealed record ClauseInput(
+        string? Title,
+        string? Beneficiary,
+        string? Method,
+        decimal? Amount,
+        decimal? Cap,
+        decimal? Minimum,
+        decimal? RatePercent,
+        string? RateBase,
+        string? AmountText,
+        bool? Undetermined,
+        IReadOnlyList<ConditionInput>? Conditions,
+        DateOnly? ValidFrom,
+        DateOnly? ValidTo,
+        string? HowToApply,
+        string? ResponsibleUnit,
+        string? Status,
+        int? DocumentId,
+        string? SourceQuote);
+
+    public sealed record Saved(PolicyClause? Clause, IReadOnlyDictionary<string, string[]> Problems)
+    {
+        public bool Ok => Problems.Count == 0;
+    }
+
+    private static readonly string[] DeferredWords = ["一事一议", "另行研究", "另行制定", "另行确定", "按规定", "具体办法"];
+
+    public async Task<Saved> CreateAsync(ClauseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var clause = new PolicyClause { CreatedAt = clock.GetUtcNow() };
+        var problems = await ValidateAsync(input, null, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new Saved(null, problems);
+        }
+
+        if (input.DocumentId is { } documentId)
+        {
+            clause.DocumentId = documentId;
+            clause.DocumentTitle = await db.Set<Document>().Where(d => d.Id == documentId).Select(d => d.Title).SingleAsync(cancellationToken);
+            clause.SourceQuote = input.SourceQuote?.Trim();
+        }
+
+        clause.Apply(await TermsAsync(input, null, cancellationToken));
+        db.Add(clause);
+        AddRevision(clause, Editor(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return new Saved(clause, problems);
+    }
+
+    public async Task<Saved?> UpdateAsync(int id, ClauseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var clause = await db.Set<PolicyClause>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (clause is null)
+        {
+            return null;
+        }
+
+        var problems = await ValidateAsync(input, clause, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new Saved(null, problems);
+        }
+
+        var terms = await TermsAsync(input, clause.Terms, cancellationToken);
+        if (JsonSerializer.Serialize(terms, PolicyClause.Json) == JsonSerializer.Serialize(clause.Terms, PolicyClause.Json))
+        {
+            return new Saved(clause, problems);
+        }
+
+        clause.Apply(terms);
+        AddRevision(clause, Editor(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return new Saved(clause, problems);
+    }
+
+    /// <summary>Withdraws a clause (DELETE): it leaves the calculator from now on; its history stays.</summary>
+    public async Task<PolicyClause?> WithdrawAsync(int id, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var clause = await db.Set<PolicyClause>().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (clause is null || clause.Status == ClauseStatus.Withdrawn)
+        {
+            return clause;
+        }
+
+        clause.Apply(clause.Terms with { Status = ClauseStatus.Withdrawn });
+        AddRevision(clause, Editor(user));
+        await db.SaveChangesAsync(cancellationToken);
+        return clause;
+    }
+
+    /// <summary>
+    /// Proposes clauses from the document's current text, skipping sentences it has proposed before.
+    /// Returns the new clauses (status Proposed), or null when there is no such document.
+    /// </summary>
+    public async Task<IReadOnlyList<PolicyClause>?> ProposeAsync(int documentId, string editor, CancellationToken cancellationToken)
+    {
+        var document = await db.Set<Document>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+        if (document?.CurrentVersionId is not { } versionId)
+        {
+            return null;
+        }
+
+        var text = await db.Set<DocumentVersion>().Where(v => v.Id == versionId).Select(v => v.CleanText).SingleAsync(cancellationToken);
+        var (districts, nodes) = await NamesAsync(cancellationToken);
+        var known = (await db.Set<PolicyClause>().Where(c => c.DocumentId == documentId).Select(c => c.SourceQuote).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var created = new List<PolicyClause>();
+        foreach (var proposal in ClauseExtractor.Propose(text, districts, nodes))
+        {
+            if (!known.Add(proposal.Sentence))
+            {
+                continue;
+            }
+
+            var clause = new PolicyClause
+            {
+                DocumentId = documentId,
+                DocumentTitle = document.Title,
+                SourceQuote = proposal.Sentence,
+                SourceStart = proposal.Start,
+                SourceLength = proposal.Length,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            clause.Apply(new ClauseTerms(proposal.Title, null, proposal.Support, proposal.Conditions, document.DocumentDate, null, null, document.IssuingBody, ClauseStatus.Proposed));
+            db.Add(clause);
+            AddRevision(clause, editor);
+            created.Add(clause);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return created;
+    }
+
+    public async Task<(IReadOnlyList<NamedValue> Districts, IReadOnlyList<NamedValue> Nodes)> NamesAsync(CancellationToken cancellationToken)
+    {
+        var districts = await db.Set<District>().AsNoTracking().ToListAsync(cancellationToken);
+        var nodes = await db.Set<ChainNode>().AsNoTracking().Where(n => n.Level != ChainNodeLevel.Layer).ToListAsync(cancellationToken);
+        return (
+            [.. districts.SelectMany(d => d.Aliases.Prepend(d.Name).Where(n => n.Length >= 3).Select(n => new NamedValue(n, d.Code)))],
+            [.. nodes.SelectMany(n => n.AllNames.Where(x => x.Length >= 3).Select(x => new NamedValue(x, n.Code)))]);
+    }
+
+    private void AddRevision(PolicyClause clause, string editor)
+    {
+        clause.Revision++;
+        clause.UpdatedAt = clock.GetUtcNow();
+        clause.UpdatedBy = editor;
+        clause.Revisions.Add(new ClauseRevision
+        {
+            Number = clause.Revision,
+            RecordedAt = clause.UpdatedAt,
+            RecordedBy = editor,
+            TermsJson = JsonSerializer.Serialize(clause.Terms, PolicyClause.Json),
+        });
+    }
+
+    private static string Editor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user";
+
+    private async Task<Dictionary<string, string[]>> ValidateAsync(ClauseInput input, PolicyClause? existing, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        void Problem(string field, string message) => problems[field] = [.. problems.GetValueOrDefault(field) ?? [], message];
+
+        var title = input.Title ?? existing?.Title;
+        if (string.IsNullOrWhiteSpace(title) || title.Trim().Length > 300)
+        {
+            Problem("title", "标题必填，最多300字 (title: required, at most 300 characters)");
+        }
+
+        if (input.Method is not null && !Enum.TryParse<SupportMethod>(input.Method, ignoreCase: true, out _))
+        {
+            Problem("method", $"未知的支持方式 \"{input.Method}\" (method: one of {string.Join(", ", Enum.GetNames<SupportMethod>())})");
+        }
+
+        if (input.Status is not null && !Enum.TryParse<ClauseStatus>(input.Status, ignoreCase: true, out _))
+        {
+            Problem("status", $"未知的状态 \"{input.Status}\" (status: Proposed, Confirmed or Withdrawn)");
+        }
+
+        foreach (var (name, value) in new[] { ("amount", input.Amount), ("cap", input.Cap), ("minimum", input.Minimum), ("ratePercent", input.RatePercent) })
+        {
+            if (value is < 0)
+            {
+                Problem(name, "金额不能为负 (must not be negative)");
+            }
+        }
+
+        if (input.RatePercent is > 100)
+        {
+            Problem("ratePercent", "比例不能超过100% (at most 100)");
+        }
+
+        if (input.Cap is { } cap && ((input.Amount is { } amount && amount > cap) || (input.Minimum is { } minimum && minimum > cap)))
+        {
+            Problem("cap", "最高额低于金额或下限 (cap is below the amount or the minimum)");
+        }
+
+        var validFrom = input.ValidFrom ?? existing?.ValidFrom;
+        var validTo = input.ValidTo ?? existing?.ValidTo;
+        if (validFrom is not null && validTo is not null && validTo < validFrom)
+        {
+            Problem("validTo", $"有效期止 {validTo:yyyy-MM-dd} 早于有效期起 {validFrom:yyyy-MM-dd} (validTo is before validFrom)");
+        }
+
+        var deferred = input.AmountText is { } text && DeferredWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+        if ((deferred || input.Undetermined == true) && (input.Amount is not null || input.Cap is not null || input.Minimum is not null || input.RatePercent is not null))
+        {
+            Problem("amount", $"金额写明“{input.AmountText ?? "另定"}”，不能同时给出数字 (a deferred amount carries no number)");
+        }
+
+        if (input.DocumentId is { } documentId && existing is null && !await db.Set<Document>().AnyAsync(d => d.Id == documentId, cancellationToken))
+        {
+            Problem("documentId", $"文档 {documentId} 不存在 (no such document)");
+        }
+
+        if (input.Conditions is { Count: > 50 })
+        {
+            Problem("conditions", "条件最多50条 (at most 50 conditions)");
+        }
+
+        return problems;
+    }
+
+    private async Task<ClauseTerms> TermsAsync(ClauseInput input, ClauseTerms? current, CancellationToken cancellationToken)
+    {
+        var conditions = current?.Conditions ?? [];
+        if (input.Conditions is { } given)
+        {
+            var (districts, nodes) = await NamesAsync(cancellationToken);
+            conditions = [.. given.Select(c => ConditionRules.Check(new Condition(c.Field, c.Operator, Resolve(c.Field, c.Value, districts, nodes), c.Text)))];
+        }
+
+        var amountGiven = input.Amount is not null || input.Cap is not null || input.Minimum is not null || input.RatePercent is not null || input.AmountText is not null || input.Undetermined is not null;
+        var deferred = input.Undetermined == true || (input.AmountText is { } text && DeferredWords.Any(w => text.Contains(w, StringComparison.Ordinal)));
+        var support = amountGiven || input.Method is not null
+            ? new SupportTerms(
+                input.Method is not null ? Enum.Parse<SupportMethod>(input.Method, ignoreCase: true) : current?.Support.Method ?? SupportMethod.Other,
+                amountGiven ? input.Amount : current?.Support.Amount,
+                amountGiven ? input.Cap : current?.Support.Cap,
+                amountGiven ? input.Minimum : current?.Support.Minimum,
+                amountGiven ? input.RatePercent : current?.Support.RatePercent,
+                amountGiven ? Trim(input.RateBase) : current?.Support.RateBase,
+                amountGiven ? Trim(input.AmountText) : current?.Support.AmountText,
+                amountGiven ? deferred : current?.Support.Undetermined ?? false)
+            : current?.Support ?? new SupportTerms(SupportMethod.Other);
+        return new ClauseTerms(
+            (input.Title ?? current?.Title ?? "").Trim(),
+            input.Beneficiary is not null ? Trim(input.Beneficiary) : current?.Beneficiary,
+            support,
+            conditions,
+            input.ValidFrom ?? current?.ValidFrom,
+            input.ValidTo ?? current?.ValidTo,
+            input.HowToApply is not null ? Trim(input.HowToApply) : current?.HowToApply,
+            input.ResponsibleUnit is not null ? Trim(input.ResponsibleUnit) : current?.ResponsibleUnit,
+            input.Status is not null ? Enum.Parse<ClauseStatus>(input.Status, ignoreCase: true) : current?.Status ?? ClauseStatus.Proposed);
+    }
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>Editors may name districts and chain nodes in Chinese (苏州工业园区, 智能芯片); conditions store codes.</summary>
+    private static string? Resolve(string? field, string? value, IReadOnlyList<NamedValue> districts, IReadOnlyList<NamedValue> nodes)
+    {
+        var names = ConditionFields.Find(field)?.Key switch { "district" => districts, "chain" => nodes, _ => null };
+        if (names is null || value is null)
+        {
+            return value;
+        }
+
+        return string.Join(",", value.Split([',', '，', '、'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => names.FirstOrDefault(n => n.Name == v)?.Code ?? v));
+    }
+}

@@ -1,0 +1,47 @@
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCluster.Features.Calculator.Pages;
+
+/// <summary>The clause list; officials also see proposals and extract clauses from a document.</summary>
+[Authorize(Policy = Policies.Public)]
+public sealed class ClausesModel(ClauseQueries queries, ClauseStore store) : PageModel
+{
+    public IReadOnlyList<ClauseQueries.ClauseDto> Clauses { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? DocumentId { get; set; }
+
+    public bool IsOfficial => User.IsInRole(Roles.Official);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Clauses = await queries.ListAsync(Q, DocumentId, Status, IsOfficial, cancellationToken);
+
+    /// <summary>"提取条款" on a document page: proposals from its text, then this list filtered to it.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(int documentId, CancellationToken cancellationToken)
+    {
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        return await store.ProposeAsync(documentId, User.Identity?.Name ?? "official", cancellationToken) is null
+            ? NotFound()
+            : Redirect($"/clauses?documentId={documentId}&status=Proposed");
+    }
+
+    public static string StatusText(ClauseStatus status) => status switch
+    {
+        ClauseStatus.Proposed => Ui.L("待确认", "Proposed"),
+        ClauseStatus.Confirmed => Ui.L("已确认", "Confirmed"),
+        _ => Ui.L("已停止", "Withdrawn"),
+    };
+}

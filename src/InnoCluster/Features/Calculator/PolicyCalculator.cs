@@ -1,0 +1,128 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>
+/// "Which support can this enterprise get, and why": every confirmed clause valid on the date, evaluated
+/// against the enterprise's registry facts, grouped into eligible / possibly eligible (which fields are
+/// missing) / not eligible (which condition fails), each group sorted by the most it can bring.
+/// For a past date the clauses are read as they stood then (their revisions), and the firm's tiers and
+/// figures as of that year.
+/// </summary>
+public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, TimeProvider clock)
+{
+    public sealed record ConditionView(string Description, Truth Truth, string? Field, string? FieldLabel, string? EnterpriseValue, string? Flag, string? FlagText);
+
+    public sealed record ClauseView(
+        int ClauseId,
+        string Title,
+        SupportMethod Method,
+        string MethodLabel,
+        string Support,
+        decimal? EstimatedMaximum,
+        bool Undetermined,
+        int? DocumentId,
+        string? DocumentTitle,
+        string? SourceQuote,
+        DateOnly? ValidTo,
+        string? ResponsibleUnit,
+        Eligibility Eligibility,
+        IReadOnlyList<ConditionView> Conditions,
+        IReadOnlyList<string> MissingFields,
+        IReadOnlyList<string> FailedConditions);
+
+    public sealed record Result(
+        int EnterpriseId,
+        string EnterpriseName,
+        DateOnly AsOf,
+        int? FiguresYear,
+        IReadOnlyList<ClauseView> Eligible,
+        IReadOnlyList<ClauseView> PossiblyEligible,
+        IReadOnlyList<ClauseView> NotEligible,
+        decimal EligibleMaximumTotal);
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public Task<bool> EnterpriseExistsAsync(int enterpriseId, CancellationToken cancellationToken) =>
+        db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == enterpriseId, cancellationToken);
+
+    public async Task<Result?> RunAsync(int enterpriseId, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        var date = asOf ?? Today;
+        if (await profiles.OneAsync(enterpriseId, date, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        var clauses = await ClausesOnAsync(date, cancellationToken);
+        var views = clauses.Select(c => View(c.Clause, c.Meta, c.Clause.Evaluate(loaded.Profile))).ToList();
+        static List<ClauseView> Sorted(IEnumerable<ClauseView> items) =>
+            [.. items.OrderByDescending(v => v.EstimatedMaximum ?? -1).ThenBy(v => v.Title, StringComparer.Ordinal)];
+        var eligible = Sorted(views.Where(v => v.Eligibility == Eligibility.Eligible));
+        return new Result(
+            enterpriseId,
+            loaded.Enterprise.Name,
+            date,
+            loaded.Profile.FiguresYear,
+            eligible,
+            Sorted(views.Where(v => v.Eligibility == Eligibility.PossiblyEligible)),
+            Sorted(views.Where(v => v.Eligibility == Eligibility.NotEligible)),
+            eligible.Sum(v => v.EstimatedMaximum ?? 0));
+    }
+
+    public sealed record ClauseMeta(int? DocumentId, string? DocumentTitle, string? SourceQuote);
+
+    /// <summary>
+    /// The confirmed clauses in force on a date: today from the clause table (and not from a document now
+    /// marked expired); a past date from the revision each clause had then.
+    /// </summary>
+    public async Task<IReadOnlyList<(CompiledClause Clause, ClauseMeta Meta)>> ClausesOnAsync(DateOnly date, CancellationToken cancellationToken)
+    {
+        var expiredDocuments = (await db.Set<Document>().Where(d => d.Status == DocumentStatus.Expired).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var result = new List<(CompiledClause, ClauseMeta)>();
+        if (date >= Today)
+        {
+            var current = await db.Set<PolicyClause>().AsNoTracking().Where(c => c.Status == ClauseStatus.Confirmed).ToListAsync(cancellationToken);
+            foreach (var clause in current.Where(c => c.Terms.IsValidOn(date) && (c.DocumentId is null || !expiredDocuments.Contains(c.DocumentId.Value))))
+            {
+                result.Add((new CompiledClause(clause.Id, clause.Terms), new ClauseMeta(clause.DocumentId, clause.DocumentTitle, clause.SourceQuote)));
+            }
+
+            return result;
+        }
+
+        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), clock.GetLocalNow().Offset);
+        var meta = await db.Set<PolicyClause>().AsNoTracking().ToDictionaryAsync(c => c.Id, c => new ClauseMeta(c.DocumentId, c.DocumentTitle, c.SourceQuote), cancellationToken);
+        var revisions = await db.Set<ClauseRevision>().AsNoTracking().ToListAsync(cancellationToken);
+        foreach (var revision in revisions.Where(r => r.RecordedAt < endOfDay).GroupBy(r => r.ClauseId).Select(g => g.MaxBy(r => r.Number)!))
+        {
+            var terms = revision.ReadTerms();
+            if (terms.Status == ClauseStatus.Confirmed && terms.IsValidOn(date))
+            {
+                result.Add((new CompiledClause(revision.ClauseId, terms), meta[revision.ClauseId]));
+            }
+        }
+
+        return result;
+    }
+
+    public static ClauseView View(CompiledClause clause, ClauseMeta meta, ClauseResult result) => new(
+        clause.Id,
+        clause.Terms.Title,
+        clause.Terms.Support.Method,
+        SupportTerms.Chinese(clause.Terms.Support.Method),
+        clause.Terms.Support.Describe(),
+        result.EstimatedMaximum,
+        clause.Terms.Support.Undetermined,
+        meta.DocumentId,
+        meta.DocumentTitle,
+        meta.SourceQuote,
+        clause.Terms.ValidTo,
+        clause.Terms.ResponsibleUnit,
+        result.Eligibility,
+        [.. result.Conditions.Select(c => new ConditionView(c.Description, c.Truth, c.FieldKey, c.FieldLabel, c.EnterpriseValue, c.Flag, c.Flag is null ? null : ConditionFlags.Chinese(c.Flag)))],
+        [.. result.Missing.Where(c => c.FieldKey is not null).Select(c => c.FieldKey!).Distinct()],
+        [.. result.Failed.Select(c => c.Description)]);
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Calculator;
+
+/// <summary>
+/// A policy clause (条款): the support one provision of a policy gives and who may have it. The current
+/// terms are columns (for listing and search); every change also appends a <see cref="ClauseRevision"/>,
+/// so the calculator can answer for any past date.
+/// </summary>
+public sealed class PolicyClause
+{
+    public int Id { get; set; }
+
+    public int? DocumentId { get; set; }
+
+    /// <summary>The document's title when the clause was made (the document may be renamed by a later version).</summary>
+    public string? DocumentTitle { get; set; }
+
+    /// <summary>The sentence the clause was read from, exactly as written, and where it sits in the document's text.</summary>
+    public string? SourceQuote { get; set; }
+
+    public int? SourceStart { get; set; }
+
+    public int? SourceLength { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>Who the clause is for, in the document's words (企业, 高层次人才 …).</summary>
+    public string? Beneficiary { get; set; }
+
+    public SupportMethod Method { get; set; }
+
+    public decimal? Amount { get; set; }
+
+    public decimal? Cap { get; set; }
+
+    public decimal? Minimum { get; set; }
+
+    public decimal? RatePercent { get; set; }
+
+    public string? RateBase { get; set; }
+
+    public string? AmountText { get; set; }
+
+    /// <summary>一事一议 / 另行研究: the amount is decided case by case; no number is stored.</summary>
+    public bool Undetermined { get; set; }
+
+    public string ConditionsJson { get; set; } = "[]";
+
+    public DateOnly? ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+
+    public string? HowToApply { get; set; }
+
+    public string? ResponsibleUnit { get; set; }
+
+    public ClauseStatus Status { get; set; }
+
+    public int Revision { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public List<ClauseRevision> Revisions { get; set; } = [];
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public IReadOnlyList<Condition> Conditions
+    {
+        get => JsonSerializer.Deserialize<List<Condition>>(ConditionsJson, Json) ?? [];
+        set => ConditionsJson = JsonSerializer.Serialize(value, Json);
+    }
+
+    public ClauseTerms Terms => new(
+        Title,
+        Beneficiary,
+        new SupportTerms(Method, Amount, Cap, Minimum, RatePercent, RateBase, AmountText, Undetermined),
+        Conditions,
+        ValidFrom,
+        ValidTo,
+        HowToApply,
+        ResponsibleUnit,
+        Status);
+
+    public void Apply(ClauseTerms terms)
+    {
+        Title = terms.Title;
+        Beneficiary = terms.Beneficiary;
+        Method = terms.Support.Method;
+        Amount = terms.Support.Amount;
+        Cap = terms.Support.Cap;
+        Minimum = terms.Support.Minimum;
+        RatePercent = terms.Support.RatePercent;
+        RateBase = terms.Support.RateBase;
+        AmountText = terms.Support.AmountText;
+        Undetermined = terms.Support.Undetermined;
+        Conditions = terms.Conditions;
+        ValidFrom = terms.ValidFrom;
+        ValidTo = terms.ValidTo;
+        HowToApply = terms.HowToApply;
+        ResponsibleUnit = terms.ResponsibleUnit;
+        Status = terms.Status;
+    }
+}
+
+/// <summary>The terms of a clause from <see cref="RecordedAt"/> until the next revision; never edited.</summary>
+public sealed class ClauseRevision
+{
+    public int Id { get; set; }
+
+    public int ClauseId { get; set; }
+
+    public int Number { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public string RecordedBy { get; set; } = "";
+
+    public string TermsJson { get; set; } = "";
+
+    public ClauseTerms ReadTerms() => JsonSerializer.Deserialize<ClauseTerms>(TermsJson, PolicyClause.Json)!;
+}
+
+internal sealed class PolicyClauseConfiguration : IEntityTypeConfiguration<PolicyClause>
+{
+    public void Configure(EntityTypeBuilder<PolicyClause> b)
+    {
+        b.ToTable("policy_clauses");
+        b.Ignore(c => c.Conditions);
+        b.Ignore(c => c.Terms);
+        b.HasIndex(c => c.DocumentId);
+        b.HasIndex(c => c.Status);
+        b.Property(c => c.Title).HasMaxLength(300);
+        b.Property(c => c.DocumentTitle).HasMaxLength(500);
+        b.Property(c => c.Beneficiary).HasMaxLength(200);
+        b.Property(c => c.Method).HasConversion<string>().HasMaxLength(30);
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(c => c.RateBase).HasMaxLength(50);
+        b.Property(c => c.AmountText).HasMaxLength(300);
+        b.Property(c => c.HowToApply).HasMaxLength(2000);
+        b.Property(c => c.ResponsibleUnit).HasMaxLength(200);
+        b.Property(c => c.UpdatedBy).HasMaxLength(256);
+        b.HasOne<Documents.Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ClauseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClauseRevisionConfiguration : IEntityTypeConfiguration<ClauseRevision>
+{
+    public void Configure(EntityTypeBuilder<ClauseRevision> b)
+    {
+        b.ToTable("policy_clause_revisions");
+        b.HasIndex(r => new { r.ClauseId, r.Number }).IsUnique();
+        b.Property(r => r.RecordedBy).HasMaxLength(256);
+    }
+}

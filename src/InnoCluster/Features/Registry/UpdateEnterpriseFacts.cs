@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>
+/// An enterprise (or an official for it) fills facts the registry lacks — a year's revenue, R&amp;D spend and
+/// headcount, the founding date, the district — so the policy calculator can answer. Each value is kept
+/// with a manual provenance naming the editor; a figure from an import is never overwritten silently:
+/// changing it needs <see cref="Request.Replace"/>.
+/// </summary>
+public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock)
+{
+    public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);
+
+    public enum Outcome
+    {
+        Updated,
+        NotFound,
+        Forbidden,
+        Invalid,
+    }
+
+    public async Task<(Outcome Outcome, Dictionary<string, string[]> Problems)> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (!UpdateEnterpriseProfile.MayEdit(user, id))
+        {
+            return (Outcome.Forbidden, problems);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var hasFigure = request.Revenue is not null || request.RdSpend is not null || request.Employees is not null;
+        if (hasFigure && (request.Year is not { } y || y < 1950 || y > today.Year))
+        {
+            problems["year"] = [$"年度必填，1950–{today.Year} (year: required with figures, 1950-{today.Year})"];
+        }
+
+        if (request.Revenue is < 0 or > 10_000_000_000_000m)
+        {
+            problems["revenue"] = ["营业收入应为0至10万亿元之间的元金额 (revenue: 元, 0 to 1e13)"];
+        }
+
+        if (request.RdSpend is < 0 or > 10_000_000_000_000m)
+        {
+            problems["rdSpend"] = ["研发投入应为0至10万亿元之间的元金额 (rdSpend: 元, 0 to 1e13)"];
+        }
+
+        if (request.Employees is < 0 or > 2_000_000)
+        {
+            problems["employees"] = ["从业人数应在0至200万之间 (employees: 0 to 2,000,000)"];
+        }
+
+        if (request.EstablishedOn is { } founded && (founded > today || founded.Year < 1800))
+        {
+            problems["establishedOn"] = [$"成立日期 {founded:yyyy-MM-dd} 不在合理范围 (establishedOn: 1800 to today)"];
+        }
+
+        var enterprise = await db.Set<Enterprise>().Include(e => e.Figures).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
+        if (enterprise is null)
+        {
+            return (Outcome.NotFound, problems);
+        }
+
+        District? district = null;
+        if (!string.IsNullOrWhiteSpace(request.District))
+        {
+            var wanted = request.District.Trim();
+            district = (await db.Set<District>().ToListAsync(cancellationToken))
+                .FirstOrDefault(d => d.Code == wanted || d.Name == wanted || d.Aliases.Contains(wanted));
+            if (district is null)
+            {
+                problems["district"] = [$"未知板块 \"{wanted}\" (district: a code or name from /api/districts)"];
+            }
+        }
+
+        var figure = request.Year is { } year ? enterprise.Figures.Find(f => f.Year == year) : null;
+        if (figure?.Source?.Kind is ProvenanceKind.Import or ProvenanceKind.Document && request.Replace != true
+            && ((request.Revenue is not null && figure.Revenue is not null && figure.Revenue != request.Revenue)
+                || (request.RdSpend is not null && figure.RdSpend is not null && figure.RdSpend != request.RdSpend)
+                || (request.Employees is not null && figure.Employees is not null && figure.Employees != request.Employees)))
+        {
+            problems["year"] = [$"{figure.Year}年数据来自 {figure.Source.Source}，修改须确认替换 (figures from {figure.Source.Source}: send replace=true to overwrite)"];
+        }
+
+        if (problems.Count > 0)
+        {
+            return (Outcome.Invalid, problems);
+        }
+
+        var editor = new Provenance { Kind = ProvenanceKind.Manual, Source = user.FindFirstValue(ClaimTypes.Email) ?? "user", SourceDate = today };
+        if (hasFigure)
+        {
+            if (figure is null)
+            {
+                figure = new YearlyFigure { Year = request.Year!.Value };
+                enterprise.Figures.Add(figure);
+            }
+
+            figure.Revenue = request.Revenue ?? figure.Revenue;
+            figure.RdSpend = request.RdSpend ?? figure.RdSpend;
+            figure.Employees = request.Employees ?? figure.Employees;
+            figure.Source = editor;
+        }
+
+        if (request.EstablishedOn is { } on)
+        {
+            enterprise.EstablishedOn = on;
+            enterprise.EstablishedYear = on.Year;
+            enterprise.EstablishedSource = editor;
+        }
+
+        if (district is not null)
+        {
+            enterprise.DistrictId = district.Id;
+            enterprise.DistrictSource = editor;
+        }
+
+        enterprise.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Updated, problems);
+    }
+}
