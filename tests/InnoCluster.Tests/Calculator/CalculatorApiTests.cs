@@ -56,7 +56,7 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         var official = await OfficialAsync();
         var proposed = (await official.GetJsonAsync("/api/clauses?status=Proposed")).AsArray();
         var talent = proposed.Single(c => c!["sourceQuote"]!.GetValue<string>().Contains("1億元", StringComparison.Ordinal))!;
-        Assert.Equal(100_000_000m, talent["cap"]!.GetValue<decimal>());
+        Assert.Equal(110_000_000m, talent["cap"]!.GetValue<decimal>()); // 最高1亿元 + 最高1000万元, two items
         Assert.Equal("Subsidy", talent["method"]!.GetValue<string>());
         Assert.Contains(talent["conditions"]!.AsArray(), c => c!["text"]!.GetValue<string>() == "个人" && c["flag"]!.GetValue<string>() == ConditionFlags.NotInRegistry);
 
@@ -114,6 +114,31 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         var beforeClause = createdOn.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var earlier = await client.GetJsonAsync($"/api/calculator/{firm}?asOf={beforeClause}");
         Assert.DoesNotContain(earlier["eligible"]!.AsArray().Concat(earlier["possiblyEligible"]!.AsArray()).Concat(earlier["notEligible"]!.AsArray()), c => c!["clauseId"]!.GetValue<int>() == clauseId);
+    }
+
+    [Fact]
+    public async Task DocumentPage_ProposeButton_CreatesProposalsForOfficialsOnly()
+    {
+        var document = await app.WithDbAsync(db => db.Set<Document>().Where(d => d.SeedFile != null).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct));
+        await app.WithDbAsync(async db => await db.Set<PolicyClause>().Where(c => c.DocumentId == document).ExecuteDeleteAsync(Ct));
+        var official = await TestUsers.SignInAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var page = await official.GetStringAsync($"/documents/{document}", Ct);
+        var start = page.IndexOf("handler=Propose", StringComparison.Ordinal);
+        Assert.True(start > 0, "officials see the propose form");
+        var token = System.Text.RegularExpressions.Regex.Match(page[start..], "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the document page carries the propose form with its antiforgery token");
+        using var posted = await official.PostAsync("/clauses?handler=Propose", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["documentId"] = document.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+        }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal($"/clauses?documentId={document}&status=Proposed", posted.Headers.Location?.OriginalString);
+        var proposals = await app.WithDbAsync(db => db.Set<PolicyClause>().CountAsync(c => c.DocumentId == document && c.Status == ClauseStatus.Proposed, Ct));
+        Assert.Equal(proposals, (await official.GetJsonAsync($"/api/clauses?documentId={document}")).AsArray().Count);
+
+        var publicPage = await app.CreateClient().GetStringAsync($"/documents/{document}", Ct);
+        Assert.DoesNotContain("handler=Propose", publicPage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -43,6 +43,10 @@ public static partial class ClauseExtractor
     [GeneratedRegex(@"给予|予以|享受|补贴|补助|资助|贴息|奖励|奖补|扶持|减按|优先推荐|加计扣除")]
     private static partial Regex GrantWord();
 
+    /// <summary>News reporting support already received ("获得上级资金奖励近1.5亿元") states no clause.</summary>
+    [GeneratedRegex(@"(?<!给予)(?:获得|获|争取到|拿到)[^，。；,]{0,8}(?:奖励|补贴|补助|资助|支持)(?!.*给予)")]
+    private static partial Regex ReportedReceipt();
+
     [GeneratedRegex(@"罚款|赔偿|处分|没收|拘留|刑事责任")]
     private static partial Regex SanctionWord();
 
@@ -119,7 +123,7 @@ public static partial class ClauseExtractor
     public static ProposedClause? ProposeSentence(string sentence, IReadOnlyList<NamedValue> districts, IReadOnlyList<NamedValue> chainNodes)
     {
         var folded = Fold(TextNormalizer.Normalize(sentence));
-        if (!SupportWord().IsMatch(folded) || !GrantWord().IsMatch(folded) || folded.Contains("是指", StringComparison.Ordinal)
+        if (!SupportWord().IsMatch(folded) || !GrantWord().IsMatch(folded) || folded.Contains("是指", StringComparison.Ordinal) || ReportedReceipt().IsMatch(folded)
             || (SanctionWord().IsMatch(folded) && !Regex.IsMatch(folded, "奖励|补贴|资助|贴息")))
         {
             return null;
@@ -187,7 +191,8 @@ public static partial class ClauseExtractor
         var support = new SupportTerms(
             method,
             Amount: amounts.FirstOrDefault(a => a.Kind == "fixed")?.Value,
-            Cap: amounts.Where(a => a.Kind == "cap").Select(a => (decimal?)a.Value).Max(),
+            // "最高1亿元项目资助和最高1000万元购房补贴": separate items, so the most one can get is their sum.
+            Cap: amounts.Where(a => a.Kind == "cap").Select(a => (decimal?)a.Value).Sum() is > 0 and var capSum ? capSum : null,
             Minimum: amounts.Where(a => a.Kind == "min").Select(a => (decimal?)a.Value).Min(),
             RatePercent: rate,
             RateBase: rateBase,
@@ -250,7 +255,7 @@ public static partial class ClauseExtractor
         {
             ("贴息", SupportMethod.InterestSubsidy), ("减按", SupportMethod.TaxRelief), ("税收优惠", SupportMethod.TaxRelief), ("加计扣除", SupportMethod.TaxRelief),
             ("补贴", SupportMethod.Subsidy), ("补助", SupportMethod.Subsidy), ("资助", SupportMethod.Subsidy), ("奖补", SupportMethod.Award), ("奖励", SupportMethod.Award),
-            ("优先推荐", SupportMethod.PriorityRecommendation), ("认定", SupportMethod.Recognition), ("基金", SupportMethod.Financing), ("担保", SupportMethod.Financing), ("资金支持", SupportMethod.Subsidy),
+            ("优先推荐", SupportMethod.PriorityRecommendation), ("推荐", SupportMethod.PriorityRecommendation), ("认定", SupportMethod.Recognition), ("基金", SupportMethod.Financing), ("担保", SupportMethod.Financing), ("资金支持", SupportMethod.Subsidy),
         };
         var after = words.Select(w => (w.Method, Index: sentence.IndexOf(w.Word, Math.Min(from, sentence.Length), StringComparison.Ordinal))).Where(x => x.Index >= 0).OrderBy(x => x.Index).FirstOrDefault();
         if (after.Index > 0 && (before < 0 || after.Index - from <= 12))

@@ -12,6 +12,7 @@ namespace InnoCluster.Features.Calculator;
 /// </summary>
 public sealed record Condition(string? Field, string? Operator, string? Value, string? Text = null, string? Flag = null)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsStructured => Flag is null && Field is not null;
 
     public static Condition TextOnly(string text, string flag) => new(null, null, null, text, flag);
