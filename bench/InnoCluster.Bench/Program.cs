@@ -3,7 +3,7 @@ using System.Globalization;
 namespace InnoCluster.Bench;
 
 // Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry|documents|laws [--db sqlite|postgres|both]
-//   registry [--rows 100000] [--requests 200]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
+//   registry [--rows 100000] [--requests 200]; calculator [--rows 100000] [--clauses 1000] [--requests 200]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
 public static class BenchMain
 {
     public static async Task Main(string[] args)
@@ -32,7 +32,8 @@ public static class BenchMain
                 "documents-cpu" => DocumentCpuBench.Run(rows == 100000 ? 2000 : rows),
                 "sql" => await SqlTiming.RunAsync(Option("database", ""), Option("file", "")),
                 "laws" => await DocumentBench.LawsAsync(provider, Option("folder", "/tmp/laws")),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws)"),
+                "calculator" => await CalculatorBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), requests),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator)"),
             };
             foreach (var line in lines)
             {

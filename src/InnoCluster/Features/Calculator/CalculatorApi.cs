@@ -25,7 +25,7 @@ public static class CalculatorApi
     }
 
     /// <summary>An enterprise's own calculator, or any enterprise's for an official; others get 403.</summary>
-    private static async Task<IResult> CalculateAsync(int id, DateOnly? asOf, ClaimsPrincipal user, PolicyCalculator calculator, CancellationToken ct)
+    private static async Task<IResult> CalculateAsync(int id, DateOnly? asOf, bool? all, ClaimsPrincipal user, PolicyCalculator calculator, CancellationToken ct)
     {
         if (!UpdateEnterpriseProfile.MayEdit(user, id))
         {
@@ -33,7 +33,7 @@ public static class CalculatorApi
             return await calculator.EnterpriseExistsAsync(id, ct) ? TypedResults.Forbid() : TypedResults.NotFound();
         }
 
-        return await calculator.RunAsync(id, asOf, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+        return await calculator.RunAsync(id, asOf, ct, all == true) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>> ListAsync(string? q, int? documentId, string? status, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>

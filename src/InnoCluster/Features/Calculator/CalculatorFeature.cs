@@ -11,6 +11,7 @@ public static class CalculatorFeature
     public static IServiceCollection AddCalculator(this IServiceCollection services)
     {
         services.AddScoped<ProfileLoader>();
+        services.AddSingleton<ClauseCache>();
         services.AddScoped<ClauseStore>();
         services.AddScoped<ClauseQueries>();
         services.AddScoped<PolicyCalculator>();

@@ -178,9 +178,8 @@ public static class ConditionRules
 
                 return p => range(p) is { } r ? TruthLogic.ForInterval(r.Low, r.High, test) : Truth.Unknown;
             case FieldKind.Set:
-                var members = value.Split(',');
-                var member = field.Member!;
-                return condition.Operator == "not-in" ? p => member(p, members).Not() : p => member(p, members);
+                var member = field.Member!(value.Split(','));
+                return condition.Operator == "not-in" ? p => member(p).Not() : member;
             default:
                 var expected = value == "true";
                 var flag = field.Flag!;

@@ -17,7 +17,8 @@ public enum FieldKind
 
 /// <summary>
 /// A registry fact a condition can test. <see cref="Range"/> gives a number as an interval (an age known only
-/// by founding year is "4 or 5"); <see cref="Member"/> answers set membership in three values.
+/// by founding year is "4 or 5"); <see cref="Member"/> turns the condition's values into a membership test
+/// answering in three values (prepared once per clause: the all-pairs run allocates nothing per pair).
 /// </summary>
 public sealed record ConditionField(
     string Key,
@@ -26,7 +27,7 @@ public sealed record ConditionField(
     FieldKind Kind,
     string Unit,
     Func<EnterpriseProfile, (double Low, double High)?>? Range = null,
-    Func<EnterpriseProfile, IReadOnlyList<string>, Truth>? Member = null,
+    Func<IReadOnlyList<string>, Func<EnterpriseProfile, Truth>>? Member = null,
     Func<EnterpriseProfile, bool?>? Flag = null,
     bool Money = false)
 {
@@ -52,8 +53,8 @@ public static class ConditionFields
         new("employees", "从业人数", "Employees", FieldKind.Number, "人", Range: p => Exactly(p.Employees)),
         new("age", "成立年限", "Years since founding", FieldKind.Number, "年", Range: p => p.AgeYears),
         new("tier", "企业梯队", "Cultivation tier", FieldKind.Set, "", Member: TierMember),
-        new("district", "所属板块", "District", FieldKind.Set, "", Member: (p, values) => p.DistrictCode is null ? Truth.Unknown : TruthLogic.From(values.Contains(p.DistrictCode, StringComparer.Ordinal))),
-        new("chain", "产业链环节", "Chain node", FieldKind.Set, "", Member: (p, values) => p.ChainCodes.Count == 0 ? Truth.Unknown : TruthLogic.From(values.Any(p.ChainCodes.Contains))),
+        new("district", "所属板块", "District", FieldKind.Set, "", Member: DistrictMember),
+        new("chain", "产业链环节", "Chain node", FieldKind.Set, "", Member: ChainMember),
         new("algorithm-filing", "深度合成算法备案", "Algorithm filing", FieldKind.Flag, "", Flag: p => p.HasAlgorithmFiling),
         new("large-model-filing", "生成式人工智能（大模型）备案", "Large-model filing", FieldKind.Flag, "", Flag: p => p.HasLargeModelFiling),
         new("credit-code", "统一社会信用代码", "Credit code on record", FieldKind.Flag, "", Flag: p => p.HasCreditCode ? true : null),
@@ -66,7 +67,7 @@ public static class ConditionFields
     public static ConditionField? Find(string? keyOrLabel) => keyOrLabel is null ? null : ByName.GetValueOrDefault(keyOrLabel.Trim());
 
     /// <summary>Tiers are the office's complete lists: not on a list is a known "no".</summary>
-    private static Truth TierMember(EnterpriseProfile profile, IReadOnlyList<string> values)
+    private static Func<EnterpriseProfile, Truth> TierMember(IReadOnlyList<string> values)
     {
         var mask = 0UL;
         foreach (var value in values)
@@ -77,7 +78,37 @@ public static class ConditionFields
             }
         }
 
-        return TruthLogic.From((profile.Tiers & mask) != 0);
+        return profile => (profile.Tiers & mask) != 0 ? Truth.True : Truth.False;
+    }
+
+    /// <summary>A firm whose district is not on record may be in any of them.</summary>
+    private static Func<EnterpriseProfile, Truth> DistrictMember(IReadOnlyList<string> values)
+    {
+        var codes = values.ToHashSet(StringComparer.Ordinal);
+        return profile => profile.DistrictCode is null ? Truth.Unknown : codes.Contains(profile.DistrictCode) ? Truth.True : Truth.False;
+    }
+
+    /// <summary>A firm not yet placed on the chain map may belong to any node.</summary>
+    private static Func<EnterpriseProfile, Truth> ChainMember(IReadOnlyList<string> values)
+    {
+        var codes = values.ToArray();
+        return profile =>
+        {
+            if (profile.ChainCodes.Count == 0)
+            {
+                return Truth.Unknown;
+            }
+
+            foreach (var code in codes)
+            {
+                if (profile.ChainCodes.Contains(code))
+                {
+                    return Truth.True;
+                }
+            }
+
+            return Truth.False;
+        };
     }
 
     /// <summary>The enterprise's value of a field, as a person reads it ("2,300万元", "专精特新企业", "未知").</summary>

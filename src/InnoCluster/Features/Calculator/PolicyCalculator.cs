@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Calculator;
 /// For a past date the clauses are read as they stood then (their revisions), and the firm's tiers and
 /// figures as of that year.
 /// </summary>
-public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, TimeProvider clock)
+public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, ClauseCache cache, TimeProvider clock)
 {
     public sealed record ConditionView(string Description, Truth Truth, string? Field, string? FieldLabel, string? EnterpriseValue, string? Flag, string? FlagText);
 
@@ -41,14 +41,18 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         IReadOnlyList<ClauseView> Eligible,
         IReadOnlyList<ClauseView> PossiblyEligible,
         IReadOnlyList<ClauseView> NotEligible,
+        int NotEligibleTotal,
         decimal EligibleMaximumTotal);
+
+    /// <summary>Not-eligible clauses listed by default (the most valuable first); ask for all with <c>all=true</c>.</summary>
+    public const int NotEligibleShown = 100;
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
     public Task<bool> EnterpriseExistsAsync(int enterpriseId, CancellationToken cancellationToken) =>
         db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == enterpriseId, cancellationToken);
 
-    public async Task<Result?> RunAsync(int enterpriseId, DateOnly? asOf, CancellationToken cancellationToken)
+    public async Task<Result?> RunAsync(int enterpriseId, DateOnly? asOf, CancellationToken cancellationToken, bool allNotEligible = false)
     {
         var date = asOf ?? Today;
         if (await profiles.OneAsync(enterpriseId, date, cancellationToken) is not { } loaded)
@@ -57,10 +61,12 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         }
 
         var clauses = await ClausesOnAsync(date, cancellationToken);
-        var views = clauses.Select(c => View(c.Clause, c.Meta, c.Clause.Evaluate(loaded.Profile))).ToList();
+        // Not-eligible clauses carry only the conditions that fail (the "why"), keeping the answer small.
+        var views = clauses.Select(c => View(c.Clause, c.Meta, c.Clause.Evaluate(loaded.Profile), brief: true)).ToList();
         static List<ClauseView> Sorted(IEnumerable<ClauseView> items) =>
             [.. items.OrderByDescending(v => v.EstimatedMaximum ?? -1).ThenBy(v => v.Title, StringComparer.Ordinal)];
         var eligible = Sorted(views.Where(v => v.Eligibility == Eligibility.Eligible));
+        var notEligible = Sorted(views.Where(v => v.Eligibility == Eligibility.NotEligible));
         return new Result(
             enterpriseId,
             loaded.Enterprise.Name,
@@ -68,7 +74,8 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
             loaded.Profile.FiguresYear,
             eligible,
             Sorted(views.Where(v => v.Eligibility == Eligibility.PossiblyEligible)),
-            Sorted(views.Where(v => v.Eligibility == Eligibility.NotEligible)),
+            allNotEligible ? notEligible : [.. notEligible.Take(NotEligibleShown)],
+            notEligible.Count,
             eligible.Sum(v => v.EstimatedMaximum ?? 0));
     }
 
@@ -84,10 +91,12 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         var result = new List<(CompiledClause, ClauseMeta)>();
         if (date >= Today)
         {
-            var current = await db.Set<PolicyClause>().AsNoTracking().Where(c => c.Status == ClauseStatus.Confirmed).ToListAsync(cancellationToken);
-            foreach (var clause in current.Where(c => c.Terms.IsValidOn(date) && (c.DocumentId is null || !expiredDocuments.Contains(c.DocumentId.Value))))
+            foreach (var (clause, clauseMeta) in await cache.ConfirmedAsync(db, cancellationToken))
             {
-                result.Add((new CompiledClause(clause.Id, clause.Terms), new ClauseMeta(clause.DocumentId, clause.DocumentTitle, clause.SourceQuote)));
+                if (clause.Terms.IsValidOn(date) && (clauseMeta.DocumentId is null || !expiredDocuments.Contains(clauseMeta.DocumentId.Value)))
+                {
+                    result.Add((clause, clauseMeta));
+                }
             }
 
             return result;
@@ -108,7 +117,7 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         return result;
     }
 
-    public static ClauseView View(CompiledClause clause, ClauseMeta meta, ClauseResult result) => new(
+    public static ClauseView View(CompiledClause clause, ClauseMeta meta, ClauseResult result, bool brief = false) => new(
         clause.Id,
         clause.Terms.Title,
         clause.Terms.Support.Method,
@@ -118,11 +127,39 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         clause.Terms.Support.Undetermined,
         meta.DocumentId,
         meta.DocumentTitle,
-        meta.SourceQuote,
+        brief && result.Eligibility == Eligibility.NotEligible ? null : meta.SourceQuote,
         clause.Terms.ValidTo,
         clause.Terms.ResponsibleUnit,
         result.Eligibility,
-        [.. result.Conditions.Select(c => new ConditionView(c.Description, c.Truth, c.FieldKey, c.FieldLabel, c.EnterpriseValue, c.Flag, c.Flag is null ? null : ConditionFlags.Chinese(c.Flag)))],
+        [.. result.Conditions.Where(c => !brief || result.Eligibility != Eligibility.NotEligible || c.Truth == Truth.False).Select(c => new ConditionView(c.Description, c.Truth, c.FieldKey, c.FieldLabel, c.EnterpriseValue, c.Flag, c.Flag is null ? null : ConditionFlags.Chinese(c.Flag)))],
         [.. result.Missing.Where(c => c.FieldKey is not null).Select(c => c.FieldKey!).Distinct()],
         [.. result.Failed.Select(c => c.Description)]);
+}
+
+/// <summary>
+/// The confirmed clauses, compiled, kept until any clause changes (every change appends a revision, so the
+/// highest revision id is the cache key). One small query per request instead of reading and compiling
+/// every clause.
+/// </summary>
+public sealed class ClauseCache
+{
+    private volatile Entry? _entry;
+
+    private sealed record Entry(string Key, IReadOnlyList<(CompiledClause Clause, PolicyCalculator.ClauseMeta Meta)> Clauses);
+
+    public async Task<IReadOnlyList<(CompiledClause Clause, PolicyCalculator.ClauseMeta Meta)>> ConfirmedAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = await db.Set<ClauseRevision>().MaxAsync(r => (int?)r.Id, cancellationToken) ?? 0;
+        // The database's identity too: tests and benchmarks run several databases in one process.
+        var key = $"{db.Database.GetConnectionString()}#{latest}";
+        if (_entry is { } entry && entry.Key == key)
+        {
+            return entry.Clauses;
+        }
+
+        var clauses = await db.Set<PolicyClause>().AsNoTracking().Where(c => c.Status == ClauseStatus.Confirmed).ToListAsync(cancellationToken);
+        var compiled = clauses.Select(c => (new CompiledClause(c.Id, c.Terms), new PolicyCalculator.ClauseMeta(c.DocumentId, c.DocumentTitle, c.SourceQuote))).ToList();
+        _entry = new Entry(key, compiled);
+        return compiled;
+    }
 }
