@@ -145,8 +145,8 @@ public static class CalculatorBench
     private static async Task AddClausesAsync(InnoClusterDbContext db, int count)
     {
         var random = new Random(2026);
-        var districts = await db.Set<District>().Select(d => d.Code).ToListAsync();
-        var nodes = await db.Set<ChainNode>().Select(n => n.Code).ToListAsync();
+        var districts = await db.Set<District>().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync();
+        var nodes = await db.Set<ChainNode>().OrderBy(n => n.Code).Select(n => n.Code).ToListAsync();
         string[] tiers = ["high-tech", "specialised-sme", "little-giant", "gazelle", "unicorn-candidate", "listed", "lead-goose-candidate"];
         var now = TimeProvider.System.GetUtcNow();
         for (var i = 0; i < count; i++)
