@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using InnoCluster.Features.Identity;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Web;
+using InnoCluster.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Tests.Identity;
+
+/// <summary>
+/// The object-level matrix: every endpoint that takes an id and is open to owners (signed-in people,
+/// enterprise accounts) is tried by one owner against another owner's object — read, edit, delete,
+/// download, erase. Each must answer 403 or 404 and leave the object as it was. A new id-taking endpoint
+/// open to owners fails <see cref="EveryOwnerScopedIdEndpoint_IsInTheMatrix"/> until it has a row here.
+/// </summary>
+public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFixture<TestApp<SqliteTarget>>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Two enterprises, each with an account; the attacker is bound to the first.</summary>
+    private sealed record Owners(int Mine, int Theirs, HttpClient Attacker, TestUsers.Account Victim, HttpClient VictimClient);
+
+    private async Task<Owners> OwnersAsync()
+    {
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var made = new List<int>();
+            foreach (var name in new[] { "矩阵测试甲", "矩阵测试乙" })
+            {
+                var e = new Enterprise { Name = $"{name}{Guid.NewGuid():N}"[..14], Business = "原始主营业务", CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() };
+                db.Add(e);
+                await db.SaveChangesAsync(Ct);
+                made.Add(e.Id);
+            }
+
+            return made;
+        });
+        var attacker = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: ids[0]));
+        var victim = await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: ids[1], phone: "13900001111");
+        return new Owners(ids[0], ids[1], attacker, victim, await TestUsers.TokenClientAsync(app, victim));
+    }
+
+    private sealed record Attempt(HttpResponseMessage Response, Func<Task> Unchanged);
+
+    private static readonly Func<Task> Nothing = () => Task.CompletedTask;
+
+    /// <summary>Route → what the attacker sends against the victim's object, and how "unchanged" is checked.</summary>
+    private Dictionary<string, Func<Owners, Task<Attempt>>> Matrix => new(StringComparer.Ordinal)
+    {
+        ["PATCH /api/enterprises/{id:int}/profile"] = async o => new Attempt(
+            await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/profile", JsonContent.Create(new { business = "篡改" }), Ct),
+            async () => Assert.Equal("原始主营业务", await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id == o.Theirs).Select(e => e.Business).SingleAsync(Ct)))),
+        ["PATCH /api/enterprises/{id:int}/facts"] = async o => new Attempt(
+            await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/facts", JsonContent.Create(new { year = 2024, revenue = 1m, district = "sip" }), Ct),
+            async () => Assert.False(await app.WithDbAsync(db => db.Set<YearlyFigure>().AnyAsync(f => f.EnterpriseId == o.Theirs, Ct)))),
+        ["GET /api/calculator/{id:int}"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/calculator/{o.Theirs}", Ct), Nothing),
+        ["PAGE /enterprises/{id:int}/calculator"] = async o => new Attempt(await o.Attacker.GetAsync($"/enterprises/{o.Theirs}/calculator", Ct), Nothing),
+        ["DELETE /api/me/tokens/{id:int}"] = async o =>
+        {
+            var tokens = await o.VictimClient.GetFromJsonAsync<JsonArray>("/api/me/tokens", Ct);
+            var id = tokens![0]!["id"]!.GetValue<int>();
+            return new Attempt(await o.Attacker.DeleteAsync($"/api/me/tokens/{id}", Ct), async () => Assert.Equal(HttpStatusCode.OK, (await o.VictimClient.GetAsync("/api/me", Ct)).StatusCode));
+        },
+        ["GET /api/files/{id:guid}"] = async o =>
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()), "file", "theirs.pdf" } };
+            using var uploaded = await o.VictimClient.PostAsync("/api/me/files", form, Ct);
+            var id = (await uploaded.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<Guid>();
+            return new Attempt(await o.Attacker.GetAsync($"/api/files/{id}", Ct), async () => Assert.Equal(HttpStatusCode.OK, (await o.VictimClient.GetAsync($"/api/files/{id}", Ct)).StatusCode));
+        },
+        ["GET /api/enterprise-users/{id}/personal-data"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/enterprise-users/{o.Victim.Id}/personal-data", Ct), Nothing),
+        ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
+            await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
+            async () => Assert.Null(await app.WithDbAsync(db => db.Set<AppUser>().Where(u => u.Id == o.Victim.Id).Select(u => u.ErasedAt).SingleAsync(Ct)))),
+    };
+
+    /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
+    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial];
+
+    [Fact]
+    public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()
+    {
+        var owned = EndpointPolicyTests.Table
+            .Where(e => e.Key.Contains("{id", StringComparison.Ordinal) && OwnerPolicies.Contains(e.Value))
+            .Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(owned, Matrix.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnotherOwnersObject_Is403Or404_AndUnchanged()
+    {
+        var problems = new List<string>();
+        foreach (var (route, attempt) in Matrix)
+        {
+            var owners = await OwnersAsync();
+            var (response, unchanged) = await attempt(owners);
+            using (response)
+            {
+                if (response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.NotFound))
+                {
+                    problems.Add($"{route}: {(int)response.StatusCode}");
+                }
+            }
+
+            await unchanged();
+        }
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
