@@ -2,6 +2,7 @@ using InnoCluster.Features.Calculator;
 using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
+using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Seeding;
@@ -13,6 +14,7 @@ builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
+builder.Services.AddScenarios();
 
 var app = builder.Build();
 if (cli is not null)
@@ -26,6 +28,7 @@ app.MapIdentity();
 app.MapRegistry();
 app.MapDocuments();
 app.MapCalculator();
+app.MapScenarios();
 await app.RunAsync();
 return 0;
 

@@ -47,6 +47,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /api/clauses/{id:int}/eligible"] = Policies.Official,
         ["GET /api/clauses/{id:int}/eligible/export"] = Policies.Official,
         ["POST /api/documents/{id:int}/clauses"] = Policies.Official,
+        ["GET /api/demands"] = Policies.Public,
+        ["GET /api/demands/{id:int}"] = Policies.Public,
 
         ["GET /api/me"] = Policies.SignedIn,
         ["GET /api/me/tokens"] = Policies.SignedIn,

@@ -1403,6 +1403,63 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("enterprise_yearly_figures", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_demands");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_demands_external_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_demands_status");
+
+                    b.ToTable("demands", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2525,6 +2582,58 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
+                {
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("DemandId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("date")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("DemandId");
+
+                            b1.ToTable("demands");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandId")
+                                .HasConstraintName("fk_demands_demands_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

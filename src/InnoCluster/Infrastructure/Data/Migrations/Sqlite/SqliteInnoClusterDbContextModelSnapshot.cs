@@ -1355,6 +1355,61 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("enterprise_yearly_figures", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_demands");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_demands_external_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_demands_status");
+
+                    b.ToTable("demands", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2471,6 +2526,58 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
+                {
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("DemandId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("DemandId");
+
+                            b1.ToTable("demands");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DemandId")
+                                .HasConstraintName("fk_demands_demands_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,61 @@
+using InnoCluster.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Scenarios;
+
+public enum DemandStatus
+{
+    /// <summary>Imported or written, not yet reviewed: visible to officials only.</summary>
+    Draft = 0,
+
+    /// <summary>Reviewed and published by an official: public.</summary>
+    Published = 1,
+
+    /// <summary>No longer open (answered, withdrawn or expired).</summary>
+    Closed = 2,
+}
+
+/// <summary>
+/// A scenario demand (场景需求 / 技术需求): a problem an owner wants solved, in its own words. Imported
+/// demands keep their source's id, so importing the same file again changes nothing.
+/// </summary>
+public sealed class Demand
+{
+    public int Id { get; set; }
+
+    /// <summary>The id the source gives the demand (a UUID in the CCF technology-demand file); unique per source.</summary>
+    public string? ExternalId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    /// <summary>The problem as the owner wrote it; line breaks kept.</summary>
+    public string Problem { get; set; } = "";
+
+    /// <summary>AI+制造, AI+医疗, 低空经济 … (the sectors of 004 专栏4); null until an official assigns one.</summary>
+    public string? Sector { get; set; }
+
+    public DemandStatus Status { get; set; }
+
+    /// <summary>Where the demand came from: the imported file and its line, or the person who wrote it.</summary>
+    public Provenance Source { get; set; } = new();
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
+{
+    public void Configure(EntityTypeBuilder<Demand> b)
+    {
+        b.ToTable("demands");
+        b.HasIndex(d => d.ExternalId).IsUnique();
+        b.HasIndex(d => d.Status);
+        b.Property(d => d.ExternalId).HasMaxLength(100);
+        b.Property(d => d.Title).HasMaxLength(500);
+        b.Property(d => d.Sector).HasMaxLength(50);
+        b.Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
+        b.OwnsOne(d => d.Source, p => Registry.ProvenanceMapping.MapProvenance(p, "source"));
+    }
+}
