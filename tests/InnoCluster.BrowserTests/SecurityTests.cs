@@ -177,6 +177,45 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
             await CheckAsync(visitor, "/search?q=" + Uri.EscapeDataString(payload));
         }
 
+        // Clauses and demands whose every text field is an attack string: lists, detail pages (the
+        // official's editor too) and an enterprise's calculator.
+        var clauseIds = new List<int>();
+        var demandIds = new List<int>();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<InnoCluster.Features.Calculator.ClauseStore>();
+            var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, "xss@example.test")], "test"));
+            var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
+            foreach (var payload in payloads.Take(10))
+            {
+                var saved = await store.CreateAsync(new InnoCluster.Features.Calculator.ClauseStore.ClauseInput(
+                    "条款" + payload, payload, "Award", null, 1000m, null, null, null, null, null,
+                    [new(null, null, null, payload), new("tier", "in", payload, null), new("tier", "in", "high-tech", null)],
+                    null, null, payload, payload, "Confirmed", null, payload), principal, TestContext.Current.CancellationToken);
+                clauseIds.Add(saved.Clause!.Id);
+                var demand = new InnoCluster.Features.Scenarios.Demand { Title = "需求" + payload, Problem = payload + "\n" + payload, Status = InnoCluster.Features.Scenarios.DemandStatus.Published, Source = new InnoCluster.Infrastructure.Provenance { Kind = InnoCluster.Infrastructure.ProvenanceKind.Manual, Source = payload }, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
+                db.Add(demand);
+                await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+                demandIds.Add(demand.Id);
+            }
+        }
+
+        await CheckAsync(visitor, "/clauses");
+        await CheckAsync(visitor, "/demands");
+        foreach (var id in clauseIds)
+        {
+            await CheckAsync(visitor, $"/clauses/{id}");
+            await CheckAsync(official, $"/clauses/{id}");
+        }
+
+        foreach (var id in demandIds)
+        {
+            await CheckAsync(visitor, $"/demands/{id}");
+            await CheckAsync(official, $"/demands/{id}");
+        }
+
+        await CheckAsync(official, ids.First() + "/calculator");
+
         var (adminEmail, adminSecret) = await AccountAsync(Roles.SecurityAdmin, payloads[2]);
         var admin = await SignInAsync(adminEmail, adminSecret);
         Watch(admin);

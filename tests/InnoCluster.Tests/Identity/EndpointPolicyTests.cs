@@ -49,6 +49,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["POST /api/documents/{id:int}/clauses"] = Policies.Official,
         ["GET /api/demands"] = Policies.Public,
         ["GET /api/demands/{id:int}"] = Policies.Public,
+        ["POST /api/demands/{id:int}/publish"] = Policies.Official,
+        ["POST /api/demands/{id:int}/close"] = Policies.Official,
 
         ["GET /api/me"] = Policies.SignedIn,
         ["GET /api/me/tokens"] = Policies.SignedIn,
@@ -85,6 +87,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /enterprises/{id:int}/calculator"] = Policies.EnterpriseOrOfficial,
         ["PAGE /clauses"] = Policies.Public,
         ["PAGE /clauses/{id:int}"] = Policies.Public,
+        ["PAGE /demands"] = Policies.Public,
+        ["PAGE /demands/{id:int}"] = Policies.Public,
         ["PAGE /account/sign-in"] = Policies.Public,
         ["PAGE /account/two-factor"] = Policies.Public,
         ["PAGE /account/enrol"] = Policies.Public,

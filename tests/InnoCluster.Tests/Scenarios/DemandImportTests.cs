@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Cli;
@@ -122,6 +123,37 @@ public abstract class DemandImportTests<TTarget> : DatabaseTests<TTarget>
         var id = drafts["items"]![0]!["id"]!.GetValue<int>();
         Assert.Equal(404, (int)(await app.CreateClient().GetAsync($"/api/demands/{id}", Ct)).StatusCode);
         Assert.Contains("立方氮化硼", (await official.GetJsonAsync($"/api/demands/{id}"))["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Review_OfficialPublishesWithASector_ThePublicSeesIt_AndAClosedDemandLeavesTheList()
+    {
+        // A demand of its own, so the imported ones stay drafts for the other tests.
+        var id = await app.WithDbAsync(async db =>
+        {
+            var demand = new Demand { Title = "产线缺陷视觉检测", Problem = "需要识别0.1毫米划痕", Status = DemandStatus.Draft, Source = new InnoCluster.Infrastructure.Provenance { Kind = InnoCluster.Infrastructure.ProvenanceKind.Manual, Source = "test" }, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() };
+            db.Add(demand);
+            await db.SaveChangesAsync(Ct);
+            return demand.Id;
+        });
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var enterprise = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: 1));
+        Assert.Equal(403, (int)(await enterprise.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
+
+        using (var bad = await official.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "区块链" }, Ct))
+        {
+            Assert.Equal(400, (int)bad.StatusCode);
+            Assert.Contains("sector", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(404, (int)(await app.CreateClient().GetAsync($"/api/demands/{id}", Ct)).StatusCode);
+        Assert.Equal(204, (int)(await official.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
+        var published = await app.CreateClient().GetJsonAsync($"/api/demands/{id}");
+        Assert.Equal(("Published", "AI+制造"), (published["status"]!.GetValue<string>(), published["sector"]!.GetValue<string>()));
+
+        Assert.Equal(204, (int)(await official.PostAsync($"/api/demands/{id}/close", null, Ct)).StatusCode);
+        Assert.Equal(404, (int)(await app.CreateClient().GetAsync($"/api/demands/{id}", Ct)).StatusCode);
+        Assert.Equal(400, (int)(await official.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
     }
 }
 

@@ -16,6 +16,7 @@ public static class ScenariosFeature
     {
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
+        services.AddScoped<DemandReview>();
         services.AddSingleton<ICliVerb, ImportDemandsVerb>();
         return services;
     }
@@ -25,8 +26,26 @@ public static class ScenariosFeature
         var api = app.MapGroup("/api").WithTags("Scenarios");
         api.MapGet("/demands", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/demands/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
+        api.MapPost("/demands/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/demands/{id:int}/close", CloseAsync).RequireAuthorization(Policies.Official);
         return app;
     }
+
+    public sealed record PublishRequest(string? Sector);
+
+    private static async Task<IResult> PublishAsync(int id, PublishRequest? request, DemandReview review, CancellationToken ct)
+    {
+        var (outcome, problem) = await review.PublishAsync(id, request?.Sector, ct);
+        return outcome switch
+        {
+            DemandReview.Outcome.Done => TypedResults.NoContent(),
+            DemandReview.Outcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["sector"] = [problem!] }),
+        };
+    }
+
+    private static async Task<IResult> CloseAsync(int id, DemandReview review, CancellationToken ct) =>
+        await review.CloseAsync(id, ct) == DemandReview.Outcome.Done ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<Registry.Page<DemandQueries.Item>>> ListAsync(string? q, string? status, int? page, int? pageSize, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, user.IsInRole(Roles.Official), ct));

@@ -1,0 +1,60 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>The sectors demands are filed under: 004 专栏4's AI+ fields and the others the sources name.</summary>
+public static class Sectors
+{
+    public static IReadOnlyList<string> All { get; } = ["AI+制造", "AI+医疗", "AI+交通", "AI+金融", "AI+教育", "AI+文旅", "AI+城市治理", "低空经济", "其他"];
+}
+
+/// <summary>An official publishes a reviewed demand (with its sector), or closes it.</summary>
+public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
+{
+    public enum Outcome
+    {
+        Done,
+        NotFound,
+        Invalid,
+    }
+
+    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken)
+    {
+        if (sector is not null && !Sectors.All.Contains(sector))
+        {
+            return (Outcome.Invalid, $"未知领域 \"{sector}\" (sector: one of {string.Join(", ", Sectors.All)})");
+        }
+
+        var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (demand is null)
+        {
+            return (Outcome.NotFound, null);
+        }
+
+        if (demand.Status == DemandStatus.Closed)
+        {
+            return (Outcome.Invalid, "需求已关闭，不能发布 (a closed demand cannot be published)");
+        }
+
+        demand.Sector = sector ?? demand.Sector;
+        demand.Status = DemandStatus.Published;
+        demand.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return (Outcome.Done, null);
+    }
+
+    public async Task<Outcome> CloseAsync(int id, CancellationToken cancellationToken)
+    {
+        var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (demand is null)
+        {
+            return Outcome.NotFound;
+        }
+
+        demand.Status = DemandStatus.Closed;
+        demand.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Done;
+    }
+}
