@@ -1,6 +1,7 @@
 using InnoCluster.Features.Calculator;
 using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
+using InnoCluster.Features.Plans;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure;
@@ -15,6 +16,7 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
 builder.Services.AddScenarios();
+builder.Services.AddPlans();
 
 var app = builder.Build();
 if (cli is not null)
@@ -29,6 +31,7 @@ app.MapRegistry();
 app.MapDocuments();
 app.MapCalculator();
 app.MapScenarios();
+app.MapPlans();
 await app.RunAsync();
 return 0;
 

@@ -51,6 +51,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /api/demands/{id:int}"] = Policies.Public,
         ["POST /api/demands/{id:int}/publish"] = Policies.Official,
         ["POST /api/demands/{id:int}/close"] = Policies.Official,
+        ["GET /api/plans"] = Policies.Public,
+        ["GET /api/plans/{id:int}/targets"] = Policies.Public,
 
         ["GET /api/me"] = Policies.SignedIn,
         ["GET /api/me/tokens"] = Policies.SignedIn,

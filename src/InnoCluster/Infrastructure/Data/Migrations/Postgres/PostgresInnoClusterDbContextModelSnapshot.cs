@@ -793,6 +793,132 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("personal_access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("end_year");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("start_year");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plans_document_id");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Deadline")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("sentence_start");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("target_value");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("UpperValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("upper_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_targets");
+
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_targets_plan_id_order");
+
+                    b.ToTable("plan_targets", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.Property<int>("Id")
@@ -1873,6 +1999,26 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasConstraintName("fk_personal_access_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plans_documents_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_targets_action_plans_plan_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.District", "District")
@@ -2710,6 +2856,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Passages");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>

@@ -771,6 +771,128 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("personal_access_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<int?>("EndYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end_year");
+
+                    b.Property<int?>("StartYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start_year");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_action_plans");
+
+                    b.HasIndex("DocumentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_action_plans_document_id");
+
+                    b.ToTable("action_plans", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("Deadline")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Sentence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentence");
+
+                    b.Property<int>("SentenceStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sentence_start");
+
+                    b.Property<decimal>("TargetValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target_value");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal?>("UpperValue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upper_value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_targets");
+
+                    b.HasIndex("PlanId", "Order")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_targets_plan_id_order");
+
+                    b.ToTable("plan_targets", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.Property<int>("Id")
@@ -1817,6 +1939,26 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasConstraintName("fk_personal_access_tokens_users_user_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_action_plans_documents_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany("Targets")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_targets_action_plans_plan_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.District", "District")
@@ -2654,6 +2796,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Passages");
 
                     b.Navigation("Sections");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
+                {
+                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>

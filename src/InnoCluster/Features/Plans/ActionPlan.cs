@@ -1,0 +1,87 @@
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>An action plan (行动计划) read from its document: the period it covers and its numeric targets.</summary>
+public sealed class ActionPlan
+{
+    public int Id { get; set; }
+
+    public int DocumentId { get; set; }
+
+    public string Title { get; set; } = "";
+
+    public int? StartYear { get; set; }
+
+    public int? EndYear { get; set; }
+
+    public List<PlanTarget> Targets { get; set; } = [];
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One numeric target of a plan: value in the base unit (元 for money), the upper end of a range, the
+/// qualifier as written (超/以上/左右), deadline, and whether it is a level, a running total or yearly.
+/// </summary>
+public sealed class PlanTarget
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public int Order { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public decimal TargetValue { get; set; }
+
+    public decimal? UpperValue { get; set; }
+
+    public string Unit { get; set; } = "";
+
+    public Qualifier Qualifier { get; set; }
+
+    public int? Deadline { get; set; }
+
+    public TargetPeriod Period { get; set; }
+
+    /// <summary>The figure as written (超过300亿元) and the sentence it stands in, with its position in the document.</summary>
+    public string Text { get; set; } = "";
+
+    public string Sentence { get; set; } = "";
+
+    public int SentenceStart { get; set; }
+
+    /// <summary>Proposed by the extractor (true) until an official confirms or edits it.</summary>
+    public bool Proposed { get; set; } = true;
+}
+
+internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionPlan>
+{
+    public void Configure(EntityTypeBuilder<ActionPlan> b)
+    {
+        b.ToTable("action_plans");
+        b.HasIndex(p => p.DocumentId).IsUnique();
+        b.Property(p => p.Title).HasMaxLength(500);
+        b.HasOne<Documents.Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTarget>
+{
+    public void Configure(EntityTypeBuilder<PlanTarget> b)
+    {
+        b.ToTable("plan_targets");
+        b.HasIndex(t => new { t.PlanId, t.Order }).IsUnique();
+        b.Property(t => t.Name).HasMaxLength(300);
+        b.Property(t => t.Unit).HasMaxLength(20);
+        b.Property(t => t.Qualifier).HasConversion<string>().HasMaxLength(12);
+        b.Property(t => t.Period).HasConversion<string>().HasMaxLength(12);
+        b.Property(t => t.Text).HasMaxLength(100);
+        b.Property(t => t.Sentence).HasMaxLength(4000);
+    }
+}
