@@ -142,6 +142,37 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task ClausePage_OfficialConfirmsAProposalWithConditionLines_AndBadLinesAreKeptFlagged()
+    {
+        var official = await OfficialAsync();
+        using var created = await official.PostJsonAsync("/api/clauses", Clause("待确认条款", [], status: "Proposed"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+        var browser = await TestUsers.SignInAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        using var posted = await TestUsers.PostFormAsync(browser, $"/clauses/{id}", new()
+        {
+            ["Edit.Title"] = "高企研发补助",
+            ["Edit.Method"] = "Subsidy",
+            ["Edit.Cap"] = "5000000",
+            ["Edit.RatePercent"] = "10",
+            ["Edit.RateBase"] = "rd-spend",
+            ["Edit.Conditions"] = "tier in high-tech\n研发投入占营业收入比例 >= 5%\n须在园区纳税满一年",
+            ["Edit.Status"] = "Confirmed",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var clause = await official.GetJsonAsync($"/api/clauses/{id}");
+        Assert.Equal(("Confirmed", 2), (clause["status"]!.GetValue<string>(), clause["revision"]!.GetValue<int>()));
+        Assert.Equal("按研发投入的10%，最高500万元", clause["support"]!.GetValue<string>());
+        var conditions = clause["conditions"]!.AsArray();
+        Assert.Equal(["tier in high-tech", "rd-ratio >= 5", "须在园区纳税满一年"], conditions.Select(c => c!["line"]!.GetValue<string>()));
+        Assert.Equal(ConditionFlags.UnknownField, conditions[2]!["flag"]!.GetValue<string>());
+
+        using var invalid = await TestUsers.PostFormAsync(browser, $"/clauses/{id}", new() { ["Edit.Title"] = "x", ["Edit.ValidFrom"] = "2026-01-01", ["Edit.ValidTo"] = "2025-01-01" });
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("validTo", await invalid.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(2, (await official.GetJsonAsync($"/api/clauses/{id}"))["revision"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Calculator_OtherEnterprise_IsRefused_AndItsFactsUnchanged()
     {
         var firm = await EnterpriseWithoutFiguresAsync(Tier.HighTech);
