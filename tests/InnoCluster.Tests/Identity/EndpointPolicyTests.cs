@@ -53,6 +53,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["POST /api/demands/{id:int}/close"] = Policies.Official,
         ["GET /api/plans"] = Policies.Public,
         ["GET /api/plans/{id:int}/targets"] = Policies.Public,
+        ["PUT /api/plan-targets/{id:int}/indicator"] = Policies.Official,
+        ["POST /api/plan-targets/{id:int}/observations"] = Policies.Official,
 
         ["GET /api/me"] = Policies.SignedIn,
         ["GET /api/me/tokens"] = Policies.SignedIn,

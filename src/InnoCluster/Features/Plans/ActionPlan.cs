@@ -55,6 +55,9 @@ public sealed class PlanTarget
 
     public int SentenceStart { get; set; }
 
+    /// <summary>A computed indicator's spec (<c>tiers:listed,unicorn</c>); null when the target's values are reported.</summary>
+    public string? ComputedIndicator { get; set; }
+
     /// <summary>Proposed by the extractor (true) until an official confirms or edits it.</summary>
     public bool Proposed { get; set; } = true;
 }
@@ -83,5 +86,6 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         b.Property(t => t.Period).HasConversion<string>().HasMaxLength(12);
         b.Property(t => t.Text).HasMaxLength(100);
         b.Property(t => t.Sentence).HasMaxLength(4000);
+        b.Property(t => t.ComputedIndicator).HasMaxLength(200);
     }
 }

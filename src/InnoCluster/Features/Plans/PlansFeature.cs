@@ -19,6 +19,7 @@ public static partial class PlansFeature
     public static IServiceCollection AddPlans(this IServiceCollection services)
     {
         services.AddScoped<PlanImport>();
+        services.AddScoped<PlanTargets>();
         services.AddSingleton<ISeedStep, PlanSeedStep>();
         return services;
     }
@@ -28,31 +29,34 @@ public static partial class PlansFeature
         var api = app.MapGroup("/api").WithTags("Plans");
         api.MapGet("/plans", ListAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/plans/{id:int}/targets", TargetsAsync).RequireAuthorization(Policies.Public);
+        api.MapPut("/plan-targets/{id:int}/indicator", SetIndicatorAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/plan-targets/{id:int}/observations", ObserveAsync).RequireAuthorization(Policies.Official);
         return app;
     }
 
     public sealed record PlanDto(int Id, string Title, int DocumentId, int? StartYear, int? EndYear, int Targets);
 
-    public sealed record SourceDto(int DocumentId, string Quote, int SentenceStart);
-
-    /// <summary>
-    /// A target as the API gives it. <c>latestValue</c> and <c>status</c> need the target's indicator (computed
-    /// or reported), which is not built yet: until then they are null and "NoData" — never a guess.
-    /// </summary>
-    public sealed record TargetDto(int Id, string Name, decimal TargetValue, decimal? UpperValue, string Unit, Qualifier Qualifier, string TargetText, int? Deadline, TargetPeriod Period, decimal? LatestValue, string Status, bool Proposed, IReadOnlyList<SourceDto> Sources);
-
     private static async Task<Ok<List<PlanDto>>> ListAsync(InnoClusterDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new PlanDto(p.Id, p.Title, p.DocumentId, p.StartYear, p.EndYear, p.Targets.Count)).ToListAsync(ct));
 
-    private static async Task<Results<Ok<List<TargetDto>>, NotFound>> TargetsAsync(int id, InnoClusterDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<PlanTargets.TargetDto>>, NotFound>> TargetsAsync(int id, PlanTargets targets, CancellationToken ct) =>
+        await targets.ForPlanAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    private static async Task<IResult> SetIndicatorAsync(int id, PlanTargets.IndicatorRequest request, PlanTargets targets, CancellationToken ct)
     {
-        var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == id, ct);
-        return plan is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(plan.Targets.OrderBy(t => t.Order).Select(t => new TargetDto(
-                t.Id, t.Name, t.TargetValue, t.UpperValue, t.Unit, t.Qualifier, t.Text, t.Deadline, t.Period, null, "NoData", t.Proposed,
-                [new SourceDto(plan.DocumentId, t.Sentence, t.SentenceStart)])).ToList());
+        var (found, problem) = await targets.SetIndicatorAsync(id, request, ct);
+        return !found ? TypedResults.NotFound()
+            : problem is not null ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["computed"] = [problem] })
+            : TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ObserveAsync(int id, PlanTargets.ObservationRequest request, System.Security.Claims.ClaimsPrincipal user, PlanTargets targets, CancellationToken ct)
+    {
+        var (found, problems) = await targets.ObserveAsync(id, request, user.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "official", ct);
+        return !found ? TypedResults.NotFound()
+            : problems.Count > 0 ? TypedResults.ValidationProblem(problems)
+            : TypedResults.Created($"/api/plans/targets/{id}", (object?)null);
     }
 
     [GeneratedRegex(@"(?<from>20\d{2})\s*[-—–~至]\s*(?<to>20\d{2})\s*年")]
@@ -84,26 +88,41 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
         plan.Title = document.Title;
         plan.StartYear = start;
         plan.EndYear = end;
-        plan.Targets.RemoveAll(t => t.Proposed);
+        // Reading the document again updates the proposals in place (matched by figure and sentence), so their
+        // reported values stay attached; a proposal the text no longer yields goes only if nothing hangs on it.
         var order = plan.Targets.Count == 0 ? 0 : plan.Targets.Max(t => t.Order) + 1;
-        foreach (var target in PlanTargetExtractor.Extract(text, document.Year ?? start, end))
+        var seen = new HashSet<PlanTarget>();
+        foreach (var proposed in PlanTargetExtractor.Extract(text, document.Year ?? start, end))
         {
-            plan.Targets.Add(new PlanTarget
+            var sentence = proposed.Sentence.Length > 4000 ? proposed.Sentence[..4000] : proposed.Sentence;
+            var target = plan.Targets.FirstOrDefault(t => t.Text == proposed.Text && t.Sentence == sentence && !seen.Contains(t));
+            if (target is null)
             {
-                Order = order++,
-                Name = target.Name.Length > 300 ? target.Name[..300] : target.Name,
-                TargetValue = target.Value,
-                UpperValue = target.UpperValue,
-                Unit = target.Unit,
-                Qualifier = target.Qualifier,
-                Deadline = target.Deadline,
-                Period = target.Period,
-                Text = target.Text,
-                Sentence = target.Sentence.Length > 4000 ? target.Sentence[..4000] : target.Sentence,
-                SentenceStart = target.SentenceStart,
-            });
+                target = new PlanTarget { Order = order++ };
+                plan.Targets.Add(target);
+            }
+            else if (!target.Proposed)
+            {
+                seen.Add(target);
+                continue; // confirmed or edited by an official: the text does not overwrite it
+            }
+
+            seen.Add(target);
+            target.Name = proposed.Name.Length > 300 ? proposed.Name[..300] : proposed.Name;
+            target.TargetValue = proposed.Value;
+            target.UpperValue = proposed.UpperValue;
+            target.Unit = proposed.Unit;
+            target.Qualifier = proposed.Qualifier;
+            target.Deadline = proposed.Deadline;
+            target.Period = proposed.Period;
+            target.Text = proposed.Text;
+            target.Sentence = sentence;
+            target.SentenceStart = proposed.SentenceStart;
         }
 
+        var stale = plan.Targets.Where(t => t.Proposed && !seen.Contains(t)).Select(t => t.Id).ToList();
+        var referenced = (await db.Set<IndicatorObservation>().Where(o => stale.Contains(o.TargetId)).Select(o => o.TargetId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        plan.Targets.RemoveAll(t => t.Proposed && !seen.Contains(t) && !referenced.Contains(t.Id));
         await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
@@ -118,15 +137,41 @@ public sealed class PlanSeedStep : ISeedStep
 
     public int Version => 1;
 
-    public IReadOnlyList<string> Files { get; } = [SeedSources.FileName];
+    public IReadOnlyList<string> Files { get; } = [SeedSources.FileName, "plan-indicators.json"];
+
+    private sealed record SeedObservation(string Source, string Quote, string Value, DateOnly ObservedOn, string? Note);
+
+    private sealed record SeedTarget(string Target, string Name, List<SeedObservation> Observations);
+
+    private sealed record SeedFile(List<SeedTarget> Targets);
 
     public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
     {
         var import = context.Services.GetRequiredService<PlanImport>();
+        var targets = context.Services.GetRequiredService<PlanTargets>();
         var plans = await db.Set<Document>().Where(d => d.SeedFile != null && d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划")).Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var id in plans)
         {
             await import.ImportAsync(id, cancellationToken);
+        }
+
+        // The reported values the seed editors read from the news documents, each with its sentence.
+        var seed = System.Text.Json.JsonSerializer.Deserialize<SeedFile>(await File.ReadAllTextAsync(context.PathOf("plan-indicators.json"), cancellationToken), System.Text.Json.JsonSerializerOptions.Web)!;
+        foreach (var entry in seed.Targets)
+        {
+            var target = await db.Set<PlanTarget>().Where(t => t.Text == entry.Target).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidDataException($"plan-indicators.json: no plan target reads \"{entry.Target}\"");
+            await db.Set<IndicatorObservation>().Where(o => o.TargetId == target.Id && o.RecordedBy == "seed").ExecuteDeleteAsync(cancellationToken);
+            foreach (var observation in entry.Observations)
+            {
+                var document = await db.Set<Document>().Where(d => d.SeedFile == observation.Source).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new InvalidDataException($"plan-indicators.json: no seed document {observation.Source}");
+                var (_, problems) = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
+                if (problems.Count > 0)
+                {
+                    throw new InvalidDataException($"plan-indicators.json, {entry.Target}: {string.Join("; ", problems.SelectMany(p => p.Value))}");
+                }
+            }
         }
     }
 }

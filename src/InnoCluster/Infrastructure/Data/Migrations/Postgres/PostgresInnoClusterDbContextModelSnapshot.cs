@@ -834,6 +834,70 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("action_plans", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.IndicatorObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("quote");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_observations");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_indicator_observations_document_id");
+
+                    b.HasIndex("TargetId", "ObservedOn")
+                        .HasDatabaseName("ix_indicator_observations_target_id_observed_on");
+
+                    b.ToTable("indicator_observations", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
                 {
                     b.Property<int>("Id")
@@ -842,6 +906,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ComputedIndicator")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("computed_indicator");
 
                     b.Property<int?>("Deadline")
                         .HasColumnType("integer")
@@ -2007,6 +2076,22 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_action_plans_documents_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.IndicatorObservation", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_observations_documents_document_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_observations_plan_target_target_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>

@@ -810,12 +810,79 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("action_plans", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.IndicatorObservation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Qualifier")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifier");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_id");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_indicator_observations");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_indicator_observations_document_id");
+
+                    b.HasIndex("TargetId", "ObservedOn")
+                        .HasDatabaseName("ix_indicator_observations_target_id_observed_on");
+
+                    b.ToTable("indicator_observations", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("ComputedIndicator")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_indicator");
 
                     b.Property<int?>("Deadline")
                         .HasColumnType("INTEGER")
@@ -1947,6 +2014,22 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_action_plans_documents_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.IndicatorObservation", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_observations_documents_document_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_indicator_observations_plan_target_target_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
