@@ -93,6 +93,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /clauses/{id:int}"] = Policies.Public,
         ["PAGE /demands"] = Policies.Public,
         ["PAGE /demands/{id:int}"] = Policies.Public,
+        ["PAGE /plans/{id:int?}"] = Policies.Public,
         ["PAGE /account/sign-in"] = Policies.Public,
         ["PAGE /account/two-factor"] = Policies.Public,
         ["PAGE /account/enrol"] = Policies.Public,

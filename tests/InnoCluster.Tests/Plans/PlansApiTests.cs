@@ -44,6 +44,11 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var annual = targets.Single(t => t!["period"]!.GetValue<string>() == "Annual")!;
         Assert.Equal((20m, "About"), (annual["targetValue"]!.GetValue<decimal>(), annual["qualifier"]!.GetValue<string>()));
         Assert.Equal(404, (int)(await client.GetAsync("/api/plans/987654/targets", TestContext.Current.CancellationToken)).StatusCode);
+
+        var page = await client.GetStringAsync("/plans", TestContext.Current.CancellationToken);
+        Assert.Contains("超过300亿元", page, StringComparison.Ordinal);
+        Assert.Contains("上市企業32家", page, StringComparison.Ordinal);
+        Assert.Contains("已完成", page, StringComparison.Ordinal);
     }
 
     private async Task<int> TargetIdAsync(string text) =>

@@ -1,0 +1,44 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans.Pages;
+
+/// <summary>The plan's targets with their latest values, statuses and sources (the first view of the KPI dashboard).</summary>
+[Authorize(Policy = Policies.Public)]
+public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : PageModel
+{
+    public ActionPlan? Plan { get; private set; }
+
+    public IReadOnlyList<ActionPlan> Plans { get; private set; } = [];
+
+    public IReadOnlyList<PlanTargets.TargetDto> Targets { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        Plans = await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        Plan = id is { } wanted ? Plans.FirstOrDefault(p => p.Id == wanted) : Plans.Count > 0 ? Plans[0] : null;
+        if (id is not null && Plan is null)
+        {
+            return NotFound();
+        }
+
+        Targets = Plan is null ? [] : await targets.ForPlanAsync(Plan.Id, cancellationToken) ?? [];
+        return Page();
+    }
+
+    public static string Amount(decimal value, decimal? upper, string unit) =>
+        unit == "元"
+            ? Calculator.ConditionFields.Money(value) + (upper is { } u ? "–" + Calculator.ConditionFields.Money(u) : "")
+            : value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + (upper is { } v ? "–" + v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "") + unit;
+
+    public static string PeriodText(TargetPeriod period) => period switch
+    {
+        TargetPeriod.Cumulative => Ui.L("累计", "cumulative"),
+        TargetPeriod.Annual => Ui.L("每年", "yearly"),
+        _ => Ui.L("到期达到", "by the deadline"),
+    };
+}
