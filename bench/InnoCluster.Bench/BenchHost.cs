@@ -111,5 +111,21 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         return (Percentile(samples, 0.50), Percentile(samples, 0.95), samples[^1]);
     }
 
+    /// <summary>Times <paramref name="requests"/> GETs of one URL (status checked, body read): milliseconds each.</summary>
+    public static async Task<List<double>> TimeGetsAsync(HttpClient client, string url, int requests)
+    {
+        var samples = new List<double>(requests);
+        for (var i = 0; i < requests; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return samples;
+    }
+
     public static long PeakWorkingSetMb() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
 }

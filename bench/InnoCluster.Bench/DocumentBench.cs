@@ -109,15 +109,7 @@ public static class DocumentBench
         var all = new List<double>();
         foreach (var query in queries)
         {
-            var samples = new List<double>();
-            for (var i = 0; i < requests; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(query);
-                response.EnsureSuccessStatusCode();
-                await response.Content.ReadAsByteArrayAsync();
-                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
+            var samples = await BenchHost.TimeGetsAsync(client, query, requests);
 
             all.AddRange(samples);
             var (p50, p95, max) = BenchHost.Latencies(samples);

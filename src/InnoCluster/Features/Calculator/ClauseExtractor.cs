@@ -122,7 +122,8 @@ public static partial class ClauseExtractor
     /// <summary>The clause one sentence states, or null when it gives no support (a target, a sanction, a duty).</summary>
     public static ProposedClause? ProposeSentence(string sentence, IReadOnlyList<NamedValue> districts, IReadOnlyList<NamedValue> chainNodes)
     {
-        var folded = Fold(TextNormalizer.Normalize(sentence));
+        // Normalize folds full-width digits and signs (１５％ → 15%) and traditional script, so one set of patterns reads all.
+        var folded = TextNormalizer.Normalize(sentence);
         if (!SupportWord().IsMatch(folded) || !GrantWord().IsMatch(folded) || folded.Contains("是指", StringComparison.Ordinal) || ReportedReceipt().IsMatch(folded)
             || (SanctionWord().IsMatch(folded) && !Regex.IsMatch(folded, "奖励|补贴|资助|贴息")))
         {
@@ -335,18 +336,5 @@ public static partial class ClauseExtractor
     {
         var trimmed = sentence.Trim().TrimEnd('。', '；', ';');
         return trimmed.Length <= 40 ? trimmed : trimmed[..40] + "…";
-    }
-
-    /// <summary>Full-width digits and signs to half-width, so ＡＢ１２３ and ％ read as the same text.</summary>
-    private static string Fold(string text)
-    {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
-        {
-            var c = chars[i];
-            chars[i] = c is >= '０' and <= '９' ? (char)(c - '０' + '0') : c == '．' ? '.' : c;
-        }
-
-        return new string(chars);
     }
 }

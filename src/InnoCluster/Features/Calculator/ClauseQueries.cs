@@ -52,15 +52,11 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
         }
 
         var clauses = await query.OrderBy(c => c.DocumentId).ThenBy(c => c.SourceStart).ThenBy(c => c.Id).ToListAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(q))
+        // Clauses number in the thousands at most: filtered in memory.
+        var filter = new WordFilter(q);
+        if (!filter.IsEmpty)
         {
-            // Clauses number in the thousands at most: match every query word on the normalised text in memory.
-            var words = TextNormalizer.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            clauses = [.. clauses.Where(c =>
-            {
-                var haystack = TextNormalizer.Normalize($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.AmountText} {SupportTerms.Chinese(c.Method)}");
-                return words.All(w => haystack.Contains(w, StringComparison.Ordinal));
-            })];
+            clauses = [.. clauses.Where(c => filter.Matches($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.AmountText} {SupportTerms.Chinese(c.Method)}"))];
         }
 
         return [.. clauses.Select(ToDto)];

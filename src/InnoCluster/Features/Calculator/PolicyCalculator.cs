@@ -87,7 +87,10 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
     /// </summary>
     public async Task<IReadOnlyList<(CompiledClause Clause, ClauseMeta Meta)>> ClausesOnAsync(DateOnly date, CancellationToken cancellationToken)
     {
-        var expiredDocuments = (await db.Set<Document>().Where(d => d.Status == DocumentStatus.Expired).Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        // Only the documents clauses come from: a library of thousands of expired laws is not read per request.
+        var expiredDocuments = (await db.Set<Document>()
+            .Where(d => d.Status == DocumentStatus.Expired && db.Set<PolicyClause>().Any(c => c.DocumentId == d.Id))
+            .Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
         var result = new List<(CompiledClause, ClauseMeta)>();
         if (date >= Today)
         {

@@ -25,12 +25,12 @@ public sealed class DemandQueries(InnoClusterDbContext db)
         }
 
         var rows = await query.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).ToListAsync(cancellationToken);
-        if (!string.IsNullOrWhiteSpace(q))
+        // Hundreds to a few thousand demands: filtered in memory. (Ranked matching against solutions will use
+        // the search analyzer; see the scenario issue.)
+        var filter = new WordFilter(q);
+        if (!filter.IsEmpty)
         {
-            // Hundreds to a few thousand demands: every query word on the normalised title and text, in memory.
-            // (Ranked matching against solutions uses the search analyzer; see the scenario issue.)
-            var words = TextNormalizer.Normalize(q).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            rows = [.. rows.Where(d => words.All(TextNormalizer.Normalize(d.Title + " " + d.Problem).Contains))];
+            rows = [.. rows.Where(d => filter.Matches(d.Title + " " + d.Problem))];
         }
 
         var items = rows.Skip((number - 1) * size).Take(size)

@@ -32,7 +32,7 @@ public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : Pa
 
     public static string Amount(decimal value, decimal? upper, string unit) =>
         unit == "元"
-            ? Calculator.ConditionFields.Money(value) + (upper is { } u ? "–" + Calculator.ConditionFields.Money(u) : "")
+            ? Ui.Yuan(value) + (upper is { } u ? "–" + Ui.Yuan(u) : "")
             : value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + (upper is { } v ? "–" + v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "") + unit;
 
     public static string PeriodText(TargetPeriod period) => period switch
