@@ -35,6 +35,15 @@ public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : Pa
             ? Ui.Yuan(value) + (upper is { } u ? "–" + Ui.Yuan(u) : "")
             : value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + (upper is { } v ? "–" + v.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) : "") + unit;
 
+    public static string StatusText(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => Ui.L("已完成", "met"),
+        TargetStatus.OnTrack => Ui.L("进度正常", "on track"),
+        TargetStatus.AtRisk => Ui.L("存在风险", "at risk"),
+        TargetStatus.Behind => Ui.L("滞后", "behind"),
+        _ => Ui.L("暂无数据", "no data"),
+    };
+
     public static string PeriodText(TargetPeriod period) => period switch
     {
         TargetPeriod.Cumulative => Ui.L("累计", "cumulative"),
