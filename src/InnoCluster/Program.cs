@@ -15,7 +15,7 @@ builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
-builder.Services.AddScenarios();
+builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans();
 
 var app = builder.Build();

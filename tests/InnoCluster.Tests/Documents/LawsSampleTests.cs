@@ -87,6 +87,68 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
     }
 
     [Fact]
+    public async Task Search_LuceneIndexAndSql_FindTheSameDocumentsAndFacets()
+    {
+        await using var scope = _app.Scope();
+        var search = scope.ServiceProvider.GetRequiredService<DocumentSearch>();
+        var index = scope.ServiceProvider.GetRequiredService<DocumentSearchIndex>();
+        // The scale-out path always searches in SQL; only the embedded path has the Lucene index.
+        Assert.Equal(_app.Database is SqliteTarget, index.Enabled);
+        DocumentSearch.Query[] queries =
+        [
+            new("人工智能"), new("法律"), new("人民法院 审理"), new("个人信息处理"), new("数据安全"), new("智能芯片"), new("人工智慧"),
+            new("DFM-2"), new("电子签名", Kind: "Law"), new("国务院", Year: 2024), new("标准", Status: "Valid"), new(null), new(null, Kind: "Law", PageSize: 100),
+        ];
+        foreach (var query in queries)
+        {
+            var sql = await search.RunAsync(query with { PageSize = 100 }, useSearchIndex: false, Ct);
+            var lucene = await search.RunAsync(query with { PageSize = 100 }, useSearchIndex: true, Ct);
+            var label = $"{query.Q} {query.Kind} {query.Year} {query.Status}";
+            TestContext.Current.TestOutputHelper?.WriteLine($"{label}: {sql.Page.Total} SQL, {lucene.Page.Total} Lucene");
+            Assert.Equal(sql.Page.Total, lucene.Page.Total);
+            Assert.Equal(sql.Page.Items.Select(i => i.Id).Order(), lucene.Page.Items.Select(i => i.Id).Order());
+            Assert.Equal(sql.Facets.Keys.Order(), lucene.Facets.Keys.Order());
+            foreach (var (name, values) in sql.Facets)
+            {
+                Assert.True(values.SequenceEqual(lucene.Facets[name]), $"{label}: facet {name} SQL [{string.Join(", ", values)}] Lucene [{string.Join(", ", lucene.Facets[name])}]");
+            }
+
+            if (query.Q is null)
+            {
+                // Without words both list newest first.
+                Assert.Equal(sql.Page.Items.Select(i => i.Id), lucene.Page.Items.Select(i => i.Id));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Search_AfterIngestAndNewVersion_FindsOnlyTheCurrentText()
+    {
+        var client = _app.CreateClient();
+        async Task<List<string>> TitlesAsync(string q) =>
+            (await client.GetJsonAsync($"/api/search?q={Uri.EscapeDataString(q)}"))["page"]!["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()).ToList();
+
+        Assert.Empty(await TitlesAsync("量子退火"));
+        await using (var scope = _app.Scope())
+        {
+            var ingestion = scope.ServiceProvider.GetRequiredService<Features.Documents.Ingestion.DocumentIngestion>();
+            var first = await ingestion.IngestAsync("量子计算试点通知.txt", System.Text.Encoding.UTF8.GetBytes("关于开展量子计算应用试点的通知\n\n一、支持企业开展量子退火算法在物流调度中的应用。\n"), null, Ct);
+            Assert.Equal(Features.Documents.Ingestion.IngestOutcome.Created, first.Outcome);
+        }
+
+        Assert.Equal(["关于开展量子计算应用试点的通知"], await TitlesAsync("量子退火"));
+        await using (var scope = _app.Scope())
+        {
+            var ingestion = scope.ServiceProvider.GetRequiredService<Features.Documents.Ingestion.DocumentIngestion>();
+            var second = await ingestion.IngestAsync("量子计算试点通知.txt", System.Text.Encoding.UTF8.GetBytes("关于开展量子计算应用试点的通知\n\n一、支持企业开展量子纠错芯片在药物研发中的应用。\n"), null, Ct);
+            Assert.Equal(Features.Documents.Ingestion.IngestOutcome.NewVersion, second.Outcome);
+        }
+
+        Assert.Empty(await TitlesAsync("量子退火"));
+        Assert.Equal(["关于开展量子计算应用试点的通知"], await TitlesAsync("量子纠错"));
+    }
+
+    [Fact]
     public async Task Import_AgainTheSameFolder_StoresNothingNew()
     {
         var before = await _app.WithDbAsync(db => db.Set<DocumentVersion>().CountAsync(Ct));

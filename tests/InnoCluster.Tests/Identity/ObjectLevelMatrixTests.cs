@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
+using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -74,10 +75,57 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
         ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
             async () => Assert.Null(await app.WithDbAsync(db => db.Set<AppUser>().Where(u => u.Id == o.Victim.Id).Select(u => u.ErasedAt).SingleAsync(Ct)))),
+        ["PUT /api/scenarios/{id:int}"] = async o =>
+        {
+            var id = (await (await o.VictimClient.PostAsJsonAsync("/api/scenarios", new { title = "原始需求标题", description = "原始需求描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+            return new Attempt(
+                await o.Attacker.PutAsJsonAsync($"/api/scenarios/{id}", new { title = "篡改", description = "篡改" }, Ct),
+                async () => Assert.Equal("原始需求标题", await app.WithDbAsync(db => db.Set<Demand>().Where(d => d.Id == id).Select(d => d.Title).SingleAsync(Ct))));
+        },
+        ["PUT /api/solutions/{id:int}"] = async o =>
+        {
+            var id = (await (await o.VictimClient.PostAsJsonAsync("/api/solutions", new { title = "原始方案", description = "原始方案描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+            return new Attempt(
+                await o.Attacker.PutAsJsonAsync($"/api/solutions/{id}", new { title = "篡改", description = "篡改" }, Ct),
+                async () => Assert.Equal("原始方案", await app.WithDbAsync(db => db.Set<Solution>().Where(s => s.Id == id).Select(s => s.Title).SingleAsync(Ct))));
+        },
+        ["GET /api/dockings/{id:int}"] = async o =>
+        {
+            var id = await TheirDockingAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/api/dockings/{id}", Ct), Nothing);
+        },
+        ["POST /api/dockings/{id:int}/contacted"] = o => MoveTheirDockingAsync(o, "contacted"),
+        ["POST /api/dockings/{id:int}/docking"] = o => MoveTheirDockingAsync(o, "docking"),
+        ["POST /api/dockings/{id:int}/negotiating"] = o => MoveTheirDockingAsync(o, "negotiating"),
+        ["POST /api/dockings/{id:int}/signed"] = o => MoveTheirDockingAsync(o, "signed"),
+        ["POST /api/dockings/{id:int}/landed"] = o => MoveTheirDockingAsync(o, "landed"),
+        ["POST /api/dockings/{id:int}/demonstration"] = o => MoveTheirDockingAsync(o, "demonstration"),
+        ["POST /api/dockings/{id:int}/dropped"] = o => MoveTheirDockingAsync(o, "dropped"),
     };
 
+    /// <summary>The victim enterprise in the pipeline of a published demand nobody of the two owns.</summary>
+    private async Task<int> TheirDockingAsync(Owners o) => await app.WithDbAsync(async db =>
+    {
+        var demand = new Demand { Title = "矩阵需求", Problem = "矩阵需求描述", Status = DemandStatus.Published, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() };
+        db.Add(demand);
+        await db.SaveChangesAsync(Ct);
+        var docking = new Docking { DemandId = demand.Id, EnterpriseId = o.Theirs, Stage = DockingStage.Proposed, CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow() };
+        docking.Steps.Add(new DockingStep { Stage = DockingStage.Proposed, At = app.Clock.GetUtcNow(), By = "victim" });
+        db.Add(docking);
+        await db.SaveChangesAsync(Ct);
+        return docking.Id;
+    });
+
+    private async Task<Attempt> MoveTheirDockingAsync(Owners o, string stage)
+    {
+        var id = await TheirDockingAsync(o);
+        return new Attempt(
+            await o.Attacker.PostAsync($"/api/dockings/{id}/{stage}", null, Ct),
+            async () => Assert.Equal(DockingStage.Proposed, await app.WithDbAsync(db => db.Set<Docking>().Where(d => d.Id == id).Select(d => d.Stage).SingleAsync(Ct))));
+    }
+
     /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
-    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial];
+    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor];
 
     [Fact]
     public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()

@@ -10,6 +10,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         b.ToTable("documents");
         b.HasIndex(d => d.LineageKey).IsUnique();
         b.HasIndex(d => d.SeedFile);
+        // The Lucene search index asks for the highest current version before every search.
+        b.HasIndex(d => d.CurrentVersionId);
         b.HasIndex(d => new { d.Kind, d.Year });
         b.Property(d => d.LineageKey).HasMaxLength(300);
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(10);

@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Documents;
 /// counts over the results, relevance order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
-public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search)
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index)
 {
     public const int CountCap = 10_000;
 
@@ -32,58 +32,16 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         public DateOnly? Date { get; init; }
     }
 
-    public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken)
+    public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken) =>
+        await RunAsync(query, index.Enabled, cancellationToken);
+
+    /// <summary>Runs the search on the Lucene index (embedded path) or in SQL (FTS5 / tsvector).</summary>
+    public async Task<Result> RunAsync(Query query, bool useSearchIndex, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 100);
-        var documents = db.Set<Document>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Kind))
-        {
-            if (Enum.TryParse<DocumentKind>(query.Kind, ignoreCase: true, out var kind))
-            {
-                documents = documents.Where(d => d.Kind == kind);
-            }
-            else
-            {
-                problems.Add($"未知类型 / unknown kind: {query.Kind}");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Level))
-        {
-            if (Enum.TryParse<DocumentLevel>(query.Level, ignoreCase: true, out var level))
-            {
-                documents = documents.Where(d => d.Level == level);
-            }
-            else
-            {
-                problems.Add($"未知级别 / unknown level: {query.Level}");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Status))
-        {
-            if (Enum.TryParse<DocumentStatus>(query.Status, ignoreCase: true, out var status))
-            {
-                documents = documents.Where(d => d.Status == status);
-            }
-            else
-            {
-                problems.Add($"未知状态 / unknown status: {query.Status}");
-            }
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Issuer))
-        {
-            documents = documents.Where(d => d.IssuingBody == query.Issuer);
-        }
-
-        if (query.Year is { } year)
-        {
-            documents = documents.Where(d => d.Year == year);
-        }
-
+        var filters = ParseFilters(query, problems);
         var terms = string.IsNullOrWhiteSpace(query.Q) ? [] : SearchAnalyzer.Default.QueryTerms(query.Q);
         if (problems.Count > 0 || (!string.IsNullOrWhiteSpace(query.Q) && terms.Count == 0))
         {
@@ -93,6 +51,76 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             }
 
             return new Result(new Page<Item>([], 0, page, size), new Dictionary<string, IReadOnlyList<Facet>>(), problems, terms);
+        }
+
+        if (useSearchIndex && index.Enabled)
+        {
+            await index.CatchUpAsync(db, cancellationToken);
+            var found = index.Search(terms, filters, (page - 1) * size, size, query.Facets);
+            var rows = found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank }).ToList();
+            var facets = query.Facets
+                ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
+                : new Dictionary<string, IReadOnlyList<Facet>>();
+            var items = await LoadItemsAsync(rows, terms, cancellationToken);
+            return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms);
+        }
+
+        return await RunInDatabaseAsync(filters, terms, page, size, query.Facets, problems, cancellationToken);
+    }
+
+    private static DocumentSearchIndex.Filters ParseFilters(Query query, List<string> problems)
+    {
+        T? Parse<T>(string? text, string label)
+            where T : struct, Enum
+        {
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return null;
+            }
+
+            if (Enum.TryParse<T>(text, ignoreCase: true, out var value))
+            {
+                return value;
+            }
+
+            problems.Add($"{label}: {text}");
+            return null;
+        }
+
+        return new DocumentSearchIndex.Filters(
+            Parse<DocumentKind>(query.Kind, "未知类型 / unknown kind"),
+            Parse<DocumentLevel>(query.Level, "未知级别 / unknown level"),
+            Parse<DocumentStatus>(query.Status, "未知状态 / unknown status"),
+            string.IsNullOrWhiteSpace(query.Issuer) ? null : query.Issuer,
+            query.Year);
+    }
+
+    private async Task<Result> RunInDatabaseAsync(DocumentSearchIndex.Filters filters, IReadOnlyList<QueryTerm> terms, int page, int size, bool withFacets, List<string> problems, CancellationToken cancellationToken)
+    {
+        var documents = db.Set<Document>().AsNoTracking();
+        if (filters.Kind is { } kind)
+        {
+            documents = documents.Where(d => d.Kind == kind);
+        }
+
+        if (filters.Level is { } level)
+        {
+            documents = documents.Where(d => d.Level == level);
+        }
+
+        if (filters.Status is { } status)
+        {
+            documents = documents.Where(d => d.Status == status);
+        }
+
+        if (filters.Issuer is { } issuer)
+        {
+            documents = documents.Where(d => d.IssuingBody == issuer);
+        }
+
+        if (filters.Year is { } year)
+        {
+            documents = documents.Where(d => d.Year == year);
         }
 
         IQueryable<Ranked> ranked;
@@ -111,12 +139,17 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         }
 
         // The facet groups already count the matches: one pass over them instead of two.
-        var (facets, facetTotal) = query.Facets ? await FacetsAsync(matched, cancellationToken) : (new Dictionary<string, IReadOnlyList<Facet>>(), null);
+        var (facets, facetTotal) = withFacets ? await FacetsAsync(matched, cancellationToken) : (new Dictionary<string, IReadOnlyList<Facet>>(), null);
         var counted = facetTotal ?? await matched.Select(d => d.Id).Take(CountCap + 1).CountAsync(cancellationToken);
         var pageRows = await ranked.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var items = await LoadItemsAsync(pageRows, terms, cancellationToken);
         return new Result(new Page<Item>(items, Math.Min(counted, CountCap), page, size, counted <= CountCap), facets, problems, terms);
     }
+
+    private static readonly Dictionary<string, int> FacetSizes = new() { ["kind"] = 10, ["level"] = 10, ["status"] = 10, ["issuer"] = 15, ["year"] = 20 };
+
+    private static List<Facet> Top(IEnumerable<Facet> facets, int top) =>
+        facets.Where(f => f.Value.Length > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(top).ToList();
 
     private async Task<List<Item>> LoadItemsAsync(List<Ranked> rows, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
     {
@@ -144,18 +177,15 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             .ToListAsync(cancellationToken);
         int? total = groups.Count <= MaxGroups ? groups.Sum(g => g.Count) : null;
         groups = groups.Take(MaxGroups).ToList();
-        IReadOnlyList<Facet> By(Func<FacetRow, string?> key, int top) => groups
-            .GroupBy(g => key(g) ?? "")
-            .Where(g => g.Key.Length > 0)
-            .Select(g => new Facet(g.Key, g.Sum(x => x.Count)))
-            .OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(top).ToList();
+        IReadOnlyList<Facet> By(string name, Func<FacetRow, string?> key) =>
+            Top(groups.GroupBy(g => key(g) ?? "").Select(g => new Facet(g.Key, g.Sum(x => x.Count))), FacetSizes[name]);
         return (new Dictionary<string, IReadOnlyList<Facet>>
         {
-            ["kind"] = By(g => g.Kind.ToString(), 10),
-            ["level"] = By(g => g.Level.ToString(), 10),
-            ["status"] = By(g => g.Status.ToString(), 10),
-            ["issuer"] = By(g => g.IssuingBody, 15),
-            ["year"] = By(g => g.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), 20),
+            ["kind"] = By("kind", g => g.Kind.ToString()),
+            ["level"] = By("level", g => g.Level.ToString()),
+            ["status"] = By("status", g => g.Status.ToString()),
+            ["issuer"] = By("issuer", g => g.IssuingBody),
+            ["year"] = By("year", g => g.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         }, total);
     }
 

@@ -23,6 +23,8 @@ public static class DocumentsFeature
         services.AddSingleton<ICliVerb, ImportDocumentsVerb>();
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.DocumentsIndex>();
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.PassagesIndex>();
+        services.AddSingleton<DocumentSearchIndex>();
+        services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentSearchIndex>());
         return services;
     }
 
@@ -39,6 +41,8 @@ public static class DocumentIndexes
     public sealed class DocumentsIndex(ISearchDialect dialect) : IRebuildableIndex
     {
         public SearchIndex Index => SearchIndex.Documents;
+
+        public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
 
         public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
         {
@@ -67,6 +71,8 @@ public static class DocumentIndexes
     public sealed class PassagesIndex(ISearchDialect dialect) : IRebuildableIndex
     {
         public SearchIndex Index => SearchIndex.Passages;
+
+        public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
 
         public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
         {

@@ -14,6 +14,8 @@ public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : IRebuildab
 {
     public SearchIndex Index => SearchIndex.Enterprises;
 
+    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
+
     public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken)
     {
         if (enterpriseIds.Count == 0)

@@ -37,6 +37,30 @@ public sealed class Demand
 
     public DemandStatus Status { get; set; }
 
+    /// <summary>What the owner says a solution must be able to do (机器视觉, 路径规划 …); matched against solutions'.</summary>
+    public List<string> Capabilities { get; set; } = [];
+
+    /// <summary>Where the scenario is (the registry's district), when the owner says.</summary>
+    public int? DistrictId { get; set; }
+
+    /// <summary>The budget as written ("50-100万", "面议"); <see cref="BudgetMin"/>/<see cref="BudgetMax"/> in 元 when it reads as a range or amount.</summary>
+    public string? BudgetText { get; set; }
+
+    public decimal? BudgetMin { get; set; }
+
+    public decimal? BudgetMax { get; set; }
+
+    public DateOnly? Deadline { get; set; }
+
+    /// <summary>Who to contact; shown to a vendor only after the owner accepts its contact request.</summary>
+    public string? Contact { get; set; }
+
+    /// <summary>The account that wrote the demand (null for imported ones, which officials manage).</summary>
+    public string? OwnerUserId { get; set; }
+
+    /// <summary>An earlier demand whose text is nearly the same: flagged for an official, never merged.</summary>
+    public int? PossibleDuplicateOfId { get; set; }
+
     /// <summary>Where the demand came from: the imported file and its line, or the person who wrote it.</summary>
     public Provenance Source { get; set; } = new();
 
@@ -56,6 +80,12 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(d => d.Title).HasMaxLength(500);
         b.Property(d => d.Sector).HasMaxLength(50);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(12);
+        b.Property(d => d.BudgetText).HasMaxLength(100);
+        b.Property(d => d.BudgetMin).HasPrecision(18, 2);
+        b.Property(d => d.BudgetMax).HasPrecision(18, 2);
+        b.Property(d => d.Contact).HasMaxLength(200);
+        b.Property(d => d.OwnerUserId).HasMaxLength(64);
+        b.HasIndex(d => d.OwnerUserId);
         b.OwnsOne(d => d.Source, p => Registry.ProvenanceMapping.MapProvenance(p, "source"));
     }
 }

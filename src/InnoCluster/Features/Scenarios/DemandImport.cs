@@ -9,7 +9,7 @@ namespace InnoCluster.Features.Scenarios;
 /// each line and field). Idempotent by the source's id: a demand already imported is left as it is, or
 /// updated when its title or text changed in the file.
 /// </summary>
-public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock)
+public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock, DemandIndex index)
 {
     public sealed record Report(string File, int Lines, int Created, int Updated, int Unchanged, IReadOnlyList<DemandLineError> Errors, bool Applied);
 
@@ -28,6 +28,7 @@ public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         int created = 0, updated = 0, unchanged = 0;
+        var touched = new List<Demand>();
         foreach (var record in records)
         {
             if (existing.TryGetValue(record.ExternalId, out var demand))
@@ -41,11 +42,12 @@ public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock)
                 demand.Title = record.Title;
                 demand.Problem = record.Problem;
                 demand.UpdatedAt = now;
+                touched.Add(demand);
                 updated++;
             }
             else
             {
-                db.Add(new Demand
+                var added = new Demand
                 {
                     ExternalId = record.ExternalId,
                     Title = record.Title,
@@ -54,7 +56,9 @@ public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock)
                     Source = new Provenance { Kind = ProvenanceKind.Import, Source = name, Locator = $"line {record.Line}", SourceDate = today },
                     CreatedAt = now,
                     UpdatedAt = now,
-                });
+                };
+                db.Add(added);
+                touched.Add(added);
                 created++;
             }
         }
@@ -63,6 +67,7 @@ public sealed class DemandImport(InnoClusterDbContext db, TimeProvider clock)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await index.IndexAsync(db, touched, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         else

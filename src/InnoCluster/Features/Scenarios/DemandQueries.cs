@@ -7,11 +7,32 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>Lists and reads demands: the public sees published ones; officials see drafts too.</summary>
-public sealed class DemandQueries(InnoClusterDbContext db)
+public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipeline)
 {
     public sealed record Item(int Id, string Title, string Excerpt, string? Sector, DemandStatus Status, Provenance Source, DateTimeOffset UpdatedAt);
 
-    public sealed record Details(int Id, string? ExternalId, string Title, string Problem, string? Sector, DemandStatus Status, Provenance Source, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    /// <summary>A demand as its reader may see it: <see cref="Contact"/> is null unless the reader may contact the owner.</summary>
+    public sealed record Details(
+        int Id,
+        string? ExternalId,
+        string Title,
+        string Problem,
+        string? Sector,
+        DemandStatus Status,
+        Provenance Source,
+        DateTimeOffset CreatedAt,
+        DateTimeOffset UpdatedAt,
+        IReadOnlyList<string> Capabilities,
+        int? DistrictId,
+        string? District,
+        string? Budget,
+        decimal? BudgetMin,
+        decimal? BudgetMax,
+        DateOnly? Deadline,
+        string? Contact,
+        bool HasContact,
+        bool IsOwner,
+        int? PossibleDuplicateOf);
 
     public async Task<Page<Item>> ListAsync(string? q, string? status, int page, int pageSize, bool official, CancellationToken cancellationToken)
     {
@@ -39,11 +60,19 @@ public sealed class DemandQueries(InnoClusterDbContext db)
         return new Page<Item>(items, rows.Count, number, size);
     }
 
-    public async Task<Details?> GetAsync(int id, bool official, CancellationToken cancellationToken)
+    public async Task<Details?> GetAsync(int id, ScenarioActor? reader, CancellationToken cancellationToken)
     {
         var d = await db.Set<Demand>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return d is null || (!official && d.Status != DemandStatus.Published)
-            ? null
-            : new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt);
+        var isOwner = d?.OwnerUserId is not null && d.OwnerUserId == reader?.UserId;
+        if (d is null || (d.Status != DemandStatus.Published && reader?.IsOfficial != true && !isOwner))
+        {
+            return null;
+        }
+
+        var district = d.DistrictId is { } districtId ? await db.Set<District>().Where(x => x.Id == districtId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
+        return new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt,
+            d.Capabilities, d.DistrictId, district, d.BudgetText, d.BudgetMin, d.BudgetMax, d.Deadline, contact, d.Contact is not null, isOwner,
+            reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null);
     }
 }

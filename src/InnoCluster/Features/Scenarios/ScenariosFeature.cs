@@ -2,21 +2,35 @@ using System.Security.Claims;
 using InnoCluster.Features.Identity;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Web;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>
-/// The scenario marketplace — so far its demands: import (CLI), list and read. Solutions, matching,
-/// docking and the funnel are the rest of the scenario issue.
+/// The scenario marketplace: demands (owners write, officials review and publish), solutions (vendors),
+/// explained matching both ways with officials' pins and exclusions, the docking pipeline with its events,
+/// the funnel dashboard and the case collection.
 /// </summary>
 public static class ScenariosFeature
 {
-    public static IServiceCollection AddScenarios(this IServiceCollection services)
+    public static IServiceCollection AddScenarios(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<MatchingOptions>(configuration.GetSection("Scenarios:Matching"));
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
         services.AddScoped<DemandReview>();
+        services.AddScoped<ScenarioAuthoring>();
+        services.AddScoped<MatchFinder>();
+        services.AddScoped<DockingPipeline>();
+        services.AddScoped<ScenarioFunnel>();
+        services.AddScoped<SolutionQueries>();
+        services.AddSingleton<DemandIndex>();
+        services.AddSingleton<SolutionIndex>();
+        services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DemandIndex>());
+        services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<SolutionIndex>());
         services.AddSingleton<ICliVerb, ImportDemandsVerb>();
         return services;
     }
@@ -28,8 +42,49 @@ public static class ScenariosFeature
         api.MapGet("/demands/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/demands/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/demands/{id:int}/close", CloseAsync).RequireAuthorization(Policies.Official);
+
+        api.MapGet("/scenarios", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapPost("/scenarios", CreateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
+        api.MapGet("/scenarios/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
+        api.MapPut("/scenarios/{id:int}", UpdateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
+        api.MapGet("/scenarios/{id:int}/matches", DemandMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin", (int id, string kind, int candidateId, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct) =>
+            DecideAsync(id, kind, candidateId, MatchDecisionKind.Pinned, user, db, clock, ct)).RequireAuthorization(Policies.Official);
+        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/exclude", (int id, string kind, int candidateId, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct) =>
+            DecideAsync(id, kind, candidateId, MatchDecisionKind.Excluded, user, db, clock, ct)).RequireAuthorization(Policies.Official);
+        api.MapDelete("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/decision", ClearDecisionAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/scenarios/funnel", async (ScenarioFunnel funnel, CancellationToken ct) => TypedResults.Ok(await funnel.DashboardAsync(ct))).RequireAuthorization(Policies.Public);
+        api.MapGet("/scenarios/cases", async (ScenarioFunnel funnel, CancellationToken ct) => TypedResults.Ok(await funnel.CasesAsync(ct))).RequireAuthorization(Policies.Public);
+        api.MapGet("/scenarios/cases.xlsx", ExportCasesAsync).RequireAuthorization(Policies.Public);
+
+        api.MapGet("/solutions", ListSolutionsAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapPost("/solutions", CreateSolutionAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
+        api.MapGet("/solutions/{id:int}", GetSolutionAsync).RequireAuthorization(Policies.Public);
+        api.MapPut("/solutions/{id:int}", UpdateSolutionAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
+        api.MapGet("/solutions/{id:int}/matches", SolutionMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+
+        api.MapPost("/dockings", ProposeAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/dockings/{id:int}", GetDockingAsync).RequireAuthorization(Policies.SignedIn);
+        foreach (var stage in DockingRules.Forward.Skip(1).Append(DockingStage.Dropped))
+        {
+            api.MapPost($"/dockings/{{id:int}}/{stage.ToString().ToLowerInvariant()}", (int id, StepRequest? request, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct) =>
+                MoveAsync(id, stage, request, user, pipeline, ct)).RequireAuthorization(Policies.SignedIn);
+        }
+
+        api.MapPost("/docking-events", CreateEventAsync).RequireAuthorization(Policies.Official);
         return app;
     }
+
+    public static ScenarioActor Actor(ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user",
+        user.IsInRole(Roles.Official),
+        user.IsInRole(Roles.Enterprise) && int.TryParse(user.FindFirstValue("enterprise_id"), System.Globalization.CultureInfo.InvariantCulture, out var enterprise) ? enterprise : null);
+
+    private static ScenarioActor? OptionalActor(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? Actor(user) : null;
+
+    private static ValidationProblem Invalid(IEnumerable<FieldError> errors) =>
+        TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
     public sealed record PublishRequest(string? Sector);
 
@@ -51,7 +106,158 @@ public static class ScenariosFeature
         TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, user.IsInRole(Roles.Official), ct));
 
     private static async Task<Results<Ok<DemandQueries.Details>, NotFound>> GetAsync(int id, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
-        await queries.GetAsync(id, user.IsInRole(Roles.Official), ct) is { } demand ? TypedResults.Ok(demand) : TypedResults.NotFound();
+        await queries.GetAsync(id, OptionalActor(user), ct) is { } demand ? TypedResults.Ok(demand) : TypedResults.NotFound();
+
+    private static async Task<IResult> CreateDemandAsync(ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
+    {
+        var (saved, errors) = await authoring.CreateDemandAsync(input, Actor(user), ct);
+        return saved is null ? Invalid(errors) : TypedResults.Created($"/api/scenarios/{saved.Id}", saved);
+    }
+
+    private static async Task<IResult> UpdateDemandAsync(int id, ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
+    {
+        var (access, errors) = await authoring.UpdateDemandAsync(id, input, Actor(user), ct);
+        return access switch
+        {
+            ScenarioAuthoring.Access.NotFound => TypedResults.NotFound(),
+            ScenarioAuthoring.Access.Forbidden => TypedResults.Forbid(),
+            _ when errors.Count > 0 => Invalid(errors),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    private static async Task<IResult> DemandMatchesAsync(int id, int? take, ClaimsPrincipal user, DemandQueries queries, MatchFinder finder, CancellationToken ct)
+    {
+        // Matches are shown for the demands the reader may see: published ones, or their own drafts.
+        if (await queries.GetAsync(id, OptionalActor(user), ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await finder.ForDemandAsync(id, take ?? 20, ct);
+        return result is null ? TypedResults.NotFound() : TypedResults.Ok(user.IsInRole(Roles.Official) ? result : result with { Excluded = [] });
+    }
+
+    private static async Task<IResult> DecideAsync(int id, string kind, int candidateId, MatchDecisionKind decision, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var key = kind switch
+        {
+            "solution" when await db.Set<Solution>().AnyAsync(s => s.Id == candidateId, ct) => MatchCandidateKey.Solution(candidateId),
+            "enterprise" when await db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == candidateId, ct) => MatchCandidateKey.Enterprise(candidateId),
+            _ => null,
+        };
+        if (key is null || !await db.Set<Demand>().AnyAsync(d => d.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var existing = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.DemandId == id && d.CandidateKey == key, ct);
+        if (existing is null)
+        {
+            existing = new MatchDecision { DemandId = id, CandidateKey = key };
+            db.Add(existing);
+        }
+
+        existing.Decision = decision;
+        existing.DecidedBy = Actor(user).Name;
+        existing.DecidedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ClearDecisionAsync(int id, string kind, int candidateId, InnoClusterDbContext db, CancellationToken ct)
+    {
+        var key = kind == "solution" ? MatchCandidateKey.Solution(candidateId) : MatchCandidateKey.Enterprise(candidateId);
+        return await db.Set<MatchDecision>().Where(d => d.DemandId == id && d.CandidateKey == key).ExecuteDeleteAsync(ct) > 0 ? TypedResults.NoContent() : TypedResults.NotFound();
+    }
+
+    private static async Task<IResult> ExportCasesAsync(ScenarioFunnel funnel, TimeProvider clock, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        await funnel.ExportCasesAsync(buffer, ct);
+        buffer.Position = 0;
+        return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"scenario-cases-{clock.GetUtcNow():yyyyMMdd}.xlsx");
+    }
+
+    private static async Task<Ok<Registry.Page<SolutionQueries.Item>>> ListSolutionsAsync(string? q, int? enterpriseId, int? page, int? pageSize, SolutionQueries queries, CancellationToken ct) =>
+        TypedResults.Ok(await queries.ListAsync(q, enterpriseId, page ?? 1, pageSize ?? 20, ct));
+
+    private static async Task<Results<Ok<SolutionQueries.Item>, NotFound>> GetSolutionAsync(int id, SolutionQueries queries, CancellationToken ct) =>
+        await queries.GetAsync(id, ct) is { } solution ? TypedResults.Ok(solution) : TypedResults.NotFound();
+
+    private static async Task<IResult> CreateSolutionAsync(ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
+    {
+        var (saved, errors) = await authoring.CreateSolutionAsync(input, Actor(user), ct);
+        return saved is null ? Invalid(errors) : TypedResults.Created($"/api/solutions/{saved.Id}", saved);
+    }
+
+    private static async Task<IResult> UpdateSolutionAsync(int id, ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
+    {
+        var (access, errors) = await authoring.UpdateSolutionAsync(id, input, Actor(user), ct);
+        return access switch
+        {
+            ScenarioAuthoring.Access.NotFound => TypedResults.NotFound(),
+            ScenarioAuthoring.Access.Forbidden => TypedResults.Forbid(),
+            _ when errors.Count > 0 => Invalid(errors),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    private static async Task<IResult> SolutionMatchesAsync(int id, int? take, MatchFinder finder, CancellationToken ct) =>
+        await finder.ForSolutionAsync(id, take ?? 20, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
+
+    public sealed record StepRequest(string? Note, int? EventId);
+
+    private static async Task<IResult> ProposeAsync(DockingPipeline.Proposal proposal, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct)
+    {
+        var (outcome, id, problem) = await pipeline.ProposeAsync(proposal, Actor(user), ct);
+        return outcome switch
+        {
+            DockingPipeline.Outcome.Done => TypedResults.Created($"/api/dockings/{id}", new { id }),
+            DockingPipeline.Outcome.NotFound => TypedResults.NotFound(),
+            DockingPipeline.Outcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "不能创建对接 (the pair cannot be proposed)"),
+        };
+    }
+
+    private static async Task<IResult> MoveAsync(int id, DockingStage stage, StepRequest? request, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct)
+    {
+        var (outcome, problem) = await pipeline.MoveAsync(id, stage, request?.Note, request?.EventId, Actor(user), ct);
+        return outcome switch
+        {
+            DockingPipeline.Outcome.Done => TypedResults.NoContent(),
+            DockingPipeline.Outcome.NotFound => TypedResults.NotFound(),
+            DockingPipeline.Outcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "不允许的对接阶段变更 (illegal pipeline move)"),
+        };
+    }
+
+    private static async Task<Results<Ok<DockingPipeline.View>, NotFound>> GetDockingAsync(int id, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct) =>
+        await pipeline.GetAsync(id, Actor(user), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public sealed record EventRequest(string? Title, DateOnly? Date, string? Place);
+
+    private static async Task<IResult> CreateEventAsync(EventRequest request, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request.Title) || request.Title.Length > 300)
+        {
+            errors.Add(new FieldError("title", "活动名称不能为空，且不超过 300 字 (required, at most 300 characters)"));
+        }
+
+        if (request.Date is null)
+        {
+            errors.Add(new FieldError("date", "请填写活动日期 (required)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Invalid(errors);
+        }
+
+        var id = await pipeline.CreateEventAsync(request.Title!, request.Date!.Value, request.Place, Actor(user), ct);
+        return TypedResults.Created($"/api/docking-events/{id}", new { id });
+    }
 }
 
 public sealed class ImportDemandsVerb : ICliVerb

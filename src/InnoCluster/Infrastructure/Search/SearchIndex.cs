@@ -14,9 +14,15 @@ public sealed record SearchIndex(string Name)
     /// <summary>Paragraphs of documents, for passage search and citing.</summary>
     public static readonly SearchIndex Passages = new("passages");
 
+    /// <summary>Scenario demands (title; problem and capabilities), for matching solutions to demands.</summary>
+    public static readonly SearchIndex Demands = new("demands");
+
+    /// <summary>Vendors' solutions (title; description, capabilities, reference cases, chain nodes).</summary>
+    public static readonly SearchIndex Solutions = new("solutions");
+
     public string TableName => "search_" + Name;
 
-    public static IReadOnlyList<SearchIndex> All { get; } = [Enterprises, Documents, Passages];
+    public static IReadOnlyList<SearchIndex> All { get; } = [Enterprises, Documents, Passages, Demands, Solutions];
 }
 
 /// <summary>One matching record: its id and relevance (higher is better).</summary>

@@ -30,7 +30,10 @@ public static class Policies
     /// <summary>An enterprise's own data, or an official acting for any enterprise (the handler checks which firm).</summary>
     public const string EnterpriseOrOfficial = "enterprise-or-official";
 
-    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial];
+    /// <summary>Writing scenario demands: scenario owners, enterprises (a factory is an owner too) and officials; each edits only its own.</summary>
+    public const string ScenarioAuthor = "scenario-author";
+
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -42,6 +45,7 @@ public static class Policies
         builder.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin));
         builder.AddPolicy(EnterpriseOrOfficial, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsInRole(Roles.Official) || (c.User.IsInRole(Roles.Enterprise) && c.User.HasClaim(x => x.Type == "enterprise_id"))));
+        builder.AddPolicy(ScenarioAuthor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.ScenarioOwner, Roles.Enterprise));
         builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim("enterprise_id"));
     }
 }

@@ -13,6 +13,12 @@ public sealed class DocumentOptions
 {
     /// <summary>Files larger than this are refused before they are read (Documents:MaxFileBytes).</summary>
     public long MaxFileBytes { get; set; } = 30 * 1024 * 1024;
+
+    /// <summary>
+    /// On SQLite, answer the document search from the Lucene index next to the database file
+    /// (Documents:SearchIndex; false = FTS5 in SQL, as PostgreSQL always does with its GIN index).
+    /// </summary>
+    public bool SearchIndex { get; set; } = true;
 }
 
 /// <summary>What the seed dataset knows about a source document beyond its text.</summary>

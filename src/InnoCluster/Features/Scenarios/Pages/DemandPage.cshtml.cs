@@ -47,7 +47,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review) 
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, IsOfficial, cancellationToken) is not { } demand)
+        if (await queries.GetAsync(id, User.Identity?.IsAuthenticated == true ? ScenariosFeature.Actor(User) : null, cancellationToken) is not { } demand)
         {
             return false;
         }

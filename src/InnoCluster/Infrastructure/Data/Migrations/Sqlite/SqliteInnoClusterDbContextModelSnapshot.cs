@@ -312,6 +312,9 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_documents");
 
+                    b.HasIndex("CurrentVersionId")
+                        .HasDatabaseName("ix_documents_current_version_id");
+
                     b.HasIndex("LineageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_documents_lineage_key");
@@ -1551,14 +1554,56 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<decimal?>("BudgetMax")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_max");
+
+                    b.Property<decimal?>("BudgetMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_min");
+
+                    b.Property<string>("BudgetText")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget_text");
+
+                    b.PrimitiveCollection<string>("Capabilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capabilities");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
 
                     b.Property<string>("ExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<int?>("PossibleDuplicateOfId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("possible_duplicate_of_id");
 
                     b.Property<string>("Problem")
                         .IsRequired()
@@ -1593,10 +1638,262 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_demands_external_id");
 
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_demands_owner_user_id");
+
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_demands_status");
 
                     b.ToTable("demands", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("demand_id");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("SolutionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("solution_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dockings");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_dockings_enterprise_id");
+
+                    b.HasIndex("SolutionId")
+                        .HasDatabaseName("ix_dockings_solution_id");
+
+                    b.HasIndex("Stage")
+                        .HasDatabaseName("ix_dockings_stage");
+
+                    b.HasIndex("DemandId", "EnterpriseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dockings_demand_id_enterprise_id");
+
+                    b.ToTable("dockings", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_docking_events");
+
+                    b.ToTable("docking_events", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<int>("DockingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("docking_id");
+
+                    b.Property<int?>("EventId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("event_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_docking_steps");
+
+                    b.HasIndex("DockingId")
+                        .HasDatabaseName("ix_docking_steps_docking_id");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_docking_steps_event_id");
+
+                    b.ToTable("docking_steps", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.MatchDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CandidateKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("candidate_key");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision");
+
+                    b.Property<int>("DemandId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("demand_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_match_decisions");
+
+                    b.HasIndex("DemandId", "CandidateKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_match_decisions_demand_id_candidate_key");
+
+                    b.ToTable("match_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Capabilities")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("capabilities");
+
+                    b.PrimitiveCollection<string>("ChainNodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain_nodes");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("PriceText")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_text");
+
+                    b.Property<string>("ReferenceCases")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference_cases");
+
+                    b.PrimitiveCollection<string>("Sectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sectors");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_solutions");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_solutions_enterprise_id");
+
+                    b.ToTable("solutions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
@@ -2805,6 +3102,65 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Scenarios.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dockings_demands_demand_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dockings_enterprises_enterprise_id");
+
+                    b.HasOne("InnoCluster.Features.Scenarios.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_dockings_solution_solution_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingStep", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Scenarios.Docking", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("DockingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_docking_steps_dockings_docking_id");
+
+                    b.HasOne("InnoCluster.Features.Scenarios.DockingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_docking_steps_docking_event_event_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.MatchDecision", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Scenarios.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_match_decisions_demands_demand_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_solutions_enterprises_enterprise_id");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2911,6 +3267,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Statements");
 
                     b.Navigation("Tiers");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>
+                {
+                    b.Navigation("Steps");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,215 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>
+/// Finds and explains matches: full-text retrieval (the library's analyzer and the same index tables)
+/// narrows 100k solutions and enterprises to a few hundred candidates, then <see cref="ScenarioMatcher"/>
+/// scores them on words, capabilities, chain nodes, sector, district and track record. Officials' pins
+/// come first and exclusions drop out.
+/// </summary>
+public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, IOptions<MatchingOptions> options)
+{
+    public sealed record Match(
+        string Kind,
+        int Id,
+        int? EnterpriseId,
+        string Name,
+        double Score,
+        bool Pinned,
+        MatchReasons Reasons,
+        IReadOnlyList<SnippetPart> SubjectSnippet,
+        IReadOnlyList<SnippetPart> CandidateSnippet);
+
+    public sealed record Result(int SubjectId, string SubjectTitle, IReadOnlyList<Match> Matches, IReadOnlyList<Match> Excluded);
+
+    /// <summary>Solutions and enterprises (with or without a solution) for a demand, best first.</summary>
+    public async Task<Result?> ForDemandAsync(int demandId, int take, CancellationToken cancellationToken)
+    {
+        var demand = await db.Set<Demand>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == demandId, cancellationToken);
+        if (demand is null)
+        {
+            return null;
+        }
+
+        var nodes = await ChainNodesAsync(cancellationToken);
+        var subject = DemandProfile(demand, nodes);
+        var decisions = await db.Set<MatchDecision>().AsNoTracking().Where(d => d.DemandId == demandId).ToDictionaryAsync(d => d.CandidateKey, d => d.Decision, cancellationToken);
+        var terms = RetrievalTerms(subject);
+        var solutionIds = await RetrieveAsync(SearchIndex.Solutions, terms, cancellationToken);
+        var enterpriseIds = await RetrieveAsync(SearchIndex.Enterprises, terms, cancellationToken);
+        foreach (var key in decisions.Where(d => d.Value == MatchDecisionKind.Pinned).Select(d => d.Key))
+        {
+            if (Parse(key) is { } pinned)
+            {
+                (pinned.Kind == CandidateKind.Solution ? solutionIds : enterpriseIds).Add(pinned.Id);
+            }
+        }
+
+        var candidates = new List<MatchProfile>();
+        candidates.AddRange(await SolutionProfilesAsync(solutionIds, nodes, cancellationToken));
+        // An enterprise already offering a retrieved solution is represented by it.
+        var offering = candidates.Select(c => c.EnterpriseId).ToHashSet();
+        candidates.AddRange((await EnterpriseProfilesAsync(enterpriseIds, nodes, cancellationToken)).Where(e => !offering.Contains(e.Id) || decisions.ContainsKey(MatchCandidateKey.Enterprise(e.Id))));
+        return Assemble(demand.Id, demand.Title, subject, candidates, decisions, take);
+    }
+
+    /// <summary>Published demands a solution could answer, best first.</summary>
+    public async Task<Result?> ForSolutionAsync(int solutionId, int take, CancellationToken cancellationToken)
+    {
+        var nodes = await ChainNodesAsync(cancellationToken);
+        var subject = (await SolutionProfilesAsync([solutionId], nodes, cancellationToken)).SingleOrDefault();
+        if (subject is null)
+        {
+            return null;
+        }
+
+        var demandIds = await RetrieveAsync(SearchIndex.Demands, RetrievalTerms(subject), cancellationToken);
+        var demands = await db.Set<Demand>().AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).ToListAsync(cancellationToken);
+        var candidates = demands.Select(d => DemandProfile(d, nodes)).ToList();
+        var excluded = await db.Set<MatchDecision>().AsNoTracking()
+            .Where(d => d.CandidateKey == MatchCandidateKey.Solution(solutionId) && d.Decision == MatchDecisionKind.Excluded).Select(d => d.DemandId).ToListAsync(cancellationToken);
+        candidates.RemoveAll(c => excluded.Contains(c.Id));
+        return Assemble(subject.Id, subject.Name, subject, candidates, new Dictionary<string, MatchDecisionKind>(), take);
+    }
+
+    private Result Assemble(int subjectId, string title, MatchProfile subject, List<MatchProfile> candidates, Dictionary<string, MatchDecisionKind> decisions, int take)
+    {
+        var ranked = new ScenarioMatcher(options.Value.Weights).Rank(subject, candidates);
+        string Key(MatchProfile p) => p.Kind == CandidateKind.Solution ? MatchCandidateKey.Solution(p.Id) : p.Kind == CandidateKind.Enterprise ? MatchCandidateKey.Enterprise(p.Id) : "demand:" + p.Id;
+        MatchDecisionKind? DecisionOf(MatchScore m) => decisions.TryGetValue(Key(m.Candidate), out var d) ? d : null;
+        var pinnedKeys = decisions.Where(d => d.Value == MatchDecisionKind.Pinned).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        // A pinned candidate the scorer found nothing in common with still shows, at the top.
+        var scored = ranked.Select(m => Key(m.Candidate)).ToHashSet(StringComparer.Ordinal);
+        var unscoredPins = candidates.Where(c => pinnedKeys.Contains(Key(c)) && !scored.Contains(Key(c)))
+            .Select(c => new MatchScore(c, 0, 0, 0, 0, new MatchReasons([], [], [], false, false, c.Landed)));
+        var all = ranked.Concat(unscoredPins).ToList();
+        Match ToMatch(MatchScore m)
+        {
+            var shared = m.Reasons.SharedTerms.Concat(m.Reasons.SharedCapabilities).Select(t => new QueryTerm(t, [])).ToList();
+            return new Match(m.Candidate.Kind.ToString(), m.Candidate.Id, m.Candidate.EnterpriseId, m.Candidate.Name, Math.Round(m.Score, 4), DecisionOf(m) == MatchDecisionKind.Pinned,
+                m.Reasons, Snippets.Build(subject.Text, shared, 200), Snippets.Build(m.Candidate.Text, shared, 200));
+        }
+
+        var shown = all.Where(m => DecisionOf(m) != MatchDecisionKind.Excluded)
+            .OrderByDescending(m => DecisionOf(m) == MatchDecisionKind.Pinned).ThenByDescending(m => m.Score)
+            .Take(Math.Clamp(take, 1, 100)).Select(ToMatch).ToList();
+        var excluded = all.Where(m => DecisionOf(m) == MatchDecisionKind.Excluded).Select(ToMatch).ToList();
+        return new Result(subjectId, title, shown, excluded);
+    }
+
+    private static List<string> RetrievalTerms(MatchProfile subject) =>
+        subject.Terms.Concat(subject.Capabilities.SelectMany(c => SearchAnalyzer.Default.IndexTokens(c).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)))
+            .Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(32).ToList();
+
+    private async Task<HashSet<int>> RetrieveAsync(SearchIndex index, List<string> terms, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = await search.MatchAny(db, index, terms).OrderByDescending(m => m.Rank).Select(m => m.Id).Take(options.Value.Candidates).ToListAsync(cancellationToken);
+        return [.. ids];
+    }
+
+    internal static MatchProfile DemandProfile(Demand demand, IReadOnlyList<ChainNode> nodes)
+    {
+        var text = demand.Title + "\n" + demand.Problem + (demand.Capabilities.Count > 0 ? "\n" + string.Join("、", demand.Capabilities) : "");
+        return new MatchProfile(CandidateKind.Demand, demand.Id, null, demand.Title, text, ScenarioMatcher.KeyTerms(text), demand.Capabilities,
+            demand.Sector is null ? [] : [demand.Sector], NodesNamedIn(text, nodes), demand.DistrictId, 0);
+    }
+
+    /// <summary>
+    /// The most specific chain nodes whose name or synonym the text uses ("机器视觉", "无人配送" …). Layers
+    /// and segments are left out: their names ("应用", "工业") are in nearly every demand.
+    /// </summary>
+    internal static IReadOnlySet<string> NodesNamedIn(string text, IReadOnlyList<ChainNode> nodes)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        var parents = nodes.Where(n => n.ParentId != null).Select(n => n.ParentId!.Value).ToHashSet();
+        return nodes.Where(n => !parents.Contains(n.Id)).Where(n => n.AllNames.Select(TextNormalizer.Normalize).Any(name => name.Length >= 2 && normalized.Contains(name, StringComparison.Ordinal)))
+            .Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private async Task<List<ChainNode>> ChainNodesAsync(CancellationToken cancellationToken) =>
+        await db.Set<ChainNode>().AsNoTracking().ToListAsync(cancellationToken);
+
+    private async Task<List<MatchProfile>> SolutionProfilesAsync(HashSet<int> ids, IReadOnlyList<ChainNode> nodes, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        var enterpriseIds = solutions.Select(s => s.EnterpriseId).Distinct().ToList();
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.Name, e.DistrictId, Nodes = e.ChainLinks.Select(l => l.ChainNodeId).ToList() }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var landed = await LandedAsync(enterpriseIds, cancellationToken);
+        var codes = nodes.ToDictionary(n => n.Id, n => n.Code);
+        return solutions.Where(s => enterprises.ContainsKey(s.EnterpriseId)).Select(s =>
+        {
+            var e = enterprises[s.EnterpriseId];
+            var text = s.Title + "\n" + s.Description + (s.Capabilities.Count > 0 ? "\n" + string.Join("、", s.Capabilities) : "") + (s.ReferenceCases is null ? "" : "\n" + s.ReferenceCases);
+            // The nodes the vendor declares, its registry links, and those its text names (as a demand's are found).
+            var chain = s.ChainNodes.Concat(e.Nodes.Where(codes.ContainsKey).Select(id => codes[id])).Concat(NodesNamedIn(text, nodes)).ToHashSet(StringComparer.Ordinal);
+            return new MatchProfile(CandidateKind.Solution, s.Id, s.EnterpriseId, $"{s.Title} — {e.Name}", text, ScenarioMatcher.KeyTerms(text), s.Capabilities, s.Sectors, chain, e.DistrictId,
+                landed.GetValueOrDefault(s.EnterpriseId));
+        }).ToList();
+    }
+
+    private async Task<List<MatchProfile>> EnterpriseProfilesAsync(HashSet<int> ids, IReadOnlyList<ChainNode> nodes, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new
+            {
+                e.Id,
+                e.Name,
+                e.Business,
+                e.DistrictId,
+                Products = e.Products.Select(p => p.Name + " " + p.Description).ToList(),
+                Nodes = e.ChainLinks.Select(l => l.ChainNodeId).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var landed = await LandedAsync(ids, cancellationToken);
+        var byId = nodes.ToDictionary(n => n.Id);
+        return enterprises.Select(e =>
+        {
+            var linked = e.Nodes.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+            var text = string.Join("\n", new[] { e.Business }.Concat(e.Products).Concat(linked.Select(n => n.Name)).Where(t => !string.IsNullOrWhiteSpace(t)));
+            return new MatchProfile(CandidateKind.Enterprise, e.Id, e.Id, e.Name, text.Length > 0 ? text : e.Name, ScenarioMatcher.KeyTerms(text), [], [],
+                linked.Select(n => n.Code).Concat(NodesNamedIn(text, nodes)).ToHashSet(StringComparer.Ordinal), e.DistrictId, landed.GetValueOrDefault(e.Id));
+        }).ToList();
+    }
+
+    private async Task<Dictionary<int, int>> LandedAsync(IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken) =>
+        await db.Set<Docking>().AsNoTracking()
+            .Where(d => enterpriseIds.Contains(d.EnterpriseId) && (d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration))
+            .GroupBy(d => d.EnterpriseId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    internal static (CandidateKind Kind, int Id)? Parse(string key)
+    {
+        var parts = key.Split(':');
+        return parts.Length == 2 && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? parts[0] switch
+            {
+                "solution" => (CandidateKind.Solution, id),
+                "enterprise" => (CandidateKind.Enterprise, id),
+                _ => null,
+            }
+            : null;
+    }
+}

@@ -1,0 +1,105 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>
+/// The scenario dashboard's numbers: how many demands reached each stage (published, matched — at least one
+/// vendor proposed — docked, signed, landed, demonstration), the median days pairs spent in each stage,
+/// the same per sector and per district; and the case collection (案例集) of landed scenarios.
+/// </summary>
+public sealed class ScenarioFunnel(InnoClusterDbContext db)
+{
+#pragma warning disable CA1720 // "signed" is the pipeline's word (签约), not a type name.
+    public sealed record Counts(int Published, int Matched, int Docked, int Signed, int Landed, int Demonstration);
+#pragma warning restore CA1720
+
+    public sealed record Slice(string Key, Counts Counts);
+
+    public sealed record StageTime(DockingStage Stage, int Pairs, double MedianDays);
+
+    public sealed record Dashboard(Counts Total, IReadOnlyList<StageTime> TimeInStage, IReadOnlyList<Slice> BySector, IReadOnlyList<Slice> ByDistrict);
+
+    public sealed record Case(int DockingId, int DemandId, string Scenario, string? Sector, string? District, string Vendor, int VendorId, string? Solution, DateTimeOffset LandedAt, bool Demonstration, string? Notes);
+
+    private sealed record DemandRow(int Id, DemandStatus Status, string? Sector, int? DistrictId);
+
+    public async Task<Dashboard> DashboardAsync(CancellationToken cancellationToken)
+    {
+        var demands = await db.Set<Demand>().AsNoTracking().Where(d => d.Status != DemandStatus.Draft)
+            .Select(d => new DemandRow(d.Id, d.Status, d.Sector, d.DistrictId)).ToListAsync(cancellationToken);
+        var steps = await db.Set<DockingStep>().AsNoTracking()
+            .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, s.DockingId, s.Stage, s.At, s.Id })
+            .ToListAsync(cancellationToken);
+        // The furthest stage each demand reached through any of its pairs (a dropped pair keeps what it reached).
+        var reached = steps.Where(s => s.Stage != DockingStage.Dropped).GroupBy(s => s.DemandId).ToDictionary(g => g.Key, g => g.Max(s => s.Stage));
+        Counts Count(IEnumerable<DemandRow> rows)
+        {
+            var list = rows.ToList();
+            int AtLeast(DockingStage stage) => list.Count(d => reached.TryGetValue(d.Id, out var r) && r >= stage);
+            return new Counts(list.Count, AtLeast(DockingStage.Proposed), AtLeast(DockingStage.Docking), AtLeast(DockingStage.Signed), AtLeast(DockingStage.Landed), AtLeast(DockingStage.Demonstration));
+        }
+
+        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var times = steps.GroupBy(s => s.DockingId)
+            .SelectMany(g =>
+            {
+                var ordered = g.OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
+                return ordered.Zip(ordered.Skip(1), (from, next) => (from.Stage, Days: (next.At - from.At).TotalDays));
+            })
+            .GroupBy(t => t.Stage)
+            .Select(g => new StageTime(g.Key, g.Count(), Math.Round(Median(g.Select(t => t.Days).ToList()), 1)))
+            .OrderBy(t => t.Stage).ToList();
+        return new Dashboard(
+            Count(demands),
+            times,
+            demands.GroupBy(d => d.Sector ?? "未分类").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
+            demands.GroupBy(d => d.DistrictId is { } id && districts.TryGetValue(id, out var n) ? n : "未注明").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList());
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        return values.Count == 0 ? 0 : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
+    }
+
+    /// <summary>Every pair that landed, newest first, with what landed and who delivered it.</summary>
+    public async Task<IReadOnlyList<Case>> CasesAsync(CancellationToken cancellationToken)
+    {
+        var rows = await (from d in db.Set<Docking>().AsNoTracking()
+                          where d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration
+                          join demand in db.Set<Demand>() on d.DemandId equals demand.Id
+                          join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id
+                          select new { d.Id, d.DemandId, demand.Title, demand.Sector, demand.DistrictId, Vendor = e.Name, VendorId = e.Id, d.SolutionId, d.Stage })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        var landedSteps = await db.Set<DockingStep>().AsNoTracking().Where(s => ids.Contains(s.DockingId) && s.Stage == DockingStage.Landed)
+            .ToDictionaryAsync(s => s.DockingId, cancellationToken);
+        var solutionIds = rows.Where(r => r.SolutionId != null).Select(r => r.SolutionId!.Value).ToList();
+        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => solutionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
+        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.Vendor, r.VendorId,
+                r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note))
+            .OrderByDescending(c => c.LandedAt).ThenBy(c => c.DockingId).ToList();
+    }
+
+    public async Task<int> ExportCasesAsync(Stream output, CancellationToken cancellationToken)
+    {
+        var cases = await CasesAsync(cancellationToken);
+        var rows = cases.Select(c => new Dictionary<string, object?>
+        {
+            ["场景 Scenario"] = c.Scenario,
+            ["领域 Sector"] = c.Sector,
+            ["板块 District"] = c.District,
+            ["供给方 Vendor"] = c.Vendor,
+            ["方案 Solution"] = c.Solution,
+            ["落地日期 Landed on"] = c.LandedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["示范项目 Demonstration"] = c.Demonstration ? "是" : "否",
+            ["说明 Notes"] = c.Notes,
+        }).ToList();
+        await MiniExcel.SaveAsAsync(output, rows, sheetName: "案例集", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        return cases.Count;
+    }
+}

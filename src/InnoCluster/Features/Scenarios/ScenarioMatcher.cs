@@ -1,0 +1,141 @@
+using InnoCluster.Text;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>
+/// How much each kind of evidence counts in a match (Scenarios:Matching:Weights in configuration). They
+/// need not sum to one; scores are compared, not read as probabilities.
+/// </summary>
+public sealed class MatchWeights
+{
+    /// <summary>The demand's key words found in the candidate's text, each weighted by how rare it is among the candidates.</summary>
+    public double Text { get; set; } = 0.45;
+
+    /// <summary>The capabilities the demand asks for that the candidate lists or describes.</summary>
+    public double Capabilities { get; set; } = 0.2;
+
+    /// <summary>Chain nodes named in the demand that the candidate sits on.</summary>
+    public double ChainNodes { get; set; } = 0.15;
+
+    public double Sector { get; set; } = 0.1;
+
+    public double District { get; set; } = 0.05;
+
+    /// <summary>Scenarios the vendor has already landed through the platform (saturates: 1 → 0.5, 3 → 0.75).</summary>
+    public double TrackRecord { get; set; } = 0.05;
+}
+
+public sealed class MatchingOptions
+{
+    public MatchWeights Weights { get; set; } = new();
+
+    /// <summary>How many candidates of each kind the full-text retrieval hands to the scorer.</summary>
+    public int Candidates { get; set; } = 150;
+}
+
+public enum CandidateKind
+{
+    Solution,
+    Enterprise,
+    Demand,
+}
+
+/// <summary>One side of a match, reduced to what the scorer compares.</summary>
+public sealed record MatchProfile(
+    CandidateKind Kind,
+    int Id,
+    int? EnterpriseId,
+    string Name,
+    string Text,
+    IReadOnlySet<string> Terms,
+    IReadOnlyList<string> Capabilities,
+    IReadOnlyList<string> Sectors,
+    IReadOnlySet<string> ChainNodes,
+    int? DistrictId,
+    int Landed);
+
+public sealed record MatchReasons(
+    IReadOnlyList<string> SharedTerms,
+    IReadOnlyList<string> SharedCapabilities,
+    IReadOnlyList<string> SharedChainNodes,
+    bool SameSector,
+    bool SameDistrict,
+    int Landed);
+
+public sealed record MatchScore(MatchProfile Candidate, double Score, double TextScore, double CapabilityScore, double ChainScore, MatchReasons Reasons);
+
+/// <summary>
+/// Scores candidates for one subject (a demand, or a solution looking for demands) from the evidence the
+/// two share, and says which evidence it was. Plain code over profiles, so it is tested without a host.
+/// <para>
+/// Cold start: a vendor with no landed scenario loses only the track-record share (5 % by default); its
+/// words, capabilities, chain nodes, sector and district count in full, and registry enterprises without
+/// any solution are candidates through their products, business scope and chain links.
+/// </para>
+/// </summary>
+public sealed class ScenarioMatcher(MatchWeights weights)
+{
+    public IReadOnlyList<MatchScore> Rank(MatchProfile subject, IReadOnlyList<MatchProfile> candidates)
+    {
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        // Rarity among the candidates: a word most of them share ("智能") says little about fit.
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            foreach (var term in candidate.Terms)
+            {
+                if (subject.Terms.Contains(term))
+                {
+                    frequency[term] = frequency.GetValueOrDefault(term) + 1;
+                }
+            }
+        }
+
+        double Idf(string term) => Math.Log(1 + ((double)candidates.Count / (1 + frequency.GetValueOrDefault(term))));
+        var subjectWeight = subject.Terms.Sum(Idf);
+        var subjectCapabilities = subject.Capabilities.Select(TextNormalizer.Normalize).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return candidates.Select(candidate =>
+        {
+            var shared = subject.Terms.Where(candidate.Terms.Contains).OrderByDescending(Idf).ThenBy(t => t, StringComparer.Ordinal).ToList();
+            var text = subjectWeight > 0 ? shared.Sum(Idf) / subjectWeight : 0;
+            var candidateText = TextNormalizer.Normalize(candidate.Text);
+            var candidateCapabilities = candidate.Capabilities.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+            var sharedCapabilities = subjectCapabilities.Where(c => candidateCapabilities.Contains(c) || candidateText.Contains(c, StringComparison.Ordinal)).ToList();
+            var capability = subjectCapabilities.Count > 0 ? (double)sharedCapabilities.Count / subjectCapabilities.Count : 0;
+            var sharedNodes = subject.ChainNodes.Where(candidate.ChainNodes.Contains).Order(StringComparer.Ordinal).ToList();
+            var chain = subject.ChainNodes.Count > 0 ? (double)sharedNodes.Count / subject.ChainNodes.Count : 0;
+            var sameSector = subject.Sectors.Any(s => candidate.Sectors.Contains(s, StringComparer.Ordinal));
+            var sameDistrict = subject.DistrictId is not null && subject.DistrictId == candidate.DistrictId;
+            var landed = Math.Max(subject.Landed, candidate.Landed);
+            var track = landed / (landed + 1.0);
+            var score = (weights.Text * text) + (weights.Capabilities * capability) + (weights.ChainNodes * chain)
+                + (sameSector ? weights.Sector : 0) + (sameDistrict ? weights.District : 0) + (weights.TrackRecord * track);
+            return new MatchScore(candidate, score, text, capability, chain,
+                new MatchReasons(shared.Take(12).ToList(), sharedCapabilities, sharedNodes, sameSector, sameDistrict, landed));
+        })
+        .Where(m => m.TextScore > 0 || m.CapabilityScore > 0 || m.ChainScore > 0)
+        .OrderByDescending(m => m.Score).ThenBy(m => m.Candidate.Kind).ThenBy(m => m.Candidate.Id)
+        .ToList();
+    }
+
+    /// <summary>
+    /// The words a profile is compared on: whole dictionary words and Latin terms of two or more characters,
+    /// and the bigrams of runs the dictionary does not know (trade words such as 极片, 漏涂 are there).
+    /// </summary>
+    public static IReadOnlySet<string> KeyTerms(string text) =>
+        SearchAnalyzer.Default.IndexTokens(text)
+            .Where(t => t.Kind != TokenKind.SubWord && t.Text.Length >= 2 && !StopWords.Contains(t.Text) && !t.Text.All(char.IsAsciiDigit))
+            .Select(t => t.Text)
+            .ToHashSet(StringComparer.Ordinal);
+
+    // Words every demand and offer uses; they would make everything look alike.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "我们", "需要", "需求", "企业", "公司", "进行", "实现", "提供", "通过", "相关", "以及", "一个", "目前", "能够", "可以", "方面", "问题", "解决", "要求",
+        "技术", "系统", "产品", "项目", "开发", "研发", "应用", "服务", "平台", "方案", "解决方案", "提高", "提升", "具有", "主要", "希望", "合作", "现有", "存在", "达到",
+    };
+}
