@@ -34,12 +34,14 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
         bool IsOwner,
         int? PossibleDuplicateOf);
 
-    public async Task<Page<Item>> ListAsync(string? q, string? status, int page, int pageSize, bool official, CancellationToken cancellationToken)
+    /// <summary>Officials see every demand; others the published ones and their own.</summary>
+    public async Task<Page<Item>> ListAsync(string? q, string? status, int page, int pageSize, ScenarioActor? reader, CancellationToken cancellationToken)
     {
         var size = Math.Clamp(pageSize, 1, 200);
         var number = Math.Max(1, page);
         var query = db.Set<Demand>().AsNoTracking();
-        query = official ? query : query.Where(d => d.Status == DemandStatus.Published);
+        var me = reader?.UserId;
+        query = reader?.IsOfficial == true ? query : query.Where(d => d.Status == DemandStatus.Published || (me != null && d.OwnerUserId == me));
         if (Enum.TryParse<DemandStatus>(status, ignoreCase: true, out var wanted))
         {
             query = query.Where(d => d.Status == wanted);

@@ -103,7 +103,7 @@ public static class ScenariosFeature
         await review.CloseAsync(id, ct) == DemandReview.Outcome.Done ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<Registry.Page<DemandQueries.Item>>> ListAsync(string? q, string? status, int? page, int? pageSize, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, user.IsInRole(Roles.Official), ct));
+        TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, OptionalActor(user), ct));
 
     private static async Task<Results<Ok<DemandQueries.Details>, NotFound>> GetAsync(int id, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, OptionalActor(user), ct) is { } demand ? TypedResults.Ok(demand) : TypedResults.NotFound();

@@ -1,19 +1,36 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
-/// <summary>One demand; officials publish it (choosing its sector) or close it.</summary>
+/// <summary>
+/// One demand: its text and terms; the ranked matches with the evidence highlighted (officials pin or
+/// exclude, officials and the owner propose a pair); the pairs in the pipeline, moved one stage at a time.
+/// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class DemandPageModel(DemandQueries queries, DemandReview review) : PageModel
+public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, DockingPipeline pipeline, InnoClusterDbContext db, TimeProvider clock) : PageModel
 {
+    public sealed record Pair(int Id, int EnterpriseId, string Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
+
     public DemandQueries.Details Demand { get; private set; } = default!;
+
+    public MatchFinder.Result? Matches { get; private set; }
+
+    public IReadOnlyList<Pair> Pairs { get; private set; } = [];
 
     public string? Problem { get; private set; }
 
     public bool IsOfficial => User.IsInRole(Roles.Official);
+
+    /// <summary>Officials and the demand's owner run its pipeline.</summary>
+    public bool RunsPipeline => IsOfficial || Demand.IsOwner;
+
+    private ScenarioActor? Actor => User.Identity?.IsAuthenticated == true ? ScenariosFeature.Actor(User) : null;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
@@ -45,14 +62,96 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review) 
         return await review.CloseAsync(id, cancellationToken) == DemandReview.Outcome.Done ? Redirect($"/demands/{id}") : NotFound();
     }
 
+    public async Task<IActionResult> OnPostDecideAsync(int id, string candidate, string decision, CancellationToken cancellationToken)
+    {
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        if (MatchFinder.Parse(candidate) is null || !Enum.TryParse<MatchDecisionKind>(decision, out var kind) || !await db.Set<Demand>().AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var existing = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.DemandId == id && d.CandidateKey == candidate, cancellationToken);
+        if (existing is null)
+        {
+            existing = new MatchDecision { DemandId = id, CandidateKey = candidate };
+            db.Add(existing);
+        }
+
+        existing.Decision = kind;
+        existing.DecidedBy = ScenariosFeature.Actor(User).Name;
+        existing.DecidedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/demands/{id}#matches");
+    }
+
+    public async Task<IActionResult> OnPostProposeAsync(int id, string candidate, CancellationToken cancellationToken)
+    {
+        if (Actor is not { } actor || MatchFinder.Parse(candidate) is not { } parsed)
+        {
+            return Forbid();
+        }
+
+        var proposal = parsed.Kind == CandidateKind.Solution
+            ? new DockingPipeline.Proposal(id, null, parsed.Id, null)
+            : new DockingPipeline.Proposal(id, parsed.Id, null, null);
+        var (outcome, _, problem) = await pipeline.ProposeAsync(proposal, actor, cancellationToken);
+        return await AfterAsync(id, outcome, problem, "#pipeline", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(int id, int docking, string stage, CancellationToken cancellationToken)
+    {
+        if (Actor is not { } actor || !Enum.TryParse<DockingStage>(stage, out var to))
+        {
+            return Forbid();
+        }
+
+        var (outcome, problem) = await pipeline.MoveAsync(docking, to, null, null, actor, cancellationToken);
+        return await AfterAsync(id, outcome, problem, "#pipeline", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, DockingPipeline.Outcome outcome, string? problem, string anchor, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case DockingPipeline.Outcome.Done:
+                return Redirect($"/demands/{id}{anchor}");
+            case DockingPipeline.Outcome.Forbidden:
+                return Forbid();
+            case DockingPipeline.Outcome.NotFound:
+                return NotFound();
+            default:
+                Problem = problem;
+                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+    }
+
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, User.Identity?.IsAuthenticated == true ? ScenariosFeature.Actor(User) : null, cancellationToken) is not { } demand)
+        if (await queries.GetAsync(id, Actor, cancellationToken) is not { } demand)
         {
             return false;
         }
 
         Demand = demand;
+        Matches = await finder.ForDemandAsync(id, 10, cancellationToken);
+        if (Matches is not null && !IsOfficial)
+        {
+            Matches = Matches with { Excluded = [] };
+        }
+
+        var actor = Actor;
+        var pairs = await db.Set<Docking>().AsNoTracking().Where(d => d.DemandId == id)
+            .Join(db.Set<Enterprise>(), d => d.EnterpriseId, e => e.Id, (d, e) => new { d.Id, d.EnterpriseId, e.Name, d.Stage, d.UpdatedAt })
+            .OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        // Officials and the owner see every pair; a vendor sees its own; the public sees none.
+        Pairs = pairs.Where(p => actor is not null && (actor.IsOfficial || demand.IsOwner || actor.EnterpriseId == p.EnterpriseId))
+            .Select(p => new Pair(p.Id, p.EnterpriseId, p.Name, p.Stage, p.UpdatedAt,
+                p.Stage is DockingStage.Dropped or DockingStage.Demonstration ? null : p.Stage + 1))
+            .ToList();
         return true;
     }
 }

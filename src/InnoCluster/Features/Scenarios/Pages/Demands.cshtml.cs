@@ -24,7 +24,10 @@ public sealed class DemandsModel(DemandQueries queries) : PageModel
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Result = await queries.ListAsync(Q, Status, PageNumber, 20, IsOfficial, cancellationToken);
+        Result = await queries.ListAsync(Q, Status, PageNumber, 20, User.Identity?.IsAuthenticated == true ? ScenariosFeature.Actor(User) : null, cancellationToken);
+
+    /// <summary>Scenario owners, enterprises and officials write demands.</summary>
+    public bool MayWrite => User.IsInRole(Roles.Official) || User.IsInRole(Roles.ScenarioOwner) || User.IsInRole(Roles.Enterprise);
 
     public static string StatusText(DemandStatus status) => status switch
     {

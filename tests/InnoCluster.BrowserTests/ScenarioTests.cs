@@ -1,0 +1,95 @@
+using InnoCluster.Features.Identity;
+using InnoCluster.Features.Registry;
+using InnoCluster.Features.Scenarios;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InnoCluster.BrowserTests;
+
+/// <summary>An official publishes a demand, reads why a vendor matches, moves the pair to landed and sees the funnel count it.</summary>
+public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string Password = "Browser-Test-2026!";
+
+    [Fact]
+    public async Task Demand_PublishMatchDockToLanded_FunnelCountsIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string email, secret;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            var vendor = new Enterprise { Name = "苏州浏览器视觉检测有限公司", Business = "工业视觉检测设备", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.Add(vendor);
+            await db.SaveChangesAsync(ct);
+            var (saved, problems) = await scope.ServiceProvider.GetRequiredService<ScenarioAuthoring>().CreateSolutionAsync(
+                new ScenarioAuthoring.SolutionInput("锂电极片漏涂视觉检测", "深度学习机器视觉，在线检测锂电池极片的划痕、漏涂和褶皱。", ["机器视觉", "缺陷检测"], ["AI+制造"], ["industrial-vision"], null, "面议", vendor.Id),
+                new ScenarioActor("setup", "setup", true, null), ct);
+            Assert.True(saved is not null, string.Join("; ", problems.Select(p => p.Message)));
+
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+            email = $"official-{Guid.NewGuid():N}@example.test";
+            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "集群办", [Roles.Official]), ct);
+            Assert.True(created is not null, string.Join("; ", errors));
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
+            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, ct));
+            var totp = scope.ServiceProvider.GetRequiredService<Totp>();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = (await users.FindByIdAsync(created.User.Id))!;
+            secret = totp.NewSecret();
+            user.TotpSecretProtected = totp.Protect(secret);
+            await users.UpdateAsync(user);
+        }
+
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/two-factor**");
+        await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
+        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+
+        await page.GotoAsync("/scenarios");
+        var landedBefore = int.Parse(await page.Locator("[data-testid=funnel] td[data-stage=Landed]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Write the demand, then publish it with its sector.
+        await page.GotoAsync("/demands");
+        await page.GetByRole(AriaRole.Link, new() { Name = "发布需求" }).ClickAsync();
+        await page.GetByLabel("标题").FillAsync("涂布车间极片漏涂检测");
+        await page.GetByLabel("需求描述（问题、现状、目标）").FillAsync("涂布后的锂电池极片需要在线检测划痕和漏涂，目前靠人工目检，漏检多。");
+        await page.GetByLabel("所需能力（用逗号或顿号分隔）").FillAsync("机器视觉、缺陷检测");
+        await page.GetByLabel("预算（如 50-100万，或“面议”）").FillAsync("50-100万");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("涂布车间极片漏涂检测");
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("待审核");
+        await page.Locator("#sector").SelectOptionAsync("AI+制造");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("已发布");
+
+        // The vendor's solution is suggested, with the shared words highlighted in both texts.
+        var match = page.Locator("[data-testid=match][data-kind=Solution]").Filter(new() { HasText = "锂电极片漏涂视觉检测" });
+        await Assertions.Expect(match).ToBeVisibleAsync();
+        await Assertions.Expect(match.GetByTestId("reasons")).ToContainTextAsync("具备所需能力：机器视觉、缺陷检测");
+        await Assertions.Expect(match.Locator(".two-texts mark", new() { HasText = "漏涂" })).ToHaveCountAsync(2);
+
+        // Dock the pair and move it, stage by stage, to landed.
+        await match.GetByRole(AriaRole.Button, new() { Name = "加入对接" }).ClickAsync();
+        var pair = page.Locator("[data-testid=pair]").Filter(new() { HasText = "苏州浏览器视觉检测有限公司" });
+        foreach (var (next, stage) in new[] { ("已联系", "Contacted"), ("对接中", "Docking"), ("洽谈", "Negotiating"), ("签约", "Signed"), ("落地", "Landed") })
+        {
+            await pair.GetByRole(AriaRole.Button, new() { Name = "推进到：" + next }).ClickAsync();
+            await Assertions.Expect(pair).ToHaveAttributeAsync("data-stage", stage);
+        }
+
+        await page.GotoAsync("/scenarios");
+        await Assertions.Expect(page.Locator("[data-testid=funnel] td[data-stage=Landed]")).ToHaveTextAsync((landedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator("#funnel-chart svg")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "落地案例集" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("cases")).ToContainTextAsync("涂布车间极片漏涂检测");
+    }
+}
