@@ -74,6 +74,49 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Seed_CasesFromTheSourceDocuments_AreLandedWithTheirSentences_AndTheReportedFiguresStandBesideThePlatformsCounts()
+    {
+        var cases = (await app.CreateClient().GetJsonAsync("/api/scenarios/cases")).AsArray();
+        var drone = Assert.Single(cases, c => c!["scenario"]!.GetValue<string>().StartsWith("低空物流+医药急送", StringComparison.Ordinal))!;
+        Assert.Null(drone["vendor"]);
+        Assert.Equal("苏州大学附属儿童医院（总院）", drone["owner"]!.GetValue<string>());
+        Assert.Contains("7.8公里外", drone["source"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("2024-07-19", drone["landedAt"]!.GetValue<DateTimeOffset>().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var bosideng = Assert.Single(cases, c => c!["scenario"]!.GetValue<string>().Contains("100天降至27天", StringComparison.Ordinal))!;
+        Assert.Equal("波司登集团", bosideng["vendor"]!.GetValue<string>());
+        foreach (var vendor in new[] { "九识(苏州)智能科技有限公司", "亨通", "思必驰科技股份有限公司", "东声智能", "艾信医疗" })
+        {
+            Assert.Contains(cases, c => c!["vendor"]?.GetValue<string>() == vendor);
+        }
+
+        var funnel = await app.CreateClient().GetJsonAsync("/api/scenarios/funnel");
+        var figures = funnel["figures"]!.AsArray().ToDictionary(f => f!["key"]!.GetValue<string>(), f => f!);
+        Assert.Equal((71, 16, 34), (figures["lists"]["reported"]!.GetValue<int>(), figures["events"]["reported"]!.GetValue<int>(), figures["landed"]["reported"]!.GetValue<int>()));
+        Assert.Contains("34个应用场景落地", figures["landed"]["quote"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(figures["landed"]["onPlatform"]!.GetValue<int>() >= 7);
+        // Recorded steps carry the document's date, not when they happened: no time-in-stage figure from them.
+        Assert.DoesNotContain(funnel["timeInStage"]!.AsArray(), t => t!["medianDays"]!.GetValue<double>() == 0 && t["pairs"]!.GetValue<int>() >= 7);
+    }
+
+    [Fact]
+    public async Task Publish_InANumberedList_CountsTheListOnTheDashboard()
+    {
+        var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var list = "测试清单" + Guid.NewGuid().ToString("N")[..6];
+        var before = (await app.CreateClient().GetJsonAsync("/api/scenarios/funnel"))["figures"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "lists")!["onPlatform"]!.GetValue<int>();
+        foreach (var title in new[] { "清单需求甲", "清单需求乙" })
+        {
+            var id = (await CreatedAsync(await owner.PostJsonAsync("/api/scenarios", Demand(title, title + "的描述"))))["id"]!.GetValue<int>();
+            Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "AI+制造", list }, Ct)).StatusCode);
+            Assert.Equal(list, (await app.CreateClient().GetJsonAsync($"/api/scenarios/{id}"))["list"]!.GetValue<string>());
+        }
+
+        var after = (await app.CreateClient().GetJsonAsync("/api/scenarios/funnel"))["figures"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "lists")!["onPlatform"]!.GetValue<int>();
+        Assert.Equal(before + 1, after);
+    }
+
+    [Fact]
     public async Task PostScenario_BadInput_NamesEachFieldAndStoresNothing()
     {
         var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));

@@ -55,6 +55,12 @@ public sealed class Demand
     /// <summary>Who to contact; shown to a vendor only after the owner accepts its contact request.</summary>
     public string? Contact { get; set; }
 
+    /// <summary>The numbered scenario list (场景清单) it was published in, e.g. "2025年第3批"; null when published alone.</summary>
+    public string? ListName { get; set; }
+
+    /// <summary>Who has the scenario (a hospital, a port …) when that is not an account here, e.g. a case from a source document.</summary>
+    public string? OwnerName { get; set; }
+
     /// <summary>The account that wrote the demand (null for imported ones, which officials manage).</summary>
     public string? OwnerUserId { get; set; }
 
@@ -84,6 +90,9 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(d => d.BudgetMin).HasPrecision(18, 2);
         b.Property(d => d.BudgetMax).HasPrecision(18, 2);
         b.Property(d => d.Contact).HasMaxLength(200);
+        b.Property(d => d.ListName).HasMaxLength(50);
+        b.Property(d => d.OwnerName).HasMaxLength(200);
+        b.HasIndex(d => d.ListName);
         b.Property(d => d.OwnerUserId).HasMaxLength(64);
         b.HasIndex(d => d.OwnerUserId);
         b.OwnsOne(d => d.Source, p => Registry.ProvenanceMapping.MapProvenance(p, "source"));

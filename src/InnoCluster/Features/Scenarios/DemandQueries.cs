@@ -32,7 +32,9 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
         string? Contact,
         bool HasContact,
         bool IsOwner,
-        int? PossibleDuplicateOf);
+        int? PossibleDuplicateOf,
+        string? List,
+        string? Owner);
 
     /// <summary>Officials see every demand; others the published ones and their own.</summary>
     public async Task<Page<Item>> ListAsync(string? q, string? status, int page, int pageSize, ScenarioActor? reader, CancellationToken cancellationToken)
@@ -75,6 +77,6 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
         var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
         return new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt,
             d.Capabilities, d.DistrictId, district, d.BudgetText, d.BudgetMin, d.BudgetMax, d.Deadline, contact, d.Contact is not null, isOwner,
-            reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null);
+            reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null, d.ListName, d.OwnerName);
     }
 }

@@ -19,8 +19,14 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         Invalid,
     }
 
-    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken)
+    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null)
     {
+        list = string.IsNullOrWhiteSpace(list) ? null : list.Trim();
+        if (list is { Length: > 50 })
+        {
+            return (Outcome.Invalid, "场景清单名称不能超过 50 字 (list: at most 50 characters)");
+        }
+
         if (sector is not null && !Sectors.All.Contains(sector))
         {
             return (Outcome.Invalid, $"未知领域 \"{sector}\" (sector: one of {string.Join(", ", Sectors.All)})");
@@ -38,6 +44,7 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         }
 
         demand.Sector = sector ?? demand.Sector;
+        demand.ListName = list ?? demand.ListName;
         demand.Status = DemandStatus.Published;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

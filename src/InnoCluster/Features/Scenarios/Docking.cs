@@ -67,7 +67,8 @@ public sealed class Docking
 
     public int DemandId { get; set; }
 
-    public int EnterpriseId { get; set; }
+    /// <summary>The vendor; null only for a landed case a source document records without naming who delivered it.</summary>
+    public int? EnterpriseId { get; set; }
 
     /// <summary>The vendor's solution proposed for the demand, when there is one.</summary>
     public int? SolutionId { get; set; }
@@ -97,6 +98,39 @@ public sealed class DockingStep
     public string? Note { get; set; }
 
     public int? EventId { get; set; }
+
+    /// <summary>Recorded afterwards from a source document, dated by it: left out of the time-in-stage figures.</summary>
+    public bool Recorded { get; set; }
+}
+
+/// <summary>A figure a source document reports about the scenario work (71 scenario lists, 16 docking events, 34 landed), with its sentence.</summary>
+public sealed class ScenarioFigure
+{
+    public int Id { get; set; }
+
+    /// <summary>lists, events or landed (<see cref="ScenarioFigures"/>).</summary>
+    public string Key { get; set; } = "";
+
+    public int Value { get; set; }
+
+    public string Unit { get; set; } = "";
+
+    public DateOnly ObservedOn { get; set; }
+
+    public int? DocumentId { get; set; }
+
+    public string Quote { get; set; } = "";
+
+    public string RecordedBy { get; set; } = "";
+}
+
+public static class ScenarioFigures
+{
+    public const string Lists = "lists";
+    public const string Events = "events";
+    public const string Landed = "landed";
+
+    public static IReadOnlyList<string> All { get; } = [Lists, Events, Landed];
 }
 
 /// <summary>A docking event (对接活动) the office runs: demands and vendors invited, meetings recorded.</summary>
@@ -115,8 +149,19 @@ public sealed class DockingEvent
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, IEntityTypeConfiguration<DockingStep>, IEntityTypeConfiguration<DockingEvent>
+internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, IEntityTypeConfiguration<DockingStep>, IEntityTypeConfiguration<DockingEvent>, IEntityTypeConfiguration<ScenarioFigure>
 {
+    public void Configure(EntityTypeBuilder<ScenarioFigure> b)
+    {
+        b.ToTable("scenario_figures");
+        b.HasIndex(f => f.Key);
+        b.Property(f => f.Key).HasMaxLength(20);
+        b.Property(f => f.Unit).HasMaxLength(10);
+        b.Property(f => f.Quote).HasMaxLength(2000);
+        b.Property(f => f.RecordedBy).HasMaxLength(200);
+        b.HasOne<Documents.Document>().WithMany().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<Docking> b)
     {
         b.ToTable("dockings");

@@ -23,7 +23,7 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
 
     public sealed record Step(DockingStage Stage, DateTimeOffset At, string By, string? Note, int? EventId);
 
-    public sealed record View(int Id, int DemandId, string DemandTitle, int EnterpriseId, string EnterpriseName, int? SolutionId, DockingStage Stage, IReadOnlyList<Step> Steps);
+    public sealed record View(int Id, int DemandId, string DemandTitle, int? EnterpriseId, string? EnterpriseName, int? SolutionId, DockingStage Stage, IReadOnlyList<Step> Steps);
 
     public async Task<(Outcome Outcome, int? Id, string? Problem)> ProposeAsync(Proposal proposal, ScenarioActor actor, CancellationToken cancellationToken)
     {
@@ -89,7 +89,7 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
 
         var owner = await db.Set<Demand>().Where(d => d.Id == docking.DemandId).Select(d => d.OwnerUserId).SingleAsync(cancellationToken);
         var isOwner = owner is not null && owner == actor.UserId;
-        var isVendor = actor.EnterpriseId == docking.EnterpriseId;
+        var isVendor = actor.EnterpriseId is not null && actor.EnterpriseId == docking.EnterpriseId;
         // The owner and officials run the pipeline; a vendor may only withdraw from it.
         if (!actor.IsOfficial && !isOwner && !(isVendor && to == DockingStage.Dropped))
         {
@@ -123,13 +123,13 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
         }
 
         var demand = await db.Set<Demand>().AsNoTracking().SingleAsync(d => d.Id == docking.DemandId, cancellationToken);
-        var visible = actor is not null && (actor.IsOfficial || demand.OwnerUserId == actor.UserId || actor.EnterpriseId == docking.EnterpriseId);
+        var visible = actor is not null && (actor.IsOfficial || (demand.OwnerUserId is not null && demand.OwnerUserId == actor.UserId) || (actor.EnterpriseId is not null && actor.EnterpriseId == docking.EnterpriseId));
         if (!visible)
         {
             return null;
         }
 
-        var name = await db.Set<Enterprise>().Where(e => e.Id == docking.EnterpriseId).Select(e => e.Name).SingleAsync(cancellationToken);
+        var name = await db.Set<Enterprise>().Where(e => e.Id == docking.EnterpriseId).Select(e => e.Name).SingleOrDefaultAsync(cancellationToken);
         return new View(docking.Id, demand.Id, demand.Title, docking.EnterpriseId, name, docking.SolutionId, docking.Stage,
             docking.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new Step(s.Stage, s.At, s.By, s.Note, s.EventId)).ToList());
     }

@@ -196,8 +196,8 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
 
     private async Task<Dictionary<int, int>> LandedAsync(IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken) =>
         await db.Set<Docking>().AsNoTracking()
-            .Where(d => enterpriseIds.Contains(d.EnterpriseId) && (d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration))
-            .GroupBy(d => d.EnterpriseId).Select(g => new { g.Key, Count = g.Count() })
+            .Where(d => d.EnterpriseId != null && enterpriseIds.Contains(d.EnterpriseId.Value) && (d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration))
+            .GroupBy(d => d.EnterpriseId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
     internal static (CandidateKind Kind, int Id)? Parse(string key)

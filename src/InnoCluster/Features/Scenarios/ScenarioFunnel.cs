@@ -20,9 +20,12 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
 
     public sealed record StageTime(DockingStage Stage, int Pairs, double MedianDays);
 
-    public sealed record Dashboard(Counts Total, IReadOnlyList<StageTime> TimeInStage, IReadOnlyList<Slice> BySector, IReadOnlyList<Slice> ByDistrict);
+    /// <summary>A figure a source reports next to what the platform itself counts for it.</summary>
+    public sealed record Figure(string Key, int? Reported, string? Unit, DateOnly? ReportedOn, int? DocumentId, string? Quote, int OnPlatform);
 
-    public sealed record Case(int DockingId, int DemandId, string Scenario, string? Sector, string? District, string Vendor, int VendorId, string? Solution, DateTimeOffset LandedAt, bool Demonstration, string? Notes);
+    public sealed record Dashboard(Counts Total, IReadOnlyList<StageTime> TimeInStage, IReadOnlyList<Slice> BySector, IReadOnlyList<Slice> ByDistrict, IReadOnlyList<Figure> Figures);
+
+    public sealed record Case(int DockingId, int DemandId, string Scenario, string? Owner, string? Sector, string? District, string? Vendor, int? VendorId, string? Solution, DateTimeOffset LandedAt, bool Demonstration, string? Notes, string? Source);
 
     private sealed record DemandRow(int Id, DemandStatus Status, string? Sector, int? DistrictId);
 
@@ -31,7 +34,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         var demands = await db.Set<Demand>().AsNoTracking().Where(d => d.Status != DemandStatus.Draft)
             .Select(d => new DemandRow(d.Id, d.Status, d.Sector, d.DistrictId)).ToListAsync(cancellationToken);
         var steps = await db.Set<DockingStep>().AsNoTracking()
-            .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, s.DockingId, s.Stage, s.At, s.Id })
+            .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, s.DockingId, s.Stage, s.At, s.Id, s.Recorded })
             .ToListAsync(cancellationToken);
         // The furthest stage each demand reached through any of its pairs (a dropped pair keeps what it reached).
         var reached = steps.Where(s => s.Stage != DockingStage.Dropped).GroupBy(s => s.DemandId).ToDictionary(g => g.Key, g => g.Max(s => s.Stage));
@@ -43,7 +46,8 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         }
 
         var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        var times = steps.GroupBy(s => s.DockingId)
+        // Steps recorded afterwards from a document carry its date, not when they happened: no durations from them.
+        var times = steps.Where(s => !s.Recorded).GroupBy(s => s.DockingId)
             .SelectMany(g =>
             {
                 var ordered = g.OrderBy(s => s.At).ThenBy(s => s.Id).ToList();
@@ -52,11 +56,23 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
             .GroupBy(t => t.Stage)
             .Select(g => new StageTime(g.Key, g.Count(), Math.Round(Median(g.Select(t => t.Days).ToList()), 1)))
             .OrderBy(t => t.Stage).ToList();
+        var total = Count(demands);
+        var lists = await db.Set<Demand>().Where(d => d.Status != DemandStatus.Draft && d.ListName != null).Select(d => d.ListName).Distinct().CountAsync(cancellationToken);
+        var events = await db.Set<DockingEvent>().CountAsync(cancellationToken);
+        var reported = (await db.Set<ScenarioFigure>().AsNoTracking().ToListAsync(cancellationToken))
+            .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.Id).First());
+        var figures = ScenarioFigures.All.Select(key =>
+        {
+            var r = reported.GetValueOrDefault(key);
+            var platform = key switch { ScenarioFigures.Lists => lists, ScenarioFigures.Events => events, _ => total.Landed };
+            return new Figure(key, r?.Value, r?.Unit, r?.ObservedOn, r?.DocumentId, r?.Quote, platform);
+        }).ToList();
         return new Dashboard(
-            Count(demands),
+            total,
             times,
             demands.GroupBy(d => d.Sector ?? "未分类").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
-            demands.GroupBy(d => d.DistrictId is { } id && districts.TryGetValue(id, out var n) ? n : "未注明").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList());
+            demands.GroupBy(d => d.DistrictId is { } id && districts.TryGetValue(id, out var n) ? n : "未注明").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
+            figures);
     }
 
     private static double Median(List<double> values)
@@ -71,8 +87,9 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         var rows = await (from d in db.Set<Docking>().AsNoTracking()
                           where d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration
                           join demand in db.Set<Demand>() on d.DemandId equals demand.Id
-                          join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id
-                          select new { d.Id, d.DemandId, demand.Title, demand.Sector, demand.DistrictId, Vendor = e.Name, VendorId = e.Id, d.SolutionId, d.Stage })
+                          join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id into vendors
+                          from e in vendors.DefaultIfEmpty()
+                          select new { d.Id, d.DemandId, demand.Title, demand.OwnerName, demand.Sector, demand.DistrictId, Vendor = e == null ? null : e.Name, VendorId = d.EnterpriseId, d.SolutionId, d.Stage, demand.Source.Source, demand.Source.Quote })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var landedSteps = await db.Set<DockingStep>().AsNoTracking().Where(s => ids.Contains(s.DockingId) && s.Stage == DockingStage.Landed)
@@ -80,8 +97,9 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         var solutionIds = rows.Where(r => r.SolutionId != null).Select(r => r.SolutionId!.Value).ToList();
         var solutions = await db.Set<Solution>().AsNoTracking().Where(s => solutionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
         var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.Vendor, r.VendorId,
-                r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note))
+        return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.OwnerName, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.Vendor, r.VendorId,
+                r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note,
+                r.Quote is null ? null : $"{r.Source}：{r.Quote}"))
             .OrderByDescending(c => c.LandedAt).ThenBy(c => c.DockingId).ToList();
     }
 
@@ -91,6 +109,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         var rows = cases.Select(c => new Dictionary<string, object?>
         {
             ["场景 Scenario"] = c.Scenario,
+            ["场景方 Owner"] = c.Owner,
             ["领域 Sector"] = c.Sector,
             ["板块 District"] = c.District,
             ["供给方 Vendor"] = c.Vendor,
@@ -98,6 +117,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
             ["落地日期 Landed on"] = c.LandedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["示范项目 Demonstration"] = c.Demonstration ? "是" : "否",
             ["说明 Notes"] = c.Notes,
+            ["来源 Source"] = c.Source,
         }).ToList();
         await MiniExcel.SaveAsAsync(output, rows, sheetName: "案例集", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         return cases.Count;

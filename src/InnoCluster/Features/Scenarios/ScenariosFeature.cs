@@ -32,6 +32,7 @@ public static class ScenariosFeature
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DemandIndex>());
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<SolutionIndex>());
         services.AddSingleton<ICliVerb, ImportDemandsVerb>();
+        services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, ScenarioSeedStep>();
         return services;
     }
 
@@ -86,11 +87,12 @@ public static class ScenariosFeature
     private static ValidationProblem Invalid(IEnumerable<FieldError> errors) =>
         TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
-    public sealed record PublishRequest(string? Sector);
+    /// <summary>The sector, and the numbered scenario list (场景清单, "2025年第3批") when the demand is published in one.</summary>
+    public sealed record PublishRequest(string? Sector, string? List);
 
     private static async Task<IResult> PublishAsync(int id, PublishRequest? request, DemandReview review, CancellationToken ct)
     {
-        var (outcome, problem) = await review.PublishAsync(id, request?.Sector, ct);
+        var (outcome, problem) = await review.PublishAsync(id, request?.Sector, ct, request?.List);
         return outcome switch
         {
             DemandReview.Outcome.Done => TypedResults.NoContent(),

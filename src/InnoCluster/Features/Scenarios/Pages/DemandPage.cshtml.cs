@@ -15,7 +15,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 [Authorize(Policy = Policies.Public)]
 public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, DockingPipeline pipeline, InnoClusterDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Pair(int Id, int EnterpriseId, string Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
+    public sealed record Pair(int Id, int? EnterpriseId, string? Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
 
     public DemandQueries.Details Demand { get; private set; } = default!;
 
@@ -35,14 +35,14 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostPublishAsync(int id, string? sector, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostPublishAsync(int id, string? sector, string? list, CancellationToken cancellationToken)
     {
         if (!IsOfficial)
         {
             return Forbid();
         }
 
-        var (outcome, problem) = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken);
+        var (outcome, problem) = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list);
         if (outcome == DemandReview.Outcome.NotFound)
         {
             return NotFound();
@@ -144,11 +144,15 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         }
 
         var actor = Actor;
-        var pairs = await db.Set<Docking>().AsNoTracking().Where(d => d.DemandId == id)
-            .Join(db.Set<Enterprise>(), d => d.EnterpriseId, e => e.Id, (d, e) => new { d.Id, d.EnterpriseId, e.Name, d.Stage, d.UpdatedAt })
-            .OrderBy(d => d.Id).ToListAsync(cancellationToken);
-        // Officials and the owner see every pair; a vendor sees its own; the public sees none.
-        Pairs = pairs.Where(p => actor is not null && (actor.IsOfficial || demand.IsOwner || actor.EnterpriseId == p.EnterpriseId))
+        var pairs = await (from d in db.Set<Docking>().AsNoTracking()
+                           where d.DemandId == id
+                           join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id into vendors
+                           from e in vendors.DefaultIfEmpty()
+                           orderby d.Id
+                           select new { d.Id, d.EnterpriseId, Name = e == null ? null : e.Name, d.Stage, d.UpdatedAt }).ToListAsync(cancellationToken);
+        // Officials and the owner see every pair; a vendor sees its own; the public sees landed ones (the cases are public).
+        Pairs = pairs.Where(p => (actor is not null && (actor.IsOfficial || demand.IsOwner || (actor.EnterpriseId is not null && actor.EnterpriseId == p.EnterpriseId)))
+                || p.Stage is DockingStage.Landed or DockingStage.Demonstration)
             .Select(p => new Pair(p.Id, p.EnterpriseId, p.Name, p.Stage, p.UpdatedAt,
                 p.Stage is DockingStage.Dropped or DockingStage.Demonstration ? null : p.Stage + 1))
             .ToList();

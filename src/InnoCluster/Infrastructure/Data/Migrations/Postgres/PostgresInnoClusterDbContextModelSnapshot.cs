@@ -1652,6 +1652,16 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("external_id");
 
+                    b.Property<string>("ListName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("list_name");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner_name");
+
                     b.Property<string>("OwnerUserId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -1694,6 +1704,9 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_demands_external_id");
 
+                    b.HasIndex("ListName")
+                        .HasDatabaseName("ix_demands_list_name");
+
                     b.HasIndex("OwnerUserId")
                         .HasDatabaseName("ix_demands_owner_user_id");
 
@@ -1720,7 +1733,7 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("demand_id");
 
-                    b.Property<int>("EnterpriseId")
+                    b.Property<int?>("EnterpriseId")
                         .HasColumnType("integer")
                         .HasColumnName("enterprise_id");
 
@@ -1829,6 +1842,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("note");
 
+                    b.Property<bool>("Recorded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recorded");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1890,6 +1907,63 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_match_decisions_demand_id_candidate_key");
 
                     b.ToTable("match_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenario_figures");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_scenario_figures_document_id");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_scenario_figures_key");
+
+                    b.ToTable("scenario_figures", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
@@ -3187,7 +3261,6 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_dockings_enterprises_enterprise_id");
 
                     b.HasOne("InnoCluster.Features.Scenarios.Solution", null)
@@ -3221,6 +3294,15 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_match_decisions_demands_demand_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioFigure", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_scenario_figures_documents_document_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>

@@ -1596,6 +1596,16 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
 
+                    b.Property<string>("ListName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_name");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_name");
+
                     b.Property<string>("OwnerUserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -1638,6 +1648,9 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_demands_external_id");
 
+                    b.HasIndex("ListName")
+                        .HasDatabaseName("ix_demands_list_name");
+
                     b.HasIndex("OwnerUserId")
                         .HasDatabaseName("ix_demands_owner_user_id");
 
@@ -1662,7 +1675,7 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("demand_id");
 
-                    b.Property<int>("EnterpriseId")
+                    b.Property<int?>("EnterpriseId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enterprise_id");
 
@@ -1767,6 +1780,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<bool>("Recorded")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1826,6 +1843,61 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_match_decisions_demand_id_candidate_key");
 
                     b.ToTable("match_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("observed_on");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenario_figures");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_scenario_figures_document_id");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_scenario_figures_key");
+
+                    b.ToTable("scenario_figures", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
@@ -3115,7 +3187,6 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
                         .HasConstraintName("fk_dockings_enterprises_enterprise_id");
 
                     b.HasOne("InnoCluster.Features.Scenarios.Solution", null)
@@ -3149,6 +3220,15 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_match_decisions_demands_demand_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioFigure", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_scenario_figures_documents_document_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
