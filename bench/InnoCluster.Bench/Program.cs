@@ -32,8 +32,9 @@ public static class BenchMain
                 "documents-cpu" => DocumentCpuBench.Run(rows == 100000 ? 2000 : rows),
                 "sql" => await SqlTiming.RunAsync(Option("database", ""), Option("file", "")),
                 "laws" => await DocumentBench.LawsAsync(provider, Option("folder", "/tmp/laws")),
+                "scenarios" => await ScenarioBench.RunAsync(provider, rows, int.Parse(Option("demands", "5000"), CultureInfo.InvariantCulture), requests),
                 "calculator" => await CalculatorBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), requests),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator)"),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios)"),
             };
             foreach (var line in lines)
             {

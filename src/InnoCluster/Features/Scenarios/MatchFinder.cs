@@ -27,6 +27,8 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         IReadOnlyList<SnippetPart> SubjectSnippet,
         IReadOnlyList<SnippetPart> CandidateSnippet);
 
+    private static readonly IReadOnlySet<string> NoTerms = new HashSet<string>();
+
     public sealed record Result(int SubjectId, string SubjectTitle, IReadOnlyList<Match> Matches, IReadOnlyList<Match> Excluded);
 
     /// <summary>Solutions and enterprises (with or without a solution) for a demand, best first.</summary>
@@ -64,7 +66,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
     public async Task<Result?> ForSolutionAsync(int solutionId, int take, CancellationToken cancellationToken)
     {
         var nodes = await ChainNodesAsync(cancellationToken);
-        var subject = (await SolutionProfilesAsync([solutionId], nodes, cancellationToken)).SingleOrDefault();
+        var subject = (await SolutionProfilesAsync([solutionId], nodes, cancellationToken, asSubject: true)).SingleOrDefault();
         if (subject is null)
         {
             return null;
@@ -72,7 +74,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
 
         var demandIds = await RetrieveAsync(SearchIndex.Demands, RetrievalTerms(subject), cancellationToken);
         var demands = await db.Set<Demand>().AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).ToListAsync(cancellationToken);
-        var candidates = demands.Select(d => DemandProfile(d, nodes)).ToList();
+        var candidates = demands.Select(d => DemandProfile(d, nodes, asSubject: false)).ToList();
         var excluded = await db.Set<MatchDecision>().AsNoTracking()
             .Where(d => d.CandidateKey == MatchCandidateKey.Solution(solutionId) && d.Decision == MatchDecisionKind.Excluded).Select(d => d.DemandId).ToListAsync(cancellationToken);
         candidates.RemoveAll(c => excluded.Contains(c.Id));
@@ -104,9 +106,22 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         return new Result(subjectId, title, shown, excluded);
     }
 
-    private static List<string> RetrievalTerms(MatchProfile subject) =>
-        subject.Terms.Concat(subject.Capabilities.SelectMany(c => SearchAnalyzer.Default.IndexTokens(c).Where(t => t.Kind == TokenKind.Word).Select(t => t.Text)))
-            .Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal).Take(32).ToList();
+    /// <summary>
+    /// The words retrieval asks for: the capabilities' words first, then the subject's key words by how often
+    /// its text repeats them (a long demand names its subject many times), longer first among equals.
+    /// </summary>
+    private static List<string> RetrievalTerms(MatchProfile subject)
+    {
+        var counts = SearchAnalyzer.Default.IndexTokens(subject.Text).Where(t => subject.Terms.Contains(t.Text))
+            .GroupBy(t => t.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var capabilityWords = subject.Capabilities.SelectMany(c => SearchAnalyzer.Default.IndexTokens(c).Where(t => t.Kind != TokenKind.SubWord && t.Length >= 2).Select(t => t.Text));
+        return capabilityWords
+            .Concat(subject.Terms.OrderByDescending(t => counts.GetValueOrDefault(t)).ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal))
+            .Distinct(StringComparer.Ordinal).Take(RetrievalTermLimit).ToList();
+    }
+
+    /// <summary>How many words one retrieval asks for (an OR of them); more finds more, at a cost per query.</summary>
+    private const int RetrievalTermLimit = 40;
 
     private async Task<HashSet<int>> RetrieveAsync(SearchIndex index, List<string> terms, CancellationToken cancellationToken)
     {
@@ -119,29 +134,46 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         return [.. ids];
     }
 
-    internal static MatchProfile DemandProfile(Demand demand, IReadOnlyList<ChainNode> nodes)
+    internal static MatchProfile DemandProfile(Demand demand, ChainNames nodes, bool asSubject = true)
     {
         var text = demand.Title + "\n" + demand.Problem + (demand.Capabilities.Count > 0 ? "\n" + string.Join("、", demand.Capabilities) : "");
-        return new MatchProfile(CandidateKind.Demand, demand.Id, null, demand.Title, text, ScenarioMatcher.KeyTerms(text), demand.Capabilities,
-            demand.Sector is null ? [] : [demand.Sector], NodesNamedIn(text, nodes), demand.DistrictId, 0);
+        return new MatchProfile(CandidateKind.Demand, demand.Id, null, demand.Title, text, asSubject ? ScenarioMatcher.KeyTerms(text) : NoTerms, demand.Capabilities,
+            demand.Sector is null ? [] : [demand.Sector], nodes.NamedIn(text), demand.DistrictId, 0);
     }
 
     /// <summary>
-    /// The most specific chain nodes whose name or synonym the text uses ("机器视觉", "无人配送" …). Layers
-    /// and segments are left out: their names ("应用", "工业") are in nearly every demand.
+    /// The most specific chain nodes, with their names and synonyms normalised once per request. Layers and
+    /// segments are left out: their names ("应用", "工业") are in nearly every demand.
     /// </summary>
-    internal static IReadOnlySet<string> NodesNamedIn(string text, IReadOnlyList<ChainNode> nodes)
+    internal sealed class ChainNames
     {
-        var normalized = TextNormalizer.Normalize(text);
-        var parents = nodes.Where(n => n.ParentId != null).Select(n => n.ParentId!.Value).ToHashSet();
-        return nodes.Where(n => !parents.Contains(n.Id)).Where(n => n.AllNames.Select(TextNormalizer.Normalize).Any(name => name.Length >= 2 && normalized.Contains(name, StringComparison.Ordinal)))
-            .Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        private readonly (string Code, string[] Names)[] _leaves;
+
+        public ChainNames(IReadOnlyList<ChainNode> nodes)
+        {
+            var parents = nodes.Where(n => n.ParentId != null).Select(n => n.ParentId!.Value).ToHashSet();
+            _leaves = nodes.Where(n => !parents.Contains(n.Id))
+                .Select(n => (n.Code, n.AllNames.Select(TextNormalizer.Normalize).Where(name => name.Length >= 2).ToArray())).ToArray();
+            Codes = nodes.ToDictionary(n => n.Id, n => n.Code);
+            Names = nodes.ToDictionary(n => n.Id, n => n.Name);
+        }
+
+        public IReadOnlyDictionary<int, string> Codes { get; }
+
+        public IReadOnlyDictionary<int, string> Names { get; }
+
+        /// <summary>The leaf nodes whose name or synonym the text uses ("机器视觉", "无人配送" …).</summary>
+        public IReadOnlySet<string> NamedIn(string text)
+        {
+            var normalized = TextNormalizer.Normalize(text);
+            return _leaves.Where(l => l.Names.Any(name => normalized.Contains(name, StringComparison.Ordinal))).Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
+        }
     }
 
-    private async Task<List<ChainNode>> ChainNodesAsync(CancellationToken cancellationToken) =>
-        await db.Set<ChainNode>().AsNoTracking().ToListAsync(cancellationToken);
+    private async Task<ChainNames> ChainNodesAsync(CancellationToken cancellationToken) =>
+        new(await db.Set<ChainNode>().AsNoTracking().ToListAsync(cancellationToken));
 
-    private async Task<List<MatchProfile>> SolutionProfilesAsync(HashSet<int> ids, IReadOnlyList<ChainNode> nodes, CancellationToken cancellationToken)
+    private async Task<List<MatchProfile>> SolutionProfilesAsync(HashSet<int> ids, ChainNames nodes, CancellationToken cancellationToken, bool asSubject = false)
     {
         if (ids.Count == 0)
         {
@@ -153,19 +185,19 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
             .Select(e => new { e.Id, e.Name, e.DistrictId, Nodes = e.ChainLinks.Select(l => l.ChainNodeId).ToList() }).ToDictionaryAsync(e => e.Id, cancellationToken);
         var landed = await LandedAsync(enterpriseIds, cancellationToken);
-        var codes = nodes.ToDictionary(n => n.Id, n => n.Code);
+        var codes = nodes.Codes;
         return solutions.Where(s => enterprises.ContainsKey(s.EnterpriseId)).Select(s =>
         {
             var e = enterprises[s.EnterpriseId];
             var text = s.Title + "\n" + s.Description + (s.Capabilities.Count > 0 ? "\n" + string.Join("、", s.Capabilities) : "") + (s.ReferenceCases is null ? "" : "\n" + s.ReferenceCases);
             // The nodes the vendor declares, its registry links, and those its text names (as a demand's are found).
-            var chain = s.ChainNodes.Concat(e.Nodes.Where(codes.ContainsKey).Select(id => codes[id])).Concat(NodesNamedIn(text, nodes)).ToHashSet(StringComparer.Ordinal);
-            return new MatchProfile(CandidateKind.Solution, s.Id, s.EnterpriseId, $"{s.Title} — {e.Name}", text, ScenarioMatcher.KeyTerms(text), s.Capabilities, s.Sectors, chain, e.DistrictId,
+            var chain = s.ChainNodes.Concat(e.Nodes.Where(codes.ContainsKey).Select(id => codes[id])).Concat(nodes.NamedIn(text)).ToHashSet(StringComparer.Ordinal);
+            return new MatchProfile(CandidateKind.Solution, s.Id, s.EnterpriseId, $"{s.Title} — {e.Name}", text, asSubject ? ScenarioMatcher.KeyTerms(text) : NoTerms, s.Capabilities, s.Sectors, chain, e.DistrictId,
                 landed.GetValueOrDefault(s.EnterpriseId));
         }).ToList();
     }
 
-    private async Task<List<MatchProfile>> EnterpriseProfilesAsync(HashSet<int> ids, IReadOnlyList<ChainNode> nodes, CancellationToken cancellationToken)
+    private async Task<List<MatchProfile>> EnterpriseProfilesAsync(HashSet<int> ids, ChainNames nodes, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -184,13 +216,12 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             })
             .ToListAsync(cancellationToken);
         var landed = await LandedAsync(ids, cancellationToken);
-        var byId = nodes.ToDictionary(n => n.Id);
         return enterprises.Select(e =>
         {
-            var linked = e.Nodes.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-            var text = string.Join("\n", new[] { e.Business }.Concat(e.Products).Concat(linked.Select(n => n.Name)).Where(t => !string.IsNullOrWhiteSpace(t)));
-            return new MatchProfile(CandidateKind.Enterprise, e.Id, e.Id, e.Name, text.Length > 0 ? text : e.Name, ScenarioMatcher.KeyTerms(text), [], [],
-                linked.Select(n => n.Code).Concat(NodesNamedIn(text, nodes)).ToHashSet(StringComparer.Ordinal), e.DistrictId, landed.GetValueOrDefault(e.Id));
+            var linked = e.Nodes.Where(nodes.Codes.ContainsKey).ToList();
+            var text = string.Join("\n", new[] { e.Business }.Concat(e.Products).Concat(linked.Select(id => nodes.Names[id])).Where(t => !string.IsNullOrWhiteSpace(t)));
+            return new MatchProfile(CandidateKind.Enterprise, e.Id, e.Id, e.Name, text.Length > 0 ? text : e.Name, NoTerms, [], [],
+                linked.Select(id => nodes.Codes[id]).Concat(nodes.NamedIn(text)).ToHashSet(StringComparer.Ordinal), e.DistrictId, landed.GetValueOrDefault(e.Id));
         }).ToList();
     }
 
