@@ -64,9 +64,16 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("需求描述（问题、现状、目标）").FillAsync("涂布后的锂电池极片需要在线检测划痕和漏涂，目前靠人工目检，漏检多。");
         await page.GetByLabel("所需能力（用逗号或顿号分隔）").FillAsync("机器视觉、缺陷检测");
         await page.GetByLabel("预算（如 50-100万，或“面议”）").FillAsync("50-100万");
+        await page.GetByLabel("附件（PDF、Word、Excel、图片，最多 10 个）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "工艺说明.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray(),
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("涂布车间极片漏涂检测");
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("待审核");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "工艺说明.pdf" })).ToBeVisibleAsync();
         await page.Locator("#sector").SelectOptionAsync("AI+制造");
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("已发布");

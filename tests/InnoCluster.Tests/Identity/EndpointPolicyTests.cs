@@ -56,6 +56,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /api/scenarios/{id:int}"] = Policies.Public,
         ["PUT /api/scenarios/{id:int}"] = Policies.ScenarioAuthor,
         ["GET /api/scenarios/{id:int}/matches"] = Policies.Public,
+        ["GET /api/scenarios/{id:int}/attachments/{fileId:guid}"] = Policies.Public,
         ["POST /api/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin"] = Policies.Official,
         ["POST /api/scenarios/{id:int}/matches/{kind}/{candidateId:int}/exclude"] = Policies.Official,
         ["DELETE /api/scenarios/{id:int}/matches/{kind}/{candidateId:int}/decision"] = Policies.Official,
@@ -264,6 +265,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
             "file" => "004_e3214cfc55401bf2.txt",
             "name" => "policy-probe",
             _ when m.Groups[2].Value == ":int" => "999999",
+            _ when m.Groups[2].Value == ":guid" => Guid.Empty.ToString(),
             "kind" => "solution",
             _ => "x",
         });

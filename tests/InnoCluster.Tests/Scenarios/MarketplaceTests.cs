@@ -117,6 +117,41 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Attachments_OnlyTheAuthorsOwnUploads_ReadableWithTheDemand()
+    {
+        var ownerAccount = await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]);
+        var owner = await TestUsers.TokenClientAsync(app, ownerAccount);
+        var other = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));
+        var pdf = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray();
+        async Task<Guid> UploadAsync(HttpClient client, string name)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", name } };
+            using var uploaded = await client.PostAsync("/api/me/files", form, Ct);
+            return (await CreatedAsync(uploaded))["id"]!.GetValue<Guid>();
+        }
+
+        var mine = await UploadAsync(owner, "工艺说明.pdf");
+        var theirs = await UploadAsync(other, "别人的.pdf");
+        using (var refused = await owner.PostJsonAsync("/api/scenarios", new { title = "带附件的需求", description = "见附件", attachments = new[] { mine, theirs } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("attachments", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        var id = (await CreatedAsync(await owner.PostJsonAsync("/api/scenarios", new { title = "带附件的需求", description = "见附件", attachments = new[] { mine } })))["id"]!.GetValue<int>();
+        var listed = (await owner.GetJsonAsync($"/api/scenarios/{id}"))["attachments"]!.AsArray();
+        Assert.Equal("工艺说明.pdf", Assert.Single(listed)!["fileName"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/api/scenarios/{id}/attachments/{mine}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/scenarios/{id}/attachments/{theirs}", Ct)).StatusCode);
+
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/demands/{id}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
+        using var download = await app.CreateClient().GetAsync($"/api/scenarios/{id}/attachments/{mine}", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync(Ct));
+    }
+
+    [Fact]
     public async Task PostScenario_BadInput_NamesEachFieldAndStoresNothing()
     {
         var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));

@@ -61,6 +61,9 @@ public sealed class Demand
     /// <summary>Who has the scenario (a hospital, a port …) when that is not an account here, e.g. a case from a source document.</summary>
     public string? OwnerName { get; set; }
 
+    /// <summary>Files the owner attached (drawings, specifications): ids of its checked uploads.</summary>
+    public List<Guid> Attachments { get; set; } = [];
+
     /// <summary>The account that wrote the demand (null for imported ones, which officials manage).</summary>
     public string? OwnerUserId { get; set; }
 

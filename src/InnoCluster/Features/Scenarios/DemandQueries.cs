@@ -34,7 +34,10 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
         bool IsOwner,
         int? PossibleDuplicateOf,
         string? List,
-        string? Owner);
+        string? Owner,
+        IReadOnlyList<Attachment> Attachments);
+
+    public sealed record Attachment(Guid Id, string FileName, long Size);
 
     /// <summary>Officials see every demand; others the published ones and their own.</summary>
     public async Task<Page<Item>> ListAsync(string? q, string? status, int page, int pageSize, ScenarioActor? reader, CancellationToken cancellationToken)
@@ -77,6 +80,8 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
         var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
         return new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt,
             d.Capabilities, d.DistrictId, district, d.BudgetText, d.BudgetMin, d.BudgetMax, d.Deadline, contact, d.Contact is not null, isOwner,
-            reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null, d.ListName, d.OwnerName);
+            reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null, d.ListName, d.OwnerName,
+            await db.Set<InnoCluster.Infrastructure.Files.StoredFile>().AsNoTracking().Where(f => d.Attachments.Contains(f.Id)).OrderBy(f => f.FileName)
+                .Select(f => new Attachment(f.Id, f.FileName, f.Size)).ToListAsync(cancellationToken));
     }
 }

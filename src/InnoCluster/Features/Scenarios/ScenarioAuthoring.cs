@@ -25,7 +25,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
     /// <summary>Key-term overlap (Jaccard) at or above which a new demand is flagged as a possible duplicate.</summary>
     public const double DuplicateSimilarity = 0.8;
 
-    public sealed record DemandInput(string? Title, string? Description, string? Sector, List<string>? Capabilities, int? DistrictId, string? Budget, DateOnly? Deadline, string? Contact);
+    public sealed record DemandInput(string? Title, string? Description, string? Sector, List<string>? Capabilities, int? DistrictId, string? Budget, DateOnly? Deadline, string? Contact, List<Guid>? Attachments = null);
 
     public sealed record SolutionInput(string? Title, string? Description, List<string>? Capabilities, List<string>? Sectors, List<string>? ChainNodes, string? ReferenceCases, string? Price, int? EnterpriseId);
 
@@ -34,7 +34,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
     public async Task<(Saved? Saved, IReadOnlyList<FieldError> Errors)> CreateDemandAsync(DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var demand = new Demand { OwnerUserId = actor.UserId, Status = DemandStatus.Draft, CreatedAt = clock.GetUtcNow() };
-        var errors = await ApplyAsync(demand, input, cancellationToken);
+        var errors = await ApplyAsync(demand, input, actor, cancellationToken);
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -75,7 +75,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
             return (Access.Allowed, [new FieldError("status", "需求已关闭，不能修改 (a closed demand cannot be edited)")]);
         }
 
-        var errors = await ApplyAsync(demand, input, cancellationToken);
+        var errors = await ApplyAsync(demand, input, actor, cancellationToken);
         if (errors.Count > 0)
         {
             return (Access.Allowed, errors);
@@ -88,9 +88,22 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         return (Access.Allowed, []);
     }
 
-    private async Task<List<FieldError>> ApplyAsync(Demand demand, DemandInput input, CancellationToken cancellationToken)
+    private async Task<List<FieldError>> ApplyAsync(Demand demand, DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
+        var attachments = (input.Attachments ?? []).Distinct().ToList();
+        if (attachments.Count > 10)
+        {
+            errors.Add(new FieldError("attachments", "最多 10 个附件 (at most 10 files)"));
+        }
+
+        // Only files the author uploaded (checked on upload: type, size, quota) can be attached.
+        var owned = await db.Set<InnoCluster.Infrastructure.Files.StoredFile>().Where(f => attachments.Contains(f.Id) && (actor.IsOfficial || f.OwnerId == actor.UserId)).Select(f => f.Id).ToListAsync(cancellationToken);
+        foreach (var missing in attachments.Except(owned).Except(demand.Attachments))
+        {
+            errors.Add(new FieldError("attachments", $"附件 {missing} 不存在或不是您上传的 (no such file of yours; upload it first at /api/me/files)"));
+        }
+
         var title = Text(input.Title, "title", MaxTitle, errors);
         var description = Text(input.Description, "description", MaxText, errors);
         if (input.Sector is not null && !Sectors.All.Contains(input.Sector))
@@ -133,6 +146,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
             demand.BudgetMax = budgetMax;
             demand.Deadline = input.Deadline;
             demand.Contact = string.IsNullOrWhiteSpace(input.Contact) ? null : input.Contact.Trim();
+            demand.Attachments = attachments;
             demand.UpdatedAt = clock.GetUtcNow();
         }
 

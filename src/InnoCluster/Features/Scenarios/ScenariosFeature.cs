@@ -48,6 +48,7 @@ public static class ScenariosFeature
         api.MapPost("/scenarios", CreateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
         api.MapGet("/scenarios/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPut("/scenarios/{id:int}", UpdateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
+        api.MapGet("/scenarios/{id:int}/attachments/{fileId:guid}", AttachmentAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/scenarios/{id:int}/matches", DemandMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin", (int id, string kind, int candidateId, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct) =>
             DecideAsync(id, kind, candidateId, MatchDecisionKind.Pinned, user, db, clock, ct)).RequireAuthorization(Policies.Official);
@@ -109,6 +110,19 @@ public static class ScenariosFeature
 
     private static async Task<Results<Ok<DemandQueries.Details>, NotFound>> GetAsync(int id, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, OptionalActor(user), ct) is { } demand ? TypedResults.Ok(demand) : TypedResults.NotFound();
+
+    /// <summary>An attachment of a demand, for whoever may read the demand; every download is audited.</summary>
+    private static async Task<IResult> AttachmentAsync(int id, Guid fileId, HttpContext http, ClaimsPrincipal user, DemandQueries queries, InnoCluster.Infrastructure.Files.UploadStore store,
+        InnoCluster.Infrastructure.Auditing.AuditTrail audit, CancellationToken ct)
+    {
+        if (await queries.GetAsync(id, OptionalActor(user), ct) is not { } demand || demand.Attachments.All(a => a.Id != fileId) || await store.OpenAsync(fileId, ct) is not { } opened)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await audit.RecordAsync("file-downloaded", "stored_files", fileId.ToString(), "ok", $"demand {id}: {opened.File.FileName}", ct);
+        return InnoCluster.Infrastructure.Files.FileDownload.Result(http, opened.File, opened.Content);
+    }
 
     private static async Task<IResult> CreateDemandAsync(ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
     {

@@ -10,7 +10,8 @@ namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
 [Authorize(Policy = Policies.ScenarioAuthor)]
-public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db) : PageModel
+public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
+    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
 {
     [BindProperty]
     public string? Title { get; set; }
@@ -42,11 +43,40 @@ public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbCon
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
+        var actor = ScenariosFeature.Actor(User);
+        var attachments = new List<Guid>();
+        var refused = new List<FieldError>();
+        var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
+        foreach (var file in Files.Take(10))
+        {
+            await using var stream = file.OpenReadStream();
+            var (stored, refusal) = await uploads.SaveAsync(actor.UserId, "demand-attachment", file.FileName, stream, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
+            if (stored is null)
+            {
+                refused.Add(new FieldError("attachments", $"{file.FileName}: {refusal!.Message}"));
+            }
+            else
+            {
+                attachments.Add(stored.Id);
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            Errors = refused;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
         var capabilities = (Capabilities ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var input = new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact);
-        var (saved, errors) = await authoring.CreateDemandAsync(input, ScenariosFeature.Actor(User), cancellationToken);
+        var input = new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, attachments);
+        var (saved, errors) = await authoring.CreateDemandAsync(input, actor, cancellationToken);
         if (saved is not null)
         {
             return Redirect($"/demands/{saved.Id}");

@@ -1610,6 +1610,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.PrimitiveCollection<List<Guid>>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("attachments");
+
                     b.Property<decimal?>("BudgetMax")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)")

@@ -1554,6 +1554,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
                     b.Property<decimal?>("BudgetMax")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT")
