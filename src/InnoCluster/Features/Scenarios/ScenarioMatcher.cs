@@ -34,6 +34,12 @@ public sealed class MatchingOptions
 
     /// <summary>How many candidates of each kind the full-text retrieval hands to the scorer.</summary>
     public int Candidates { get; set; } = 150;
+
+    /// <summary>A word held by more than this share of an index does not retrieve (it still scores).</summary>
+    public double CommonWordShare { get; set; } = 0.02;
+
+    /// <summary>… nor by more than this many records, whatever the share (small indexes keep every word).</summary>
+    public int CommonWordFloor { get; set; } = 1000;
 }
 
 public enum CandidateKind

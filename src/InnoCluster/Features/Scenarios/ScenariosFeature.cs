@@ -24,6 +24,7 @@ public static class ScenariosFeature
         services.AddScoped<DemandReview>();
         services.AddScoped<ScenarioAuthoring>();
         services.AddScoped<MatchFinder>();
+        services.AddSingleton<TermStatistics>();
         services.AddScoped<DockingPipeline>();
         services.AddScoped<ScenarioFunnel>();
         services.AddScoped<SolutionQueries>();
