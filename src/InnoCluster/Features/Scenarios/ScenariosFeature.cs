@@ -24,6 +24,7 @@ public static class ScenariosFeature
         services.AddScoped<DemandReview>();
         services.AddScoped<ScenarioAuthoring>();
         services.AddScoped<MatchFinder>();
+        services.AddScoped<MatchDecisions>();
         services.AddSingleton<TermStatistics>();
         services.AddScoped<DockingPipeline>();
         services.AddScoped<ScenarioFunnel>();
@@ -51,10 +52,10 @@ public static class ScenariosFeature
         api.MapPut("/scenarios/{id:int}", UpdateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
         api.MapGet("/scenarios/{id:int}/attachments/{fileId:guid}", AttachmentAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/scenarios/{id:int}/matches", DemandMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
-        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin", (int id, string kind, int candidateId, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, kind, candidateId, MatchDecisionKind.Pinned, user, db, clock, ct)).RequireAuthorization(Policies.Official);
-        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/exclude", (int id, string kind, int candidateId, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct) =>
-            DecideAsync(id, kind, candidateId, MatchDecisionKind.Excluded, user, db, clock, ct)).RequireAuthorization(Policies.Official);
+        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin", (int id, string kind, int candidateId, ClaimsPrincipal user, MatchDecisions decisions, CancellationToken ct) =>
+            DecideAsync(id, kind, candidateId, MatchDecisionKind.Pinned, user, decisions, ct)).RequireAuthorization(Policies.Official);
+        api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/exclude", (int id, string kind, int candidateId, ClaimsPrincipal user, MatchDecisions decisions, CancellationToken ct) =>
+            DecideAsync(id, kind, candidateId, MatchDecisionKind.Excluded, user, decisions, ct)).RequireAuthorization(Policies.Official);
         api.MapDelete("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/decision", ClearDecisionAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/scenarios/funnel", async (ScenarioFunnel funnel, CancellationToken ct) => TypedResults.Ok(await funnel.DashboardAsync(ct))).RequireAuthorization(Policies.Public);
         api.MapGet("/scenarios/cases", async (ScenarioFunnel funnel, CancellationToken ct) => TypedResults.Ok(await funnel.CasesAsync(ct))).RequireAuthorization(Policies.Public);
@@ -131,17 +132,16 @@ public static class ScenariosFeature
         return saved is null ? Invalid(errors) : TypedResults.Created($"/api/scenarios/{saved.Id}", saved);
     }
 
-    private static async Task<IResult> UpdateDemandAsync(int id, ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
+    private static async Task<IResult> UpdateDemandAsync(int id, ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct) =>
+        Updated(await authoring.UpdateDemandAsync(id, input, Actor(user), ct));
+
+    private static IResult Updated((ScenarioAuthoring.Access Access, IReadOnlyList<FieldError> Errors) outcome) => outcome.Access switch
     {
-        var (access, errors) = await authoring.UpdateDemandAsync(id, input, Actor(user), ct);
-        return access switch
-        {
-            ScenarioAuthoring.Access.NotFound => TypedResults.NotFound(),
-            ScenarioAuthoring.Access.Forbidden => TypedResults.Forbid(),
-            _ when errors.Count > 0 => Invalid(errors),
-            _ => TypedResults.NoContent(),
-        };
-    }
+        ScenarioAuthoring.Access.NotFound => TypedResults.NotFound(),
+        ScenarioAuthoring.Access.Forbidden => TypedResults.Forbid(),
+        _ when outcome.Errors.Count > 0 => Invalid(outcome.Errors),
+        _ => TypedResults.NoContent(),
+    };
 
     private static async Task<IResult> DemandMatchesAsync(int id, int? take, ClaimsPrincipal user, DemandQueries queries, MatchFinder finder, CancellationToken ct)
     {
@@ -155,32 +155,8 @@ public static class ScenariosFeature
         return result is null ? TypedResults.NotFound() : TypedResults.Ok(user.IsInRole(Roles.Official) ? result : result with { Excluded = [] });
     }
 
-    private static async Task<IResult> DecideAsync(int id, string kind, int candidateId, MatchDecisionKind decision, ClaimsPrincipal user, InnoClusterDbContext db, TimeProvider clock, CancellationToken ct)
-    {
-        var key = kind switch
-        {
-            "solution" when await db.Set<Solution>().AnyAsync(s => s.Id == candidateId, ct) => MatchCandidateKey.Solution(candidateId),
-            "enterprise" when await db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == candidateId, ct) => MatchCandidateKey.Enterprise(candidateId),
-            _ => null,
-        };
-        if (key is null || !await db.Set<Demand>().AnyAsync(d => d.Id == id, ct))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var existing = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.DemandId == id && d.CandidateKey == key, ct);
-        if (existing is null)
-        {
-            existing = new MatchDecision { DemandId = id, CandidateKey = key };
-            db.Add(existing);
-        }
-
-        existing.Decision = decision;
-        existing.DecidedBy = Actor(user).Name;
-        existing.DecidedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<IResult> DecideAsync(int id, string kind, int candidateId, MatchDecisionKind decision, ClaimsPrincipal user, MatchDecisions decisions, CancellationToken ct) =>
+        await decisions.DecideAsync(id, kind + ":" + candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture), decision, Actor(user), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<IResult> ClearDecisionAsync(int id, string kind, int candidateId, InnoClusterDbContext db, CancellationToken ct)
     {
@@ -208,17 +184,8 @@ public static class ScenariosFeature
         return saved is null ? Invalid(errors) : TypedResults.Created($"/api/solutions/{saved.Id}", saved);
     }
 
-    private static async Task<IResult> UpdateSolutionAsync(int id, ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
-    {
-        var (access, errors) = await authoring.UpdateSolutionAsync(id, input, Actor(user), ct);
-        return access switch
-        {
-            ScenarioAuthoring.Access.NotFound => TypedResults.NotFound(),
-            ScenarioAuthoring.Access.Forbidden => TypedResults.Forbid(),
-            _ when errors.Count > 0 => Invalid(errors),
-            _ => TypedResults.NoContent(),
-        };
-    }
+    private static async Task<IResult> UpdateSolutionAsync(int id, ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct) =>
+        Updated(await authoring.UpdateSolutionAsync(id, input, Actor(user), ct));
 
     private static async Task<IResult> SolutionMatchesAsync(int id, int? take, MatchFinder finder, CancellationToken ct) =>
         await finder.ForSolutionAsync(id, take ?? 20, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();

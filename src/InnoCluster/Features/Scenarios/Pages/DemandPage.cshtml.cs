@@ -13,7 +13,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 /// exclude, officials and the owner propose a pair); the pairs in the pipeline, moved one stage at a time.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, DockingPipeline pipeline, InnoClusterDbContext db, TimeProvider clock) : PageModel
+public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, MatchDecisions decisions, DockingPipeline pipeline, InnoClusterDbContext db) : PageModel
 {
     public sealed record Pair(int Id, int? EnterpriseId, string? Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
 
@@ -69,23 +69,9 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        if (MatchFinder.Parse(candidate) is null || !Enum.TryParse<MatchDecisionKind>(decision, out var kind) || !await db.Set<Demand>().AnyAsync(d => d.Id == id, cancellationToken))
-        {
-            return NotFound();
-        }
-
-        var existing = await db.Set<MatchDecision>().SingleOrDefaultAsync(d => d.DemandId == id && d.CandidateKey == candidate, cancellationToken);
-        if (existing is null)
-        {
-            existing = new MatchDecision { DemandId = id, CandidateKey = candidate };
-            db.Add(existing);
-        }
-
-        existing.Decision = kind;
-        existing.DecidedBy = ScenariosFeature.Actor(User).Name;
-        existing.DecidedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/demands/{id}#matches");
+        return Enum.TryParse<MatchDecisionKind>(decision, out var kind) && await decisions.DecideAsync(id, candidate, kind, ScenariosFeature.Actor(User), cancellationToken)
+            ? Redirect($"/demands/{id}#matches")
+            : NotFound();
     }
 
     public async Task<IActionResult> OnPostProposeAsync(int id, string candidate, CancellationToken cancellationToken)
