@@ -152,6 +152,36 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task DockingEvent_InvitesThenRecordsWhoMetWhom_AndMovesThePairToDocking()
+    {
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));
+        var vendor = await EnterpriseAsync("对接会供给方", "工业机器人打磨");
+        var demand = (await CreatedAsync(await owner.PostJsonAsync("/api/scenarios", Demand("铸件打磨自动化", "铸铁锅打磨需要机器人替代人工。"))))["id"]!.GetValue<int>();
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/demands/{demand}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
+        var eventId = (await CreatedAsync(await official.PostJsonAsync("/api/docking-events", new { title = "AI+制造场景对接会", date = "2025-09-10", place = "工业园区" })))["id"]!.GetValue<int>();
+
+        using (var bad = await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand, 999999 }, enterpriseIds = new[] { vendor } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("999999", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand }, enterpriseIds = new[] { vendor } })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/meetings", new { demandId = demand, enterpriseId = vendor, outcome = "现场演示打磨效果，约定到厂测试" })).StatusCode);
+
+        var view = await official.GetJsonAsync($"/api/docking-events/{eventId}");
+        Assert.Equal(2, view["invited"]!.AsArray().Count);
+        var meeting = Assert.Single(view["meetings"]!.AsArray())!;
+        Assert.Equal(("Docking", "现场演示打磨效果，约定到厂测试"), (meeting["stage"]!.GetValue<string>(), meeting["note"]!.GetValue<string>()));
+        var dockingId = meeting["dockingId"]!.GetValue<int>();
+        var pair = await official.GetJsonAsync($"/api/dockings/{dockingId}");
+        Assert.Equal(["Proposed", "Contacted", "Docking"], pair["steps"]!.AsArray().Select(x => x!["stage"]!.GetValue<string>()));
+        Assert.All(pair["steps"]!.AsArray().Skip(1), x => Assert.Equal(eventId, x!["eventId"]!.GetValue<int>()));
+        await owner.GetJsonAsync($"/api/docking-events/{eventId}", 403);
+    }
+
+    [Fact]
     public async Task PostScenario_BadInput_NamesEachFieldAndStoresNothing()
     {
         var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));
@@ -202,6 +232,8 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         using var badNode = await vendor.PostJsonAsync("/api/solutions", new { title = "方案", description = "x", chainNodes = new[] { "no-such-node" }, sectors = new[] { "区块链" } });
         Assert.Contains("chainNodes", await badNode.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
+        var listed = await app.CreateClient().GetStringAsync("/solutions?q=" + Uri.EscapeDataString("表面缺陷检测"), Ct);
+        Assert.Contains("表面缺陷检测", listed, StringComparison.Ordinal);
         var other = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: theirs));
         using var edit = await other.PutAsJsonAsync($"/api/solutions/{id}", new { title = "改别人的方案", description = "x" }, Ct);
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);

@@ -103,6 +103,22 @@ public sealed class DockingStep
     public bool Recorded { get; set; }
 }
 
+/// <summary>A demand or a vendor invited to a docking event.</summary>
+public sealed class DockingInvitation
+{
+    public int Id { get; set; }
+
+    public int EventId { get; set; }
+
+    public int? DemandId { get; set; }
+
+    public int? EnterpriseId { get; set; }
+
+    public DateTimeOffset InvitedAt { get; set; }
+
+    public string InvitedBy { get; set; } = "";
+}
+
 /// <summary>A figure a source document reports about the scenario work (71 scenario lists, 16 docking events, 34 landed), with its sentence.</summary>
 public sealed class ScenarioFigure
 {
@@ -149,8 +165,18 @@ public sealed class DockingEvent
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, IEntityTypeConfiguration<DockingStep>, IEntityTypeConfiguration<DockingEvent>, IEntityTypeConfiguration<ScenarioFigure>
+internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, IEntityTypeConfiguration<DockingStep>, IEntityTypeConfiguration<DockingEvent>, IEntityTypeConfiguration<ScenarioFigure>, IEntityTypeConfiguration<DockingInvitation>
 {
+    public void Configure(EntityTypeBuilder<DockingInvitation> b)
+    {
+        b.ToTable("docking_invitations");
+        b.HasIndex(i => new { i.EventId, i.DemandId, i.EnterpriseId }).IsUnique();
+        b.Property(i => i.InvitedBy).HasMaxLength(200);
+        b.HasOne<DockingEvent>().WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Demand>().WithMany().HasForeignKey(i => i.DemandId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(i => i.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+    }
+
     public void Configure(EntityTypeBuilder<ScenarioFigure> b)
     {
         b.ToTable("scenario_figures");

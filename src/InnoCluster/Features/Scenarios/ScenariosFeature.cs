@@ -25,6 +25,7 @@ public static class ScenariosFeature
         services.AddScoped<ScenarioAuthoring>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<MatchDecisions>();
+        services.AddScoped<DockingEvents>();
         services.AddSingleton<TermStatistics>();
         services.AddScoped<DockingPipeline>();
         services.AddScoped<ScenarioFunnel>();
@@ -76,6 +77,10 @@ public static class ScenariosFeature
         }
 
         api.MapPost("/docking-events", CreateEventAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/docking-events/{id:int}", async (int id, DockingEvents events, CancellationToken ct) =>
+            await events.GetAsync(id, ct) is { } view ? Results.Ok(view) : Results.NotFound()).RequireAuthorization(Policies.Official);
+        api.MapPost("/docking-events/{id:int}/invitations", InviteAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/docking-events/{id:int}/meetings", MeetingAsync).RequireAuthorization(Policies.Official);
         return app;
     }
 
@@ -218,6 +223,34 @@ public static class ScenariosFeature
 
     private static async Task<Results<Ok<DockingPipeline.View>, NotFound>> GetDockingAsync(int id, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct) =>
         await pipeline.GetAsync(id, Actor(user), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    public sealed record InvitationRequest(List<int>? DemandIds, List<int>? EnterpriseIds);
+
+    private static async Task<IResult> InviteAsync(int id, InvitationRequest request, ClaimsPrincipal user, DockingEvents events, InnoClusterDbContext db, CancellationToken ct)
+    {
+        if (!await db.Set<DockingEvent>().AnyAsync(e => e.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var errors = await events.InviteAsync(id, request.DemandIds ?? [], request.EnterpriseIds ?? [], Actor(user), ct);
+        return errors.Count > 0 ? Invalid(errors) : TypedResults.NoContent();
+    }
+
+    /// <summary>Who met whom at the event and what came of it.</summary>
+    public sealed record MeetingRequest(int DemandId, int EnterpriseId, string? Outcome);
+
+    private static async Task<IResult> MeetingAsync(int id, MeetingRequest request, ClaimsPrincipal user, DockingEvents events, CancellationToken ct)
+    {
+        var (outcome, problem) = await events.RecordMeetingAsync(id, request.DemandId, request.EnterpriseId, request.Outcome, Actor(user), ct);
+        return outcome switch
+        {
+            DockingPipeline.Outcome.Done => TypedResults.NoContent(),
+            DockingPipeline.Outcome.NotFound => TypedResults.NotFound(),
+            DockingPipeline.Outcome.Forbidden => TypedResults.Forbid(),
+            _ => TypedResults.Problem(problem, statusCode: StatusCodes.Status409Conflict, title: "不能记录这次对接 (the meeting cannot be recorded)"),
+        };
+    }
 
     public sealed record EventRequest(string? Title, DateOnly? Date, string? Place);
 

@@ -1815,6 +1815,53 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("docking_events", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("integer")
+                        .HasColumnName("demand_id");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("invited_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_docking_invitations");
+
+                    b.HasIndex("DemandId")
+                        .HasDatabaseName("ix_docking_invitations_demand_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_docking_invitations_enterprise_id");
+
+                    b.HasIndex("EventId", "DemandId", "EnterpriseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_docking_invitations_event_id_demand_id_enterprise_id");
+
+                    b.ToTable("docking_invitations", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingStep", b =>
                 {
                     b.Property<int>("Id")
@@ -3273,6 +3320,28 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("SolutionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_dockings_solution_solution_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingInvitation", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Scenarios.Demand", null)
+                        .WithMany()
+                        .HasForeignKey("DemandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_docking_invitations_demands_demand_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_docking_invitations_enterprises_enterprise_id");
+
+                    b.HasOne("InnoCluster.Features.Scenarios.DockingEvent", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_docking_invitations_docking_events_event_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.DockingStep", b =>

@@ -1,0 +1,116 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>
+/// Docking events (对接活动): the office invites demands and vendors, and records at the event who met whom
+/// and what came of it — each meeting is a pipeline step of the pair, tied to the event.
+/// </summary>
+public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline)
+{
+    public sealed record Invited(int? DemandId, string? Demand, int? EnterpriseId, string? Enterprise);
+
+    public sealed record Meeting(int DockingId, int DemandId, string Demand, int? EnterpriseId, string? Enterprise, DockingStage Stage, string? Note, DateTimeOffset At, string By);
+
+    public sealed record View(int Id, string Title, DateOnly Date, string? Place, IReadOnlyList<Invited> Invited, IReadOnlyList<Meeting> Meetings);
+
+    public async Task<IReadOnlyList<FieldError>> InviteAsync(int eventId, IReadOnlyList<int> demandIds, IReadOnlyList<int> enterpriseIds, ScenarioActor actor, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        var knownDemands = await db.Set<Demand>().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).Select(d => d.Id).ToListAsync(cancellationToken);
+        errors.AddRange(demandIds.Except(knownDemands).Select(id => new FieldError("demandIds", $"没有已发布的需求 {id} (no published demand {id})")));
+        var knownEnterprises = await db.Set<Enterprise>().Where(e => enterpriseIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        errors.AddRange(enterpriseIds.Except(knownEnterprises).Select(id => new FieldError("enterpriseIds", $"登记库中没有企业 {id} (no such enterprise)")));
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var existing = await db.Set<DockingInvitation>().Where(i => i.EventId == eventId).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        foreach (var id in demandIds.Distinct().Where(id => !existing.Any(i => i.DemandId == id)))
+        {
+            db.Add(new DockingInvitation { EventId = eventId, DemandId = id, InvitedAt = now, InvitedBy = actor.Name });
+        }
+
+        foreach (var id in enterpriseIds.Distinct().Where(id => !existing.Any(i => i.EnterpriseId == id)))
+        {
+            db.Add(new DockingInvitation { EventId = eventId, EnterpriseId = id, InvitedAt = now, InvitedBy = actor.Name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>
+    /// A demand and a vendor met at the event: the pair enters the pipeline if it was not in it, and moves to
+    /// "docking" with the outcome as its note. A pair already further along keeps its stage; the meeting is noted.
+    /// </summary>
+    public async Task<(DockingPipeline.Outcome Outcome, string? Problem)> RecordMeetingAsync(int eventId, int demandId, int enterpriseId, string? outcome, ScenarioActor actor, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<DockingEvent>().AnyAsync(e => e.Id == eventId, cancellationToken))
+        {
+            return (DockingPipeline.Outcome.NotFound, null);
+        }
+
+        var docking = await db.Set<Docking>().SingleOrDefaultAsync(d => d.DemandId == demandId && d.EnterpriseId == enterpriseId, cancellationToken);
+        if (docking is null)
+        {
+            var (proposed, id, problem) = await pipeline.ProposeAsync(new DockingPipeline.Proposal(demandId, enterpriseId, null, null), actor, cancellationToken);
+            if (proposed != DockingPipeline.Outcome.Done)
+            {
+                return (proposed, problem);
+            }
+
+            docking = await db.Set<Docking>().SingleAsync(d => d.Id == id, cancellationToken);
+        }
+
+        // From proposed the pair passes through contacted: meeting at an event is the contact.
+        foreach (var stage in DockingRules.Forward.Where(s => s > docking.Stage && s <= DockingStage.Docking))
+        {
+            var (moved, problem) = await pipeline.MoveAsync(docking.Id, stage, stage == DockingStage.Docking ? outcome : null, eventId, actor, cancellationToken);
+            if (moved != DockingPipeline.Outcome.Done)
+            {
+                return (moved, problem);
+            }
+        }
+
+        if (docking.Stage > DockingStage.Docking || docking.Stage == DockingStage.Dropped)
+        {
+            // Already further along (or dropped): the meeting is recorded against its current stage, never moving it back.
+            db.Add(new DockingStep { DockingId = docking.Id, Stage = docking.Stage, At = clock.GetUtcNow(), By = actor.Name, Note = outcome, EventId = eventId });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (DockingPipeline.Outcome.Done, null);
+    }
+
+    public async Task<View?> GetAsync(int eventId, CancellationToken cancellationToken)
+    {
+        var e = await db.Set<DockingEvent>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == eventId, cancellationToken);
+        if (e is null)
+        {
+            return null;
+        }
+
+        var invited = await (from i in db.Set<DockingInvitation>().AsNoTracking()
+                             where i.EventId == eventId
+                             join d in db.Set<Demand>() on i.DemandId equals d.Id into demands
+                             from d in demands.DefaultIfEmpty()
+                             join en in db.Set<Enterprise>() on i.EnterpriseId equals en.Id into enterprises
+                             from en in enterprises.DefaultIfEmpty()
+                             orderby i.Id
+                             select new Invited(i.DemandId, d == null ? null : d.Title, i.EnterpriseId, en == null ? null : en.Name)).ToListAsync(cancellationToken);
+        var meetings = await (from s in db.Set<DockingStep>().AsNoTracking()
+                              where s.EventId == eventId
+                              join k in db.Set<Docking>() on s.DockingId equals k.Id
+                              join d in db.Set<Demand>() on k.DemandId equals d.Id
+                              join en in db.Set<Enterprise>() on k.EnterpriseId equals en.Id into enterprises
+                              from en in enterprises.DefaultIfEmpty()
+                              orderby s.At, s.Id
+                              select new Meeting(k.Id, d.Id, d.Title, k.EnterpriseId, en == null ? null : en.Name, s.Stage, s.Note, s.At, s.By)).ToListAsync(cancellationToken);
+        return new View(e.Id, e.Title, e.Date, e.Place, invited, meetings.Where(m => m.Stage != DockingStage.Contacted).ToList());
+    }
+}

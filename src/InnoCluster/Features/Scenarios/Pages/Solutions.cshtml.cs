@@ -1,0 +1,48 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InnoCluster.Features.Scenarios.Pages;
+
+/// <summary>Vendors' solutions: the public browses them; an enterprise account publishes its own here.</summary>
+[Authorize(Policy = Policies.Public)]
+public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring authoring) : PageModel
+{
+    public Page<SolutionQueries.Item> Result { get; private set; } = new([], 0, 1, 20);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
+
+    /// <summary>An enterprise account (for its own firm) or an official (for a firm it names) may publish.</summary>
+    public bool MayPublish => User.IsInRole(Roles.Official) || (User.IsInRole(Roles.Enterprise) && User.HasClaim(c => c.Type == "enterprise_id"));
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Result = await queries.ListAsync(Q, null, PageNumber, 20, cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(string? title, string? description, string? capabilities, string? sectors, string? price, string? referenceCases, int? enterpriseId, CancellationToken cancellationToken)
+    {
+        if (!MayPublish)
+        {
+            return Forbid();
+        }
+
+        static List<string> Split(string? text) => (text ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (saved, errors) = await authoring.CreateSolutionAsync(
+            new ScenarioAuthoring.SolutionInput(title, description, Split(capabilities), Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
+        if (saved is not null)
+        {
+            return Redirect($"/solutions?q={Uri.EscapeDataString(title ?? "")}");
+        }
+
+        Errors = errors;
+        Result = await queries.ListAsync(Q, null, PageNumber, 20, cancellationToken);
+        return Page();
+    }
+}
