@@ -20,7 +20,9 @@ sqlmap_scan() {
     "http://127.0.0.1:$port/api/search?q=ai&kind=Policy&level=Municipal&status=Valid&issuer=abc&year=2022&page=1&pageSize=10" \
     "http://127.0.0.1:$port/api/passages?q=ai&take=10" \
     "http://127.0.0.1:$port/api/clauses?q=abc&documentId=1&status=Confirmed" \
-    "http://127.0.0.1:$port/api/demands?q=abc&status=Published&page=1&pageSize=10"; do
+    "http://127.0.0.1:$port/api/demands?q=abc&status=Published&page=1&pageSize=10" \
+    "http://127.0.0.1:$port/api/solutions?q=abc&enterpriseId=1&page=1&pageSize=10" \
+    "http://127.0.0.1:$port/api/scenarios/1/matches?take=10"; do
     local out
     out="$(sqlmap -u "$url" --batch --level=2 --risk=1 --time-sec=1 --threads=2 --disable-coloring --output-dir="$work/sqlmap" 2>&1 || true)"
     if echo "$out" | grep -qiE "identified the following injection point|parameter .* is vulnerable"; then
