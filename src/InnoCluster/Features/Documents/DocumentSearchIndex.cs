@@ -451,3 +451,33 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IDisposable
         }
     }
 }
+
+/// <summary>
+/// Brings the Lucene index up to date when the server starts, so the first search after an upgrade or a
+/// large import made while the server was down does not pay for it (it would otherwise wait for it).
+/// </summary>
+public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, DocumentSearchIndex index, ILogger<DocumentSearchIndexWarmup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!index.Enabled)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await index.CatchUpAsync(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>(), stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is IOException or Lucene.Net.Store.LockObtainFailedException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Searching catches up again on its own; a failed warm-up only costs the first search its time.
+            logger.LogWarning(e, "The document search index could not catch up at start; the first search will.");
+        }
+    }
+}
