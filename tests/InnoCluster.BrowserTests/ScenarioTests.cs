@@ -45,6 +45,9 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         var page = await app.NewPageAsync();
+        // CI runs this alongside the PostgreSQL suites on two cores: a step can take seconds there.
+        page.SetDefaultTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("邮箱").FillAsync(email);
         await page.GetByLabel("密码").FillAsync(Password);
