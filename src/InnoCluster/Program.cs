@@ -16,7 +16,7 @@ builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
 builder.Services.AddScenarios(builder.Configuration);
-builder.Services.AddPlans();
+builder.Services.AddPlans(builder.Configuration);
 
 var app = builder.Build();
 if (cli is not null)

@@ -85,6 +85,12 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /api/plans/{id:int}/targets"] = Policies.Public,
         ["PUT /api/plan-targets/{id:int}/indicator"] = Policies.Official,
         ["POST /api/plan-targets/{id:int}/observations"] = Policies.Official,
+        ["GET /api/plans/{id:int}/tasks"] = Policies.PlanTeam,
+        ["GET /api/tasks/{id:int}/reports"] = Policies.ProgressReporter,
+        ["POST /api/tasks/{id:int}/reports"] = Policies.ProgressReporter,
+        ["POST /api/plans/{id:int}/periods/{period}/close"] = Policies.Official,
+        ["GET /api/plans/{id:int}/indicators.xlsx"] = Policies.Public,
+        ["GET /plans/{id:int}/report.pdf"] = Policies.Official,
 
         ["GET /api/me"] = Policies.SignedIn,
         ["GET /api/me/tokens"] = Policies.SignedIn,
@@ -128,6 +134,11 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /scenarios/cases"] = Policies.Public,
         ["PAGE /solutions"] = Policies.Public,
         ["PAGE /plans/{id:int?}"] = Policies.Public,
+        ["PAGE /plans/targets/{id:int}"] = Policies.Public,
+        ["PAGE /plans/{id:int}/units"] = Policies.PlanTeam,
+        ["PAGE /plans/{id:int}/districts"] = Policies.Public,
+        ["PAGE /plans/{id:int}/report"] = Policies.Public,
+        ["PAGE /plans/tasks/{id:int}"] = Policies.ProgressReporter,
         ["PAGE /account/sign-in"] = Policies.Public,
         ["PAGE /account/two-factor"] = Policies.Public,
         ["PAGE /account/enrol"] = Policies.Public,
@@ -154,6 +165,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         Policies.EnterpriseAccount => role == Roles.Enterprise,
         Policies.EnterpriseOrOfficial => role is Roles.Enterprise or Roles.Official,
         Policies.ScenarioAuthor => role is Roles.Official or Roles.ScenarioOwner or Roles.Enterprise,
+        Policies.ProgressReporter or Policies.PlanTeam => role is Roles.Official or Roles.Department,
         _ => throw new InvalidOperationException("unknown policy " + policy),
     };
 

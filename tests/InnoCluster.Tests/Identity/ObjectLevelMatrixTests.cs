@@ -56,6 +56,21 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
         ["PATCH /api/enterprises/{id:int}/facts"] = async o => new Attempt(
             await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/facts", JsonContent.Create(new { year = 2024, revenue = 1m, district = "sip" }), Ct),
             async () => Assert.False(await app.WithDbAsync(db => db.Set<YearlyFigure>().AnyAsync(f => f.EnterpriseId == o.Theirs, Ct)))),
+        ["GET /api/tasks/{id:int}/reports"] = async _ =>
+        {
+            var (department, task) = await OtherUnitsTaskAsync();
+            return new Attempt(await department.GetAsync($"/api/tasks/{task}/reports", Ct), Nothing);
+        },
+        ["POST /api/tasks/{id:int}/reports"] = async _ =>
+        {
+            var (department, task) = await OtherUnitsTaskAsync();
+            return new Attempt(await department.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = "2025-Q4", unit = "市工信局", text = "越权报送" }, Ct), NoReportsOn(task));
+        },
+        ["PAGE /plans/tasks/{id:int}"] = async _ =>
+        {
+            var (department, task) = await OtherUnitsTaskAsync();
+            return new Attempt(await department.GetAsync($"/plans/tasks/{task}", Ct), Nothing);
+        },
         ["GET /api/calculator/{id:int}"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/calculator/{o.Theirs}", Ct), Nothing),
         ["PAGE /enterprises/{id:int}/calculator"] = async o => new Attempt(await o.Attacker.GetAsync($"/enterprises/{o.Theirs}/calculator", Ct), Nothing),
         ["DELETE /api/me/tokens/{id:int}"] = async o =>
@@ -125,7 +140,18 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
     }
 
     /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
-    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor];
+    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor, Policies.ProgressReporter];
+
+    /// <summary>A department (市科技局) and a task it is not responsible for (专栏5-1: 市工信局 and the districts only).</summary>
+    private async Task<(HttpClient Department, int Task)> OtherUnitsTaskAsync()
+    {
+        var department = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "市科技局"));
+        var task = await app.WithDbAsync(db => db.Set<InnoCluster.Features.Plans.PlanTask>().Where(t => t.Box == 5 && t.Number == 1).Select(t => t.Id).SingleAsync(Ct));
+        return (department, task);
+    }
+
+    private Func<Task> NoReportsOn(int task) => async () =>
+        Assert.False(await app.WithDbAsync(db => db.Set<InnoCluster.Features.Plans.TaskReport>().AnyAsync(r => r.TaskId == task, Ct)));
 
     [Fact]
     public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()

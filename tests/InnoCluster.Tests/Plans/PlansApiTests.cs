@@ -84,7 +84,7 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var plan = (await app.CreateClient().GetJsonAsync("/api/plans"))[0]!["id"];
         var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
         Assert.Equal(direct, target["latestValue"]!.GetValue<decimal>());
-        Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "registry");
+        Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "computed");
     }
 
     [Fact]

@@ -77,7 +77,14 @@ public sealed class GetDocument(InnoClusterDbContext db, IRegistryDirectory regi
     /// <summary>Where a quoted clause stands in a seed document's current clean text (for "where does this come from?").</summary>
     public async Task<(int DocumentId, int? SentenceStart, int? QuoteEnd)?> LocateAsync(string seedFile, string? quote, CancellationToken cancellationToken)
     {
-        var row = await db.Set<Document>().AsNoTracking().Where(d => d.SeedFile == seedFile).Select(d => new { d.Id, d.CurrentVersionId }).FirstOrDefaultAsync(cancellationToken);
+        var id = await db.Set<Document>().AsNoTracking().Where(d => d.SeedFile == seedFile).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        return id is { } documentId ? await LocateAsync(documentId, quote, cancellationToken) : null;
+    }
+
+    /// <summary>Where a quote stands in a document's current text: its sentence's start and the quote's end (null when not found).</summary>
+    public async Task<(int DocumentId, int? SentenceStart, int? QuoteEnd)?> LocateAsync(int documentId, string? quote, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<Document>().AsNoTracking().Where(d => d.Id == documentId).Select(d => new { d.Id, d.CurrentVersionId }).FirstOrDefaultAsync(cancellationToken);
         if (row?.CurrentVersionId is not { } versionId)
         {
             return null;

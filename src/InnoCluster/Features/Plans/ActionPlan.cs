@@ -58,6 +58,9 @@ public sealed class PlanTarget
     /// <summary>A computed indicator's spec (<c>tiers:listed,unicorn</c>); null when the target's values are reported.</summary>
     public string? ComputedIndicator { get; set; }
 
+    /// <summary>The plan's task whose text states the target (专栏7-2 for the 15 identifier nodes); null for the 发展目标.</summary>
+    public int? TaskId { get; set; }
+
     /// <summary>Proposed by the extractor (true) until an official confirms or edits it.</summary>
     public bool Proposed { get; set; } = true;
 }
@@ -87,5 +90,6 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         b.Property(t => t.Text).HasMaxLength(100);
         b.Property(t => t.Sentence).HasMaxLength(4000);
         b.Property(t => t.ComputedIndicator).HasMaxLength(200);
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(t => t.TaskId).OnDelete(DeleteBehavior.SetNull);
     }
 }

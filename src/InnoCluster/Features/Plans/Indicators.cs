@@ -1,4 +1,5 @@
 using InnoCluster.Features.Registry;
+using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,14 @@ public sealed class IndicatorObservation
     /// <summary>How the value was read from the quote (e.g. "上市企业32家 + 全球独角兽企业7家").</summary>
     public string? Note { get; set; }
 
+    /// <summary>Where the quote stands in the document (its sentence's start, the quote's end), for the link to it.</summary>
+    public int? QuoteStart { get; set; }
+
+    public int? QuoteEnd { get; set; }
+
+    /// <summary>The progress report the value was filed with, if it came from one.</summary>
+    public int? ReportId { get; set; }
+
     public string RecordedBy { get; set; } = "";
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -47,25 +56,45 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
         b.Property(o => o.RecordedBy).HasMaxLength(256);
         b.HasOne<PlanTarget>().WithMany().HasForeignKey(o => o.TargetId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Documents.Document>().WithMany().HasForeignKey(o => o.DocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<TaskReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 
 /// <summary>
-/// Indicators computed live from the registry, named by a spec an official picks: <c>tiers:listed,unicorn</c>
-/// counts the enterprises holding any of those tiers. Only specs listed here exist; nothing runs free SQL.
+/// Indicators computed live, named by a spec an official picks: <c>tiers:listed,unicorn</c> counts the
+/// registry's enterprises holding any of those tiers; <c>scenarios:landed</c> the docked pairs that landed
+/// (落地, demonstration included), <c>scenarios:demonstration</c> those made demonstration projects. Only
+/// the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public static class ComputedIndicators
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage)
 {
-    public static bool TryParse(string? spec, out Tier[] tiers)
+    private const string TiersPrefix = "tiers:";
+    private const string ScenariosPrefix = "scenarios:";
+
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:lead-goose", "scenarios:landed", "scenarios:demonstration"];
+
+    public static bool TryParse(string? spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComputedIndicator? indicator)
     {
-        tiers = [];
-        if (spec is null || !spec.StartsWith("tiers:", StringComparison.Ordinal))
+        indicator = null;
+        if (spec is null)
+        {
+            return false;
+        }
+
+        if (spec.StartsWith(ScenariosPrefix, StringComparison.Ordinal))
+        {
+            DockingStage? stage = spec[ScenariosPrefix.Length..] switch { "landed" => DockingStage.Landed, "demonstration" => DockingStage.Demonstration, _ => null };
+            indicator = stage is null ? null : new ComputedIndicator(spec, [], stage);
+            return indicator is not null;
+        }
+
+        if (!spec.StartsWith(TiersPrefix, StringComparison.Ordinal))
         {
             return false;
         }
 
         var parsed = new List<Tier>();
-        foreach (var key in spec["tiers:".Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var key in spec[TiersPrefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!TierNames.TryParseKey(key, out var tier))
             {
@@ -75,14 +104,30 @@ public static class ComputedIndicators
             parsed.Add(tier);
         }
 
-        tiers = [.. parsed.Distinct()];
-        return tiers.Length > 0;
+        indicator = parsed.Count > 0 ? new ComputedIndicator(spec, [.. parsed.Distinct()], null) : null;
+        return indicator is not null;
     }
 
-    public static string Describe(Tier[] tiers) => "登记库中" + string.Join("或", tiers.Select(TierNames.Chinese)) + "的企业数";
+    public string Describe() => AtLeastStage switch
+    {
+        DockingStage.Demonstration => "场景对接中成为示范项目的数量",
+        DockingStage.Landed => "场景对接中已落地（含示范）的数量",
+        _ => "登记库中" + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
+    };
 
-    public static async Task<decimal> ValueAsync(InnoClusterDbContext db, Tier[] tiers, CancellationToken cancellationToken) =>
-        await db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier)).Select(t => t.EnterpriseId).Distinct().CountAsync(cancellationToken);
+    /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
+    public string Link => AtLeastStage is not null ? "/scenarios" : Tiers.Length == 1 ? "/enterprises?tier=" + TierNames.Key(Tiers[0]) : "/enterprises";
+
+    public async Task<decimal> ValueAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    {
+        if (AtLeastStage is { } stage)
+        {
+            return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
+        }
+
+        var tiers = Tiers;
+        return await db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier)).Select(t => t.EnterpriseId).Distinct().CountAsync(cancellationToken);
+    }
 }
 
 public enum TargetStatus
@@ -138,11 +183,16 @@ public static class TargetStatusRule
             return value >= target * 0.8m ? TargetStatus.AtRisk : TargetStatus.Behind;
         }
 
-        // Share of the plan's years gone by the observation (a plan 2023-2025 runs three years: the end of 2024 is 2/3).
-        var elapsed = Math.Clamp((on.Year - first + (on.DayOfYear / 366m)) / (due - first + 1), 0m, 1m);
+        var elapsed = Elapsed(first, due, on)!.Value;
         var progress = value / target;
         return progress >= elapsed ? TargetStatus.OnTrack : progress >= elapsed * 0.8m ? TargetStatus.AtRisk : TargetStatus.Behind;
     }
+
+    /// <summary>Share of the plan's years gone by a date (a plan 2023-2025 runs three years: the end of 2024 is 2/3).</summary>
+    public static decimal? Elapsed(int? startYear, int? deadline, DateOnly on) =>
+        startYear is { } first && deadline is { } due && due >= first
+            ? Math.Clamp((on.Year - first + (on.DayOfYear / 366m)) / (due - first + 1), 0m, 1m)
+            : null;
 
     public static string Chinese(TargetStatus status) => status switch
     {

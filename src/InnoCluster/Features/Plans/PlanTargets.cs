@@ -5,9 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Plans;
 
 /// <summary>Targets with their latest value (computed now, or the newest report) and the status the rule gives.</summary>
-public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
+public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Documents.GetDocument documents)
 {
-    public sealed record SourceDto(string Kind, int? DocumentId, string? Quote, string? Note, DateOnly? Date);
+    /// <summary>
+    /// Where a figure comes from: the plan's sentence (kind "target"), a document's sentence or a progress
+    /// report ("report"), or a live count ("computed"); <c>link</c> opens it — for a document, at the sentence.
+    /// </summary>
+    public sealed record SourceDto(string Kind, int? DocumentId, string? Quote, string? Note, DateOnly? Date, decimal? Value, string? Link);
 
     public sealed record TargetDto(
         int Id,
@@ -19,9 +23,12 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
         string TargetText,
         int? Deadline,
         TargetPeriod Period,
+        string? Task,
         string? Indicator,
         decimal? LatestValue,
         DateOnly? LatestOn,
+        decimal? Progress,
+        decimal? TimeElapsed,
         TargetStatus Status,
         string StatusLabel,
         bool Proposed,
@@ -31,6 +38,9 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
 
     /// <summary>A reported value: <c>value</c> as written with its unit ("2300亿元", "39家"), date, and source.</summary>
     public sealed record ObservationRequest(string? Value, DateOnly? ObservedOn, int? DocumentId, string? Quote, string? Note);
+
+    public static string SentenceLink(int documentId, int? start, int? end) =>
+        start is { } s ? $"/documents/{documentId}?s={s}&e={end ?? s}#s-{s}" : $"/documents/{documentId}";
 
     public async Task<IReadOnlyList<TargetDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken)
     {
@@ -43,32 +53,53 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
         var ids = plan.Targets.Select(t => t.Id).ToList();
         var observations = (await db.Set<IndicatorObservation>().AsNoTracking().Where(o => ids.Contains(o.TargetId)).ToListAsync(cancellationToken))
             .GroupBy(o => o.TargetId).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id).ToList());
+        var reportTasks = await db.Set<TaskReport>().AsNoTracking()
+            .Where(r => db.Set<IndicatorObservation>().Any(o => o.ReportId == r.Id && ids.Contains(o.TargetId)))
+            .ToDictionaryAsync(r => r.Id, r => r.TaskId, cancellationToken);
+        var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var computed = new Dictionary<string, decimal>(StringComparer.Ordinal); // one count per distinct spec, however many targets use it
         var result = new List<TargetDto>();
         foreach (var target in plan.Targets.OrderBy(t => t.Order))
         {
-            var sources = new List<SourceDto> { new("target", plan.DocumentId, target.Sentence, null, null) };
+            var sources = new List<SourceDto> { new("target", plan.DocumentId, target.Sentence, null, null, null, SentenceLink(plan.DocumentId, target.SentenceStart, target.SentenceStart + target.Sentence.Length)) };
             decimal? latest = null;
             DateOnly? latestOn = null;
             string? indicator = null;
-            if (ComputedIndicators.TryParse(target.ComputedIndicator, out var tiers))
+            if (ComputedIndicator.TryParse(target.ComputedIndicator, out var spec))
             {
-                latest = await ComputedIndicators.ValueAsync(db, tiers, cancellationToken);
+                if (!computed.TryGetValue(spec.Spec, out var value))
+                {
+                    computed[spec.Spec] = value = await spec.ValueAsync(db, cancellationToken);
+                }
+
+                latest = value;
                 latestOn = today;
-                indicator = ComputedIndicators.Describe(tiers);
-                sources.Add(new SourceDto("registry", null, null, indicator, today));
+                indicator = spec.Describe();
+                sources.Add(new SourceDto("computed", null, null, indicator, today, value, spec.Link));
             }
-            else if (observations.TryGetValue(target.Id, out var reported))
+
+            if (observations.TryGetValue(target.Id, out var reported))
             {
-                latest = reported[0].Value;
-                latestOn = reported[0].ObservedOn;
-                indicator = "报告值";
-                sources.AddRange(reported.Select(o => new SourceDto("report", o.DocumentId, o.Quote, o.Note, o.ObservedOn)));
+                if (latest is null)
+                {
+                    latest = reported[0].Value;
+                    latestOn = reported[0].ObservedOn;
+                    indicator = "报告值";
+                }
+
+                sources.AddRange(reported.Select(o => new SourceDto("report", o.DocumentId, o.Quote, o.Note, o.ObservedOn, o.Value,
+                    o.DocumentId is { } d ? SentenceLink(d, o.QuoteStart, o.QuoteEnd)
+                    : o.ReportId is { } r && reportTasks.TryGetValue(r, out var taskId) ? $"/plans/tasks/{taskId}#report-{r}"
+                    : null)));
             }
 
             var status = TargetStatusRule.Evaluate(target.TargetValue, target.UpperValue, target.Qualifier, target.Period, plan.StartYear, target.Deadline, latest, latestOn, today);
+            decimal? progress = latest is { } l && target.TargetValue > 0 ? Math.Round(l / target.TargetValue, 4) : null;
+            decimal? elapsed = latestOn is { } on && target.Period != TargetPeriod.Annual ? TargetStatusRule.Elapsed(plan.StartYear, target.Deadline, on) : null;
             result.Add(new TargetDto(target.Id, target.Name, target.TargetValue, target.UpperValue, target.Unit, target.Qualifier, target.Text, target.Deadline, target.Period,
-                indicator, latest, latestOn, status, TargetStatusRule.Chinese(status), target.Proposed, sources));
+                target.TaskId is { } t && tasks.TryGetValue(t, out var code) ? code : null,
+                indicator, latest, latestOn, progress, elapsed is { } e ? Math.Round(e, 4) : null, status, TargetStatusRule.Chinese(status), target.Proposed, sources));
         }
 
         return result;
@@ -82,14 +113,14 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
             return (false, null);
         }
 
-        if (request.Computed is not null && !ComputedIndicators.TryParse(request.Computed, out _))
+        if (request.Computed is not null && !ComputedIndicator.TryParse(request.Computed, out _))
         {
-            return (true, $"未知的计算指标 \"{request.Computed}\" (computed: tiers:KEY[,KEY…], e.g. tiers:listed,unicorn)");
+            return (true, $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys)");
         }
 
         if (request.Computed is not null && target.Unit is not ("家" or "个"))
         {
-            return (true, $"登记库计数的单位是“家”，目标的单位是“{target.Unit}” (a registry count cannot measure a target in {target.Unit})");
+            return (true, $"计算指标是计数（家/个），目标的单位是“{target.Unit}” (a count cannot measure a target in {target.Unit})");
         }
 
         target.ComputedIndicator = request.Computed;
@@ -112,23 +143,9 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Quantity? quantity = null;
-        if (string.IsNullOrWhiteSpace(request.Value) || !QuantityParser.TryParse(request.Value, out quantity))
+        if (ReadValue(target, request.Value, out var quantity) is { } valueProblem)
         {
-            problems["value"] = [$"无法读取“{request.Value}”：请写数值和单位，如 2300亿元、39家 (value: a figure with its unit)"];
-        }
-        else if (quantity.Unit.Length == 0)
-        {
-            problems["value"] = [$"“{request.Value}”没有单位，请写明 {target.Unit}（如 2300亿元） (value: write the unit)"];
-        }
-        else if (quantity.Unit != target.Unit)
-        {
-            problems["value"] = [$"单位“{quantity.Unit}”与目标单位“{target.Unit}”不一致 (unit {quantity.Unit} does not match the target's {target.Unit})"];
-        }
-        else if (target.TargetValue > 0 && (quantity.Value * 1000 < target.TargetValue || quantity.Value > target.TargetValue * 1000))
-        {
-            // 2300万元 against a 2500亿元 target is almost surely 2300亿元 written with the wrong magnitude.
-            problems["value"] = [$"“{request.Value}”与目标 {target.Text} 相差千倍以上，请检查万/亿 (value is over 1000× off the target: check 万 and 亿)"];
+            problems["value"] = [valueProblem];
         }
 
         if (request.ObservedOn is not { } on)
@@ -140,9 +157,19 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
             problems["observedOn"] = [$"日期 {on:yyyy-MM-dd} 在未来 (observedOn is in the future)"];
         }
 
-        if (request.DocumentId is { } documentId && !await db.Set<Documents.Document>().AnyAsync(d => d.Id == documentId, cancellationToken))
+        (int DocumentId, int? SentenceStart, int? QuoteEnd)? located = null;
+        if (request.DocumentId is { } documentId)
         {
-            problems["documentId"] = [$"文档 {documentId} 不存在 (no such document)"];
+            // A reported figure is traceable to its sentence: the quote must stand in the document's text.
+            located = await documents.LocateAsync(documentId, request.Quote, cancellationToken);
+            if (located is null)
+            {
+                problems["documentId"] = [$"文档 {documentId} 不存在 (no such document)"];
+            }
+            else if (!string.IsNullOrWhiteSpace(request.Quote) && located.Value.SentenceStart is null)
+            {
+                problems["quote"] = [$"文档 {documentId} 中找不到引文“{Shorten(request.Quote)}” (the quote is not in the document's text)"];
+            }
         }
 
         if (problems.Count > 0)
@@ -158,11 +185,47 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock)
             Qualifier = quantity.Qualifier,
             DocumentId = request.DocumentId,
             Quote = request.Quote?.Trim(),
+            QuoteStart = located?.SentenceStart,
+            QuoteEnd = located?.QuoteEnd,
             Note = request.Note?.Trim(),
             RecordedBy = recordedBy,
             RecordedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
         return (true, problems);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    /// <summary>
+    /// Reads a reported figure with its unit (万/亿 parsed once, in the text library). A value in another unit
+    /// than the target's, or over a thousand times off it (2300万元 for a 2500亿元 target: almost surely 亿
+    /// written as 万), is refused with the reason.
+    /// </summary>
+    public static string? ReadValue(PlanTarget target, string? text, out Quantity? quantity)
+    {
+        quantity = null;
+        if (string.IsNullOrWhiteSpace(text) || !QuantityParser.TryParse(text, out var parsed))
+        {
+            return $"无法读取“{text}”：请写数值和单位，如 2300亿元、39家 (value: a figure with its unit)";
+        }
+
+        if (parsed.Unit.Length == 0)
+        {
+            return $"“{text}”没有单位，请写明 {target.Unit}（如 2300亿元） (value: write the unit)";
+        }
+
+        if (parsed.Unit != target.Unit)
+        {
+            return $"单位“{parsed.Unit}”与目标单位“{target.Unit}”不一致 (unit {parsed.Unit} does not match the target's {target.Unit})";
+        }
+
+        if (target.TargetValue > 0 && (parsed.Value * 1000 < target.TargetValue || parsed.Value > target.TargetValue * 1000))
+        {
+            return $"“{text}”与目标 {target.Text} 相差千倍以上，请检查万/亿 (value is over 1000× off the target: check 万 and 亿)";
+        }
+
+        quantity = parsed;
+        return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using InnoCluster.Features.Documents;
 using InnoCluster.Infrastructure.Data;
@@ -16,10 +17,15 @@ namespace InnoCluster.Features.Plans;
 /// </summary>
 public static partial class PlansFeature
 {
-    public static IServiceCollection AddPlans(this IServiceCollection services)
+    public static IServiceCollection AddPlans(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<PlanImport>();
         services.AddScoped<PlanTargets>();
+        services.AddScoped<TaskReports>();
+        services.AddScoped<AnnualReport>();
+        services.AddScoped<DistrictSpecialities>();
+        services.AddSingleton<ChromiumPdf>();
+        services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));
         services.AddSingleton<ISeedStep, PlanSeedStep>();
         return services;
     }
@@ -31,7 +37,84 @@ public static partial class PlansFeature
         api.MapGet("/plans/{id:int}/targets", TargetsAsync).RequireAuthorization(Policies.Public);
         api.MapPut("/plan-targets/{id:int}/indicator", SetIndicatorAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/plan-targets/{id:int}/observations", ObserveAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans/{id:int}/tasks", TasksAsync).RequireAuthorization(Policies.PlanTeam);
+        api.MapGet("/tasks/{id:int}/reports", ReportsAsync).RequireAuthorization(Policies.ProgressReporter);
+        api.MapPost("/tasks/{id:int}/reports", FileReportAsync).RequireAuthorization(Policies.ProgressReporter);
+        api.MapPost("/plans/{id:int}/periods/{period}/close", ClosePeriodAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans/{id:int}/indicators.xlsx", IndicatorsWorkbookAsync).RequireAuthorization(Policies.Public);
+        app.MapGet("/plans/{id:int}/report.pdf", AnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
+    }
+
+    /// <summary>Who is reporting: an official (any unit, named in the report) or a department account (its own unit).</summary>
+    public static async Task<Reporter> ReporterAsync(ClaimsPrincipal user, InnoClusterDbContext db, CancellationToken ct)
+    {
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        var department = await db.Set<Identity.AppUser>().Where(u => u.Id == id).Select(u => u.Department).SingleOrDefaultAsync(ct);
+        return new Reporter(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), department?.Trim());
+    }
+
+    private static async Task<IResult> TasksAsync(int id, TaskReports reports, CancellationToken ct) =>
+        await reports.ForPlanAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+
+    private static async Task<IResult> ReportsAsync(int id, ClaimsPrincipal user, InnoClusterDbContext db, TaskReports reports, CancellationToken ct)
+    {
+        var units = await db.Set<PlanTask>().AsNoTracking().Where(t => t.Id == id).Select(t => t.Units).SingleOrDefaultAsync(ct);
+        if (units is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var reporter = await ReporterAsync(user, db, ct);
+        return !reporter.IsOfficial && !units.Contains(reporter.Department ?? "", StringComparer.Ordinal)
+            ? TypedResults.Forbid()
+            : TypedResults.Ok(await reports.ForTaskAsync(id, ct));
+    }
+
+    private static async Task<IResult> FileReportAsync(int id, TaskReports.ReportRequest request, ClaimsPrincipal user, InnoClusterDbContext db, TaskReports reports, CancellationToken ct)
+    {
+        var (outcome, filed, problems) = await reports.FileAsync(id, request, await ReporterAsync(user, db, ct), ct);
+        return outcome switch
+        {
+            TaskReports.Outcome.NotFound => TypedResults.NotFound(),
+            TaskReports.Outcome.Forbidden => TypedResults.Forbid(),
+            TaskReports.Outcome.Invalid => TypedResults.ValidationProblem(problems),
+            _ => TypedResults.Created($"/api/tasks/{id}/reports", filed),
+        };
+    }
+
+    private static async Task<IResult> ClosePeriodAsync(int id, string period, ClaimsPrincipal user, TaskReports reports, CancellationToken ct)
+    {
+        var (found, problem) = await reports.ClosePeriodAsync(id, period, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct);
+        return !found ? TypedResults.NotFound()
+            : problem is not null ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [problem] })
+            : TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> IndicatorsWorkbookAsync(int id, AnnualReport report, CancellationToken ct)
+    {
+        var stream = new MemoryStream();
+        if (!await report.WriteIndicatorsAsync(id, stream, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        stream.Position = 0;
+        return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"plan-{id}-indicators.xlsx");
+    }
+
+    private static async Task<IResult> AnnualReportPdfAsync(int id, HttpContext http, InnoClusterDbContext db, ChromiumPdf pdf, CancellationToken ct)
+    {
+        if (!await db.Set<ActionPlan>().AnyAsync(p => p.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var culture = Ui.English ? "en" : "zh-CN";
+        var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}", ct);
+        return bytes is null
+            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF (PDF rendering is unavailable)")
+            : TypedResults.File(bytes, "application/pdf", $"annual-report-plan-{id}.pdf");
     }
 
     public sealed record PlanDto(int Id, string Title, int DocumentId, int? StartYear, int? EndYear, int Targets);
@@ -124,8 +207,92 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
         var referenced = (await db.Set<IndicatorObservation>().Where(o => stale.Contains(o.TargetId)).Select(o => o.TargetId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         plan.Targets.RemoveAll(t => t.Proposed && !seen.Contains(t) && !referenced.Contains(t.Id));
         await db.SaveChangesAsync(cancellationToken);
+
+        var spans = await ImportStructureAsync(plan, text, cancellationToken);
+        foreach (var target in plan.Targets.Where(t => t.Proposed))
+        {
+            target.TaskId = spans.FirstOrDefault(s => s.Start <= target.SentenceStart && target.SentenceStart < s.End).TaskId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return plan;
     }
+
+    /// <summary>
+    /// The plan's actions and tasks with their responsible units, proposed from the text the same way as its
+    /// targets: proposals are updated in place, what an official confirmed is left alone, and a task that has
+    /// reports is never removed. Returns each task's span of the text, to place targets in their task.
+    /// </summary>
+    private async Task<List<(int Start, int End, int? TaskId)>> ImportStructureAsync(ActionPlan plan, string text, CancellationToken cancellationToken)
+    {
+        var proposed = PlanStructureExtractor.Extract(text);
+        var actions = await db.Set<PlanAction>().Include(a => a.Tasks).Where(a => a.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var keptTasks = new HashSet<PlanTask>();
+        foreach (var p in proposed)
+        {
+            var action = actions.FirstOrDefault(a => a.Number == p.Number);
+            if (action is null)
+            {
+                action = new PlanAction { PlanId = plan.Id, Number = p.Number };
+                actions.Add(action);
+                db.Add(action);
+            }
+
+            if (action.Proposed)
+            {
+                action.Title = Cut(p.Title, 200);
+                action.Text = Cut(p.Text, 8000);
+                action.TextStart = p.TextStart;
+                action.Units = [.. p.Units];
+            }
+
+            foreach (var pt in p.Tasks)
+            {
+                var task = actions.SelectMany(a => a.Tasks).FirstOrDefault(t => t.Box == pt.Box && t.Number == pt.Number);
+                if (task is null)
+                {
+                    task = new PlanTask { PlanId = plan.Id, Box = pt.Box, Number = pt.Number };
+                    action.Tasks.Add(task);
+                }
+
+                keptTasks.Add(task);
+                if (task.Proposed)
+                {
+                    task.BoxTitle = Cut(pt.BoxTitle, 200);
+                    task.Title = Cut(pt.Title, 200);
+                    task.Text = Cut(pt.Text, 8000);
+                    task.TextStart = pt.TextStart;
+                    task.Units = [.. p.Units];
+                }
+            }
+        }
+
+        var staleTasks = actions.SelectMany(a => a.Tasks).Where(t => t.Proposed && !keptTasks.Contains(t) && t.Id != 0).Select(t => t.Id).ToList();
+        var reported = (await db.Set<TaskReport>().Where(r => staleTasks.Contains(r.TaskId)).Select(r => r.TaskId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var action in actions)
+        {
+            action.Tasks.RemoveAll(t => staleTasks.Contains(t.Id) && !reported.Contains(t.Id));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        // A task's span runs to the next task or action heading.
+        var starts = proposed.Select(a => (a.TextStart, (PlanTask?)null))
+            .Concat(actions.SelectMany(a => a.Tasks).Where(keptTasks.Contains).Select(t => (t.TextStart, (PlanTask?)t)))
+            .OrderBy(x => x.TextStart).ToList();
+        var spans = new List<(int Start, int End, int? TaskId)>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            if (starts[i].Item2 is { } task)
+            {
+                spans.Add((starts[i].TextStart, i + 1 < starts.Count ? starts[i + 1].TextStart : text.Length, task.Id));
+            }
+        }
+
+        return spans;
+    }
+
+    private static string Cut(string text, int max) => text.Length > max ? text[..max] : text;
 }
 
 /// <summary>The seed's action plans (documents titled 行动计划), read at first start the way an official would import them.</summary>

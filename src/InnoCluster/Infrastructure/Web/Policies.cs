@@ -33,7 +33,16 @@ public static class Policies
     /// <summary>Writing scenario demands: scenario owners, enterprises (a factory is an owner too) and officials; each edits only its own.</summary>
     public const string ScenarioAuthor = "scenario-author";
 
-    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor];
+    /// <summary>
+    /// Officials and responsible departments (责任单位) on one task: a department only on tasks it is
+    /// responsible for (checked per task, so these endpoints are in the object-level matrix).
+    /// </summary>
+    public const string ProgressReporter = "progress-reporter";
+
+    /// <summary>Officials and departments reading the plan-wide progress table (every task's status), as 督查 tables are shared.</summary>
+    public const string PlanTeam = "plan-team";
+
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor, ProgressReporter, PlanTeam];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -46,6 +55,8 @@ public static class Policies
         builder.AddPolicy(EnterpriseOrOfficial, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
             c.User.IsInRole(Roles.Official) || (c.User.IsInRole(Roles.Enterprise) && c.User.HasClaim(x => x.Type == "enterprise_id"))));
         builder.AddPolicy(ScenarioAuthor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.ScenarioOwner, Roles.Enterprise));
+        builder.AddPolicy(ProgressReporter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
+        builder.AddPolicy(PlanTeam, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
         builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim("enterprise_id"));
     }
 }

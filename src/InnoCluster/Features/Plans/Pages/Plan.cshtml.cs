@@ -44,6 +44,13 @@ public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : Pa
         _ => Ui.L("暂无数据", "no data"),
     };
 
+    public static string SourceKind(string kind) => kind switch
+    {
+        "target" => Ui.L("计划原文", "plan text"),
+        "computed" => Ui.L("平台计算", "computed"),
+        _ => Ui.L("报告", "report"),
+    };
+
     public static string PeriodText(TargetPeriod period) => period switch
     {
         TargetPeriod.Cumulative => Ui.L("累计", "cumulative"),
@@ -51,3 +58,6 @@ public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : Pa
         _ => Ui.L("到期达到", "by the deadline"),
     };
 }
+
+/// <summary>Which plan the tab bar is for and which tab is open.</summary>
+public sealed record PlanNav(int PlanId, string Current);

@@ -870,6 +870,14 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("quote");
 
+                    b.Property<int?>("QuoteEnd")
+                        .HasColumnType("integer")
+                        .HasColumnName("quote_end");
+
+                    b.Property<int?>("QuoteStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("quote_start");
+
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
@@ -879,6 +887,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
                         .HasColumnName("recorded_by");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_id");
 
                     b.Property<int>("TargetId")
                         .HasColumnType("integer")
@@ -895,10 +907,65 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_indicator_observations_document_id");
 
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_indicator_observations_report_id");
+
                     b.HasIndex("TargetId", "ObservedOn")
                         .HasDatabaseName("ix_indicator_observations_target_id_observed_on");
 
                     b.ToTable("indicator_observations", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TextStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("text_start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<List<string>>("Units")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_actions_plan_id_number");
+
+                    b.ToTable("plan_actions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
@@ -964,6 +1031,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("target_value");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -984,11 +1055,186 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_plan_targets");
 
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_plan_targets_task_id");
+
                     b.HasIndex("PlanId", "Order")
                         .IsUnique()
                         .HasDatabaseName("ix_plan_targets_plan_id_order");
 
                     b.ToTable("plan_targets", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("integer")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("Box")
+                        .HasColumnType("integer")
+                        .HasColumnName("box");
+
+                    b.Property<string>("BoxTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("box_title");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TextStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("text_start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<List<string>>("Units")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_plan_tasks_action_id");
+
+                    b.HasIndex("PlanId", "Box", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_tasks_plan_id_box_number");
+
+                    b.ToTable("plan_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_period_closures");
+
+                    b.HasIndex("PlanId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_period_closures_plan_id_period");
+
+                    b.ToTable("reporting_period_closures", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.TaskReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<Guid>>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("attachments");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("filed_by");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reports");
+
+                    b.HasIndex("TaskId", "Period", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_reports_task_id_period_version");
+
+                    b.ToTable("task_reports", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
@@ -2519,12 +2765,28 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_indicator_observations_documents_document_id");
 
+                    b.HasOne("InnoCluster.Features.Plans.TaskReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_observations_task_report_report_id");
+
                     b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_observations_plan_target_target_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_action_plans_plan_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
@@ -2535,6 +2797,49 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_targets_action_plans_plan_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_targets_plan_task_task_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanAction", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_plan_actions_action_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_period_closures_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.TaskReport", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_plan_tasks_task_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
@@ -3468,6 +3773,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>

@@ -844,6 +844,14 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("quote");
 
+                    b.Property<int?>("QuoteEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quote_end");
+
+                    b.Property<int?>("QuoteStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quote_start");
+
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recorded_at");
@@ -853,6 +861,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("recorded_by");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report_id");
 
                     b.Property<int>("TargetId")
                         .HasColumnType("INTEGER")
@@ -869,10 +881,63 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_indicator_observations_document_id");
 
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_indicator_observations_report_id");
+
                     b.HasIndex("TargetId", "ObservedOn")
                         .HasDatabaseName("ix_indicator_observations_target_id_observed_on");
 
                     b.ToTable("indicator_observations", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TextStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("text_start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_actions");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_actions_plan_id_number");
+
+                    b.ToTable("plan_actions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
@@ -936,6 +1001,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("target_value");
 
+                    b.Property<int?>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -956,11 +1025,180 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_plan_targets");
 
+                    b.HasIndex("TaskId")
+                        .HasDatabaseName("ix_plan_targets_task_id");
+
                     b.HasIndex("PlanId", "Order")
                         .IsUnique()
                         .HasDatabaseName("ix_plan_targets_plan_id_order");
 
                     b.ToTable("plan_targets", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("Box")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("box");
+
+                    b.Property<string>("BoxTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("box_title");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<bool>("Proposed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<int>("TextStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("text_start");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<string>("Units")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("units");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_tasks");
+
+                    b.HasIndex("ActionId")
+                        .HasDatabaseName("ix_plan_tasks_action_id");
+
+                    b.HasIndex("PlanId", "Box", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_tasks_plan_id_box_number");
+
+                    b.ToTable("plan_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_period_closures");
+
+                    b.HasIndex("PlanId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_period_closures_plan_id_period");
+
+                    b.ToTable("reporting_period_closures", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.TaskReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("task_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_task_reports");
+
+                    b.HasIndex("TaskId", "Period", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_task_reports_task_id_period_version");
+
+                    b.ToTable("task_reports", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
@@ -2443,12 +2681,28 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_indicator_observations_documents_document_id");
 
+                    b.HasOne("InnoCluster.Features.Plans.TaskReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_indicator_observations_task_report_report_id");
+
                     b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
                         .WithMany()
                         .HasForeignKey("TargetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_indicator_observations_plan_target_target_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_actions_action_plans_plan_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTarget", b =>
@@ -2459,6 +2713,49 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_targets_action_plans_plan_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_plan_targets_plan_task_task_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanAction", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_plan_actions_action_id");
+
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_tasks_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reporting_period_closures_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.TaskReport", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_task_reports_plan_tasks_task_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
@@ -3392,6 +3689,11 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("InnoCluster.Features.Plans.ActionPlan", b =>
                 {
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanAction", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>

@@ -1,0 +1,135 @@
+using InnoCluster.Features.Registry;
+using InnoCluster.Features.Scenarios;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>
+/// The annual report (白皮书) of a plan: its targets with their latest values, statuses and trends, the
+/// tasks' reporting by responsible unit, the chain map, the scenario funnel and landed cases — every figure
+/// numbered to a footnote that quotes its source. The same figures go to an .xlsx of all indicators.
+/// </summary>
+public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, TaskReports reports, ChainMap chainMap, ScenarioFunnel funnel, TimeProvider clock)
+{
+    public sealed record Footnote(int Number, string Text, string? Quote, string? Link);
+
+    public sealed record UnitSummary(string Unit, int Tasks, int Reported, int Overdue);
+
+    public sealed record Content(
+        ActionPlan Plan,
+        DateOnly AsOf,
+        IReadOnlyList<PlanTargets.TargetDto> Targets,
+        IReadOnlyDictionary<int, IReadOnlyList<int>> TargetFootnotes,
+        IReadOnlyList<UnitSummary> Units,
+        ChainMap.Result Chain,
+        ScenarioFunnel.Dashboard Funnel,
+        IReadOnlyList<ScenarioFunnel.Case> Cases,
+        IReadOnlyDictionary<string, int> FigureFootnotes,
+        IReadOnlyList<Footnote> Footnotes);
+
+    public async Task<Content?> BuildAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var list = await targets.ForPlanAsync(planId, cancellationToken) ?? [];
+        var footnotes = new List<Footnote>();
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Note(string text, string? quote, string? link)
+        {
+            var key = text + "\u0001" + quote + "\u0001" + link;
+            if (!byKey.TryGetValue(key, out var number))
+            {
+                number = footnotes.Count + 1;
+                byKey[key] = number;
+                footnotes.Add(new Footnote(number, text, quote, link));
+            }
+
+            return number;
+        }
+
+        var targetNotes = new Dictionary<int, IReadOnlyList<int>>();
+        foreach (var target in list)
+        {
+            targetNotes[target.Id] = [.. target.Sources.Select(s => s.Kind switch
+            {
+                "target" => Note($"目标：{plan.Title}", s.Quote, s.Link),
+                "computed" => Note($"平台实时计算（{s.Date:yyyy-MM-dd}）：{s.Note}", null, s.Link),
+                _ => Note($"报告值（{s.Date:yyyy-MM-dd}）{(s.Note is null ? "" : "：" + s.Note)}", s.Quote, s.Link),
+            })];
+        }
+
+        var tasks = await reports.ForPlanAsync(planId, cancellationToken) ?? [];
+        var units = tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
+            .GroupBy(x => x.Unit, StringComparer.Ordinal)
+            .Select(g => new UnitSummary(g.Key, g.Count(), g.Count(x => x.Task.Reports > 0), g.Count(x => x.Task.OverduePeriod is not null)))
+            .OrderByDescending(u => u.Tasks).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
+        var dashboard = await funnel.DashboardAsync(cancellationToken);
+        var funnelNotes = dashboard.Figures.Where(f => f.Quote is not null).ToDictionary(
+            f => f.Key,
+            f => Note($"场景数据来源（{f.ReportedOn:yyyy-MM-dd}）", f.Quote, f.DocumentId is { } d ? $"/documents/{d}" : null),
+            StringComparer.Ordinal);
+        return new Content(
+            plan,
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            list,
+            targetNotes,
+            units,
+            (await chainMap.RunAsync(null, cancellationToken))!,
+            dashboard,
+            [.. (await funnel.CasesAsync(cancellationToken)).Take(12)],
+            funnelNotes,
+            footnotes);
+    }
+
+    /// <summary>Every target with its latest value and status (sheet 指标), and every reported value with its source (sheet 报告值).</summary>
+    public async Task<bool> WriteIndicatorsAsync(int planId, Stream output, CancellationToken cancellationToken)
+    {
+        var list = await targets.ForPlanAsync(planId, cancellationToken);
+        if (list is null)
+        {
+            return false;
+        }
+
+        var indicators = list.Select(t => new Dictionary<string, object?>
+        {
+            ["编号 Id"] = t.Id,
+            ["目标 Target"] = t.Name,
+            ["原文 As written"] = t.TargetText,
+            ["目标值 Value"] = t.TargetValue,
+            ["上限 Upper"] = t.UpperValue,
+            ["单位 Unit"] = t.Unit,
+            ["限定 Qualifier"] = t.Qualifier.ToString(),
+            ["期限 Deadline"] = t.Deadline,
+            ["类型 Period"] = t.Period.ToString(),
+            ["任务 Task"] = t.Task,
+            ["指标 Indicator"] = t.Indicator,
+            ["最新值 Latest"] = t.LatestValue,
+            ["日期 On"] = t.LatestOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["完成比例 Progress"] = t.Progress,
+            ["时间进度 Time elapsed"] = t.TimeElapsed,
+            ["状态 Status"] = t.StatusLabel,
+            ["目标原文 Target sentence"] = t.Sources.FirstOrDefault(s => s.Kind == "target")?.Quote,
+        }).ToList();
+        var observations = list.SelectMany(t => t.Sources.Where(s => s.Kind != "target").Select(s => new Dictionary<string, object?>
+        {
+            ["目标编号 Target id"] = t.Id,
+            ["目标 Target"] = t.Name,
+            ["来源 Kind"] = s.Kind,
+            ["日期 On"] = s.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["数值 Value"] = s.Value,
+            ["单位 Unit"] = t.Unit,
+            ["原文 Quote"] = s.Quote,
+            ["说明 Note"] = s.Note,
+            ["链接 Link"] = s.Link,
+        })).ToList();
+        var sheets = new Dictionary<string, object> { ["指标"] = indicators, ["报告值"] = observations };
+        await MiniExcel.SaveAsAsync(output, sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        return true;
+    }
+}

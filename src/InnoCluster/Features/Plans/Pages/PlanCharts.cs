@@ -1,0 +1,48 @@
+using System.Text.Json;
+using InnoCluster.Infrastructure.Web;
+
+namespace InnoCluster.Features.Plans.Pages;
+
+/// <summary>The data-chart payloads plan-charts.js draws: progress against time, a target's trend.</summary>
+public static class PlanCharts
+{
+    public static string StatusColour(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "#2e7d32",
+        TargetStatus.OnTrack => "#1f4e79",
+        TargetStatus.AtRisk => "#e67e22",
+        TargetStatus.Behind => "#c0392b",
+        _ => "#90a4ae",
+    };
+
+    public static string Progress(IEnumerable<PlanTargets.TargetDto> targets)
+    {
+        var list = targets.Where(t => t.Progress is not null).ToList();
+        return JsonSerializer.Serialize(new
+        {
+            type = "progress",
+            progressLabel = Ui.L("完成比例", "Progress"),
+            elapsedLabel = Ui.L("时间进度", "Time elapsed"),
+            labels = list.Select(t => $"{t.Name} ({t.TargetText})"),
+            progress = list.Select(t => t.Progress),
+            elapsed = list.Select(t => t.TimeElapsed),
+            colours = list.Select(t => StatusColour(t.Status)),
+        });
+    }
+
+    public static string Trend(PlanTargets.TargetDto target) =>
+        JsonSerializer.Serialize(new
+        {
+            type = "trend",
+            name = target.Name,
+            unit = target.Unit,
+            target = target.TargetValue,
+            targetLabel = Ui.L("目标 ", "Target ") + target.TargetText,
+            points = target.Sources.Where(s => s.Kind != "target" && s.Value is not null && s.Date is not null)
+                .GroupBy(s => s.Date!.Value).OrderBy(g => g.Key)
+                .Select(g => new object[] { g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.First().Value! }),
+        });
+
+    public static string Bars(IEnumerable<(string Label, int Value)> bars) =>
+        JsonSerializer.Serialize(new { type = "bars", labels = bars.Select(b => b.Label), values = bars.Select(b => b.Value) });
+}

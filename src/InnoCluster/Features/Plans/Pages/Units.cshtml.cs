@@ -1,0 +1,43 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans.Pages;
+
+/// <summary>Per responsible unit: its tasks, their latest progress report and what is overdue; a department sees its own unit first.</summary>
+[Authorize(Policy = Policies.PlanTeam)]
+public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock) : PageModel
+{
+    public ActionPlan Plan { get; private set; } = default!;
+
+    public IReadOnlyList<(string Unit, IReadOnlyList<TaskReports.TaskDto> Tasks)> Units { get; private set; } = [];
+
+    public IReadOnlyList<PlanAction> Actions { get; private set; } = [];
+
+    public ReportingPeriod? DuePeriod { get; private set; }
+
+    public string? MyUnit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        Plan = plan;
+        MyUnit = (await PlansFeature.ReporterAsync(User, db, cancellationToken)).Department;
+        Actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        var tasks = await reports.ForPlanAsync(id, cancellationToken) ?? [];
+        Units = [.. tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
+            .GroupBy(x => x.Unit, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Key == MyUnit).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, (IReadOnlyList<TaskReports.TaskDto>)[.. g.Select(x => x.Task)]))];
+        DuePeriod = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : null;
+        return Page();
+    }
+}

@@ -1,0 +1,395 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>
+/// A responsible unit's progress report on a task for one period (季度). Never edited: filing again for the
+/// same task and period adds the next version beside the earlier ones, so nothing is overwritten silently.
+/// </summary>
+public sealed class TaskReport
+{
+    public int Id { get; set; }
+
+    public int TaskId { get; set; }
+
+    /// <summary>"2025-Q3".</summary>
+    public string Period { get; set; } = "";
+
+    public int Version { get; set; }
+
+    /// <summary>The responsible unit reporting (市工信局).</summary>
+    public string Unit { get; set; } = "";
+
+    public string Text { get; set; } = "";
+
+    public List<Guid> Attachments { get; set; } = [];
+
+    public string FiledBy { get; set; } = "";
+
+    public DateTimeOffset FiledAt { get; set; }
+
+    /// <summary>Filed after the period's due date.</summary>
+    public bool Late { get; set; }
+}
+
+/// <summary>An official closed a reporting period: nothing more is filed for it.</summary>
+public sealed class ReportingPeriodClosure
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public string Period { get; set; } = "";
+
+    public string ClosedBy { get; set; } = "";
+
+    public DateTimeOffset ClosedAt { get; set; }
+}
+
+internal sealed class TaskReportConfiguration : IEntityTypeConfiguration<TaskReport>
+{
+    public void Configure(EntityTypeBuilder<TaskReport> b)
+    {
+        b.ToTable("task_reports");
+        b.HasIndex(r => new { r.TaskId, r.Period, r.Version }).IsUnique();
+        b.Property(r => r.Period).HasMaxLength(7);
+        b.Property(r => r.Unit).HasMaxLength(100);
+        b.Property(r => r.Text).HasMaxLength(ReportingCalendar.MaxText);
+        b.Property(r => r.FiledBy).HasMaxLength(256);
+        b.HasOne<PlanTask>().WithMany().HasForeignKey(r => r.TaskId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ReportingPeriodClosureConfiguration : IEntityTypeConfiguration<ReportingPeriodClosure>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriodClosure> b)
+    {
+        b.ToTable("reporting_period_closures");
+        b.HasIndex(c => new { c.PlanId, c.Period }).IsUnique();
+        b.Property(c => c.Period).HasMaxLength(7);
+        b.Property(c => c.ClosedBy).HasMaxLength(256);
+        b.HasOne<ActionPlan>().WithMany().HasForeignKey(c => c.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>A reporting period: a quarter of a year.</summary>
+public readonly record struct ReportingPeriod(int Year, int Quarter) : IComparable<ReportingPeriod>
+{
+    public DateOnly Start => new(Year, (Quarter * 3) - 2, 1);
+
+    public DateOnly End => Start.AddMonths(3).AddDays(-1);
+
+    /// <summary>A quarter's report is due <see cref="ReportingCalendar.DueDays"/> days after it ends.</summary>
+    public DateOnly Due => End.AddDays(ReportingCalendar.DueDays);
+
+    public ReportingPeriod Next => Quarter == 4 ? new(Year + 1, 1) : new(Year, Quarter + 1);
+
+    public ReportingPeriod Previous => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
+
+    public int CompareTo(ReportingPeriod other) => (Year * 4) + Quarter - ((other.Year * 4) + other.Quarter);
+
+    public static bool operator <(ReportingPeriod a, ReportingPeriod b) => a.CompareTo(b) < 0;
+
+    public static bool operator >(ReportingPeriod a, ReportingPeriod b) => a.CompareTo(b) > 0;
+
+    public static bool operator <=(ReportingPeriod a, ReportingPeriod b) => a.CompareTo(b) <= 0;
+
+    public static bool operator >=(ReportingPeriod a, ReportingPeriod b) => a.CompareTo(b) >= 0;
+
+    public static ReportingPeriod Of(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Quarter}");
+
+    public string Chinese => string.Create(CultureInfo.InvariantCulture, $"{Year}年第{"一二三四"[Quarter - 1]}季度");
+}
+
+/// <summary>
+/// The reporting rule, stated once: every task is reported on quarterly, from the plan's first quarter to its
+/// last; a quarter's report is due 15 days after the quarter ends and is overdue when none is filed by
+/// then; a quarter can be reported on from its first day (interim) until an official closes it.
+/// </summary>
+public static partial class ReportingCalendar
+{
+    public const int DueDays = 15;
+
+    public const int MaxText = 8000;
+
+    public static bool TryParse(string? text, out ReportingPeriod period)
+    {
+        period = default;
+        var match = text is null ? Match.Empty : PeriodPattern().Match(text.Trim());
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        period = new ReportingPeriod(int.Parse(match.Groups["y"].Value, CultureInfo.InvariantCulture), match.Groups["q"].Value[0] - '0');
+        return true;
+    }
+
+    /// <summary>The latest quarter whose report is due by <paramref name="today"/>, within the plan; null before the first is due.</summary>
+    public static ReportingPeriod? LatestDue(int startYear, int endYear, DateOnly today)
+    {
+        var period = ReportingPeriod.Of(today);
+        while (period.Due > today)
+        {
+            period = period.Previous;
+        }
+
+        var last = new ReportingPeriod(endYear, 4);
+        if (period > last)
+        {
+            period = last;
+        }
+
+        return period < new ReportingPeriod(startYear, 1) ? null : period;
+    }
+
+    [GeneratedRegex(@"^(?<y>20\d{2})\s*-?\s*Q(?<q>[1-4])$", RegexOptions.IgnoreCase)]
+    private static partial Regex PeriodPattern();
+}
+
+/// <summary>Who files a report: an official for any responsible unit, a department's account for its own unit only.</summary>
+public sealed record Reporter(string UserId, string Name, bool IsOfficial, string? Department);
+
+/// <summary>Filing, versioning and reading progress reports; closing periods; which reports are overdue.</summary>
+public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
+{
+    public sealed record FigureInput(int? TargetId, string? Value);
+
+    public sealed record ReportRequest(string? Period, string? Unit, string? Text, List<FigureInput>? Figures, List<Guid>? Attachments);
+
+    public sealed record Filed(int Id, int TaskId, string Period, int Version, int? Replaces, bool Late, DateOnly Due);
+
+    public enum Outcome
+    {
+        Filed,
+        NotFound,
+        Forbidden,
+        Invalid,
+    }
+
+    public sealed record FigureDto(int TargetId, string Target, decimal Value, string Unit);
+
+    public sealed record ReportDto(int Id, string Period, int Version, string Unit, string Text, bool Late, DateTimeOffset FiledAt, string FiledBy, IReadOnlyList<Guid> Attachments, IReadOnlyList<FigureDto> Figures, bool Superseded);
+
+    public sealed record TaskDto(int Id, string Code, int Action, string ActionTitle, string Title, string Text, IReadOnlyList<string> Units, int Reports, string? LatestPeriod, DateTimeOffset? LatestFiledAt, string? LatestText, string? OverduePeriod, int MissedPeriods);
+
+    public async Task<(Outcome Outcome, Filed? Filed, Dictionary<string, string[]> Problems)> FileAsync(int taskId, ReportRequest request, Reporter reporter, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var task = await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return (Outcome.NotFound, null, problems);
+        }
+
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == task.PlanId, cancellationToken);
+        var unit = reporter.IsOfficial ? request.Unit?.Trim() : reporter.Department;
+        if (!reporter.IsOfficial && (unit is null || !task.Units.Contains(unit, StringComparer.Ordinal)))
+        {
+            return (Outcome.Forbidden, null, problems); // a department reports on its own tasks only
+        }
+
+        if (!reporter.IsOfficial && request.Unit is { } named && named.Trim() != unit)
+        {
+            problems["unit"] = [$"您的账号属于“{unit}”，不能代“{named}”报送 (your account reports for {unit} only)"];
+        }
+        else if (string.IsNullOrWhiteSpace(unit))
+        {
+            problems["unit"] = [$"请写明报送单位，可选：{string.Join("、", task.Units)} (unit is required)"];
+        }
+        else if (!task.Units.Contains(unit, StringComparer.Ordinal))
+        {
+            problems["unit"] = [$"“{unit}”不是任务 {task.Code} 的责任单位（{string.Join("、", task.Units)}） (not a responsible unit of this task)"];
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        ReportingPeriod period = default;
+        if (!ReportingCalendar.TryParse(request.Period, out period))
+        {
+            problems["period"] = [$"报告期“{request.Period}”无法识别，请写成 2025-Q3 (period: YYYY-Qn)"];
+        }
+        else if (plan.StartYear is { } first && plan.EndYear is { } last && (period.Year < first || period.Year > last))
+        {
+            problems["period"] = [$"报告期 {period} 不在计划期 {first}–{last} 年内 (outside the plan's years)"];
+        }
+        else if (period.Start > today)
+        {
+            problems["period"] = [$"报告期 {period} 尚未开始（{period.Start:yyyy-MM-dd}） (the period has not begun)"];
+        }
+        else if (await db.Set<ReportingPeriodClosure>().AsNoTracking().FirstOrDefaultAsync(c => c.PlanId == plan.Id && c.Period == period.ToString(), cancellationToken) is { } closure)
+        {
+            problems["period"] = [$"报告期 {period} 已于 {closure.ClosedAt:yyyy-MM-dd} 关闭，不再接收报告 (the period was closed on {closure.ClosedAt:yyyy-MM-dd} by {closure.ClosedBy})"];
+        }
+
+        var text = request.Text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            problems["text"] = ["请填写进展情况 (text is required)"];
+        }
+        else if (text.Length > ReportingCalendar.MaxText)
+        {
+            problems["text"] = [$"进展情况不能超过 {ReportingCalendar.MaxText} 字 (text is too long)"];
+        }
+
+        var figures = request.Figures ?? [];
+        var targetIds = figures.Where(f => f.TargetId is not null).Select(f => f.TargetId!.Value).Distinct().ToList();
+        var targets = await db.Set<PlanTarget>().AsNoTracking().Where(t => targetIds.Contains(t.Id) && t.PlanId == plan.Id).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var observations = new List<IndicatorObservation>();
+        for (var i = 0; i < figures.Count; i++)
+        {
+            var figure = figures[i];
+            if (figure.TargetId is not { } targetId || !targets.TryGetValue(targetId, out var target))
+            {
+                problems[$"figures[{i}].targetId"] = [$"计划中没有编号为 {figure.TargetId} 的目标 (no such target in this plan)"];
+                continue;
+            }
+
+            if (PlanTargets.ReadValue(target, figure.Value, out var quantity) is { } problem)
+            {
+                problems[$"figures[{i}].value"] = [problem];
+                continue;
+            }
+
+            observations.Add(new IndicatorObservation
+            {
+                TargetId = targetId,
+                ObservedOn = period.End < today ? period.End : today,
+                Value = quantity!.Value,
+                Qualifier = quantity.Qualifier,
+                Quote = figure.Value!.Trim(),
+                RecordedBy = reporter.Name,
+                RecordedAt = clock.GetUtcNow(),
+            });
+        }
+
+        var attachments = (request.Attachments ?? []).Distinct().ToList();
+        var owned = await db.Set<StoredFile>().Where(f => attachments.Contains(f.Id) && (reporter.IsOfficial || f.OwnerId == reporter.UserId)).Select(f => f.Id).ToListAsync(cancellationToken);
+        foreach (var missing in attachments.Except(owned))
+        {
+            problems["attachments"] = [$"附件 {missing} 不存在或不是您上传的 (no such file of yours; upload it first at /api/me/files)"];
+        }
+
+        if (attachments.Count > 10)
+        {
+            problems["attachments"] = ["最多 10 个附件 (at most 10 files)"];
+        }
+
+        if (problems.Count > 0)
+        {
+            return (Outcome.Invalid, null, problems);
+        }
+
+        // All or nothing: the report, its version number and its figures land together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var key = period.ToString();
+        var previous = await db.Set<TaskReport>().Where(r => r.TaskId == taskId && r.Period == key).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        var report = new TaskReport
+        {
+            TaskId = taskId,
+            Period = key,
+            Version = (previous?.Version ?? 0) + 1,
+            Unit = unit!,
+            Text = text!,
+            Attachments = attachments,
+            FiledBy = reporter.Name,
+            FiledAt = clock.GetUtcNow(),
+            Late = today > period.Due,
+        };
+        db.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var observation in observations)
+        {
+            observation.ReportId = report.Id;
+            observation.Note = $"{report.Unit} {period.Chinese}进展报告（第{report.Version}版）";
+        }
+
+        db.AddRange(observations);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (Outcome.Filed, new Filed(report.Id, taskId, key, report.Version, previous?.Id, report.Late, period.Due), problems);
+    }
+
+    /// <summary>Closes a period of a plan; closing it again is harmless and keeps the first closing.</summary>
+    public async Task<(bool Found, string? Problem)> ClosePeriodAsync(int planId, string? periodText, string closedBy, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return (false, null);
+        }
+
+        if (!ReportingCalendar.TryParse(periodText, out var period))
+        {
+            return (true, $"报告期“{periodText}”无法识别，请写成 2025-Q3 (period: YYYY-Qn)");
+        }
+
+        var key = period.ToString();
+        if (!await db.Set<ReportingPeriodClosure>().AnyAsync(c => c.PlanId == planId && c.Period == key, cancellationToken))
+        {
+            db.Add(new ReportingPeriodClosure { PlanId = planId, Period = key, ClosedBy = closedBy, ClosedAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return (true, null);
+    }
+
+    /// <summary>Every version of a task's reports, newest first; a version later filed for the same period supersedes it.</summary>
+    public async Task<IReadOnlyList<ReportDto>> ForTaskAsync(int taskId, CancellationToken cancellationToken)
+    {
+        var reports = await db.Set<TaskReport>().AsNoTracking().Where(r => r.TaskId == taskId).OrderByDescending(r => r.Period).ThenByDescending(r => r.Version).ToListAsync(cancellationToken);
+        var ids = reports.Select(r => r.Id).ToList();
+        var figures = await (from o in db.Set<IndicatorObservation>().AsNoTracking()
+                             join t in db.Set<PlanTarget>().AsNoTracking() on o.TargetId equals t.Id
+                             where o.ReportId != null && ids.Contains(o.ReportId.Value)
+                             select new { ReportId = o.ReportId!.Value, t.Id, t.Name, o.Value, t.Unit }).ToListAsync(cancellationToken);
+        var byReport = figures.ToLookup(f => f.ReportId);
+        var latestVersion = reports.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Max(r => r.Version), StringComparer.Ordinal);
+        return [.. reports.Select(r => new ReportDto(r.Id, r.Period, r.Version, r.Unit, r.Text, r.Late, r.FiledAt, r.FiledBy, r.Attachments,
+            [.. byReport[r.Id].Select(f => new FigureDto(f.Id, f.Name, f.Value, f.Unit))], r.Version < latestVersion[r.Period]))];
+    }
+
+    /// <summary>The plan's tasks with their units, latest report and the period whose report is overdue, if any.</summary>
+    public async Task<IReadOnlyList<TaskDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == planId).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Box).ThenBy(t => t.Number).ToListAsync(cancellationToken);
+        var taskIds = tasks.Select(t => t.Id).ToList();
+        var reports = (await db.Set<TaskReport>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId))
+                .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.TaskId);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
+        return [.. tasks.Select(t =>
+        {
+            var mine = reports[t.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Version).ToList();
+            var filed = mine.Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
+            var missed = 0;
+            if (due is { } latestDue)
+            {
+                for (var p = new ReportingPeriod(plan.StartYear!.Value, 1); p <= latestDue; p = p.Next)
+                {
+                    missed += filed.Contains(p.ToString()) ? 0 : 1;
+                }
+            }
+
+            var overdue = due is { } d && !filed.Contains(d.ToString()) ? d.ToString() : null;
+            var latest = mine.FirstOrDefault();
+            var action = actions[t.ActionId];
+            return new TaskDto(t.Id, t.Code, action.Number, action.Title, t.Title, t.Text, t.Units, mine.Count, latest?.Period, latest?.FiledAt,
+                latest?.Text is { } x && x.Length > 200 ? x[..200] + "…" : latest?.Text, overdue, missed);
+        })];
+    }
+}

@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using InnoCluster.Features.Plans;
+using InnoCluster.Infrastructure.Web;
+using InnoCluster.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Tests.Plans;
+
+/// <summary>The plan's tasks by responsible unit and their progress reports, through the API, on both databases.</summary>
+public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
+    where TTarget : DatabaseTarget, new()
+{
+    private const string Districts = "各县级市(区)人民政府(管委会)";
+
+    private readonly TestApp<TTarget> app;
+
+    protected PlanTasksTests(TestApp<TTarget> app)
+        : base(app) => this.app = app;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<int> PlanIdAsync() => (await app.CreateClient().GetJsonAsync("/api/plans"))[0]!["id"]!.GetValue<int>();
+
+    private async Task<HttpClient> OfficialAsync() => await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+
+    private async Task<JsonArray> TasksAsync(HttpClient client) => (await client.GetJsonAsync($"/api/plans/{await PlanIdAsync()}/tasks")).AsArray();
+
+    private static int TaskId(JsonArray tasks, string code) => tasks.Single(t => t!["code"]!.GetValue<string>() == code)!["id"]!.GetValue<int>();
+
+    [Fact]
+    public async Task Seed_Reads004TasksWithTheirUnits_AndPlacesTargetsInTheirTask()
+    {
+        var tasks = await TasksAsync(await OfficialAsync());
+        Assert.Equal(44, tasks.Count);
+        var first = tasks.Single(t => t!["code"]!.GetValue<string>() == "1-1")!;
+        Assert.Equal("推进精准招商服务", first["title"]!.GetValue<string>());
+        Assert.Equal(["市工信局", "市发改委", "市科技局", "市金融监管局", Districts], first["units"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.Equal((1, "龙头企业引育壮大行动"), (first["action"]!.GetValue<int>(), first["actionTitle"]!.GetValue<string>()));
+        Assert.Equal(["市工信局", Districts], tasks.Single(t => t!["code"]!.GetValue<string>() == "5-2")!["units"]!.AsArray().Select(u => u!.GetValue<string>()));
+
+        var targets = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray();
+        string? TaskOf(string text) => targets.Single(t => t!["targetText"]!.GetValue<string>() == text)!["task"]?.GetValue<string>();
+        Assert.Equal(("7-2", "4-7", "8-3", null), (TaskOf("15 个以上"), TaskOf("20 个左右"), TaskOf("2-3 个"), TaskOf("超过300亿元")));
+
+        // Nothing has been reported on the platform, so every task's latest due quarter is overdue once one is due.
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var due = ReportingCalendar.LatestDue(2023, 2025, today);
+        Assert.All(tasks.Where(t => t!["reports"]!.GetValue<int>() == 0), t => Assert.Equal(due?.ToString(), t!["overduePeriod"]?.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task FileReport_VersionsAndClosedPeriodsAndUnits_AreEnforced()
+    {
+        var official = await OfficialAsync();
+        var tasks = await TasksAsync(official);
+        var task = TaskId(tasks, "7-2");
+        var nodes = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray()
+            .Single(t => t!["targetText"]!.GetValue<string>() == "15 个以上")!["id"]!.GetValue<int>();
+        var money = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray()
+            .Single(t => t!["targetText"]!.GetValue<string>() == "超过2500亿元")!["id"]!.GetValue<int>();
+
+        using var first = await official.PostAsJsonAsync($"/api/tasks/{task}/reports", new
+        {
+            period = "2025-Q4",
+            unit = "市工信局",
+            text = "累计建成标识解析二级节点16个。",
+            figures = new[] { new { targetId = nodes, value = "16个" } },
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var filed = (await first.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.Equal((1, "2025-Q4"), (filed["version"]!.GetValue<int>(), filed["period"]!.GetValue<string>()));
+        Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime) > new DateOnly(2026, 1, 15), filed["late"]!.GetValue<bool>());
+
+        // Filing again for the same period adds version 2 and keeps version 1.
+        using var second = await official.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = "2025-q4", unit = "市工信局", text = "更正：累计建成17个。", figures = new[] { new { targetId = nodes, value = "17个" } } }, Ct);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var replaced = (await second.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.Equal((2, filed["id"]!.GetValue<int>()), (replaced["version"]!.GetValue<int>(), replaced["replaces"]!.GetValue<int>()));
+        var history = (await official.GetJsonAsync($"/api/tasks/{task}/reports")).AsArray();
+        Assert.Equal([(2, false), (1, true)], history.Select(r => (r!["version"]!.GetValue<int>(), r["superseded"]!.GetValue<bool>())));
+        var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == nodes)!;
+        Assert.Equal((17m, "Met"), (target["latestValue"]!.GetValue<decimal>(), target["status"]!.GetValue<string>()));
+        Assert.Contains(target["sources"]!.AsArray(), s => s!["link"]?.GetValue<string>() == $"/plans/tasks/{task}#report-{replaced["id"]}");
+        Assert.Null((await TasksAsync(official)).Single(t => t!["id"]!.GetValue<int>() == task)!["overduePeriod"]);
+
+        // A closed period, a period outside the plan, a value in 万 for a 亿 target, a unit not responsible: refused by field, nothing saved.
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsync($"/api/plans/{await PlanIdAsync()}/periods/2025-Q3/close", null, Ct)).StatusCode);
+        var before = await app.WithDbAsync(db => db.Set<TaskReport>().CountAsync(Ct));
+        var observationsBefore = await app.WithDbAsync(db => db.Set<IndicatorObservation>().CountAsync(Ct));
+        foreach (var (body, field, words) in new (object, string, string)[]
+        {
+            (new { period = "2025-Q3", unit = "市工信局", text = "迟到的报告" }, "period", "已于"),
+            (new { period = "2026-Q1", unit = "市工信局", text = "计划期外" }, "period", "不在计划期"),
+            (new { period = "2025Q9", unit = "市工信局", text = "格式错误" }, "period", "2025-Q3"),
+            (new { period = "2025-Q4", unit = "市工信局", text = "相关产业营收", figures = new[] { new { targetId = money, value = "2300万元" } } }, "figures[0].value", "万/亿"),
+            (new { period = "2025-Q4", unit = "市工信局", text = "单位不对", figures = new[] { new { targetId = money, value = "2300家" } } }, "figures[0].value", "单位"),
+            (new { period = "2025-Q4", unit = "市卫健委", text = "非责任单位" }, "unit", "不是任务"),
+            (new { period = "2025-Q4", unit = "市工信局", text = "  " }, "text", "请填写"),
+        })
+        {
+            using var refused = await official.PostAsJsonAsync($"/api/tasks/{task}/reports", body, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var problem = await refused.Content.ReadAsStringAsync(Ct);
+            Assert.Contains($"\"{field}\"", problem, StringComparison.Ordinal);
+            Assert.Contains(words, System.Text.RegularExpressions.Regex.Unescape(problem), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<TaskReport>().CountAsync(Ct)));
+        Assert.Equal(observationsBefore, await app.WithDbAsync(db => db.Set<IndicatorObservation>().CountAsync(Ct)));
+        Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsJsonAsync("/api/tasks/987654/reports", new { period = "2025-Q4", unit = "市工信局", text = "x" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Departments_ReportForTheirOwnUnitOnTheirOwnTasksOnly()
+    {
+        var tasks = await TasksAsync(await OfficialAsync());
+        var chainTask = TaskId(tasks, "5-1"); // 市工信局 and the districts only
+        var talentTask = TaskId(tasks, "8-2"); // 市科技局 is among its units
+        var science = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "市科技局"));
+        var before = await app.WithDbAsync(db => db.Set<TaskReport>().CountAsync(r => r.TaskId == chainTask, Ct));
+        Assert.Equal(HttpStatusCode.Forbidden, (await science.PostAsJsonAsync($"/api/tasks/{chainTask}/reports", new { period = "2025-Q4", text = "越权报送" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await science.GetAsync($"/api/tasks/{chainTask}/reports", Ct)).StatusCode);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<TaskReport>().CountAsync(r => r.TaskId == chainTask, Ct)));
+
+        using var impersonating = await science.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", unit = "市教育局", text = "代报" }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, impersonating.StatusCode);
+        Assert.Contains("\"unit\"", await impersonating.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        using var own = await science.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", text = "支持高校开设人工智能专业。" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        var history = (await science.GetJsonAsync($"/api/tasks/{talentTask}/reports")).AsArray();
+        Assert.Equal("市科技局", history[0]!["unit"]!.GetValue<string>());
+
+        var enterprise = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: 1));
+        Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", unit = "市科技局", text = "x" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ScenarioIndicator_CountsLandedPairs_AsADirectSqlCountDoes()
+    {
+        var official = await OfficialAsync();
+        var demo = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray()
+            .Single(t => t!["targetText"]!.GetValue<string>() == "50个")!["id"]!.GetValue<int>();
+        using (var set = await official.PutAsJsonAsync($"/api/plan-targets/{demo}/indicator", new { computed = "scenarios:landed" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, set.StatusCode);
+        }
+
+        using (var unknown = await official.PutAsJsonAsync($"/api/plan-targets/{demo}/indicator", new { computed = "scenarios:everything" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+
+        var direct = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM dockings WHERE stage IN ('Landed', 'Demonstration')")
+            .SingleAsync(Ct));
+        Assert.True(direct >= 7, $"the seed's landed cases: {direct}");
+        var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == demo)!;
+        Assert.Equal(direct, target["latestValue"]!.GetValue<decimal>());
+        Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "computed" && s["link"]!.GetValue<string>() == "/scenarios");
+    }
+
+    [Fact]
+    public async Task IndicatorsWorkbook_AndReportPages_CarryEveryTargetAndItsSources()
+    {
+        var plan = await PlanIdAsync();
+        using var xlsx = await app.CreateClient().GetAsync($"/api/plans/{plan}/indicators.xlsx", Ct);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        await using var stream = await xlsx.Content.ReadAsStreamAsync(Ct);
+        var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "指标").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(17, rows.Count);
+        Assert.Contains(rows, r => (string?)r["原文 As written"] == "超过300亿元" && ((string)r["目标原文 Target sentence"]!).Contains("核心产业规模超过300亿元", StringComparison.Ordinal));
+
+        var report = await app.CreateClient().GetStringAsync($"/plans/{plan}/report", Ct);
+        foreach (var heading in new[] { "一、目标完成情况", "二、重点任务推进", "三、产业链图谱", "四、场景应用与案例", "注释与出处", "上市企業32家" })
+        {
+            Assert.Contains(heading, report, StringComparison.Ordinal);
+        }
+
+        var districts = await app.CreateClient().GetStringAsync($"/plans/{plan}/districts", Ct);
+        Assert.Contains("智能座舱", districts, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/plans/987654/report", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/plans/987654/indicators.xlsx", Ct)).StatusCode);
+    }
+}
+
+public sealed class SqlitePlanTasksTests(TestApp<SqliteTarget> app) : PlanTasksTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;
+
+public sealed class PostgresPlanTasksTests(TestApp<PostgresTarget> app) : PlanTasksTests<PostgresTarget>(app), IClassFixture<TestApp<PostgresTarget>>;
