@@ -27,8 +27,8 @@
       return {
         animation: false,
         tooltip: { trigger: 'axis' },
-        grid: { left: 8, right: 40, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'time' },
+        grid: { left: 8, right: 120, top: 32, bottom: 8, containLabel: true },
+        xAxis: { type: 'time', min: data.start || undefined, max: data.end || undefined },
         yAxis: { type: 'value', name: data.unit, scale: true },
         series: [{
           name: data.name,

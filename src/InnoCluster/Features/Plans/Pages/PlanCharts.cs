@@ -30,18 +30,26 @@ public static class PlanCharts
         });
     }
 
-    public static string Trend(PlanTargets.TargetDto target) =>
-        JsonSerializer.Serialize(new
+    /// <summary>A target's values over the plan's years, money in 亿元 so the axis stays readable, with the target as a line.</summary>
+    public static string Trend(PlanTargets.TargetDto target, int? startYear)
+    {
+        var (scale, unit) = target.Unit == "元" ? (100_000_000m, "亿元") : (1m, target.Unit);
+        var points = target.Sources.Where(s => s.Kind != "target" && s.Value is not null && s.Date is not null)
+            .GroupBy(s => s.Date!.Value).OrderBy(g => g.Key)
+            .Select(g => new object[] { g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Math.Round(g.First().Value!.Value / scale, 2) })
+            .ToList();
+        return JsonSerializer.Serialize(new
         {
             type = "trend",
             name = target.Name,
-            unit = target.Unit,
-            target = target.TargetValue,
+            unit,
+            target = Math.Round(target.TargetValue / scale, 2),
             targetLabel = Ui.L("目标 ", "Target ") + target.TargetText,
-            points = target.Sources.Where(s => s.Kind != "target" && s.Value is not null && s.Date is not null)
-                .GroupBy(s => s.Date!.Value).OrderBy(g => g.Key)
-                .Select(g => new object[] { g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), g.First().Value! }),
+            start = startYear is { } first ? $"{first}-01-01" : null,
+            end = target.Deadline is { } due ? $"{due}-12-31" : null,
+            points,
         });
+    }
 
     public static string Bars(IEnumerable<(string Label, int Value)> bars) =>
         JsonSerializer.Serialize(new { type = "bars", labels = bars.Select(b => b.Label), values = bars.Select(b => b.Value) });
