@@ -51,6 +51,9 @@ public sealed class PlanTarget
     /// <summary>The figure as written (超过300亿元) and the sentence it stands in, with its position in the document.</summary>
     public string Text { get; set; } = "";
 
+    /// <summary>The figure as the document writes it, kept when an official edits <see cref="Text"/>: reading the text again finds the target by it.</summary>
+    public string SourceText { get; set; } = "";
+
     public string Sentence { get; set; } = "";
 
     public int SentenceStart { get; set; }
@@ -88,6 +91,7 @@ internal sealed class PlanTargetConfiguration : IEntityTypeConfiguration<PlanTar
         b.Property(t => t.Qualifier).HasConversion<string>().HasMaxLength(12);
         b.Property(t => t.Period).HasConversion<string>().HasMaxLength(12);
         b.Property(t => t.Text).HasMaxLength(100);
+        b.Property(t => t.SourceText).HasMaxLength(100);
         b.Property(t => t.Sentence).HasMaxLength(4000);
         b.Property(t => t.ComputedIndicator).HasMaxLength(200);
         b.HasOne<PlanTask>().WithMany().HasForeignKey(t => t.TaskId).OnDelete(DeleteBehavior.SetNull);

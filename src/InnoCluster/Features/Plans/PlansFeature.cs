@@ -24,6 +24,7 @@ public static partial class PlansFeature
         services.AddScoped<TaskReports>();
         services.AddScoped<AnnualReport>();
         services.AddScoped<DistrictSpecialities>();
+        services.AddScoped<PlanEditing>();
         services.AddSingleton<ChromiumPdf>();
         services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));
         services.AddSingleton<ISeedStep, PlanSeedStep>();
@@ -42,6 +43,12 @@ public static partial class PlansFeature
         api.MapPost("/tasks/{id:int}/reports", FileReportAsync).RequireAuthorization(Policies.ProgressReporter);
         api.MapPost("/plans/{id:int}/periods/{period}/close", ClosePeriodAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/plans/{id:int}/indicators.xlsx", IndicatorsWorkbookAsync).RequireAuthorization(Policies.Public);
+        api.MapPost("/documents/{id:int}/plan", ImportPlanAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/plans/{id:int}/confirm", ConfirmPlanAsync).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-targets/{id:int}", EditTargetAsync).RequireAuthorization(Policies.Official);
+        api.MapDelete("/plan-targets/{id:int}", RejectTargetAsync).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-actions/{id:int}", EditActionAsync).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-tasks/{id:int}", EditTaskAsync).RequireAuthorization(Policies.Official);
         app.MapGet("/plans/{id:int}/report.pdf", AnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
     }
@@ -53,6 +60,50 @@ public static partial class PlansFeature
         var department = await db.Set<Identity.AppUser>().Where(u => u.Id == id).Select(u => u.Department).SingleOrDefaultAsync(ct);
         return new Reporter(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), department?.Trim());
     }
+
+    public sealed record ImportedPlan(int Id, string Title, int? StartYear, int? EndYear, int Targets, int Actions, int Tasks);
+
+    private static async Task<IResult> ImportPlanAsync(int id, PlanImport import, InnoClusterDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            if (await import.ImportAsync(id, ct) is not { } plan)
+            {
+                return TypedResults.NotFound();
+            }
+
+            var actions = await db.Set<PlanAction>().CountAsync(a => a.PlanId == plan.Id, ct);
+            var tasks = await db.Set<PlanTask>().CountAsync(t => t.PlanId == plan.Id, ct);
+            return TypedResults.Created($"/plans/{plan.Id}/structure", new ImportedPlan(plan.Id, plan.Title, plan.StartYear, plan.EndYear, plan.Targets.Count, actions, tasks));
+        }
+        catch (NotAPlanException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+    }
+
+    private static async Task<IResult> ConfirmPlanAsync(int id, PlanEditing editing, CancellationToken ct) =>
+        await editing.ConfirmAllAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static IResult Edited((PlanEditing.Outcome Outcome, Dictionary<string, string[]> Problems) result) => result.Outcome switch
+    {
+        PlanEditing.Outcome.NotFound => TypedResults.NotFound(),
+        PlanEditing.Outcome.Invalid => TypedResults.ValidationProblem(result.Problems),
+        _ => TypedResults.NoContent(),
+    };
+
+    private static async Task<IResult> EditTargetAsync(int id, PlanEditing.TargetEdit edit, PlanEditing editing, CancellationToken ct) => Edited(await editing.EditTargetAsync(id, edit, ct));
+
+    private static async Task<IResult> EditActionAsync(int id, PlanEditing.UnitsEdit edit, PlanEditing editing, CancellationToken ct) => Edited(await editing.EditActionAsync(id, edit, ct));
+
+    private static async Task<IResult> EditTaskAsync(int id, PlanEditing.UnitsEdit edit, PlanEditing editing, CancellationToken ct) => Edited(await editing.EditTaskAsync(id, edit, ct));
+
+    private static async Task<IResult> RejectTargetAsync(int id, PlanEditing editing, CancellationToken ct) => await editing.RejectTargetAsync(id, ct) switch
+    {
+        PlanEditing.Outcome.NotFound => TypedResults.NotFound(),
+        PlanEditing.Outcome.Conflict => TypedResults.Problem("目标已有数值，不能删除；可改为编辑 (the target has values; edit it instead)", statusCode: StatusCodes.Status409Conflict),
+        _ => TypedResults.NoContent(),
+    };
 
     private static async Task<IResult> TasksAsync(int id, TaskReports reports, CancellationToken ct) =>
         await reports.ForPlanAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
@@ -146,6 +197,10 @@ public static partial class PlansFeature
     internal static partial Regex PeriodPattern();
 }
 
+/// <summary>The document has neither dated targets nor "(一)…行动" actions: there is no plan to propose.</summary>
+public sealed class NotAPlanException(string title)
+    : Exception($"“{title}”中没有找到目标或行动，不能作为行动计划导入 (no targets or actions found in the document)");
+
 /// <summary>Reads a plan document's targets into an action plan (replacing the proposals of an earlier reading).</summary>
 public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
 {
@@ -164,6 +219,11 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
         var plan = await db.Set<ActionPlan>().Include(p => p.Targets).SingleOrDefaultAsync(p => p.DocumentId == documentId, cancellationToken);
         if (plan is null)
         {
+            if (PlanTargetExtractor.Extract(text, document.Year ?? start, end).Count == 0 && PlanStructureExtractor.Extract(text).Count == 0)
+            {
+                throw new NotAPlanException(document.Title);
+            }
+
             plan = new ActionPlan { DocumentId = documentId, CreatedAt = clock.GetUtcNow() };
             db.Add(plan);
         }
@@ -178,7 +238,7 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
         foreach (var proposed in PlanTargetExtractor.Extract(text, document.Year ?? start, end))
         {
             var sentence = proposed.Sentence.Length > 4000 ? proposed.Sentence[..4000] : proposed.Sentence;
-            var target = plan.Targets.FirstOrDefault(t => t.Text == proposed.Text && t.Sentence == sentence && !seen.Contains(t));
+            var target = plan.Targets.FirstOrDefault(t => t.SourceText == proposed.Text && t.Sentence == sentence && !seen.Contains(t));
             if (target is null)
             {
                 target = new PlanTarget { Order = order++ };
@@ -199,6 +259,7 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
             target.Deadline = proposed.Deadline;
             target.Period = proposed.Period;
             target.Text = proposed.Text;
+            target.SourceText = proposed.Text;
             target.Sentence = sentence;
             target.SentenceStart = proposed.SentenceStart;
         }
@@ -262,7 +323,7 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
                     task.Title = Cut(pt.Title, 200);
                     task.Text = Cut(pt.Text, 8000);
                     task.TextStart = pt.TextStart;
-                    task.Units = [.. p.Units];
+                    task.Units = [.. action.Units]; // the action's units as confirmed, or as read if still proposed
                 }
             }
         }
@@ -319,14 +380,21 @@ public sealed class PlanSeedStep : ISeedStep
         var plans = await db.Set<Document>().Where(d => d.SeedFile != null && d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划")).Select(d => d.Id).ToListAsync(cancellationToken);
         foreach (var id in plans)
         {
-            await import.ImportAsync(id, cancellationToken);
+            try
+            {
+                await import.ImportAsync(id, cancellationToken);
+            }
+            catch (NotAPlanException)
+            {
+                // Titled like a plan but states no targets or actions (a notice about a plan): nothing to propose.
+            }
         }
 
         // The reported values the seed editors read from the news documents, each with its sentence.
         var seed = System.Text.Json.JsonSerializer.Deserialize<SeedFile>(await File.ReadAllTextAsync(context.PathOf("plan-indicators.json"), cancellationToken), System.Text.Json.JsonSerializerOptions.Web)!;
         foreach (var entry in seed.Targets)
         {
-            var target = await db.Set<PlanTarget>().Where(t => t.Text == entry.Target).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken)
+            var target = await db.Set<PlanTarget>().Where(t => t.SourceText == entry.Target).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new InvalidDataException($"plan-indicators.json: no plan target reads \"{entry.Target}\"");
             await db.Set<IndicatorObservation>().Where(o => o.TargetId == target.Id && o.RecordedBy == "seed").ExecuteDeleteAsync(cancellationToken);
             foreach (var observation in entry.Observations)

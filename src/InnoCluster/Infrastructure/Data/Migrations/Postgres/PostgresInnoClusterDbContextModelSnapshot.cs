@@ -1026,6 +1026,12 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("sentence_start");
 
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_text");
+
                     b.Property<decimal>("TargetValue")
                         .HasPrecision(20, 4)
                         .HasColumnType("numeric(20,4)")

@@ -996,6 +996,12 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sentence_start");
 
+                    b.Property<string>("SourceText")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_text");
+
                     b.Property<decimal>("TargetValue")
                         .HasPrecision(20, 4)
                         .HasColumnType("TEXT")

@@ -1,0 +1,46 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans.Pages;
+
+/// <summary>An official imports an action plan from a document of the library; the platform proposes its structure for review.</summary>
+[Authorize(Policy = Policies.Official)]
+public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import) : PageModel
+{
+    public sealed record Candidate(int Id, string Title, string? Number, int? PlanId);
+
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
+
+    public string? Problem { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(int documentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await import.ImportAsync(documentId, cancellationToken) is { } plan ? Redirect($"/plans/{plan.Id}/structure") : NotFound();
+        }
+        catch (NotAPlanException e)
+        {
+            Problem = e.Message;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Set<ActionPlan>().AsNoTracking().ToDictionaryAsync(p => p.DocumentId, p => p.Id, cancellationToken);
+        var documents = await db.Set<Document>().AsNoTracking()
+            .Where(d => d.Kind == DocumentKind.Policy && (d.Title.Contains("计划") || d.Title.Contains("方案") || d.Title.Contains("规划")))
+            .OrderByDescending(d => d.DocumentDate).Take(200)
+            .Select(d => new { d.Id, d.Title, d.DocumentNumber }).ToListAsync(cancellationToken);
+        Candidates = [.. documents.Select(d => new Candidate(d.Id, d.Title, d.DocumentNumber, plans.TryGetValue(d.Id, out var p) ? p : null))];
+    }
+}

@@ -1,0 +1,94 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans.Pages;
+
+/// <summary>The official's review of what was read from the plan's text: targets, actions and tasks, each confirmed or edited.</summary>
+[Authorize(Policy = Policies.Official)]
+public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing) : PageModel
+{
+    public ActionPlan Plan { get; private set; } = default!;
+
+    public IReadOnlyList<PlanTarget> Targets { get; private set; } = [];
+
+    public IReadOnlyList<PlanAction> Actions { get; private set; } = [];
+
+    public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public int? EditedId { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostConfirmAllAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await editing.ConfirmAllAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Notice = Ui.L("已全部确认", "All confirmed");
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostTargetAsync(int id, int targetId, string? name, string? value, int? deadline, TargetPeriod? period, CancellationToken cancellationToken)
+    {
+        var (outcome, problems) = await editing.EditTargetAsync(targetId, new PlanEditing.TargetEdit(name, value, deadline, period), cancellationToken);
+        return await AfterAsync(id, targetId, outcome, problems, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, int targetId, CancellationToken cancellationToken)
+    {
+        var outcome = await editing.RejectTargetAsync(targetId, cancellationToken);
+        var problems = outcome == PlanEditing.Outcome.Conflict ? new Dictionary<string, string[]> { ["target"] = [Ui.L("目标已有数值，不能删除", "The target has values and cannot be removed")] } : [];
+        return await AfterAsync(id, targetId, outcome == PlanEditing.Outcome.Conflict ? PlanEditing.Outcome.Invalid : outcome, problems, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostActionAsync(int id, int actionId, string? title, string? units, CancellationToken cancellationToken)
+    {
+        var (outcome, problems) = await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, SplitUnits(units), ApplyToTasks: true), cancellationToken);
+        return await AfterAsync(id, actionId, outcome, problems, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTaskAsync(int id, int taskId, string? title, string? units, CancellationToken cancellationToken)
+    {
+        var (outcome, problems) = await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, SplitUnits(units)), cancellationToken);
+        return await AfterAsync(id, taskId, outcome, problems, cancellationToken);
+    }
+
+    /// <summary>Units typed as the documents write them: "市工信局、市科技局".</summary>
+    public static List<string> SplitUnits(string? units) =>
+        [.. (units ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    private async Task<IActionResult> AfterAsync(int id, int editedId, PlanEditing.Outcome outcome, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
+    {
+        if (outcome == PlanEditing.Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        Problems = problems;
+        EditedId = editedId;
+        Notice = problems.Count == 0 ? Ui.L("已保存并确认", "Saved and confirmed") : null;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (plan is null)
+        {
+            return false;
+        }
+
+        Plan = plan;
+        Targets = [.. plan.Targets.OrderBy(t => t.Order)];
+        Actions = await db.Set<PlanAction>().AsNoTracking().Include(a => a.Tasks).Where(a => a.PlanId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        return true;
+    }
+}
