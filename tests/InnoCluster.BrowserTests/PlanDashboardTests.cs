@@ -90,4 +90,60 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Department_FilesAProgressReportOnItsTask_AndTheUnitViewShowsItReported()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string email;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+            email = $"department-{Guid.NewGuid():N}@example.test";
+            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "市科技局联络员", [Roles.Department], Department: "市科技局"), ct);
+            Assert.True(created is not null, string.Join("; ", errors));
+            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
+            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, ct));
+        }
+
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("邮箱").FillAsync(email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+
+        // The unit view opens on the department's own unit, its tasks overdue until reported.
+        await page.GotoAsync("/plans");
+        await page.GetByRole(AriaRole.Link, new() { Name = "责任单位与任务" }).ClickAsync();
+        var mine = page.Locator("section.unit").First;
+        await Assertions.Expect(mine.GetByRole(AriaRole.Heading)).ToContainTextAsync("市科技局");
+        var taskRow = mine.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "专栏2-3 创新任务揭榜挂帅" }) });
+        await Assertions.Expect(taskRow).ToContainTextAsync("逾期");
+        await taskRow.GetByRole(AriaRole.Link).ClickAsync();
+
+        // A figure in the wrong unit is refused with the reason and nothing is filed.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("创新任务揭榜挂帅");
+        await page.GetByLabel("进展情况").FillAsync("组织企业申报工信部人工智能创新任务揭榜挂帅，新增入围项目4个。");
+        await page.GetByLabel("目标", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "推动项目入围国家人工智能产业创新重点任务揭榜挂帅（20个）" });
+        await page.GetByLabel("数值（含单位，如 2300亿元、12家）").FillAsync("12家");
+        await page.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("单位“家”与目标单位“个”不一致");
+        await Assertions.Expect(page.Locator("article.report")).ToHaveCountAsync(0);
+
+        await page.GetByLabel("数值（含单位，如 2300亿元、12家）").FillAsync("12个");
+        await page.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("第1版");
+        var report = page.Locator("article.report").First;
+        await Assertions.Expect(report).ToContainTextAsync("市科技局");
+        await Assertions.Expect(report).ToContainTextAsync("12个");
+
+        await page.GotoAsync("/plans");
+        await page.GetByRole(AriaRole.Link, new() { Name = "责任单位与任务" }).ClickAsync();
+        var reported = page.Locator("section.unit").First.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "专栏2-3 创新任务揭榜挂帅" }) });
+        await Assertions.Expect(reported).ToContainTextAsync("已报送");
+        await Assertions.Expect(reported).Not.ToContainTextAsync("逾期");
+    }
 }
