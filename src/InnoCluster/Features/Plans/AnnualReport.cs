@@ -17,6 +17,9 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
 
     public sealed record UnitSummary(string Unit, int Tasks, int Reported, int Overdue);
 
+    /// <summary>The footnotes of the figures the platform counts itself: task reports, the chain map, the scenario pipeline.</summary>
+    public sealed record PlatformNotes(int Tasks, int Chain, int Funnel);
+
     public sealed record Content(
         ActionPlan Plan,
         DateOnly AsOf,
@@ -27,6 +30,8 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
         ScenarioFunnel.Dashboard Funnel,
         IReadOnlyList<ScenarioFunnel.Case> Cases,
         IReadOnlyDictionary<string, int> FigureFootnotes,
+        PlatformNotes Platform,
+        IReadOnlyDictionary<int, int> CaseFootnotes,
         IReadOnlyList<Footnote> Footnotes);
 
     public async Task<Content?> BuildAsync(int planId, CancellationToken cancellationToken)
@@ -74,16 +79,27 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
             f => f.Key,
             f => Note($"场景数据来源（{f.ReportedOn:yyyy-MM-dd}）", f.Quote, f.DocumentId is { } d ? $"/documents/{d}" : null),
             StringComparer.Ordinal);
+        var cases = (await funnel.CasesAsync(cancellationToken)).Take(12).ToList();
+        var caseNotes = cases.ToDictionary(k => k.DockingId, k => k.Source is { } source
+            ? Note("案例来源", source, $"/demands/{k.DemandId}")
+            : Note($"平台对接记录：{k.Scenario}", null, $"/demands/{k.DemandId}"));
+        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var platform = new PlatformNotes(
+            Note($"平台任务报告记录（{asOf:yyyy-MM-dd}）：各责任单位按季度报送的进展报告", null, $"/plans/{planId}/units"),
+            Note($"平台企业登记库实时统计（{asOf:yyyy-MM-dd}）：按产业链图谱环节计数", null, "/chain"),
+            Note($"平台场景对接记录实时统计（{asOf:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", null, "/scenarios"));
         return new Content(
             plan,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            asOf,
             list,
             targetNotes,
             units,
             (await chainMap.RunAsync(null, cancellationToken))!,
             dashboard,
-            [.. (await funnel.CasesAsync(cancellationToken)).Take(12)],
+            cases,
             funnelNotes,
+            platform,
+            caseNotes,
             footnotes);
     }
 
