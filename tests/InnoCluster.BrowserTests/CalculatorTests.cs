@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using InnoCluster.Features.Calculator;
-using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
@@ -12,13 +11,10 @@ namespace InnoCluster.BrowserTests;
 /// <summary>An enterprise opens its policy calculator, fills the figure a clause was waiting for, and sees it become eligible.</summary>
 public sealed class CalculatorTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Browser-Test-2026!";
-
     [Fact]
     public async Task Calculator_FillMissingRevenue_ClauseMovesToEligible()
     {
         int enterpriseId, clauseId;
-        string email;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
@@ -40,20 +36,10 @@ public sealed class CalculatorTests(BrowserApp app) : IClassFixture<BrowserApp>
                 null, null, null, "市科技局", "Confirmed", null, null), official, TestContext.Current.CancellationToken);
             clauseId = saved.Clause!.Id;
 
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-            email = $"enterprise-{Guid.NewGuid():N}@example.test";
-            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "企业用户", [Roles.Enterprise], enterpriseId), TestContext.Current.CancellationToken);
-            Assert.True(created is not null, string.Join("; ", errors));
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, TestContext.Current.CancellationToken));
         }
 
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await BrowserAccounts.SignInAsync(page, await BrowserAccounts.CreateAsync(app, Roles.Enterprise, "企业用户", enterpriseId));
 
         await page.GotoAsync($"/enterprises/{enterpriseId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "政策计算器：可申请哪些支持" }).ClickAsync();

@@ -1,7 +1,4 @@
-using InnoCluster.Features.Identity;
 using InnoCluster.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 
@@ -10,29 +7,10 @@ namespace InnoCluster.BrowserTests;
 /// <summary>An official opens the plan dashboard, follows a figure to its source sentence, and downloads the annual report as PDF.</summary>
 public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Browser-Test-2026!";
-
     [Fact]
     public async Task Dashboard_TargetFigureLeadsToItsSentence_AndTheAnnualReportPrints()
     {
-        var ct = TestContext.Current.CancellationToken;
-        string email, secret;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-            email = $"official-{Guid.NewGuid():N}@example.test";
-            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "集群办", [Roles.Official]), ct);
-            Assert.True(created is not null, string.Join("; ", errors));
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, ct));
-            var totp = scope.ServiceProvider.GetRequiredService<Totp>();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByIdAsync(created.User.Id))!;
-            secret = totp.NewSecret();
-            user.TotpSecretProtected = totp.Protect(secret);
-            await users.UpdateAsync(user);
-        }
-
+        var official = await BrowserAccounts.CreateAsync(app, Roles.Official, "集群办", totp: true);
         var page = await app.NewPageAsync();
         page.SetDefaultTimeout(45_000);
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -56,14 +34,7 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(cited).ToBeInViewportAsync();
 
         // The annual report: an official prints it to PDF with the server's headless Chromium.
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
-        await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await BrowserAccounts.SignInAsync(page, official);
 
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "年度报告" }).ClickAsync();
@@ -94,26 +65,11 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
     [Fact]
     public async Task Department_FilesAProgressReportOnItsTask_AndTheUnitViewShowsItReported()
     {
-        var ct = TestContext.Current.CancellationToken;
-        string email;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-            email = $"department-{Guid.NewGuid():N}@example.test";
-            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "市科技局联络员", [Roles.Department], Department: "市科技局"), ct);
-            Assert.True(created is not null, string.Join("; ", errors));
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, ct));
-        }
-
+        var department = await BrowserAccounts.CreateAsync(app, Roles.Department, "市科技局联络员", department: "市科技局");
         var page = await app.NewPageAsync();
         page.SetDefaultTimeout(45_000);
         Assertions.SetDefaultExpectTimeout(15_000);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await BrowserAccounts.SignInAsync(page, department);
 
         // The unit view opens on the department's own unit, its tasks overdue until reported.
         await page.GotoAsync("/plans");
@@ -134,11 +90,18 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("article.report")).ToHaveCountAsync(0);
 
         await page.GetByLabel("数值（含单位，如 2300亿元、12家）").FillAsync("12个");
+        await page.GetByLabel("附件（PDF、Word、Excel、图片，最多 10 个）").SetInputFilesAsync(new FilePayload
+        {
+            Name = "入围名单.pdf",
+            MimeType = "application/pdf",
+            Buffer = "%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray(),
+        });
         await page.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("第1版");
         var report = page.Locator("article.report").First;
         await Assertions.Expect(report).ToContainTextAsync("市科技局");
         await Assertions.Expect(report).ToContainTextAsync("12个");
+        await Assertions.Expect(report.GetByRole(AriaRole.Link, new() { Name = "入围名单.pdf" })).ToBeVisibleAsync();
 
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "责任单位与任务" }).ClickAsync();

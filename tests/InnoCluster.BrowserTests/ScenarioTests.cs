@@ -1,9 +1,7 @@
-using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,13 +10,10 @@ namespace InnoCluster.BrowserTests;
 /// <summary>An official publishes a demand, reads why a vendor matches, moves the pair to landed and sees the funnel count it.</summary>
 public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Browser-Test-2026!";
-
     [Fact]
     public async Task Demand_PublishMatchDockToLanded_FunnelCountsIt()
     {
         var ct = TestContext.Current.CancellationToken;
-        string email, secret;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
@@ -30,32 +25,13 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
                 new ScenarioActor("setup", "setup", true, null), ct);
             Assert.True(saved is not null, string.Join("; ", problems.Select(p => p.Message)));
 
-            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-            email = $"official-{Guid.NewGuid():N}@example.test";
-            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "集群办", [Roles.Official]), ct);
-            Assert.True(created is not null, string.Join("; ", errors));
-            var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-            Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, ct));
-            var totp = scope.ServiceProvider.GetRequiredService<Totp>();
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByIdAsync(created.User.Id))!;
-            secret = totp.NewSecret();
-            user.TotpSecretProtected = totp.Protect(secret);
-            await users.UpdateAsync(user);
         }
 
         var page = await app.NewPageAsync();
         // CI runs this alongside the PostgreSQL suites on two cores: a step can take seconds there.
         page.SetDefaultTimeout(45_000);
         Assertions.SetDefaultExpectTimeout(15_000);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
-        await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
-        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await BrowserAccounts.SignInAsync(page, await BrowserAccounts.CreateAsync(app, Roles.Official, "集群办", totp: true));
 
         await page.GotoAsync("/scenarios");
         var landedBefore = int.Parse(await page.Locator("[data-testid=funnel] td[data-stage=Landed]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);

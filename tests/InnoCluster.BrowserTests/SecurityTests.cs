@@ -3,7 +3,6 @@ using InnoCluster.Features.Identity;
 using InnoCluster.Features.Registry.Import;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Tests.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -12,39 +11,17 @@ namespace InnoCluster.BrowserTests;
 /// <summary>What a person does at the door, and what an attacker leaves in text fields.</summary>
 public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Browser-Test-2026!";
-
     private async Task<(string Email, string Secret)> AccountAsync(string role, string displayName = "浏览器测试", string? department = null)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
-        var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, displayName, [role], role == Roles.Enterprise ? 1 : null, department), CancellationToken.None);
-        Assert.True(created is not null, string.Join("; ", errors));
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-        Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, CancellationToken.None));
-        var totp = scope.ServiceProvider.GetRequiredService<Totp>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = (await users.FindByIdAsync(created.User.Id))!;
-        var secret = totp.NewSecret();
-        user.TotpSecretProtected = totp.Protect(secret);
-        await users.UpdateAsync(user);
-        return (email, secret);
+        var account = await BrowserAccounts.CreateAsync(app, role, displayName, role == Roles.Enterprise ? 1 : null, department, totp: true);
+        return (account.Email, account.Secret!);
     }
 
     /// <summary>Signs in through the pages like a person: e-mail, password, then the authenticator's code.</summary>
     private async Task<IPage> SignInAsync(string email, string secret)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("邮箱").FillAsync(email);
-        await page.GetByLabel("密码").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/two-factor**");
-        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp();
-        await page.GetByLabel("验证码").FillAsync(code);
-        await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await BrowserAccounts.SignInAsync(page, new BrowserAccounts.Account(email, secret));
         return page;
     }
 

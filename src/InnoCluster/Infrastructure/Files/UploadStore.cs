@@ -21,6 +21,29 @@ public sealed class UploadStore(InnoClusterDbContext db, InnoClusterPaths paths,
 {
     public string Root => Path.Combine(paths.DataDirectory, "uploads");
 
+    /// <summary>
+    /// A form's files (at most ten), each checked and stored as <see cref="SaveAsync"/> does; stops at the first
+    /// refusal, naming the file. Files stored before a refusal stay in the owner's uploads.
+    /// </summary>
+    public async Task<(List<Guid> Stored, string? Refused)> SaveFormFilesAsync(
+        string ownerId, string purpose, IEnumerable<Microsoft.AspNetCore.Http.IFormFile> files, IReadOnlySet<FileKind> allowed, UploadLimits limits, CancellationToken cancellationToken)
+    {
+        var stored = new List<Guid>();
+        foreach (var file in files.Take(10))
+        {
+            await using var stream = file.OpenReadStream();
+            var (saved, refusal) = await SaveAsync(ownerId, purpose, file.FileName, stream, allowed, limits, cancellationToken);
+            if (saved is null)
+            {
+                return (stored, $"{file.FileName}: {refusal!.Message}");
+            }
+
+            stored.Add(saved.Id);
+        }
+
+        return (stored, null);
+    }
+
     public async Task<(StoredFile? File, UploadRefusal? Refusal)> SaveAsync(
         string ownerId, string purpose, string fileName, Stream content, IReadOnlySet<FileKind> allowed, UploadLimits limits, CancellationToken cancellationToken)
     {

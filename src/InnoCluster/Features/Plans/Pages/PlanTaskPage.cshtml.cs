@@ -9,7 +9,8 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>A task: its text, responsible units, every report version, and the form a responsible unit files with.</summary>
 [Authorize(Policy = Policies.ProgressReporter)]
-public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock) : PageModel
+public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock, InnoCluster.Infrastructure.Files.UploadStore uploads,
+    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
 {
     public PlanTask Task { get; private set; } = default!;
 
@@ -24,6 +25,8 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
     public Reporter Reporter { get; private set; } = default!;
 
     public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, string> FileNames { get; private set; } = new Dictionary<Guid, string>();
 
     public TaskReports.Filed? Filed { get; private set; }
 
@@ -42,17 +45,29 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
     [BindProperty]
     public string? FigureValue { get; set; }
 
+    [BindProperty]
+    public List<IFormFile> Files { get; set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, cancellationToken) is { } refused)
+        if (await LoadAsync(id, cancellationToken) is { } notAllowed)
         {
-            return refused;
+            return notAllowed; // unknown task, or a department not responsible for it: nothing is uploaded
+        }
+
+        // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
+        var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
+        var (attachments, refused) = await uploads.SaveFormFilesAsync(Reporter.UserId, "progress-report", Files, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
+        if (refused is not null)
+        {
+            Problems["attachments"] = [refused];
+            return Page();
         }
 
         List<TaskReports.FigureInput> figures = FigureTarget is null && string.IsNullOrWhiteSpace(FigureValue) ? [] : [new(FigureTarget, FigureValue)];
-        var (outcome, filed, problems) = await reports.FileAsync(id, new TaskReports.ReportRequest(Period, Unit, Text, figures, null), Reporter, cancellationToken);
+        var (outcome, filed, problems) = await reports.FileAsync(id, new TaskReports.ReportRequest(Period, Unit, Text, figures, attachments), Reporter, cancellationToken);
         if (outcome == TaskReports.Outcome.Forbidden)
         {
             return Forbid();
@@ -65,6 +80,7 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
             Text = null;
             FigureValue = null;
             Reports = await reports.ForTaskAsync(id, cancellationToken);
+            await NameFilesAsync(cancellationToken);
         }
 
         return Page();
@@ -87,6 +103,7 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         Task = task;
         Plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == task.PlanId, cancellationToken);
         Reports = await reports.ForTaskAsync(id, cancellationToken);
+        await NameFilesAsync(cancellationToken);
         Targets = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.PlanId == task.PlanId).OrderBy(t => t.TaskId == id ? 0 : 1).ThenBy(t => t.Order).ToListAsync(cancellationToken);
         var closed = await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == task.PlanId).Select(c => c.Period).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -106,5 +123,12 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         Period ??= periods.FirstOrDefault().Year > 0 ? periods[0].ToString() : null;
         Unit ??= Reporter.Department ?? task.Units.FirstOrDefault();
         return null;
+    }
+
+    private async Task NameFilesAsync(CancellationToken cancellationToken)
+    {
+        var ids = Reports.SelectMany(r => r.Attachments).Distinct().ToList();
+        FileNames = ids.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Set<InnoCluster.Infrastructure.Files.StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
     }
 }

@@ -50,26 +50,11 @@ public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbCon
     {
         // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
         var actor = ScenariosFeature.Actor(User);
-        var attachments = new List<Guid>();
-        var refused = new List<FieldError>();
         var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
-        foreach (var file in Files.Take(10))
+        var (attachments, refused) = await uploads.SaveFormFilesAsync(actor.UserId, "demand-attachment", Files, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
+        if (refused is not null)
         {
-            await using var stream = file.OpenReadStream();
-            var (stored, refusal) = await uploads.SaveAsync(actor.UserId, "demand-attachment", file.FileName, stream, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
-            if (stored is null)
-            {
-                refused.Add(new FieldError("attachments", $"{file.FileName}: {refusal!.Message}"));
-            }
-            else
-            {
-                attachments.Add(stored.Id);
-            }
-        }
-
-        if (refused.Count > 0)
-        {
-            Errors = refused;
+            Errors = [new FieldError("attachments", refused)];
             await LoadAsync(cancellationToken);
             return Page();
         }

@@ -1,0 +1,55 @@
+using InnoCluster.Features.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InnoCluster.BrowserTests;
+
+/// <summary>Accounts made the way an administrator makes them (set-password link, optional authenticator), and signing in through the pages.</summary>
+public static class BrowserAccounts
+{
+    public const string Password = "Browser-Test-2026!";
+
+    /// <summary>An account's e-mail and, when it has an authenticator, the secret its codes come from.</summary>
+    public sealed record Account(string Email, string? Secret);
+
+    public static async Task<Account> CreateAsync(BrowserApp app, string role, string displayName = "浏览器测试", int? enterpriseId = null, string? department = null, bool totp = false)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
+        var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, displayName, [role], enterpriseId, department), CancellationToken.None);
+        Assert.True(created is not null, string.Join("; ", errors));
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
+        Assert.Empty(await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, CancellationToken.None));
+        if (!totp)
+        {
+            return new Account(email, null);
+        }
+
+        var authenticator = scope.ServiceProvider.GetRequiredService<Totp>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByIdAsync(created.User.Id))!;
+        var secret = authenticator.NewSecret();
+        user.TotpSecretProtected = authenticator.Protect(secret);
+        await users.UpdateAsync(user);
+        return new Account(email, secret);
+    }
+
+    /// <summary>Signs in like a person: e-mail, password, then the authenticator's code when the account has one.</summary>
+    public static async Task SignInAsync(IPage page, Account account)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("邮箱").FillAsync(account.Email);
+        await page.GetByLabel("密码").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        if (account.Secret is { } secret)
+        {
+            await page.WaitForURLAsync("**/account/two-factor**");
+            await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
+            await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+        }
+
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+    }
+}
