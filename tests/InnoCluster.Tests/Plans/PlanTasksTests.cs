@@ -160,6 +160,19 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == demo)!;
         Assert.Equal(direct, target["latestValue"]!.GetValue<decimal>());
         Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "computed" && s["link"]!.GetValue<string>() == "/scenarios");
+
+        // As it stood at the end of 2023: the pairs that had reached landed by then, by the dates of their steps.
+        // (SQLite stores instants as UTC ticks, PostgreSQL as timestamptz.)
+        var endOf2023 = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        object bound = typeof(TTarget) == typeof(SqliteTarget) ? endOf2023.UtcTicks : endOf2023;
+        var directThen = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(DISTINCT docking_id) AS \"Value\" FROM docking_steps WHERE stage IN ('Landed', 'Demonstration') AND at < {0}", bound)
+            .SingleAsync(Ct));
+        var then = (await app.CreateClient().GetJsonAsync($"/api/plans/{await PlanIdAsync()}/targets?asOf=2023-12-31")).AsArray();
+        Assert.Equal(directThen, then.Single(t => t!["id"]!.GetValue<int>() == demo)!["latestValue"]!.GetValue<decimal>());
+        Assert.True(directThen < direct, $"{directThen} landed by the end of 2023, {direct} now");
+        var firms = then.Single(t => t!["targetText"]!.GetValue<string>() == "超25家")!;
+        Assert.Equal("NoData", firms["status"]!.GetValue<string>()); // 001's 2024 figures were not yet observed
     }
 
     [Fact]
@@ -178,6 +191,13 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         {
             Assert.Contains(heading, report, StringComparison.Ordinal);
         }
+
+        // The 2023 report: the values as they stood on 31 December 2023, before 001's 2024 figures.
+        var report2023 = await app.CreateClient().GetStringAsync($"/plans/{plan}/report?year=2023", Ct);
+        Assert.Contains("2023年度报告", report2023, StringComparison.Ordinal);
+        Assert.DoesNotContain("上市企業32家", report2023, StringComparison.Ordinal);
+        Assert.Contains("39家", await app.CreateClient().GetStringAsync($"/plans/{plan}/report?year=2024", Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, (await app.CreateClient().GetAsync($"/plans/{plan}/report?year=1800", Ct)).StatusCode);
 
         var districts = await app.CreateClient().GetStringAsync($"/plans/{plan}/districts", Ct);
         Assert.Contains("智能座舱", districts, StringComparison.Ordinal);

@@ -85,6 +85,14 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
         Assert.Equal(direct, target["latestValue"]!.GetValue<decimal>());
         Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "computed");
+
+        // As of the end of 2023 only tiers granted by then count (the seven added above date from 2024).
+        var directThen = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(DISTINCT enterprise_id) AS \"Value\" FROM enterprise_tiers WHERE tier IN ('LeadGoose', 'LeadGooseCandidate') AND year <= 2023")
+            .SingleAsync(TestContext.Current.CancellationToken));
+        var then = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets?asOf=2023-12-31")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
+        Assert.Equal(directThen, then["latestValue"]!.GetValue<decimal>());
+        Assert.True(directThen <= direct - 7);
     }
 
     [Fact]

@@ -34,7 +34,12 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
         IReadOnlyDictionary<int, int> CaseFootnotes,
         IReadOnlyList<Footnote> Footnotes);
 
-    public async Task<Content?> BuildAsync(int planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report for <paramref name="year"/> — targets, statuses and task reports as they stood on 31 December
+    /// of that year — or, for the current year or none, as they stand today. The chain map and the scenario
+    /// pipeline are the platform's counts when the report is made (their notes say so).
+    /// </summary>
+    public async Task<Content?> BuildAsync(int planId, int? year, CancellationToken cancellationToken)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -42,7 +47,9 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
             return null;
         }
 
-        var list = await targets.ForPlanAsync(planId, cancellationToken) ?? [];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var asOf = year is { } y && y < today.Year ? new DateOnly(y, 12, 31) : today;
+        var list = await targets.ForPlanAsync(planId, cancellationToken, asOf) ?? [];
         var footnotes = new List<Footnote>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         int Note(string text, string? quote, string? link)
@@ -69,7 +76,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
             })];
         }
 
-        var tasks = await reports.ForPlanAsync(planId, cancellationToken) ?? [];
+        var tasks = await reports.ForPlanAsync(planId, cancellationToken, asOf) ?? [];
         var units = tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
             .Select(g => new UnitSummary(g.Key, g.Count(), g.Count(x => x.Task.Reports > 0), g.Count(x => x.Task.OverduePeriod is not null)))
@@ -83,11 +90,10 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
         var caseNotes = cases.ToDictionary(k => k.DockingId, k => k.Source is { } source
             ? Note("案例来源", source, $"/demands/{k.DemandId}")
             : Note($"平台对接记录：{k.Scenario}", null, $"/demands/{k.DemandId}"));
-        var asOf = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var platform = new PlatformNotes(
-            Note($"平台任务报告记录（{asOf:yyyy-MM-dd}）：各责任单位按季度报送的进展报告", null, $"/plans/{planId}/units"),
-            Note($"平台企业登记库实时统计（{asOf:yyyy-MM-dd}）：按产业链图谱环节计数", null, "/chain"),
-            Note($"平台场景对接记录实时统计（{asOf:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", null, "/scenarios"));
+            Note($"平台任务报告记录（截至{asOf:yyyy-MM-dd}报送的）：各责任单位按季度报送的进展报告", null, $"/plans/{planId}/units"),
+            Note($"平台企业登记库统计（生成报告时，{today:yyyy-MM-dd}）：按产业链图谱环节计数", null, "/chain"),
+            Note($"平台场景对接记录统计（生成报告时，{today:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", null, "/scenarios"));
         return new Content(
             plan,
             asOf,
@@ -106,7 +112,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
     /// <summary>Every target with its latest value and status (sheet 指标), and every reported value with its source (sheet 报告值).</summary>
     public async Task<bool> WriteIndicatorsAsync(int planId, Stream output, CancellationToken cancellationToken)
     {
-        var list = await targets.ForPlanAsync(planId, cancellationToken);
+        var list = await targets.ForPlanAsync(planId, cancellationToken, null);
         if (list is null)
         {
             return false;

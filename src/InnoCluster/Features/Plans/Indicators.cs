@@ -108,25 +108,43 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         return indicator is not null;
     }
 
-    public string Describe() => AtLeastStage switch
+    /// <summary>What is counted; for a past date, also how the past is read.</summary>
+    public string Describe(DateOnly? asOf = null)
     {
-        DockingStage.Demonstration => "场景对接中成为示范项目的数量",
-        DockingStage.Landed => "场景对接中已落地（含示范）的数量",
-        _ => "登记库中" + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
-    };
+        var what = AtLeastStage switch
+        {
+            DockingStage.Demonstration => "场景对接中成为示范项目的数量",
+            DockingStage.Landed => "场景对接中已落地（含示范）的数量",
+            _ => "登记库中" + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
+        };
+        return asOf is not { } date ? what
+            : AtLeastStage is null ? $"{what}（截至{date.Year}年，按认定年份；未注明年份的认定不计）"
+            : $"{what}（截至{date:yyyy-MM-dd}，按该阶段的记录日期）";
+    }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
     public string Link => AtLeastStage is not null ? "/scenarios" : Tiers.Length == 1 ? "/enterprises?tier=" + TierNames.Key(Tiers[0]) : "/enterprises";
 
-    public async Task<decimal> ValueAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
+    public async Task<decimal> ValueAsync(InnoClusterDbContext db, DateOnly? asOf, CancellationToken cancellationToken)
     {
         if (AtLeastStage is { } stage)
         {
-            return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
+            if (asOf is not { } date)
+            {
+                return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
+            }
+
+            // A pair counts once it had a step at that stage by the date (a later drop does not undo a landing).
+            var end = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            return await db.Set<DockingStep>().Where(s => s.Stage >= stage && s.Stage != DockingStage.Dropped && s.At < end)
+                .Select(s => s.DockingId).Distinct().CountAsync(cancellationToken);
         }
 
         var tiers = Tiers;
-        return await db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier)).Select(t => t.EnterpriseId).Distinct().CountAsync(cancellationToken);
+        var year = asOf?.Year;
+        return await db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier) && (year == null || (t.Year != null && t.Year <= year)))
+            .Select(t => t.EnterpriseId).Distinct().CountAsync(cancellationToken);
     }
 }
 

@@ -166,9 +166,23 @@ public sealed class PlanEditing(InnoClusterDbContext db)
             return false;
         }
 
-        await db.Set<PlanTarget>().Where(t => t.PlanId == planId && t.Proposed).ExecuteUpdateAsync(s => s.SetProperty(t => t.Proposed, false), cancellationToken);
-        await db.Set<PlanAction>().Where(a => a.PlanId == planId && a.Proposed).ExecuteUpdateAsync(s => s.SetProperty(a => a.Proposed, false), cancellationToken);
-        await db.Set<PlanTask>().Where(t => t.PlanId == planId && t.Proposed).ExecuteUpdateAsync(s => s.SetProperty(t => t.Proposed, false), cancellationToken);
+        // Through the change tracker, not a bulk update, so the audit trail records each confirmation.
+        foreach (var target in await db.Set<PlanTarget>().Where(t => t.PlanId == planId && t.Proposed).ToListAsync(cancellationToken))
+        {
+            target.Proposed = false;
+        }
+
+        foreach (var action in await db.Set<PlanAction>().Where(a => a.PlanId == planId && a.Proposed).ToListAsync(cancellationToken))
+        {
+            action.Proposed = false;
+        }
+
+        foreach (var task in await db.Set<PlanTask>().Where(t => t.PlanId == planId && t.Proposed).ToListAsync(cancellationToken))
+        {
+            task.Proposed = false;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         return true;
     }
 

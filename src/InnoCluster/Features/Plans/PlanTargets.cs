@@ -42,7 +42,12 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
     public static string SentenceLink(int documentId, int? start, int? end) =>
         start is { } s ? $"/documents/{documentId}?s={s}&e={end ?? s}#s-{s}" : $"/documents/{documentId}";
 
-    public async Task<IReadOnlyList<TargetDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plan's targets with their values and statuses today, or as they stood on <paramref name="asOf"/>: only
+    /// values observed by then count, computed indicators count what had happened by then, and the status
+    /// rule judges against that date.
+    /// </summary>
+    public async Task<IReadOnlyList<TargetDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -51,13 +56,19 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
         }
 
         var ids = plan.Targets.Select(t => t.Id).ToList();
-        var observations = (await db.Set<IndicatorObservation>().AsNoTracking().Where(o => ids.Contains(o.TargetId)).ToListAsync(cancellationToken))
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (asOf is { } past && past < today)
+        {
+            today = past;
+        }
+
+        var observations = (await db.Set<IndicatorObservation>().AsNoTracking().Where(o => ids.Contains(o.TargetId) && o.ObservedOn <= today).ToListAsync(cancellationToken))
             .GroupBy(o => o.TargetId).ToDictionary(g => g.Key, g => g.OrderByDescending(o => o.ObservedOn).ThenByDescending(o => o.Id).ToList());
         var reportTasks = await db.Set<TaskReport>().AsNoTracking()
             .Where(r => db.Set<IndicatorObservation>().Any(o => o.ReportId == r.Id && ids.Contains(o.TargetId)))
             .ToDictionaryAsync(r => r.Id, r => r.TaskId, cancellationToken);
         var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var historical = today < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var computed = new Dictionary<string, decimal>(StringComparer.Ordinal); // one count per distinct spec, however many targets use it
         var result = new List<TargetDto>();
         foreach (var target in plan.Targets.OrderBy(t => t.Order))
@@ -70,12 +81,12 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
             {
                 if (!computed.TryGetValue(spec.Spec, out var value))
                 {
-                    computed[spec.Spec] = value = await spec.ValueAsync(db, cancellationToken);
+                    computed[spec.Spec] = value = await spec.ValueAsync(db, historical ? today : null, cancellationToken);
                 }
 
                 latest = value;
                 latestOn = today;
-                indicator = spec.Describe();
+                indicator = spec.Describe(historical ? today : null);
                 sources.Add(new SourceDto("computed", null, null, indicator, today, value, spec.Link));
             }
 

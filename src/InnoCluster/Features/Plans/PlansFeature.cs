@@ -162,7 +162,8 @@ public static partial class PlansFeature
         }
 
         var culture = Ui.English ? "en" : "zh-CN";
-        var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}", ct);
+        var year = int.TryParse(http.Request.Query["year"], System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? $"&year={y}" : "";
+        var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}{year}", ct);
         return bytes is null
             ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF (PDF rendering is unavailable)")
             : TypedResults.File(bytes, "application/pdf", $"annual-report-plan-{id}.pdf");
@@ -174,8 +175,9 @@ public static partial class PlansFeature
         TypedResults.Ok(await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id)
             .Select(p => new PlanDto(p.Id, p.Title, p.DocumentId, p.StartYear, p.EndYear, p.Targets.Count)).ToListAsync(ct));
 
-    private static async Task<Results<Ok<IReadOnlyList<PlanTargets.TargetDto>>, NotFound>> TargetsAsync(int id, PlanTargets targets, CancellationToken ct) =>
-        await targets.ForPlanAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
+    /// <summary>The targets today, or with <c>asOf=2024-12-31</c> as they stood that day.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<PlanTargets.TargetDto>>, NotFound>> TargetsAsync(int id, DateOnly? asOf, PlanTargets targets, CancellationToken ct) =>
+        await targets.ForPlanAsync(id, ct, asOf) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<IResult> SetIndicatorAsync(int id, PlanTargets.IndicatorRequest request, PlanTargets targets, CancellationToken ct)
     {

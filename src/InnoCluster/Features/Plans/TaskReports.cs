@@ -356,7 +356,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
     }
 
     /// <summary>The plan's tasks with their units, latest report and the period whose report is overdue, if any.</summary>
-    public async Task<IReadOnlyList<TaskDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TaskDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -367,10 +367,16 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
         var actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == planId).ToDictionaryAsync(a => a.Id, cancellationToken);
         var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Box).ThenBy(t => t.Number).ToListAsync(cancellationToken);
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var reports = (await db.Set<TaskReport>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId))
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (asOf is { } past && past < today)
+        {
+            today = past;
+        }
+
+        var filedBy = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var reports = (await db.Set<TaskReport>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.FiledAt < filedBy)
                 .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text }).ToListAsync(cancellationToken))
             .ToLookup(r => r.TaskId);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
         return [.. tasks.Select(t =>
         {

@@ -7,13 +7,23 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>The printable annual report (白皮书); /plans/{id}/report.pdf prints this page with headless Chromium.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class ReportModel(AnnualReport report) : PageModel
+public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageModel
 {
+    public int ThisYear => clock.GetUtcNow().Year;
+
     public AnnualReport.Content Report { get; private set; } = default!;
+
+    [FromQuery(Name = "year")]
+    public int? Year { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await report.BuildAsync(id, cancellationToken) is not { } content)
+        if (Year is < 2000 or > 2100)
+        {
+            return BadRequest();
+        }
+
+        if (await report.BuildAsync(id, Year, cancellationToken) is not { } content)
         {
             return NotFound();
         }
