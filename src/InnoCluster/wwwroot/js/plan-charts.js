@@ -39,6 +39,23 @@
         }],
       };
     },
+    trends(data) {
+      return {
+        animation: false,
+        tooltip: { trigger: 'axis', valueFormatter: (v) => `${percent(v)}%` },
+        legend: { type: 'scroll', top: 0 },
+        grid: { left: 8, right: 96, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'time', min: data.start || undefined, max: data.end || undefined },
+        yAxis: { type: 'value', axisLabel: { formatter: (v) => `${percent(v)}%` } },
+        series: data.series.map((s, i) => ({
+          name: s.name,
+          type: 'line',
+          data: s.points,
+          symbolSize: 8,
+          markLine: i === 0 ? { symbol: 'none', label: { formatter: data.targetLabel }, data: [{ yAxis: 1 }] } : undefined,
+        })),
+      };
+    },
     funnel(data) {
       return {
         animation: false,

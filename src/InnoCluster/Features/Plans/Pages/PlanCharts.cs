@@ -51,6 +51,33 @@ public static class PlanCharts
         });
     }
 
+    /// <summary>Every target with values over time, each as a share of its own target so they share one axis.</summary>
+    public static string ProgressTrends(IEnumerable<PlanTargets.TargetDto> targets, int? startYear, int? endYear)
+    {
+        var series = targets.Where(t => t.TargetValue > 0 && t.Period != TargetPeriod.Annual)
+            .Select(t => new
+            {
+                name = $"{t.Name} ({t.TargetText})",
+                points = t.Sources.Where(s => s.Kind != "target" && s.Value is not null && s.Date is not null)
+                    .GroupBy(s => s.Date!.Value).OrderBy(g => g.Key)
+                    .Select(g => new object[] { g.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Math.Round(g.First().Value!.Value / t.TargetValue, 4) })
+                    .ToList(),
+            })
+            .Where(s => s.points.Count > 0)
+            .ToList();
+        return JsonSerializer.Serialize(new
+        {
+            type = "trends",
+            start = startYear is { } first ? $"{first}-01-01" : null,
+            end = endYear is { } last ? $"{last}-12-31" : null,
+            targetLabel = Ui.L("目标 100%", "Target 100%"),
+            series,
+        });
+    }
+
+    public static bool HasTrends(IEnumerable<PlanTargets.TargetDto> targets) =>
+        targets.Any(t => t.TargetValue > 0 && t.Period != TargetPeriod.Annual && t.Sources.Any(s => s.Kind != "target" && s.Value is not null));
+
     public static string Bars(IEnumerable<(string Label, int Value)> bars) =>
         JsonSerializer.Serialize(new { type = "bars", labels = bars.Select(b => b.Label), values = bars.Select(b => b.Value) });
 }
