@@ -59,8 +59,8 @@ public abstract class PlanEditingTests<TTarget> : DatabaseTests<TTarget>
         }
 
         Assert.Equal(HttpStatusCode.Conflict, (await official.DeleteAsync($"/api/plan-targets/{firms}", Ct)).StatusCode);
-        var platforms = await TargetIdAsync("1-2个");
-        Assert.Equal(HttpStatusCode.NoContent, (await official.DeleteAsync($"/api/plan-targets/{platforms}", Ct)).StatusCode);
+        var labs = await TargetIdAsync("1-2家");
+        Assert.Equal(HttpStatusCode.NoContent, (await official.DeleteAsync($"/api/plan-targets/{labs}", Ct)).StatusCode);
 
         // Units of an action, applied to its proposed tasks; a task's own units.
         var actions = await app.WithDbAsync(db => db.Set<PlanAction>().AsNoTracking().Include(a => a.Tasks).OrderBy(a => a.Number).ToListAsync(Ct));
@@ -81,7 +81,7 @@ public abstract class PlanEditingTests<TTarget> : DatabaseTests<TTarget>
         var targets = await TargetsAsync();
         var kept = targets.Single(t => t!["id"]!.GetValue<int>() == solutions)!;
         Assert.Equal((130m, "AtLeast", false), (kept["targetValue"]!.GetValue<decimal>(), kept["qualifier"]!.GetValue<string>(), kept["proposed"]!.GetValue<bool>()));
-        Assert.Single(targets, t => t!["targetText"]!.GetValue<string>() == "1-2个");
+        Assert.Single(targets, t => t!["targetText"]!.GetValue<string>() == "1-2家");
         await app.WithDbAsync(async db =>
         {
             Assert.Equal(["市工信局", "市财政局"], (await db.Set<PlanTask>().AsNoTracking().FirstAsync(t => t.ActionId == actions[8].Id, Ct)).Units);

@@ -28,9 +28,14 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(30_000_000_000m, core["targetValue"]!.GetValue<decimal>());
         Assert.Equal(("元", "MoreThan", 2025), (core["unit"]!.GetValue<string>(), core["qualifier"]!.GetValue<string>(), core["deadline"]!.GetValue<int>()));
         Assert.Contains("核心产业规模超过300亿元", core["sources"]![0]!["quote"]!.GetValue<string>(), StringComparison.Ordinal);
+        var labs = targets.Single(t => t!["targetText"]!.GetValue<string>() == "1-2家")!;
+        Assert.Null(labs["latestValue"]);
+        Assert.Equal("NoData", labs["status"]!.GetValue<string>());
+
+        // 000 reports 思必驰's national open innovation platform (2023): one of the plan's "1-2个" reached.
         var platforms = targets.Single(t => t!["targetText"]!.GetValue<string>() == "1-2个")!;
-        Assert.Null(platforms["latestValue"]);
-        Assert.Equal("NoData", platforms["status"]!.GetValue<string>());
+        Assert.Equal((1m, "Met"), (platforms["latestValue"]!.GetValue<decimal>(), platforms["status"]!.GetValue<string>()));
+        Assert.Contains(platforms["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "report" && s["link"]!.GetValue<string>().Contains("#s-", StringComparison.Ordinal));
 
         // Reported values the seed read from 001, with their sentences: 39 listed firms and unicorns (Met);
         // 2300亿元 against 2500亿元 at the end of 2024 was on track, and is behind once 2025 has passed unmet.
