@@ -36,6 +36,18 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         // The annual report: an official prints it to PDF with the server's headless Chromium.
         await BrowserAccounts.SignInAsync(page, official);
 
+        // The official defines the lead-goose target's indicator as a registry count, and a value in the wrong unit is refused.
+        await page.GotoAsync("/plans");
+        await page.GetByRole(AriaRole.Link, new() { Name = "头雁企业", Exact = true }).ClickAsync();
+        await page.GetByLabel("平台计算（留空则为报告值）").FillAsync("tiers:lead-goose");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("登记库中头雁企业的企业数");
+        await page.GetByLabel("数值（含单位，如 2300亿元、39家）").FillAsync("12万元");
+        await page.GetByLabel("数据日期").FillAsync("2024-12-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "记录" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("单位“元”与目标单位“家”不一致");
+
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "年度报告" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "一、目标完成情况" })).ToBeVisibleAsync();

@@ -11,23 +11,72 @@ namespace InnoCluster.Features.Plans.Pages;
 [Authorize(Policy = Policies.Public)]
 public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : PageModel
 {
+    public bool IsOfficial => User.IsInRole(Roles.Official);
+
+    public Dictionary<string, string[]> Problems { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public string? CurrentSpec { get; private set; }
+
     public ActionPlan Plan { get; private set; } = default!;
 
     public PlanTargets.TargetDto Target { get; private set; } = default!;
 
     public PlanTask? Task { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    /// <summary>An official picks the computed indicator (or none: the target's values are then reported).</summary>
+    public async Task<IActionResult> OnPostIndicatorAsync(int id, string? computed, CancellationToken cancellationToken)
     {
-        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == id).Select(t => new { t.PlanId, t.TaskId }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        var (found, problem) = await targets.SetIndicatorAsync(id, new PlanTargets.IndicatorRequest(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
 
+        Problems = problem is null ? [] : new() { ["computed"] = [problem] };
+        Notice = problem is null ? Ui.L("指标已保存", "Indicator saved") : null;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>An official records a reported value with the document and sentence it comes from.</summary>
+    public async Task<IActionResult> OnPostObservationAsync(int id, string? value, DateOnly? observedOn, int? documentId, string? quote, string? note, CancellationToken cancellationToken)
+    {
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        var (found, problems) = await targets.ObserveAsync(id, new PlanTargets.ObservationRequest(value, observedOn, documentId, string.IsNullOrWhiteSpace(quote) ? null : quote, note), User.Identity?.Name ?? "official", cancellationToken);
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        Problems = problems;
+        Notice = problems.Count == 0 ? Ui.L("数值已记录", "Value recorded") : null;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == id).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        CurrentSpec = row.ComputedIndicator;
         Plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == row.PlanId, cancellationToken);
         Target = (await targets.ForPlanAsync(row.PlanId, cancellationToken))!.Single(t => t.Id == id);
         Task = row.TaskId is { } taskId ? await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
-        return Page();
+        return true;
     }
 }
