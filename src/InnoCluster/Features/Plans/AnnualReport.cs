@@ -1,6 +1,7 @@
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 
@@ -70,9 +71,9 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
         {
             targetNotes[target.Id] = [.. target.Sources.Select(s => s.Kind switch
             {
-                "target" => Note($"目标：{plan.Title}", s.Quote, s.Link),
-                "computed" => Note($"平台实时计算（{s.Date:yyyy-MM-dd}）：{s.Note}", null, s.Link),
-                _ => Note($"报告值（{s.Date:yyyy-MM-dd}）{(s.Note is null ? "" : "：" + s.Note)}", s.Quote, s.Link),
+                "target" => Note(Ui.L($"目标：{plan.Title}", $"Target: {plan.Title}"), s.Quote, s.Link),
+                "computed" => Note(Ui.L($"平台计算（{s.Date:yyyy-MM-dd}）：{s.Note}", $"Computed by the platform ({s.Date:yyyy-MM-dd}): {s.Note}"), null, s.Link),
+                _ => Note(Ui.L($"报告值（{s.Date:yyyy-MM-dd}）", $"Reported ({s.Date:yyyy-MM-dd})") + (s.Note is null ? "" : "：" + s.Note), s.Quote, s.Link),
             })];
         }
 
@@ -84,16 +85,16 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
         var dashboard = await funnel.DashboardAsync(cancellationToken);
         var funnelNotes = dashboard.Figures.Where(f => f.Quote is not null).ToDictionary(
             f => f.Key,
-            f => Note($"场景数据来源（{f.ReportedOn:yyyy-MM-dd}）", f.Quote, f.DocumentId is { } d ? $"/documents/{d}" : null),
+            f => Note(Ui.L($"场景数据来源（{f.ReportedOn:yyyy-MM-dd}）", $"Scenario figure's source ({f.ReportedOn:yyyy-MM-dd})"), f.Quote, f.DocumentId is { } d ? $"/documents/{d}" : null),
             StringComparer.Ordinal);
         var cases = (await funnel.CasesAsync(cancellationToken)).Take(12).ToList();
         var caseNotes = cases.ToDictionary(k => k.DockingId, k => k.Source is { } source
-            ? Note("案例来源", source, $"/demands/{k.DemandId}")
-            : Note($"平台对接记录：{k.Scenario}", null, $"/demands/{k.DemandId}"));
+            ? Note(Ui.L("案例来源", "Case source"), source, $"/demands/{k.DemandId}")
+            : Note(Ui.L($"平台对接记录：{k.Scenario}", $"Docking record on the platform: {k.Scenario}"), null, $"/demands/{k.DemandId}"));
         var platform = new PlatformNotes(
-            Note($"平台任务报告记录（截至{asOf:yyyy-MM-dd}报送的）：各责任单位按季度报送的进展报告", null, $"/plans/{planId}/units"),
-            Note($"平台企业登记库统计（生成报告时，{today:yyyy-MM-dd}）：按产业链图谱环节计数", null, "/chain"),
-            Note($"平台场景对接记录统计（生成报告时，{today:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", null, "/scenarios"));
+            Note(Ui.L($"平台任务报告记录（截至{asOf:yyyy-MM-dd}报送的）：各责任单位按季度报送的进展报告", $"Progress reports filed on the platform by {asOf:yyyy-MM-dd}, quarterly by each responsible unit"), null, $"/plans/{planId}/units"),
+            Note(Ui.L($"平台企业登记库统计（生成报告时，{today:yyyy-MM-dd}）：按产业链图谱环节计数", $"The platform's enterprise registry when the report was made ({today:yyyy-MM-dd}), counted by chain-map node"), null, "/chain"),
+            Note(Ui.L($"平台场景对接记录统计（生成报告时，{today:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", $"The platform's scenario pipeline when the report was made ({today:yyyy-MM-dd}): published, matched, docked, signed, landed, demonstration"), null, "/scenarios"));
         return new Content(
             plan,
             asOf,
