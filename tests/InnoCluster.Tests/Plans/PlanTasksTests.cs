@@ -128,13 +128,32 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.BadRequest, impersonating.StatusCode);
         Assert.Contains("\"unit\"", await impersonating.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        using var own = await science.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", text = "支持高校开设人工智能专业。" }, Ct);
+        // Attachments: the department's own uploads only.
+        var education = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "市教育局"));
+        var mine = await UploadAsync(science, "专业设置.pdf");
+        var theirs = await UploadAsync(education, "别人的.pdf");
+        using (var foreign = await science.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", text = "附件不是本单位的", attachments = new[] { theirs } }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            Assert.Contains("\"attachments\"", await foreign.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        using var own = await science.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", text = "支持高校开设人工智能专业。", attachments = new[] { mine } }, Ct);
         Assert.Equal(HttpStatusCode.Created, own.StatusCode);
         var history = (await science.GetJsonAsync($"/api/tasks/{talentTask}/reports")).AsArray();
         Assert.Equal("市科技局", history[0]!["unit"]!.GetValue<string>());
+        Assert.Equal([mine], history[0]!["attachments"]!.AsArray().Select(a => a!.GetValue<Guid>()));
 
         var enterprise = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: 1));
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", unit = "市科技局", text = "x" }, Ct)).StatusCode);
+    }
+
+    private static async Task<Guid> UploadAsync(HttpClient client, string name)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()), "file", name } };
+        using var uploaded = await client.PostAsync("/api/me/files", form, Ct);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        return (await uploaded.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<Guid>();
     }
 
     [Fact]
