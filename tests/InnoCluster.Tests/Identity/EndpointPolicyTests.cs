@@ -93,6 +93,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["GET /plans/{id:int}/report.pdf"] = Policies.Official,
         ["POST /api/documents/{id:int}/plan"] = Policies.Official,
         ["POST /api/plans/{id:int}/confirm"] = Policies.Official,
+        ["POST /api/plans/{id:int}/reminders"] = Policies.Official,
         ["PUT /api/plan-targets/{id:int}"] = Policies.Official,
         ["DELETE /api/plan-targets/{id:int}"] = Policies.Official,
         ["PUT /api/plan-actions/{id:int}"] = Policies.Official,

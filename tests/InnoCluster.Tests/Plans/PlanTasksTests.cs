@@ -148,6 +148,38 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PostAsJsonAsync($"/api/tasks/{talentTask}/reports", new { period = "2025-Q4", unit = "市科技局", text = "x" }, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Reminders_GoToEveryAccountOfAUnitWithOverdueReports_AndAreRecorded()
+    {
+        var official = await OfficialAsync();
+        var plan = await PlanIdAsync();
+        var bigData = await TestUsers.CreateAsync(app, [Roles.Department], department: "市大数据管理局");
+        var outbox = Path.Combine(app.Database.DataDirectory, "outbox");
+        var before = Directory.Exists(outbox) ? Directory.GetFiles(outbox, "*.eml").Length : 0;
+
+        using var sent = await official.PostAsync($"/api/plans/{plan}/reminders", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var units = (await sent.Content.ReadFromJsonAsync<JsonArray>(Ct))!;
+        var due = ReportingCalendar.LatestDue(2023, 2025, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime))!.Value.ToString();
+        var toBigData = units.Single(u => u!["unit"]!.GetValue<string>() == "市大数据管理局")!;
+        Assert.Equal((due, 1), (toBigData["period"]!.GetValue<string>(), toBigData["recipients"]!.GetValue<int>()));
+        Assert.Equal(await TasksOverdueForAsync(official, "市大数据管理局"), toBigData["overdueTasks"]!.GetValue<int>());
+        Assert.Contains(units, u => u!["unit"]!.GetValue<string>() == "市卫健委" && u["recipients"]!.GetValue<int>() == 0);
+
+        var messages = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Equal(before + units.Sum(u => u!["recipients"]!.GetValue<int>()), messages.Count);
+        var mail = messages.Single(m => m.Contains($"To: {bigData.Email}", StringComparison.Ordinal));
+        Assert.Contains("/plans/tasks/", mail, StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Set<ReportReminder>().AnyAsync(r => r.PlanId == plan && r.Unit == "市大数据管理局" && r.Recipients == 1, Ct)));
+
+        var department = await TestUsers.TokenClientAsync(app, bigData);
+        Assert.Equal(HttpStatusCode.Forbidden, (await department.PostAsync($"/api/plans/{plan}/reminders", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsync("/api/plans/987654/reminders", null, Ct)).StatusCode);
+    }
+
+    private async Task<int> TasksOverdueForAsync(HttpClient client, string unit) =>
+        (await TasksAsync(client)).Count(t => t!["overduePeriod"] is not null && t["units"]!.AsArray().Any(u => u!.GetValue<string>() == unit));
+
     private static async Task<Guid> UploadAsync(HttpClient client, string name)
     {
         using var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"u8.ToArray()), "file", name } };

@@ -25,6 +25,7 @@ public static partial class PlansFeature
         services.AddScoped<AnnualReport>();
         services.AddScoped<DistrictSpecialities>();
         services.AddScoped<PlanEditing>();
+        services.AddScoped<ReportReminders>();
         services.AddSingleton<ChromiumPdf>();
         services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));
         services.AddSingleton<ISeedStep, PlanSeedStep>();
@@ -45,6 +46,7 @@ public static partial class PlansFeature
         api.MapGet("/plans/{id:int}/indicators.xlsx", IndicatorsWorkbookAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/documents/{id:int}/plan", ImportPlanAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/plans/{id:int}/confirm", ConfirmPlanAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/plans/{id:int}/reminders", SendRemindersAsync).RequireAuthorization(Policies.Official);
         api.MapPut("/plan-targets/{id:int}", EditTargetAsync).RequireAuthorization(Policies.Official);
         api.MapDelete("/plan-targets/{id:int}", RejectTargetAsync).RequireAuthorization(Policies.Official);
         api.MapPut("/plan-actions/{id:int}", EditActionAsync).RequireAuthorization(Policies.Official);
@@ -81,6 +83,9 @@ public static partial class PlansFeature
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity);
         }
     }
+
+    private static async Task<IResult> SendRemindersAsync(int id, ClaimsPrincipal user, ReportReminders reminders, CancellationToken ct) =>
+        await reminders.SendAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } sent ? TypedResults.Ok(sent) : TypedResults.NotFound();
 
     private static async Task<IResult> ConfirmPlanAsync(int id, PlanEditing editing, CancellationToken ct) =>
         await editing.ConfirmAllAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -9,8 +9,26 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>Per responsible unit: its tasks, their latest progress report and what is overdue; a department sees its own unit first.</summary>
 [Authorize(Policy = Policies.PlanTeam)]
-public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock) : PageModel
+public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, ReportReminders reminders, TimeProvider clock) : PageModel
 {
+    public IReadOnlyDictionary<string, ReportReminder> LastReminders { get; private set; } = new Dictionary<string, ReportReminder>();
+
+    public IReadOnlyList<ReportReminders.Sent>? Sent { get; private set; }
+
+    public bool IsOfficial => User.IsInRole(Roles.Official);
+
+    /// <summary>An official sends the reminders (催报) to every unit with overdue reports.</summary>
+    public async Task<IActionResult> OnPostRemindAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        Sent = await reminders.SendAsync(id, User.Identity?.Name ?? "official", cancellationToken);
+        return Sent is null ? NotFound() : await OnGetAsync(id, cancellationToken);
+    }
+
     public ActionPlan Plan { get; private set; } = default!;
 
     public IReadOnlyList<(string Unit, IReadOnlyList<TaskReports.TaskDto> Tasks)> Units { get; private set; } = [];
@@ -37,6 +55,7 @@ public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, Tim
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key == MyUnit).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyList<TaskReports.TaskDto>)[.. g.Select(x => x.Task)]))];
+        LastReminders = await reminders.LatestAsync(id, cancellationToken);
         DuePeriod = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : null;
         return Page();
     }

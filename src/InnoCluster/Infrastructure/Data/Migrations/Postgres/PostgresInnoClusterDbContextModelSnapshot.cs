@@ -1140,6 +1140,58 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("integer")
+                        .HasColumnName("overdue_tasks");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipients");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_reminders");
+
+                    b.HasIndex("PlanId", "Unit", "SentAt")
+                        .HasDatabaseName("ix_report_reminders_plan_id_unit_sent_at");
+
+                    b.ToTable("report_reminders", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
                 {
                     b.Property<int>("Id")
@@ -2826,6 +2878,16 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_tasks_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportReminder", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_reminders_action_plans_plan_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>

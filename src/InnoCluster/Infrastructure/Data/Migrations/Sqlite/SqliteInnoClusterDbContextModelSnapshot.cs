@@ -1108,6 +1108,56 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("plan_tasks", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("OverdueTasks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue_tasks");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("plan_id");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipients");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_report_reminders");
+
+                    b.HasIndex("PlanId", "Unit", "SentAt")
+                        .HasDatabaseName("ix_report_reminders_plan_id_unit_sent_at");
+
+                    b.ToTable("report_reminders", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>
                 {
                     b.Property<int>("Id")
@@ -2742,6 +2792,16 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_plan_tasks_action_plans_plan_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.ReportReminder", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.ActionPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_reminders_action_plans_plan_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.ReportingPeriodClosure", b =>

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using InnoCluster.Features.Identity;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>A reminder (催报) sent to a responsible unit about its overdue progress reports.</summary>
+public sealed class ReportReminder
+{
+    public int Id { get; set; }
+
+    public int PlanId { get; set; }
+
+    public string Unit { get; set; } = "";
+
+    /// <summary>The quarter whose reports were overdue ("2025-Q4").</summary>
+    public string Period { get; set; } = "";
+
+    public int OverdueTasks { get; set; }
+
+    /// <summary>How many of the unit's accounts the message went to; 0 when the unit has none yet.</summary>
+    public int Recipients { get; set; }
+
+    public string SentBy { get; set; } = "";
+
+    public DateTimeOffset SentAt { get; set; }
+}
+
+internal sealed class ReportReminderConfiguration : IEntityTypeConfiguration<ReportReminder>
+{
+    public void Configure(EntityTypeBuilder<ReportReminder> b)
+    {
+        b.ToTable("report_reminders");
+        b.HasIndex(r => new { r.PlanId, r.Unit, r.SentAt });
+        b.Property(r => r.Unit).HasMaxLength(100);
+        b.Property(r => r.Period).HasMaxLength(7);
+        b.Property(r => r.SentBy).HasMaxLength(256);
+        b.HasOne<ActionPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+/// <summary>
+/// The cluster office's reminder to units whose reports are overdue: one message per active account of the
+/// unit (users whose department is the unit), listing its overdue tasks with links; each unit's reminder is
+/// recorded, recipients or not, so the office sees who was reminded and which units have no account yet.
+/// </summary>
+public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SecurityOptions> security, TimeProvider clock)
+{
+    public sealed record Sent(string Unit, string Period, int OverdueTasks, int Recipients);
+
+    public async Task<IReadOnlyList<Sent>?> SendAsync(int planId, string sentBy, CancellationToken cancellationToken)
+    {
+        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var tasks = await reports.ForPlanAsync(planId, cancellationToken);
+        if (plan is null || tasks is null)
+        {
+            return null;
+        }
+
+        var overdue = tasks.Where(t => t.OverduePeriod is not null)
+            .SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
+            .GroupBy(x => x.Unit, StringComparer.Ordinal)
+            .ToList();
+        var units = overdue.Select(g => g.Key).ToList();
+        var accounts = (await db.Set<AppUser>().AsNoTracking()
+                .Where(u => u.Department != null && units.Contains(u.Department) && u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null)
+                .Select(u => new { u.Department, u.Email }).ToListAsync(cancellationToken))
+            .ToLookup(u => u.Department!, StringComparer.Ordinal);
+        var site = security.Value.PublicUrl.TrimEnd('/');
+        var sent = new List<Sent>();
+        foreach (var group in overdue)
+        {
+            var period = group.First().Task.OverduePeriod!;
+            var body = new StringBuilder();
+            body.AppendLine(CultureInfo.InvariantCulture, $"{group.Key}：").AppendLine()
+                .AppendLine(CultureInfo.InvariantCulture, $"《{plan.Title}》下列任务 {period} 的进展报告已逾期（季度结束后 {ReportingCalendar.DueDays} 天内报送），请尽快报送：").AppendLine();
+            foreach (var (_, task) in group)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"- 专栏{task.Code} {task.Title}：{site}/plans/tasks/{task.Id}");
+            }
+
+            body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"（由 {sentBy} 通过 InnoCluster 平台发送）");
+            var recipients = accounts[group.Key].ToList();
+            foreach (var account in recipients)
+            {
+                await outbox.SendAsync(account.Email!, $"【催报】{plan.Title} {period} 进展报告逾期 {group.Count()} 项", body.ToString(), cancellationToken);
+            }
+
+            db.Add(new ReportReminder { PlanId = planId, Unit = group.Key, Period = period, OverdueTasks = group.Count(), Recipients = recipients.Count, SentBy = sentBy, SentAt = clock.GetUtcNow() });
+            sent.Add(new Sent(group.Key, period, group.Count(), recipients.Count));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return sent;
+    }
+
+    /// <summary>The latest reminder per unit of the plan.</summary>
+    public async Task<IReadOnlyDictionary<string, ReportReminder>> LatestAsync(int planId, CancellationToken cancellationToken) =>
+        (await db.Set<ReportReminder>().AsNoTracking().Where(r => r.PlanId == planId).ToListAsync(cancellationToken))
+            .GroupBy(r => r.Unit, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).First(), StringComparer.Ordinal);
+}
