@@ -36,6 +36,13 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         // The annual report: an official prints it to PDF with the server's headless Chromium.
         await BrowserAccounts.SignInAsync(page, official);
 
+        // The office reminds the units whose reports are overdue (nothing has been reported in this database).
+        await page.GotoAsync("/plans");
+        await page.GetByRole(AriaRole.Link, new() { Name = "责任单位与任务" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "向逾期单位发送催报提醒" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已向");
+        await Assertions.Expect(page.Locator("section.unit").First.GetByRole(AriaRole.Heading)).ToContainTextAsync("已催报");
+
         // The official defines the lead-goose target's indicator as a registry count, and a value in the wrong unit is refused.
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "头雁企业", Exact = true }).ClickAsync();
