@@ -5,6 +5,7 @@ using InnoCluster.Features.Plans;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCluster.Tests.Plans;
 
@@ -175,6 +176,19 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         var department = await TestUsers.TokenClientAsync(app, bigData);
         Assert.Equal(HttpStatusCode.Forbidden, (await department.PostAsync($"/api/plans/{plan}/reminders", null, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsync("/api/plans/987654/reminders", null, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task RemindVerb_SendsForEveryPlan_AndRefusesAnUnknownOne()
+    {
+        await using var scope = app.Scope();
+        var verb = scope.ServiceProvider.GetServices<InnoCluster.Infrastructure.Cli.ICliVerb>().Single(v => v.Words.SequenceEqual(["remind"]));
+        var output = new StringWriter();
+        Assert.Equal(0, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind"])!, scope.ServiceProvider, output, Ct));
+        Assert.Contains($"plan {await PlanIdAsync()}:", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("市卫健委", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind", "987654"])!, scope.ServiceProvider, new StringWriter(), Ct));
+        Assert.Equal(2, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind", "abc"])!, scope.ServiceProvider, new StringWriter(), Ct));
     }
 
     private async Task<int> TasksOverdueForAsync(HttpClient client, string unit) =>

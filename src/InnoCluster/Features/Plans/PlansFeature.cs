@@ -26,6 +26,7 @@ public static partial class PlansFeature
         services.AddScoped<DistrictSpecialities>();
         services.AddScoped<PlanEditing>();
         services.AddScoped<ReportReminders>();
+        services.AddSingleton<Infrastructure.Cli.ICliVerb, RemindVerb>();
         services.AddSingleton<ChromiumPdf>();
         services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));
         services.AddSingleton<ISeedStep, PlanSeedStep>();

@@ -104,3 +104,49 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
             .GroupBy(r => r.Unit, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).First(), StringComparer.Ordinal);
 }
+
+/// <summary>`remind [PLAN_ID]`: the reminders an official sends from the unit view, for a scheduled job (cron) to send every day.</summary>
+public sealed class RemindVerb : InnoCluster.Infrastructure.Cli.ICliVerb
+{
+    public IReadOnlyList<string> Words { get; } = ["remind"];
+
+    public string Usage => "remind [PLAN_ID]             send reminders (催报) to units with overdue progress reports (all plans, or one)";
+
+    public async Task<int> RunAsync(InnoCluster.Infrastructure.Cli.CliCommand command, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<InnoClusterDbContext>();
+        List<int> plans;
+        if (command.Word(1) is { } word)
+        {
+            if (!int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                await output.WriteLineAsync($"'{word}' is not a plan id.");
+                return 2;
+            }
+
+            plans = [id];
+        }
+        else
+        {
+            plans = await db.Set<ActionPlan>().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken);
+        }
+
+        var reminders = services.GetRequiredService<ReportReminders>();
+        foreach (var planId in plans)
+        {
+            if (await reminders.SendAsync(planId, "remind (scheduled)", cancellationToken) is not { } sent)
+            {
+                await output.WriteLineAsync($"No plan {planId}.");
+                return 1;
+            }
+
+            await output.WriteLineAsync($"plan {planId}: {sent.Count} units with overdue reports, {sent.Sum(s => s.Recipients)} messages");
+            foreach (var unit in sent)
+            {
+                await output.WriteLineAsync($"  {unit.Unit}: {unit.OverdueTasks} tasks overdue for {unit.Period}, {unit.Recipients} accounts{(unit.Recipients == 0 ? " (no account: nobody reminded)" : "")}");
+            }
+        }
+
+        return 0;
+    }
+}
