@@ -92,6 +92,14 @@ public abstract class PlanEditingTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsync($"/api/plans/{plan["id"]}/confirm", null, Ct)).StatusCode);
         Assert.DoesNotContain(await TargetsAsync(), t => t!["proposed"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsync("/api/documents/987654/plan", null, Ct)).StatusCode);
+        // Once the office closes the quarter that is due, its unfiled reports are missed, not overdue, and nobody is reminded.
+        var due = ReportingCalendar.LatestDue(2023, 2025, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime))!.Value;
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsync($"/api/plans/{plan["id"]}/periods/{due}/close", null, Ct)).StatusCode);
+        var tasks = (await official.GetJsonAsync($"/api/plans/{plan["id"]}/tasks")).AsArray();
+        Assert.All(tasks, t => Assert.Null(t!["overduePeriod"]));
+        Assert.All(tasks, t => Assert.True(t!["missedPeriods"]!.GetValue<int>() >= 1));
+        Assert.Empty((await (await official.PostAsync($"/api/plans/{plan["id"]}/reminders", null, Ct)).Content.ReadFromJsonAsync<JsonArray>(Ct))!);
+
         var enterprise = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: 1));
         Assert.Equal(HttpStatusCode.Forbidden, (await enterprise.PutAsJsonAsync($"/api/plan-targets/{solutions}", new { name = "x", value = "1个", deadline = 2025, period = "Cumulative" }, Ct)).StatusCode);
     }

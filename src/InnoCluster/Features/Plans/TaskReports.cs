@@ -378,6 +378,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
                 .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text }).ToListAsync(cancellationToken))
             .ToLookup(r => r.TaskId);
         var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
+        var closed = (await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.Period).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return [.. tasks.Select(t =>
         {
             var mine = reports[t.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Version).ToList();
@@ -391,7 +392,8 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
                 }
             }
 
-            var overdue = due is { } d && !filed.Contains(d.ToString()) ? d.ToString() : null;
+            // A closed period takes no more reports: unfiled, it is missed, no longer overdue (nor reminded of).
+            var overdue = due is { } d && !filed.Contains(d.ToString()) && !closed.Contains(d.ToString()) ? d.ToString() : null;
             var latest = mine.FirstOrDefault();
             var action = actions[t.ActionId];
             return new TaskDto(t.Id, t.Code, action.Number, action.Title, t.Title, t.Text, t.Units, mine.Count, latest?.Period, latest?.FiledAt,
