@@ -98,6 +98,23 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var then = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets?asOf=2023-12-31")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
         Assert.Equal(directThen, then["latestValue"]!.GetValue<decimal>());
         Assert.True(directThen <= direct - 7);
+
+        // Limited to firms on the AI chain (any node): the seven added above are on none.
+        using (var onChain = await official.PutAsJsonAsync($"/api/plan-targets/{id}/indicator", new { computed = "tiers:lead-goose,lead-goose-candidate@*" }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, onChain.StatusCode);
+        }
+
+        var directOnChain = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(DISTINCT t.enterprise_id) AS \"Value\" FROM enterprise_tiers t JOIN enterprise_chain_links l ON l.enterprise_id = t.enterprise_id WHERE t.tier IN ('LeadGoose', 'LeadGooseCandidate')")
+            .SingleAsync(TestContext.Current.CancellationToken));
+        var chained = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
+        Assert.Equal(directOnChain, chained["latestValue"]!.GetValue<decimal>());
+        Assert.True(directOnChain <= direct - 7);
+        using (var unknownNode = await official.PutAsJsonAsync($"/api/plan-targets/{id}/indicator", new { computed = "tiers:listed@no-such-node" }, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownNode.StatusCode);
+        }
     }
 
     [Fact]

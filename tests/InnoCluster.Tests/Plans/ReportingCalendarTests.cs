@@ -60,6 +60,18 @@ public sealed class ReportingCalendarTests
     }
 
     [Theory]
+    [InlineData("tiers:listed,unicorn@foundation", "foundation")]
+    [InlineData("tiers:listed@*", "*")]
+    [InlineData("tiers:listed", null)]
+    public void ComputedIndicator_ReadsTheChainNodeAfterTheAt(string spec, string? node)
+    {
+        Assert.True(ComputedIndicator.TryParse(spec, out var indicator));
+        Assert.Equal(node, indicator.Node);
+    }
+
+    [Theory]
+    [InlineData("tiers:listed@")]
+    [InlineData("tiers:listed@a b")]
     [InlineData("tiers:")]
     [InlineData("tiers:listed,nonsense")]
     [InlineData("scenarios:signed")]

@@ -62,16 +62,20 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 
 /// <summary>
 /// Indicators computed live, named by a spec an official picks: <c>tiers:listed,unicorn</c> counts the
-/// registry's enterprises holding any of those tiers; <c>scenarios:landed</c> the docked pairs that landed
+/// registry's enterprises holding any of those tiers, <c>tiers:listed,unicorn@foundation</c> only those on
+/// that chain node or below it (<c>@*</c>: on any node of the AI chain); <c>scenarios:landed</c> the docked pairs that landed
 /// (落地, demonstration included), <c>scenarios:demonstration</c> those made demonstration projects. Only
 /// the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null)
 {
+    /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
+    public const string AnyNode = "*";
+
     private const string TiersPrefix = "tiers:";
     private const string ScenariosPrefix = "scenarios:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:lead-goose", "scenarios:landed", "scenarios:demonstration"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration"];
 
     public static bool TryParse(string? spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComputedIndicator? indicator)
     {
@@ -93,8 +97,20 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
             return false;
         }
 
+        var body = spec[TiersPrefix.Length..];
+        string? node = null;
+        if (body.IndexOf('@', StringComparison.Ordinal) is var at and >= 0)
+        {
+            node = body[(at + 1)..].Trim();
+            body = body[..at];
+            if (node.Length == 0 || node.Length > 100 || node.Any(char.IsWhiteSpace))
+            {
+                return false;
+            }
+        }
+
         var parsed = new List<Tier>();
-        foreach (var key in spec[TiersPrefix.Length..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var key in body.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!TierNames.TryParseKey(key, out var tier))
             {
@@ -104,7 +120,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
             parsed.Add(tier);
         }
 
-        indicator = parsed.Count > 0 ? new ComputedIndicator(spec, [.. parsed.Distinct()], null) : null;
+        indicator = parsed.Count > 0 ? new ComputedIndicator(spec, [.. parsed.Distinct()], null, node) : null;
         return indicator is not null;
     }
 
@@ -115,7 +131,8 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         {
             DockingStage.Demonstration => "场景对接中成为示范项目的数量",
             DockingStage.Landed => "场景对接中已落地（含示范）的数量",
-            _ => "登记库中" + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
+            _ => "登记库中" + (Node switch { null => "", AnyNode => "位于产业链上的", _ => $"位于产业链环节 {Node} 及其下级的" })
+                + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
         };
         return asOf is not { } date ? what
             : AtLeastStage is null ? $"{what}（截至{date.Year}年，按认定年份；未注明年份的认定不计）"
@@ -123,7 +140,18 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => AtLeastStage is not null ? "/scenarios" : Tiers.Length == 1 ? "/enterprises?tier=" + TierNames.Key(Tiers[0]) : "/enterprises";
+    public string Link => AtLeastStage is not null ? "/scenarios"
+        : "/enterprises" + (Tiers.Length == 1 ? "?tier=" + TierNames.Key(Tiers[0]) + (Node is null or AnyNode ? "" : "&node=" + Uri.EscapeDataString(Node))
+            : Node is null or AnyNode ? "" : "?node=" + Uri.EscapeDataString(Node));
+
+    /// <summary>The chain nodes the count is limited to (the node and its sub-nodes; every node for <c>@*</c>); null when unlimited or the node is unknown.</summary>
+    public async Task<List<int>?> NodeIdsAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
+        Node switch
+        {
+            null => null,
+            AnyNode => await db.Set<ChainNode>().Select(n => n.Id).ToListAsync(cancellationToken),
+            _ => await ChainTaxonomy.SubtreeIdsAsync(db, Node, cancellationToken),
+        };
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(InnoClusterDbContext db, DateOnly? asOf, CancellationToken cancellationToken)
@@ -143,8 +171,14 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
 
         var tiers = Tiers;
         var year = asOf?.Year;
-        return await db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier) && (year == null || (t.Year != null && t.Year <= year)))
-            .Select(t => t.EnterpriseId).Distinct().CountAsync(cancellationToken);
+        var holders = db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier) && (year == null || (t.Year != null && t.Year <= year))).Select(t => t.EnterpriseId);
+        if (await NodeIdsAsync(db, cancellationToken) is { } nodes)
+        {
+            var onNodes = db.Set<EnterpriseChainLink>().Where(l => nodes.Contains(l.ChainNodeId)).Select(l => l.EnterpriseId);
+            holders = holders.Where(id => onNodes.Contains(id));
+        }
+
+        return await holders.Distinct().CountAsync(cancellationToken);
     }
 }
 

@@ -126,7 +126,13 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
 
         if (request.Computed is not null && !ComputedIndicator.TryParse(request.Computed, out _))
         {
-            return (true, $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys)");
+            return (true, $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
+        }
+
+        if (ComputedIndicator.TryParse(request.Computed, out var spec) && spec.Node is { } node && node != ComputedIndicator.AnyNode
+            && (await spec.NodeIdsAsync(db, cancellationToken) is not { Count: > 0 }))
+        {
+            return (true, $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
         }
 
         if (request.Computed is not null && target.Unit is not ("家" or "个"))
