@@ -1,0 +1,61 @@
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>The seed's action plans (documents titled 行动计划), read at first start the way an official would import them.</summary>
+public sealed class PlanSeedStep : ISeedStep
+{
+    public string Name => "action-plans";
+
+    public int Order => 45;
+
+    public int Version => 1;
+
+    public IReadOnlyList<string> Files { get; } = [SeedSources.FileName, "plan-indicators.json"];
+
+    private sealed record SeedObservation(string Source, string Quote, string Value, DateOnly ObservedOn, string? Note);
+
+    private sealed record SeedTarget(string Target, string Name, List<SeedObservation> Observations);
+
+    private sealed record SeedFile(List<SeedTarget> Targets);
+
+    public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
+    {
+        var import = context.Services.GetRequiredService<PlanImport>();
+        var targets = context.Services.GetRequiredService<PlanTargets>();
+        var plans = await db.Set<Document>().Where(d => d.SeedFile != null && d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划")).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var id in plans)
+        {
+            try
+            {
+                await import.ImportAsync(id, cancellationToken);
+            }
+            catch (NotAPlanException)
+            {
+                // Titled like a plan but states no targets or actions (a notice about a plan): nothing to propose.
+            }
+        }
+
+        // The reported values the seed editors read from the news documents, each with its sentence.
+        var seed = System.Text.Json.JsonSerializer.Deserialize<SeedFile>(await File.ReadAllTextAsync(context.PathOf("plan-indicators.json"), cancellationToken), System.Text.Json.JsonSerializerOptions.Web)!;
+        foreach (var entry in seed.Targets)
+        {
+            var target = await db.Set<PlanTarget>().Where(t => t.SourceText == entry.Target).OrderBy(t => t.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new InvalidDataException($"plan-indicators.json: no plan target reads \"{entry.Target}\"");
+            await db.Set<IndicatorObservation>().Where(o => o.TargetId == target.Id && o.RecordedBy == "seed").ExecuteDeleteAsync(cancellationToken);
+            foreach (var observation in entry.Observations)
+            {
+                var document = await db.Set<Document>().Where(d => d.SeedFile == observation.Source).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
+                    ?? throw new InvalidDataException($"plan-indicators.json: no seed document {observation.Source}");
+                var (_, problems) = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
+                if (problems.Count > 0)
+                {
+                    throw new InvalidDataException($"plan-indicators.json, {entry.Target}: {string.Join("; ", problems.SelectMany(p => p.Value))}");
+                }
+            }
+        }
+    }
+}
