@@ -53,6 +53,14 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("涂布车间极片漏涂检测");
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("待审核");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "工艺说明.pdf" })).ToBeVisibleAsync();
+
+        // The author corrects the title; the attachment stays.
+        await page.GetByRole(AriaRole.Link, new() { Name = "修改", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("标题")).ToHaveValueAsync("涂布车间极片漏涂检测");
+        await page.GetByLabel("标题").FillAsync("涂布车间锂电极片漏涂检测");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("涂布车间锂电极片漏涂检测");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "工艺说明.pdf" })).ToBeVisibleAsync();
         await page.Locator("#sector").SelectOptionAsync("AI+制造");
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("已发布");
@@ -76,6 +84,6 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("[data-testid=funnel] td[data-stage=Landed]")).ToHaveTextAsync((landedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("#funnel-chart svg")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "落地案例集" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("cases")).ToContainTextAsync("涂布车间极片漏涂检测");
+        await Assertions.Expect(page.GetByTestId("cases")).ToContainTextAsync("涂布车间锂电极片漏涂检测");
     }
 }

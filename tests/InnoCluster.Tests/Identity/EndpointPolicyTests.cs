@@ -136,6 +136,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /clauses/{id:int}"] = Policies.Public,
         ["PAGE /demands"] = Policies.Public,
         ["PAGE /demands/{id:int}"] = Policies.Public,
+        ["PAGE /demands/{id:int}/edit"] = Policies.ScenarioAuthor,
         ["PAGE /demands/new"] = Policies.ScenarioAuthor,
         ["PAGE /scenarios"] = Policies.Public,
         ["PAGE /scenarios/cases"] = Policies.Public,

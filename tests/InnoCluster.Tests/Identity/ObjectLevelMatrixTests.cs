@@ -90,6 +90,11 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
         ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
             async () => Assert.Null(await app.WithDbAsync(db => db.Set<AppUser>().Where(u => u.Id == o.Victim.Id).Select(u => u.ErasedAt).SingleAsync(Ct)))),
+        ["PAGE /demands/{id:int}/edit"] = async o =>
+        {
+            var id = (await (await o.VictimClient.PostAsJsonAsync("/api/scenarios", new { title = "原始需求标题", description = "原始需求描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+            return new Attempt(await o.Attacker.GetAsync($"/demands/{id}/edit", Ct), Nothing);
+        },
         ["PUT /api/scenarios/{id:int}"] = async o =>
         {
             var id = (await (await o.VictimClient.PostAsJsonAsync("/api/scenarios", new { title = "原始需求标题", description = "原始需求描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();

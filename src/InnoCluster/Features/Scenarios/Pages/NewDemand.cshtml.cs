@@ -8,11 +8,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
-/// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
-[Authorize(Policy = Policies.ScenarioAuthor)]
-public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
+/// <summary>The demand form's fields, checks and uploads, shared by writing a demand and editing one.</summary>
+public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
     Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
 {
+    protected InnoClusterDbContext Db { get; } = db;
+
     [BindProperty]
     public string? Title { get; set; }
 
@@ -37,43 +38,59 @@ public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbCon
     [BindProperty]
     public string? Contact { get; set; }
 
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
-
-    public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
-
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
-
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IReadOnlyList<FieldError> Errors { get; protected set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Districts { get; private set; } = [];
+
+    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+
+    /// <summary>
+    /// The form as the authoring input, with the files uploaded first (each checked: type by content, size,
+    /// quota) and added to <paramref name="kept"/>; null with <see cref="Errors"/> set when a file is refused.
+    /// </summary>
+    protected async Task<ScenarioAuthoring.DemandInput?> InputAsync(ScenarioActor actor, IReadOnlyList<Guid> kept, CancellationToken cancellationToken)
     {
-        // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
-        var actor = ScenariosFeature.Actor(User);
         var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
         var (attachments, refused) = await uploads.SaveFormFilesAsync(actor.UserId, "demand-attachment", Files, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
         if (refused is not null)
         {
             Errors = [new FieldError("attachments", refused)];
-            await LoadAsync(cancellationToken);
-            return Page();
+            return null;
         }
 
         var capabilities = (Capabilities ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        var input = new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, attachments);
-        var (saved, errors) = await authoring.CreateDemandAsync(input, actor, cancellationToken);
-        if (saved is not null)
-        {
-            return Redirect($"/demands/{saved.Id}");
-        }
-
-        Errors = errors;
-        await LoadAsync(cancellationToken);
-        return Page();
+        return new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, [.. kept, .. attachments]);
     }
 
-    public string? ErrorFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message).FirstOrDefault();
+    protected async Task LoadDistrictsAsync(CancellationToken cancellationToken) =>
+        Districts = (await Db.Set<District>().AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name)).ToList();
+}
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Districts = (await db.Set<District>().AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name)).ToList();
+/// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
+[Authorize(Policy = Policies.ScenarioAuthor)]
+public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
+    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : DemandFormModel(db, uploads, security)
+{
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDistrictsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var actor = ScenariosFeature.Actor(User);
+        if (await InputAsync(actor, [], cancellationToken) is { } input)
+        {
+            var (saved, errors) = await authoring.CreateDemandAsync(input, actor, cancellationToken);
+            if (saved is not null)
+            {
+                return Redirect($"/demands/{saved.Id}");
+            }
+
+            Errors = errors;
+        }
+
+        await LoadDistrictsAsync(cancellationToken);
+        return Page();
+    }
 }
