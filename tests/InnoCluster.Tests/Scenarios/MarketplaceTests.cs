@@ -155,8 +155,10 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
     public async Task DockingEvent_InvitesThenRecordsWhoMetWhom_AndMovesThePairToDocking()
     {
         var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
-        var owner = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]));
+        var ownerAccount = await TestUsers.CreateAsync(app, [Roles.ScenarioOwner]);
+        var owner = await TestUsers.TokenClientAsync(app, ownerAccount);
         var vendor = await EnterpriseAsync("对接会供给方", "工业机器人打磨");
+        var vendorAccount = await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: vendor);
         var demand = (await CreatedAsync(await owner.PostJsonAsync("/api/scenarios", Demand("铸件打磨自动化", "铸铁锅打磨需要机器人替代人工。"))))["id"]!.GetValue<int>();
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/demands/{demand}/publish", new { sector = "AI+制造" }, Ct)).StatusCode);
         var eventId = (await CreatedAsync(await official.PostJsonAsync("/api/docking-events", new { title = "AI+制造场景对接会", date = "2025-09-10", place = "工业园区" })))["id"]!.GetValue<int>();
@@ -168,6 +170,12 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         }
 
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand }, enterpriseIds = new[] { vendor } })).StatusCode);
+        // The demand's author and the vendor's account are told, once, however often they are invited.
+        Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand }, enterpriseIds = new[] { vendor } })).StatusCode);
+        var outbox = Path.Combine(app.Database.DataDirectory, "outbox");
+        var invitations = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("/demands", StringComparison.Ordinal) && (m.Contains($"To: {ownerAccount.Email}", StringComparison.Ordinal) || m.Contains($"To: {vendorAccount.Email}", StringComparison.Ordinal))).ToList();
+        Assert.Equal(2, invitations.Count);
+        Assert.Contains(invitations, m => m.Contains($"To: {ownerAccount.Email}", StringComparison.Ordinal) && m.Contains($"/demands/{demand}", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/meetings", new { demandId = demand, enterpriseId = vendor, outcome = "现场演示打磨效果，约定到厂测试" })).StatusCode);
 
         var view = await official.GetJsonAsync($"/api/docking-events/{eventId}");

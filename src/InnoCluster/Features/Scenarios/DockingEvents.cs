@@ -8,7 +8,8 @@ namespace InnoCluster.Features.Scenarios;
 /// Docking events (对接活动): the office invites demands and vendors, and records at the event who met whom
 /// and what came of it — each meeting is a pipeline step of the pair, tied to the event.
 /// </summary>
-public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline)
+public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline, Identity.IMessageOutbox outbox,
+    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security)
 {
     public sealed record Invited(int? DemandId, string? Demand, int? EnterpriseId, string? Enterprise);
 
@@ -30,18 +31,50 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
 
         var existing = await db.Set<DockingInvitation>().Where(i => i.EventId == eventId).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        foreach (var id in demandIds.Distinct().Where(id => !existing.Any(i => i.DemandId == id)))
+        var newDemands = demandIds.Distinct().Where(id => !existing.Any(i => i.DemandId == id)).ToList();
+        var newEnterprises = enterpriseIds.Distinct().Where(id => !existing.Any(i => i.EnterpriseId == id)).ToList();
+        foreach (var id in newDemands)
         {
             db.Add(new DockingInvitation { EventId = eventId, DemandId = id, InvitedAt = now, InvitedBy = actor.Name });
         }
 
-        foreach (var id in enterpriseIds.Distinct().Where(id => !existing.Any(i => i.EnterpriseId == id)))
+        foreach (var id in newEnterprises)
         {
             db.Add(new DockingInvitation { EventId = eventId, EnterpriseId = id, InvitedAt = now, InvitedBy = actor.Name });
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await NotifyAsync(eventId, newDemands, newEnterprises, cancellationToken);
         return [];
+    }
+
+    /// <summary>
+    /// Tells the newly invited: a demand's author, and every active account of an invited enterprise, through the
+    /// mail outbox (an invitation sent twice is told once). Who has no account is simply not told.
+    /// </summary>
+    private async Task NotifyAsync(int eventId, List<int> demandIds, List<int> enterpriseIds, CancellationToken cancellationToken)
+    {
+        var dockingEvent = await db.Set<DockingEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
+        var site = security.Value.PublicUrl.TrimEnd('/');
+        var when = $"{dockingEvent.Date:yyyy-MM-dd}{(dockingEvent.Place is null ? "" : "，" + dockingEvent.Place)}";
+        var subject = $"【对接活动邀请】{dockingEvent.Title}（{when}）";
+        var users = db.Set<Identity.AppUser>().AsNoTracking().Where(u => u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null);
+        var owners = await (from d in db.Set<Demand>().AsNoTracking()
+                            join u in users on d.OwnerUserId equals u.Id
+                            where demandIds.Contains(d.Id)
+                            select new { d.Id, d.Title, u.Email }).ToListAsync(cancellationToken);
+        foreach (var owner in owners)
+        {
+            await outbox.SendAsync(owner.Email!, subject,
+                $"您发布的场景需求“{owner.Title}”受邀参加对接活动“{dockingEvent.Title}”（{when}），届时将与供给方面对面交流。\n需求页面：{site}/demands/{owner.Id}\n", cancellationToken);
+        }
+
+        var vendors = await users.Where(u => u.EnterpriseId != null && enterpriseIds.Contains(u.EnterpriseId.Value)).Select(u => u.Email).ToListAsync(cancellationToken);
+        foreach (var email in vendors)
+        {
+            await outbox.SendAsync(email!, subject,
+                $"贵单位受邀参加场景对接活动“{dockingEvent.Title}”（{when}），与场景需求方交流解决方案。\n场景需求：{site}/demands\n", cancellationToken);
+        }
     }
 
     /// <summary>
