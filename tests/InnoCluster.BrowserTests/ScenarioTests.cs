@@ -86,4 +86,36 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "落地案例集" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("cases")).ToContainTextAsync("涂布车间锂电极片漏涂检测");
     }
+
+    [Fact]
+    public async Task Vendor_PublishesItsSolution_ThenEditsIt()
+    {
+        int enterpriseId;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            var vendor = new Enterprise { Name = "苏州浏览器巡检机器人有限公司", Business = "管廊巡检机器人", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.Add(vendor);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            enterpriseId = vendor.Id;
+        }
+
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        await BrowserAccounts.SignInAsync(page, await BrowserAccounts.CreateAsync(app, Roles.Enterprise, "巡检机器人企业", enterpriseId));
+        await page.GotoAsync("/solutions");
+        await page.GetByLabel("方案名称").FillAsync("综合管廊智能巡检");
+        await page.GetByLabel("方案说明").FillAsync("轨道式巡检机器人，红外测温与气体检测。");
+        await page.GetByLabel("能力（逗号或顿号分隔）").FillAsync("巡检机器人、红外测温");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        var item = page.GetByTestId("solutions").Locator("li", new() { HasText = "综合管廊智能巡检" });
+        await Assertions.Expect(item).ToBeVisibleAsync();
+
+        await item.GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("方案说明")).ToHaveValueAsync("轨道式巡检机器人，红外测温与气体检测。");
+        await page.GetByLabel("方案说明").FillAsync("轨道式巡检机器人，红外测温、气体检测与积水识别。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("solutions").Locator("li", new() { HasText = "综合管廊智能巡检" })).ToContainTextAsync("积水识别");
+    }
 }

@@ -137,6 +137,7 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /demands"] = Policies.Public,
         ["PAGE /demands/{id:int}"] = Policies.Public,
         ["PAGE /demands/{id:int}/edit"] = Policies.ScenarioAuthor,
+        ["PAGE /solutions/{id:int}/edit"] = Policies.EnterpriseOrOfficial,
         ["PAGE /demands/new"] = Policies.ScenarioAuthor,
         ["PAGE /scenarios"] = Policies.Public,
         ["PAGE /scenarios/cases"] = Policies.Public,

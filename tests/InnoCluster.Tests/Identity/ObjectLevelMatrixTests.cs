@@ -102,6 +102,11 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
                 await o.Attacker.PutAsJsonAsync($"/api/scenarios/{id}", new { title = "篡改", description = "篡改" }, Ct),
                 async () => Assert.Equal("原始需求标题", await app.WithDbAsync(db => db.Set<Demand>().Where(d => d.Id == id).Select(d => d.Title).SingleAsync(Ct))));
         },
+        ["PAGE /solutions/{id:int}/edit"] = async o =>
+        {
+            var id = (await (await o.VictimClient.PostAsJsonAsync("/api/solutions", new { title = "原始方案", description = "原始方案描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+            return new Attempt(await o.Attacker.GetAsync($"/solutions/{id}/edit", Ct), Nothing);
+        },
         ["PUT /api/solutions/{id:int}"] = async o =>
         {
             var id = (await (await o.VictimClient.PostAsJsonAsync("/api/solutions", new { title = "原始方案", description = "原始方案描述" }, Ct)).Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();

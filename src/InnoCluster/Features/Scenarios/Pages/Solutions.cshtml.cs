@@ -23,6 +23,9 @@ public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring au
     /// <summary>An enterprise account (for its own firm) or an official (for a firm it names) may publish.</summary>
     public bool MayPublish => User.IsInRole(Roles.Official) || (User.IsInRole(Roles.Enterprise) && User.HasClaim(c => c.Type == "enterprise_id"));
 
+    /// <summary>Whether the signed-in user may edit a solution of this enterprise (its own account, or an official).</summary>
+    public bool MayEdit(int enterpriseId) => User.IsInRole(Roles.Official) || ScenariosFeature.Actor(User).EnterpriseId == enterpriseId;
+
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Result = await queries.ListAsync(Q, null, PageNumber, 20, cancellationToken);
 
