@@ -137,6 +137,8 @@ public sealed class EndpointPolicyTests(TestApp<SqliteTarget> app) : IClassFixtu
         ["PAGE /demands"] = Policies.Public,
         ["PAGE /demands/{id:int}"] = Policies.Public,
         ["PAGE /demands/{id:int}/edit"] = Policies.ScenarioAuthor,
+        ["GET /api/scenario-lists"] = Policies.Public,
+        ["PAGE /scenarios/lists"] = Policies.Public,
         ["PAGE /solutions/{id:int}/edit"] = Policies.EnterpriseOrOfficial,
         ["PAGE /demands/new"] = Policies.ScenarioAuthor,
         ["PAGE /scenarios"] = Policies.Public,

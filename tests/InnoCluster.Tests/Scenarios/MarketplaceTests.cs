@@ -114,6 +114,14 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
 
         var after = (await app.CreateClient().GetJsonAsync("/api/scenarios/funnel"))["figures"]!.AsArray().Single(f => f!["key"]!.GetValue<string>() == "lists")!["onPlatform"]!.GetValue<int>();
         Assert.Equal(before + 1, after);
+
+        // The list is a record: numbered after the lists before it, dated the day its first demand was published.
+        var lists = (await app.CreateClient().GetJsonAsync("/api/scenario-lists")).AsArray();
+        var issued = lists.Single(l => l!["name"]!.GetValue<string>() == list)!;
+        Assert.Equal(lists.Max(l => l!["number"]!.GetValue<int>()), issued["number"]!.GetValue<int>());
+        Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), issued["issuedOn"]!.GetValue<string>());
+        Assert.Equal(["清单需求甲", "清单需求乙"], issued["entries"]!.AsArray().Select(e => e!["title"]!.GetValue<string>()));
+        Assert.Contains(list, await app.CreateClient().GetStringAsync("/scenarios/lists", Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public sealed class Demand
     /// <summary>The numbered scenario list (场景清单) it was published in, e.g. "2025年第3批"; null when published alone.</summary>
     public string? ListName { get; set; }
 
+    /// <summary>That list's record (its number and issue date).</summary>
+    public int? ListId { get; set; }
+
     /// <summary>Who has the scenario (a hospital, a port …) when that is not an account here, e.g. a case from a source document.</summary>
     public string? OwnerName { get; set; }
 
@@ -96,6 +99,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(d => d.ListName).HasMaxLength(50);
         b.Property(d => d.OwnerName).HasMaxLength(200);
         b.HasIndex(d => d.ListName);
+        b.HasOne<ScenarioList>().WithMany().HasForeignKey(d => d.ListId).OnDelete(DeleteBehavior.SetNull);
         b.Property(d => d.OwnerUserId).HasMaxLength(64);
         b.HasIndex(d => d.OwnerUserId);
         b.OwnsOne(d => d.Source, p => Registry.ProvenanceMapping.MapProvenance(p, "source"));

@@ -19,7 +19,11 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         Invalid,
     }
 
-    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null)
+    /// <summary>
+    /// Publishes a demand, in a scenario list when one is named: the list is issued (numbered, dated today) by
+    /// the first demand published into it.
+    /// </summary>
+    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null, string issuedBy = "official")
     {
         list = string.IsNullOrWhiteSpace(list) ? null : list.Trim();
         if (list is { Length: > 50 })
@@ -44,7 +48,21 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         }
 
         demand.Sector = sector ?? demand.Sector;
-        demand.ListName = list ?? demand.ListName;
+        if (list is not null)
+        {
+            var issued = await db.Set<ScenarioList>().SingleOrDefaultAsync(l => l.Name == list, cancellationToken);
+            if (issued is null)
+            {
+                var number = (await db.Set<ScenarioList>().MaxAsync(l => (int?)l.Number, cancellationToken) ?? 0) + 1;
+                issued = new ScenarioList { Number = number, Name = list, IssuedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), IssuedBy = issuedBy };
+                db.Add(issued);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            demand.ListName = issued.Name;
+            demand.ListId = issued.Id;
+        }
+
         demand.Status = DemandStatus.Published;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

@@ -57,7 +57,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
             .Select(g => new StageTime(g.Key, g.Count(), Math.Round(Median(g.Select(t => t.Days).ToList()), 1)))
             .OrderBy(t => t.Stage).ToList();
         var total = Count(demands);
-        var lists = await db.Set<Demand>().Where(d => d.Status != DemandStatus.Draft && d.ListName != null).Select(d => d.ListName).Distinct().CountAsync(cancellationToken);
+        var lists = await db.Set<Demand>().Where(d => d.Status != DemandStatus.Draft && d.ListId != null).Select(d => d.ListId).Distinct().CountAsync(cancellationToken);
         var events = await db.Set<DockingEvent>().CountAsync(cancellationToken);
         var reported = (await db.Set<ScenarioFigure>().AsNoTracking().ToListAsync(cancellationToken))
             .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.ObservedOn).ThenByDescending(f => f.Id).First());

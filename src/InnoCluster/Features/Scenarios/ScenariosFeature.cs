@@ -22,6 +22,7 @@ public static class ScenariosFeature
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
         services.AddScoped<DemandReview>();
+        services.AddScoped<ScenarioLists>();
         services.AddScoped<ScenarioAuthoring>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<MatchDecisions>();
@@ -45,6 +46,7 @@ public static class ScenariosFeature
         api.MapGet("/demands", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/demands/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/demands/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/scenario-lists", async (ScenarioLists lists, CancellationToken ct) => TypedResults.Ok(await lists.AllAsync(ct))).RequireAuthorization(Policies.Public);
         api.MapPost("/demands/{id:int}/close", CloseAsync).RequireAuthorization(Policies.Official);
 
         api.MapGet("/scenarios", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
@@ -98,9 +100,9 @@ public static class ScenariosFeature
     /// <summary>The sector, and the numbered scenario list (场景清单, "2025年第3批") when the demand is published in one.</summary>
     public sealed record PublishRequest(string? Sector, string? List);
 
-    private static async Task<IResult> PublishAsync(int id, PublishRequest? request, DemandReview review, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(int id, PublishRequest? request, ClaimsPrincipal user, DemandReview review, CancellationToken ct)
     {
-        var (outcome, problem) = await review.PublishAsync(id, request?.Sector, ct, request?.List);
+        var (outcome, problem) = await review.PublishAsync(id, request?.Sector, ct, request?.List, Actor(user).Name);
         return outcome switch
         {
             DemandReview.Outcome.Done => TypedResults.NoContent(),

@@ -27,6 +27,9 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
 
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
+    /// <summary>The lists issued so far, offered when publishing (so one batch keeps one name).</summary>
+    public IReadOnlyList<string> ListNames { get; private set; } = [];
+
     /// <summary>Officials and the demand's owner run its pipeline.</summary>
     public bool RunsPipeline => IsOfficial || Demand.IsOwner;
 
@@ -42,7 +45,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        var (outcome, problem) = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list);
+        var (outcome, problem) = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list, User.Identity?.Name ?? "official");
         if (outcome == DemandReview.Outcome.NotFound)
         {
             return NotFound();
@@ -123,6 +126,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         }
 
         Demand = demand;
+        ListNames = IsOfficial ? await db.Set<ScenarioList>().AsNoTracking().OrderByDescending(l => l.Number).Select(l => l.Name).Take(50).ToListAsync(cancellationToken) : [];
         Matches = await finder.ForDemandAsync(id, 10, cancellationToken);
         if (Matches is not null && !IsOfficial)
         {

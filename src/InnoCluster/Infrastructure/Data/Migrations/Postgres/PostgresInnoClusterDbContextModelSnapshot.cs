@@ -1961,6 +1961,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("external_id");
 
+                    b.Property<int?>("ListId")
+                        .HasColumnType("integer")
+                        .HasColumnName("list_id");
+
                     b.Property<string>("ListName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
@@ -2012,6 +2016,9 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_demands_external_id");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_demands_list_id");
 
                     b.HasIndex("ListName")
                         .HasDatabaseName("ix_demands_list_name");
@@ -2320,6 +2327,49 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
                         .HasDatabaseName("ix_scenario_figures_key");
 
                     b.ToTable("scenario_figures", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenario_lists");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scenario_lists_name");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scenario_lists_number");
+
+                    b.ToTable("scenario_lists", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
@@ -3623,6 +3673,12 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
                 {
+                    b.HasOne("InnoCluster.Features.Scenarios.ScenarioList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_demands_scenario_list_list_id");
+
                     b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
                         {
                             b1.Property<int>("DemandId")

@@ -1895,6 +1895,10 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("external_id");
 
+                    b.Property<int?>("ListId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("list_id");
+
                     b.Property<string>("ListName")
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
@@ -1946,6 +1950,9 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ExternalId")
                         .IsUnique()
                         .HasDatabaseName("ix_demands_external_id");
+
+                    b.HasIndex("ListId")
+                        .HasDatabaseName("ix_demands_list_id");
 
                     b.HasIndex("ListName")
                         .HasDatabaseName("ix_demands_list_name");
@@ -2242,6 +2249,47 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_scenario_figures_key");
 
                     b.ToTable("scenario_figures", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Scenarios.ScenarioList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scenario_lists");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scenario_lists_name");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scenario_lists_number");
+
+                    b.ToTable("scenario_lists", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Solution", b =>
@@ -3537,6 +3585,12 @@ namespace InnoCluster.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Demand", b =>
                 {
+                    b.HasOne("InnoCluster.Features.Scenarios.ScenarioList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_demands_scenario_list_list_id");
+
                     b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
                         {
                             b1.Property<int>("DemandId")

@@ -1,0 +1,58 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>
+/// A numbered scenario list (场景清单, "2025年第3批") the office issues: its number, name and the day it was
+/// issued (the first publication into it), and the demands published in it.
+/// </summary>
+public sealed class ScenarioList
+{
+    public int Id { get; set; }
+
+    /// <summary>Its number in the order issued (1, 2, 3 …).</summary>
+    public int Number { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateOnly IssuedOn { get; set; }
+
+    public string IssuedBy { get; set; } = "";
+}
+
+internal sealed class ScenarioListConfiguration : IEntityTypeConfiguration<ScenarioList>
+{
+    public void Configure(EntityTypeBuilder<ScenarioList> b)
+    {
+        b.ToTable("scenario_lists");
+        b.HasIndex(l => l.Name).IsUnique();
+        b.HasIndex(l => l.Number).IsUnique();
+        b.Property(l => l.Name).HasMaxLength(50);
+        b.Property(l => l.IssuedBy).HasMaxLength(256);
+    }
+}
+
+/// <summary>The scenario lists with their published demands, newest first.</summary>
+public sealed class ScenarioLists(InnoClusterDbContext db)
+{
+    public sealed record Entry(int Id, string Title, string? Sector, string? District);
+
+    public sealed record Item(int Id, int Number, string Name, DateOnly IssuedOn, int Demands, IReadOnlyList<Entry> Entries);
+
+    public async Task<IReadOnlyList<Item>> AllAsync(CancellationToken cancellationToken)
+    {
+        var lists = await db.Set<ScenarioList>().AsNoTracking().OrderByDescending(l => l.Number).ToListAsync(cancellationToken);
+        var demands = (await (from d in db.Set<Demand>().AsNoTracking()
+                              where d.ListId != null && d.Status != DemandStatus.Draft
+                              join district in db.Set<Registry.District>() on d.DistrictId equals district.Id into districts
+                              from district in districts.DefaultIfEmpty()
+                              orderby d.Id
+                              select new { ListId = d.ListId!.Value, d.Id, d.Title, d.Sector, District = district == null ? null : district.Name })
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.ListId);
+        return [.. lists.Select(l => new Item(l.Id, l.Number, l.Name, l.IssuedOn, demands[l.Id].Count(),
+            [.. demands[l.Id].Select(d => new Entry(d.Id, d.Title, d.Sector, d.District))]))];
+    }
+}
