@@ -12,8 +12,8 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var official = await BrowserAccounts.CreateAsync(app, Roles.Official, "集群办", totp: true);
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(45_000);
-        Assertions.SetDefaultExpectTimeout(15_000);
+        page.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
 
         // The public dashboard: the target, its status, and its chart drawn.
         await page.GotoAsync("/plans");
@@ -86,8 +86,8 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var department = await BrowserAccounts.CreateAsync(app, Roles.Department, "市科技局联络员", department: "市科技局");
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(45_000);
-        Assertions.SetDefaultExpectTimeout(15_000);
+        page.SetDefaultTimeout(90_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         await BrowserAccounts.SignInAsync(page, department);
 
         // The unit view opens on the department's own unit, its tasks overdue until reported.
@@ -127,5 +127,12 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         var reported = page.Locator("section.unit").First.Locator("tr", new() { Has = page.GetByRole(AriaRole.Link, new() { Name = "专栏2-3 创新任务揭榜挂帅" }) });
         await Assertions.Expect(reported).ToContainTextAsync("已报送");
         await Assertions.Expect(reported).Not.ToContainTextAsync("逾期");
+
+        // The same view and the task page in English.
+        await page.GotoAsync("/culture/en?returnUrl=" + Uri.EscapeDataString(new Uri(page.Url).PathAndQuery));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Responsible units and tasks");
+        await page.Locator("section.unit").First.GetByRole(AriaRole.Link, new() { Name = "Box 2-3 创新任务揭榜挂帅" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "File a progress report" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("article.report").First).ToContainTextAsync("version 1");
     }
 }

@@ -47,12 +47,17 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
     /// values observed by then count, computed indicators count what had happened by then, and the status
     /// rule judges against that date.
     /// </summary>
-    public async Task<IReadOnlyList<TargetDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
+    public async Task<IReadOnlyList<TargetDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null, int? onlyTarget = null)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
             return null;
+        }
+
+        if (onlyTarget is { } only)
+        {
+            plan.Targets.RemoveAll(t => t.Id != only); // one target's page: no counts for the others
         }
 
         var ids = plan.Targets.Select(t => t.Id).ToList();

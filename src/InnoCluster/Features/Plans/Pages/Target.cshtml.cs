@@ -75,7 +75,7 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
 
         CurrentSpec = row.ComputedIndicator;
         Plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == row.PlanId, cancellationToken);
-        Target = (await targets.ForPlanAsync(row.PlanId, cancellationToken))!.Single(t => t.Id == id);
+        Target = (await targets.ForPlanAsync(row.PlanId, cancellationToken, onlyTarget: id))!.Single();
         Task = row.TaskId is { } taskId ? await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
         return true;
     }
