@@ -114,6 +114,33 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task ReportsFiledAtTheSameMoment_GetDistinctVersions_OrAClearRetry()
+    {
+        var official = await OfficialAsync();
+        var task = TaskId(await TasksAsync(official), "9-5");
+        var responses = await Task.WhenAll(Enumerable.Range(1, 6).Select(i =>
+            official.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = "2025-Q4", unit = "市工信局", text = $"同时报送的第{i}份" }, Ct)));
+        var filed = 0;
+        foreach (var response in responses)
+        {
+            using (response)
+            {
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    filed++;
+                    continue;
+                }
+
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Contains("another version was filed at the same moment", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            }
+        }
+
+        var versions = await app.WithDbAsync(db => db.Set<TaskReport>().Where(r => r.TaskId == task).Select(r => r.Version).OrderBy(v => v).ToListAsync(Ct));
+        Assert.Equal(Enumerable.Range(1, filed), versions);
+    }
+
+    [Fact]
     public async Task Departments_ReportForTheirOwnUnitOnTheirOwnTasksOnly()
     {
         var tasks = await TasksAsync(await OfficialAsync());

@@ -303,7 +303,24 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
             Late = today > period.Due,
         };
         db.Add(report);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.Entry(report).State = EntityState.Detached;
+            if (!await db.Set<TaskReport>().AnyAsync(r => r.TaskId == taskId && r.Period == key && r.Version == report.Version, cancellationToken))
+            {
+                throw;
+            }
+
+            // Another version of this period was filed at the same moment (versions are unique): nothing is overwritten; file again.
+            problems["period"] = [$"{key} 刚有另一版本报送，请刷新后重新提交 (another version was filed at the same moment: reload and file again)"];
+            return (Outcome.Invalid, null, problems);
+        }
+
         foreach (var observation in observations)
         {
             observation.ReportId = report.Id;
