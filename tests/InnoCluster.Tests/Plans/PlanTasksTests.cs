@@ -214,6 +214,13 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(0, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind"])!, scope.ServiceProvider, output, Ct));
         Assert.Contains($"plan {await PlanIdAsync()}:", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("市卫健委", output.ToString(), StringComparison.Ordinal);
+        // Run again the same day: every unit was just reminded of that period, so nobody is told twice.
+        var again = new StringWriter();
+        Assert.Equal(0, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind"])!, scope.ServiceProvider, again, Ct));
+        Assert.Contains($"plan {await PlanIdAsync()}: 0 units", again.ToString(), StringComparison.Ordinal);
+        var forced = new StringWriter();
+        Assert.Equal(0, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind", "--force"])!, scope.ServiceProvider, forced, Ct));
+        Assert.Contains("市卫健委", forced.ToString(), StringComparison.Ordinal);
         Assert.Equal(1, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind", "987654"])!, scope.ServiceProvider, new StringWriter(), Ct));
         Assert.Equal(2, await verb.RunAsync(InnoCluster.Infrastructure.Cli.CliCommand.Parse(["remind", "abc"])!, scope.ServiceProvider, new StringWriter(), Ct));
     }

@@ -52,7 +52,11 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
 {
     public sealed record Sent(string Unit, string Period, int OverdueTasks, int Recipients);
 
-    public async Task<IReadOnlyList<Sent>?> SendAsync(int planId, string sentBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the reminders; with <paramref name="notAgainWithin"/>, a unit already reminded of the same period
+    /// within that time is skipped (a daily job reminds weekly; an official's button always sends).
+    /// </summary>
+    public async Task<IReadOnlyList<Sent>?> SendAsync(int planId, string sentBy, CancellationToken cancellationToken, TimeSpan? notAgainWithin = null)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         var tasks = await reports.ForPlanAsync(planId, cancellationToken);
@@ -61,9 +65,14 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
             return null;
         }
 
+        var recent = notAgainWithin is { } interval
+            ? (await db.Set<ReportReminder>().AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Unit, r.Period, r.SentAt }).ToListAsync(cancellationToken))
+                .Where(r => r.SentAt > clock.GetUtcNow() - interval).Select(r => (r.Unit, r.Period)).ToHashSet()
+            : [];
         var overdue = tasks.Where(t => t.OverduePeriod is not null)
             .SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
+            .Where(g => !recent.Contains((g.Key, g.First().Task.OverduePeriod!)))
             .ToList();
         var units = overdue.Select(g => g.Key).ToList();
         var accounts = (await db.Set<AppUser>().AsNoTracking()
@@ -105,12 +114,12 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SentAt).ThenByDescending(r => r.Id).First(), StringComparer.Ordinal);
 }
 
-/// <summary>`remind [PLAN_ID]`: the reminders an official sends from the unit view, for a scheduled job (cron) to send every day.</summary>
+/// <summary>`remind [PLAN_ID]`: the reminders an official sends from the unit view, for a scheduled job (cron) to run daily; each unit hears at most weekly.</summary>
 public sealed class RemindVerb : InnoCluster.Infrastructure.Cli.ICliVerb
 {
     public IReadOnlyList<string> Words { get; } = ["remind"];
 
-    public string Usage => "remind [PLAN_ID]             send reminders (催报) to units with overdue progress reports (all plans, or one)";
+    public string Usage => "remind [PLAN_ID] [--force]   send reminders (催报) to units with overdue progress reports (all plans, or one); a unit reminded of the same period in the last 7 days is skipped unless --force";
 
     public async Task<int> RunAsync(InnoCluster.Infrastructure.Cli.CliCommand command, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
@@ -134,7 +143,7 @@ public sealed class RemindVerb : InnoCluster.Infrastructure.Cli.ICliVerb
         var reminders = services.GetRequiredService<ReportReminders>();
         foreach (var planId in plans)
         {
-            if (await reminders.SendAsync(planId, "remind (scheduled)", cancellationToken) is not { } sent)
+            if (await reminders.SendAsync(planId, "remind (scheduled)", cancellationToken, command.Flag("force") ? null : TimeSpan.FromDays(7)) is not { } sent)
             {
                 await output.WriteLineAsync($"No plan {planId}.");
                 return 1;
