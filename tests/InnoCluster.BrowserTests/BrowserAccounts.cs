@@ -39,6 +39,19 @@ public static class BrowserAccounts
     /// <summary>Signs in like a person: e-mail, password, then the authenticator's code when the account has one.</summary>
     public static async Task SignInAsync(IPage page, Account account)
     {
+        try
+        {
+            await SignInStepsAsync(page, account);
+        }
+        catch (TimeoutException e)
+        {
+            // Say where it stuck and what the page said (a refusal, a rate limit …), not only that it timed out.
+            throw new InvalidOperationException($"sign-in of {account.Email} stuck at {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", e);
+        }
+    }
+
+    private static async Task SignInStepsAsync(IPage page, Account account)
+    {
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("邮箱").FillAsync(account.Email);
         await page.GetByLabel("密码").FillAsync(Password);
