@@ -51,19 +51,15 @@ public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing)
 
     public async Task<IActionResult> OnPostActionAsync(int id, int actionId, string? title, string? units, CancellationToken cancellationToken)
     {
-        var (outcome, problems) = await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, SplitUnits(units), ApplyToTasks: true), cancellationToken);
+        var (outcome, problems) = await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, FormLists.Split(units), ApplyToTasks: true), cancellationToken);
         return await AfterAsync(id, actionId, outcome, problems, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostTaskAsync(int id, int taskId, string? title, string? units, CancellationToken cancellationToken)
     {
-        var (outcome, problems) = await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, SplitUnits(units)), cancellationToken);
+        var (outcome, problems) = await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, FormLists.Split(units)), cancellationToken);
         return await AfterAsync(id, taskId, outcome, problems, cancellationToken);
     }
-
-    /// <summary>Units typed as the documents write them: "市工信局、市科技局".</summary>
-    public static List<string> SplitUnits(string? units) =>
-        [.. (units ?? "").Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private async Task<IActionResult> AfterAsync(int id, int editedId, PlanEditing.Outcome outcome, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
     {

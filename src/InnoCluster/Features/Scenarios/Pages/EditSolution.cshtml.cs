@@ -62,7 +62,7 @@ public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring
             return NotFound();
         }
 
-        var input = new ScenarioAuthoring.SolutionInput(Title, Description, Split(Capabilities), Split(Sectors), solution.ChainNodes, ReferenceCases, Price, solution.EnterpriseId);
+        var input = new ScenarioAuthoring.SolutionInput(Title, Description, FormLists.Split(Capabilities), FormLists.Split(Sectors), solution.ChainNodes, ReferenceCases, Price, solution.EnterpriseId);
         var (access, errors) = await authoring.UpdateSolutionAsync(id, input, ScenariosFeature.Actor(User), cancellationToken);
         if (access == ScenarioAuthoring.Access.Forbidden)
         {
@@ -78,8 +78,6 @@ public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring
         Errors = errors;
         return Page();
     }
-
-    private static List<string> Split(string? text) => [.. (text ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     private bool MayEdit(Solution solution) => User.IsInRole(Roles.Official) || ScenariosFeature.Actor(User).EnterpriseId == solution.EnterpriseId;
 

@@ -61,7 +61,7 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
             return null;
         }
 
-        var capabilities = (Capabilities ?? "").Split([',', '，', '、', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var capabilities = FormLists.Split(Capabilities);
         return new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, [.. kept, .. attachments]);
     }
 

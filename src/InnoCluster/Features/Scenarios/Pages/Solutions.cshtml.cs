@@ -36,9 +36,8 @@ public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring au
             return Forbid();
         }
 
-        static List<string> Split(string? text) => (text ?? "").Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var (saved, errors) = await authoring.CreateSolutionAsync(
-            new ScenarioAuthoring.SolutionInput(title, description, Split(capabilities), Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
+            new ScenarioAuthoring.SolutionInput(title, description, FormLists.Split(capabilities), FormLists.Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
         if (saved is not null)
         {
             return Redirect($"/solutions?q={Uri.EscapeDataString(title ?? "")}");
