@@ -3,7 +3,7 @@ using System.Globalization;
 namespace InnoCluster.Bench;
 
 // Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry|documents|laws [--db sqlite|postgres|both]
-//   registry [--rows 100000] [--requests 200]; calculator [--rows 100000] [--clauses 1000] [--requests 200]; plans [--rows 100000] [--targets 200] [--requests 200]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
+//   registry [--rows 100000] [--requests 200]; calculator [--rows 100000] [--clauses 1000] [--requests 200]; plans [--rows 100000] [--targets 200] [--requests 200]; writeburst [--writers 50] [--writes 5] [--idle 30]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
 public static class BenchMain
 {
     public static async Task Main(string[] args)
@@ -35,7 +35,8 @@ public static class BenchMain
                 "scenarios" => await ScenarioBench.RunAsync(provider, rows, int.Parse(Option("demands", "5000"), CultureInfo.InvariantCulture), requests),
                 "calculator" => await CalculatorBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), requests),
                 "plans" => await PlanBench.RunAsync(provider, rows, int.Parse(Option("targets", "200"), CultureInfo.InvariantCulture), requests),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, plans)"),
+                "writeburst" => await WriteBurstBench.RunAsync(provider, int.Parse(Option("writers", "50"), CultureInfo.InvariantCulture), int.Parse(Option("writes", "5"), CultureInfo.InvariantCulture), int.Parse(Option("idle", "30"), CultureInfo.InvariantCulture)),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, plans, writeburst)"),
             };
             foreach (var line in lines)
             {
