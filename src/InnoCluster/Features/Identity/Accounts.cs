@@ -44,6 +44,11 @@ public sealed class Accounts(
             return (null, ["企业账号须绑定一家企业 / an Enterprise account must be bound to one enterprise (--enterprise ID)"]);
         }
 
+        if (RoleRules.WhyNotHeldTogether(request.Roles) is { } together)
+        {
+            return (null, [together]);
+        }
+
         var user = new AppUser
         {
             UserName = request.Email.Trim(),
@@ -94,7 +99,8 @@ public sealed class Accounts(
 
         user.PasswordChangedAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
-        await audit.RecordAsync("password-set", "users", user.Id, "ok", null, cancellationToken);
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        await audit.RecordAsync("password-set", "users", user.Id, "ok", "personal access tokens revoked", cancellationToken);
         return [];
     }
 
@@ -109,7 +115,8 @@ public sealed class Accounts(
 
         user.PasswordChangedAt = clock.GetUtcNow();
         await users.UpdateAsync(user);
-        await audit.RecordAsync("password-changed", "users", user.Id, "ok", null, cancellationToken);
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        await audit.RecordAsync("password-changed", "users", user.Id, "ok", "personal access tokens revoked", cancellationToken);
         return [];
     }
 
@@ -147,6 +154,11 @@ public sealed class Accounts(
         if (roles.Contains(Roles.Enterprise) && (enterpriseId ?? user.EnterpriseId) is null)
         {
             return ["企业账号须绑定一家企业 / an Enterprise account must be bound to one enterprise"];
+        }
+
+        if (RoleRules.WhyNotHeldTogether(roles) is { } together)
+        {
+            return [together];
         }
 
         var current = await users.GetRolesAsync(user);
@@ -187,10 +199,12 @@ public sealed class Accounts(
         return true;
     }
 
+    /// <summary>Ends every session of the account and revokes its personal access tokens.</summary>
     public async Task SignOutEverywhereAsync(AppUser user, CancellationToken cancellationToken)
     {
         await users.UpdateSecurityStampAsync(user);
-        await audit.RecordAsync("sign-out-everywhere", "users", user.Id, "ok", null, cancellationToken);
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        await audit.RecordAsync("sign-out-everywhere", "users", user.Id, "ok", "sessions ended, personal access tokens revoked", cancellationToken);
     }
 
     public async Task<bool> UnlockAsync(string userId, CancellationToken cancellationToken)

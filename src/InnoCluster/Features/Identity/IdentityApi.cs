@@ -2,6 +2,7 @@ using System.Security.Claims;
 using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Files;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -25,13 +26,15 @@ public static class IdentityApi
         var me = app.MapGroup("/api/me").WithTags("Account").RequireAuthorization(Policies.SignedIn);
         me.MapGet("", MeAsync);
         me.MapGet("/tokens", ListTokensAsync);
-        me.MapPost("/tokens", CreateTokenAsync);
+
         me.MapDelete("/tokens/{id:int}", RevokeTokenAsync);
         me.MapGet("/personal-data", ExportMineAsync);
         me.MapPost("/personal-data/erase", EraseMineAsync);
         me.MapPost("/sign-out-everywhere", SignOutEverywhereAsync);
         me.MapGet("/files", ListFilesAsync);
-        me.MapPost("/files", UploadAsync).DisableAntiforgery();
+        // Minting tokens and uploading need a role: a self-registered account has none until the office grants one.
+        app.MapPost("/api/me/tokens", CreateTokenAsync).WithTags("Account").RequireAuthorization(Policies.Member);
+        app.MapPost("/api/me/files", UploadAsync).WithTags("Account").DisableAntiforgery().RequireAuthorization(Policies.Member);
         app.MapGet("/api/files/{id:guid}", DownloadAsync).WithTags("Account").RequireAuthorization(Policies.SignedIn);
 
         var enterprise = app.MapGroup("/api/enterprise-users").WithTags("Account").RequireAuthorization(Policies.EnterpriseAccount);
@@ -43,6 +46,12 @@ public static class IdentityApi
         users.MapGet("", (Accounts accounts, CancellationToken ct) => accounts.ListAsync(ct));
         users.MapPost("", CreateUserAsync);
         users.MapPut("/{id}/roles", SetRolesAsync);
+        users.MapPost("/{id}/second-factor/reset", async Task<Results<NoContent, ProblemHttpResult>> (string id, ClaimsPrincipal user, ResetSecondFactor reset, CancellationToken ct) =>
+            await reset.RunAsync(AdminActor.Of(user), id, ct) is { Problem: { } problem } ? problem.ToHttp() : TypedResults.NoContent());
+        var requests = app.MapGroup("/api/role-requests").WithTags("Administration").RequireAuthorization(Policies.SecurityAdmin);
+        requests.MapGet("", async (RoleRequestStatus? status, DecideRoleRequest decide, CancellationToken ct) => TypedResults.Ok(await decide.ListAsync(status, ct)));
+        requests.MapPost("/{id:int}/approve", (int id, DecisionRequest? body, ClaimsPrincipal user, DecideRoleRequest decide, CancellationToken ct) => DecideAsync(id, true, body, user, decide, ct));
+        requests.MapPost("/{id:int}/reject", (int id, DecisionRequest? body, ClaimsPrincipal user, DecideRoleRequest decide, CancellationToken ct) => DecideAsync(id, false, body, user, decide, ct));
         users.MapPost("/{id}/deactivate", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
             await accounts.DeactivateAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
         users.MapPost("/{id}/unlock", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
@@ -74,10 +83,10 @@ public static class IdentityApi
     private static async Task<Ok<IReadOnlyList<PersonalAccessTokens.TokenInfo>>> ListTokensAsync(ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct) =>
         TypedResults.Ok(await tokens.ListAsync(UserId(user), ct));
 
-    private static async Task<Created<PersonalAccessTokens.Created>> CreateTokenAsync(TokenRequest request, ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct)
+    private static async Task<Results<Created<PersonalAccessTokens.Created>, ProblemHttpResult>> CreateTokenAsync(TokenRequest? request, ClaimsPrincipal user, CreateToken create, CancellationToken ct)
     {
-        var created = await tokens.CreateAsync(UserId(user), request.Name ?? "API", request.Days ?? 90, ct);
-        return TypedResults.Created($"/api/me/tokens/{created.Id}", created);
+        var result = await create.RunAsync(user, request?.Name, request?.Days, ct);
+        return result.Value is { } created ? TypedResults.Created($"/api/me/tokens/{created.Id}", created) : result.Problem!.ToHttp();
     }
 
     private static async Task<Results<NoContent, NotFound>> RevokeTokenAsync(int id, ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct) =>
@@ -179,19 +188,32 @@ public static class IdentityApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<Dictionary<string, string>>, ValidationProblem>> CreateUserAsync(NewUserRequest request, Accounts accounts, CancellationToken ct)
+    /// <summary>The account, its one-time set-password link, and the administrator roles that wait for a second administrator.</summary>
+    private static async Task<Results<Created<CreateAccount.Created>, ProblemHttpResult>> CreateUserAsync(NewUserRequest request, ClaimsPrincipal user, CreateAccount create, CancellationToken ct)
     {
-        var (created, errors) = await accounts.CreateAsync(
+        var result = await create.RunAsync(AdminActor.Of(user),
             new Accounts.NewAccount(request.Email, request.DisplayName ?? "", request.Roles ?? [], request.EnterpriseId, request.Department, request.Organisation, request.Phone), ct);
-        return created is null
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["user"] = [.. errors] })
-            : TypedResults.Created($"/api/users/{created.User.Id}", new Dictionary<string, string> { ["id"] = created.User.Id, ["setPasswordLink"] = created.SetPasswordLink });
+        return result.Value is { } created ? TypedResults.Created($"/api/users/{created.Id}", created) : result.Problem!.ToHttp();
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> SetRolesAsync(string id, RolesRequest request, Accounts accounts, CancellationToken ct)
+    /// <summary>204 when every role applied; 202 with the requests when an administrator role waits for approval.</summary>
+    private static async Task<Results<NoContent, Accepted<ChangeRoles.Changed>, ProblemHttpResult>> SetRolesAsync(string id, RolesRequest request, ClaimsPrincipal user, ChangeRoles change, CancellationToken ct)
     {
-        var errors = await accounts.SetRolesAsync(id, request.Roles ?? [], request.EnterpriseId, ct);
-        return errors.Count == 0 ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [.. errors] });
+        var result = await change.RunAsync(AdminActor.Of(user), id, new ChangeRoles.Request(request.Roles, request.EnterpriseId), ct);
+        return result.Value switch
+        {
+            null => result.Problem!.ToHttp(),
+            { Pending.Count: > 0 } changed => TypedResults.Accepted("/api/role-requests", changed),
+            _ => TypedResults.NoContent(),
+        };
+    }
+
+    public sealed record DecisionRequest(string? Reason);
+
+    private static async Task<Results<Ok<RoleRequestView>, ProblemHttpResult>> DecideAsync(int id, bool approve, DecisionRequest? body, ClaimsPrincipal user, DecideRoleRequest decide, CancellationToken ct)
+    {
+        var result = await decide.RunAsync(AdminActor.Of(user), id, approve, body?.Reason, ct);
+        return result.Value is { } view ? TypedResults.Ok(view) : result.Problem!.ToHttp();
     }
 
     private static async Task<Ok<List<AuditRow>>> ListAuditAsync(InnoClusterDbContext db, AuditTrail trail, string? action, string? actor, string? subject, long? before, int? take, CancellationToken ct)

@@ -129,6 +129,11 @@ public static class IdentityFeature
         services.AddSingleton<PersonalData>();
         services.AddScoped<PersonalAccessTokens>();
         services.AddScoped<Accounts>();
+        services.AddScoped<CreateAccount>();
+        services.AddScoped<ChangeRoles>();
+        services.AddScoped<DecideRoleRequest>();
+        services.AddScoped<ResetSecondFactor>();
+        services.AddScoped<CreateToken>();
         services.AddScoped<SignInFlow>();
         services.AddSingleton<IMessageOutbox, FileMessageOutbox>();
         services.AddSingleton<ISeedStep, RoleSeedStep>();

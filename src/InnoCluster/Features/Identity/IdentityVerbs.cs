@@ -10,7 +10,8 @@ public sealed class UsersVerb : ICliVerb
 {
     public IReadOnlyList<string> Words { get; } = ["users"];
 
-    public string Usage => "users add --role ROLE [--role ROLE2] EMAIL [--name NAME] [--enterprise ID] [--department UNIT] | users list | users deactivate EMAIL | users unlock EMAIL";
+    public string Usage => "users add --role ROLE[,ROLE2] EMAIL [--name NAME] [--enterprise ID] [--department UNIT] | users list | users deactivate EMAIL | users unlock EMAIL"
+        + " | users roles EMAIL --role ROLE[,ROLE2] | users reset-second-factor EMAIL | users requests | users approve REQUEST_ID | users reject REQUEST_ID [--reason TEXT]";
 
     public async Task<int> RunAsync(CliCommand command, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
@@ -49,10 +50,34 @@ public sealed class UsersVerb : ICliVerb
             case "unlock" when command.Word(2) is { } email:
                 var locked = await users.FindByEmailAsync(email);
                 return locked is not null && await accounts.UnlockAsync(locked.Id, cancellationToken) ? 0 : 1;
+            case "roles" when command.Word(2) is { } email && await users.FindByEmailAsync(email) is { } target:
+                var wanted = command.Option("role")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                var changed = await services.GetRequiredService<ChangeRoles>().RunAsync(AdminActor.Console, target.Id, new ChangeRoles.Request(wanted, null), cancellationToken);
+                return await ReportAsync(output, changed.Problem, $"{email}: {string.Join(", ", wanted)}");
+            case "reset-second-factor" when command.Word(2) is { } email && await users.FindByEmailAsync(email) is { } target:
+                var reset = await services.GetRequiredService<ResetSecondFactor>().RunAsync(AdminActor.Console, target.Id, cancellationToken);
+                return await ReportAsync(output, reset.Problem, $"{email}: authenticator removed, sessions and tokens ended; the person enrols again at the next sign-in.");
+            case "requests":
+                foreach (var pending in await services.GetRequiredService<DecideRoleRequest>().ListAsync(RoleRequestStatus.Pending, cancellationToken))
+                {
+                    var account = await users.FindByIdAsync(pending.UserId);
+                    await output.WriteLineAsync($"{pending.Id}\t{account?.Email}\t{pending.Role}\tasked by {pending.RequestedBy} at {pending.RequestedAt:yyyy-MM-dd HH:mm}");
+                }
+
+                return 0;
+            case "approve" or "reject" when int.TryParse(command.Word(2), out var requestId):
+                var decided = await services.GetRequiredService<DecideRoleRequest>().RunAsync(AdminActor.Console, requestId, command.Word(1) == "approve", command.Option("reason"), cancellationToken);
+                return await ReportAsync(output, decided.Problem, $"request {requestId}: {decided.Value?.Status}");
             default:
                 await output.WriteLineAsync("Usage: " + Usage);
                 return 2;
         }
+    }
+
+    private static async Task<int> ReportAsync(TextWriter output, InnoCluster.Infrastructure.UseCases.Problem? problem, string done)
+    {
+        await output.WriteLineAsync(problem is null ? done : "ERROR " + problem.Message);
+        return problem is null ? 0 : 1;
     }
 }
 

@@ -40,6 +40,9 @@ public sealed class SecurityOptions
 
     public int MaxTokenDays { get; set; } = 365;
 
+    /// <summary>Sensitive self-service (creating a token) needs a sign-in no older than this.</summary>
+    public int RecentSignInMinutes { get; set; } = 15;
+
     /// <summary>The address people reach the platform at, for links in messages and the CLI.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
 

@@ -15,6 +15,16 @@ public enum SignInOutcome
     SignedIn,
 }
 
+public enum EnrolmentOutcome
+{
+    Enrolled,
+    WrongCode,
+    LockedOut,
+
+    /// <summary>The account has a second factor: it signs in with it, or a security administrator resets it.</summary>
+    AlreadyEnrolled,
+}
+
 /// <summary>
 /// Sign-in: password (lockout after 5 failures for 30 minutes, each failure audited), then the TOTP
 /// second factor for the roles that need it (or whoever enrolled). Unknown accounts cost the same
@@ -96,24 +106,44 @@ public sealed class SignInFlow(
         return true;
     }
 
-    /// <summary>Enrols a TOTP secret proven by a first code, then completes the sign-in.</summary>
-    public async Task<bool> EnrolAsync(HttpContext http, AppUser user, string secret, string? code, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enrols a TOTP secret proven by a first code, then completes the sign-in. Only an account without a
+    /// second factor may enrol one here: after the password alone, replacing an existing factor would let
+    /// whoever knows the password take the account over. A wrong code counts toward the lockout like a
+    /// wrong password.
+    /// </summary>
+    public async Task<EnrolmentOutcome> EnrolAsync(HttpContext http, AppUser user, string secret, string? code, CancellationToken cancellationToken)
     {
+        if (user.HasTotp)
+        {
+            await users.AccessFailedAsync(user);
+            await audit.RecordAsync("second-factor-enrolment-refused", "users", user.Id, "denied", "the account already has a second factor", cancellationToken, user.Id, user.Email);
+            return EnrolmentOutcome.AlreadyEnrolled;
+        }
+
         var step = totp.Verify(secret, code, 0);
         if (step is null)
         {
-            await audit.RecordAsync("second-factor-enrolment-failed", "users", user.Id, "failed", null, cancellationToken, user.Id, user.Email);
-            return false;
+            await users.AccessFailedAsync(user);
+            await audit.RecordAsync("second-factor-enrolment-failed", "users", user.Id, "failed", $"wrong code ({await users.GetAccessFailedCountAsync(user)} of {options.Value.LockoutFailures})", cancellationToken, user.Id, user.Email);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+                return EnrolmentOutcome.LockedOut;
+            }
+
+            return EnrolmentOutcome.WrongCode;
         }
 
         user.TotpSecretProtected = totp.Protect(secret);
         user.TotpLastStep = step.Value;
         user.TwoFactorEnabled = true;
         await users.UpdateAsync(user);
+        await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync("second-factor-enrolled", "users", user.Id, "ok", "TOTP", cancellationToken, user.Id, user.Email);
         await http.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await CompleteAsync(http, user, secondFactor: true, cancellationToken);
-        return true;
+        return EnrolmentOutcome.Enrolled;
     }
 
     private async Task CompleteAsync(HttpContext http, AppUser user, bool secondFactor, CancellationToken cancellationToken)

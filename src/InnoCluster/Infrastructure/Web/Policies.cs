@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Anyone signed in, whatever their role (their own profile, tokens, personal data).</summary>
     public const string SignedIn = "signed-in";
 
+    /// <summary>Anyone signed in who has been given a role: uploads and API tokens (a self-registered account has none until the office grants one).</summary>
+    public const string Member = "member";
+
     /// <summary>Cluster-office work: imports, exports, reviews, publishing.</summary>
     public const string Official = "official";
 
@@ -42,12 +45,13 @@ public static class Policies
     /// <summary>Officials and departments reading the plan-wide progress table (every task's status), as 督查 tables are shared.</summary>
     public const string PlanTeam = "plan-team";
 
-    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor, ProgressReporter, PlanTeam];
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Member, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor, ProgressReporter, PlanTeam];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
         builder.AddPolicy(Public, p => p.RequireAssertion(_ => true));
         builder.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        builder.AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireAssertion(c => Roles.All.Any(c.User.IsInRole)));
         builder.AddPolicy(Official, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official));
         builder.AddPolicy(SecurityAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SecurityAdmin));
         builder.AddPolicy(AuditAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuditAdmin));

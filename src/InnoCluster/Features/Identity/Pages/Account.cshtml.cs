@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Identity.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens, UserManager<AppUser> users, SignInFlow flow) : PageModel
+public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens, CreateToken createToken, UserManager<AppUser> users, SignInFlow flow) : PageModel
 {
     public Accounts.AccountView Me { get; private set; } = default!;
 
@@ -16,13 +16,17 @@ public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens,
 
     public string? NewToken { get; private set; }
 
+    public string? TokenRefusal { get; private set; }
+
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostCreateTokenAsync(string? name, int? days, CancellationToken cancellationToken)
     {
-        NewToken = (await tokens.CreateAsync(UserId, name ?? "API", days ?? 90, cancellationToken)).Token;
+        var created = await createToken.RunAsync(User, name, days, cancellationToken);
+        NewToken = created.Value?.Token;
+        TokenRefusal = created.Problem?.Message;
         await LoadAsync(cancellationToken);
         return Page();
     }

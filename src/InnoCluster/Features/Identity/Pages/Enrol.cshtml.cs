@@ -8,8 +8,9 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace InnoCluster.Features.Identity.Pages;
 
 /// <summary>
-/// TOTP enrolment after the password: the new secret travels in a hidden field encrypted for this
-/// account and ten minutes, so the browser can neither read nor choose it.
+/// TOTP enrolment after the password, for an account that has no second factor yet: the new secret
+/// travels in a hidden field encrypted for this account and ten minutes, so the browser can neither read
+/// nor choose it. An account that has one is sent to the code page; it is never shown a new secret.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
 [EnableRateLimiting(RateLimits.SignIn)]
@@ -34,6 +35,11 @@ public sealed class EnrolModel(SignInFlow flow, Totp totp, IDataProtectionProvid
         if (user is null)
         {
             return RedirectToPage("/Identity/Pages/SignIn");
+        }
+
+        if (user.HasTotp)
+        {
+            return RedirectToPage("/Identity/Pages/TwoFactor", new { returnUrl = ReturnUrl });
         }
 
         Show(user, totp.NewSecret());
@@ -65,9 +71,14 @@ public sealed class EnrolModel(SignInFlow flow, Totp totp, IDataProtectionProvid
             return RedirectToPage("/Identity/Pages/SignIn");
         }
 
-        if (await flow.EnrolAsync(HttpContext, user, secret, code, cancellationToken))
+        switch (await flow.EnrolAsync(HttpContext, user, secret, code, cancellationToken))
         {
-            return LocalRedirect(ReturnUrl);
+            case EnrolmentOutcome.Enrolled:
+                return LocalRedirect(ReturnUrl);
+            case EnrolmentOutcome.AlreadyEnrolled:
+                return RedirectToPage("/Identity/Pages/TwoFactor", new { returnUrl = ReturnUrl });
+            case EnrolmentOutcome.LockedOut:
+                return RedirectToPage("/Identity/Pages/SignIn");
         }
 
         Message = Ui.L("验证码不正确，请核对手机时间后重试。", "The code is wrong; check your phone's clock and try again.");

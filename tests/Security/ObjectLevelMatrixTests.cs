@@ -8,7 +8,7 @@ using InnoCluster.Infrastructure.Web;
 using InnoCluster.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace InnoCluster.Tests.Identity;
+namespace InnoCluster.SecurityTests;
 
 /// <summary>
 /// The object-level matrix: every endpoint that takes an id and is open to owners (signed-in people,
@@ -16,8 +16,14 @@ namespace InnoCluster.Tests.Identity;
 /// download, erase. Each must answer 403 or 404 and leave the object as it was. A new id-taking endpoint
 /// open to owners fails <see cref="EveryOwnerScopedIdEndpoint_IsInTheMatrix"/> until it has a row here.
 /// </summary>
-public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFixture<TestApp<SqliteTarget>>
+public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
+    where TTarget : DatabaseTarget, new()
 {
+    private readonly TestApp<TTarget> app;
+
+    protected ObjectLevelMatrixTests(TestApp<TTarget> app)
+        : base(app) => this.app = app;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Two enterprises, each with an account; the attacker is bound to the first.</summary>
@@ -166,7 +172,7 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
     [Fact]
     public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()
     {
-        var owned = EndpointPolicyTests.Table
+        var owned = EndpointPolicyTable.Table
             .Where(e => e.Key.Contains("{id", StringComparison.Ordinal) && OwnerPolicies.Contains(e.Value))
             .Select(e => e.Key).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(owned, Matrix.Keys.Order(StringComparer.Ordinal));
@@ -194,3 +200,7 @@ public sealed class ObjectLevelMatrixTests(TestApp<SqliteTarget> app) : IClassFi
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 }
+
+public sealed class SqliteObjectLevelMatrixTests(TestApp<SqliteTarget> app) : ObjectLevelMatrixTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;
+
+public sealed class PostgresObjectLevelMatrixTests(TestApp<PostgresTarget> app) : ObjectLevelMatrixTests<PostgresTarget>(app), IClassFixture<TestApp<PostgresTarget>>;

@@ -1,0 +1,74 @@
+namespace InnoCluster.Infrastructure.UseCases;
+
+/// <summary>Why a use case did not do what was asked, in the terms HTTP later maps to a status.</summary>
+public enum ProblemKind
+{
+    /// <summary>The request is wrong: a field is missing or out of range (400).</summary>
+    Invalid,
+
+    /// <summary>The caller may not do this to this object (403).</summary>
+    Forbidden,
+
+    /// <summary>No such object, or none the caller may see (404).</summary>
+    NotFound,
+
+    /// <summary>The object's state does not allow it now (409).</summary>
+    Conflict,
+
+    /// <summary>Well-formed, but the content cannot be used (422).</summary>
+    Unprocessable,
+
+    /// <summary>Too large (413).</summary>
+    TooLarge,
+
+    /// <summary>A kind of content that is not accepted here (415).</summary>
+    Unsupported,
+}
+
+/// <summary>One refusal: its kind, a message a person can act on, and the field it concerns when there is one.</summary>
+public sealed record Problem(ProblemKind Kind, string Message, string? Field = null)
+{
+    public static Problem Invalid(string field, string message) => new(ProblemKind.Invalid, message, field);
+
+    public static Problem Forbidden(string message) => new(ProblemKind.Forbidden, message);
+
+    public static Problem NotFound(string message = "未找到 / not found") => new(ProblemKind.NotFound, message);
+
+    public static Problem Conflict(string message) => new(ProblemKind.Conflict, message);
+}
+
+/// <summary>What a use case returns: its value, or the problem that stopped it.</summary>
+public readonly record struct Result<T>
+{
+    private Result(T? value, Problem? problem)
+    {
+        Value = value;
+        Problem = problem;
+    }
+
+    public T? Value { get; }
+
+    public Problem? Problem { get; }
+
+    public bool Succeeded => Problem is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Problem problem) => new(default, problem);
+}
+
+/// <summary>A use case that returns nothing when it succeeds.</summary>
+public readonly record struct Result
+{
+    private Result(Problem? problem) => Problem = problem;
+
+    public Problem? Problem { get; }
+
+    public bool Succeeded => Problem is null;
+
+    public static Result Ok() => new(null);
+
+    public static Result Fail(Problem problem) => new(problem);
+
+    public static implicit operator Result(Problem problem) => Fail(problem);
+}

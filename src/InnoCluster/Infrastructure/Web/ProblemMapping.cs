@@ -1,0 +1,43 @@
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InnoCluster.Infrastructure.Web;
+
+/// <summary>The one mapping from a use case's <see cref="Problem"/> to HTTP problem details (RFC 9457).</summary>
+public static class ProblemMapping
+{
+    public static int Status(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+        ProblemKind.Forbidden => StatusCodes.Status403Forbidden,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>Problem details with the status, a title, the message, and the field's errors when it names one.</summary>
+    public static ProblemHttpResult ToHttp(this Problem problem)
+    {
+        ProblemDetails details = problem.Field is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] });
+        details.Status = Status(problem.Kind);
+        details.Title = problem.Kind switch
+        {
+            ProblemKind.Invalid => "One or more fields are invalid.",
+            ProblemKind.Forbidden => "Forbidden",
+            ProblemKind.NotFound => "Not found",
+            ProblemKind.Conflict => "Conflict",
+            ProblemKind.Unprocessable => "Unprocessable content",
+            ProblemKind.TooLarge => "Too large",
+            ProblemKind.Unsupported => "Unsupported content",
+            _ => "Bad request",
+        };
+        details.Detail = problem.Message;
+        return TypedResults.Problem(details);
+    }
+}
