@@ -41,6 +41,37 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task SecondFactor_WithOnlyThePassword_CannotBeReplaced_AndTheVictimStillSignsIn()
+    {
+        var victim = await BrowserAccounts.CreateAsync(app, Roles.Official, "被攻击的官员", totp: true);
+
+        // An attacker who learnt the password gets as far as the code page, and no further.
+        var attacker = await app.NewPageAsync();
+        await attacker.GotoAsync("/account/sign-in");
+        await attacker.GetByLabel("邮箱").FillAsync(victim.Email);
+        await attacker.GetByLabel("密码").FillAsync(BrowserAccounts.Password);
+        await attacker.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await attacker.WaitForURLAsync("**/account/two-factor**");
+
+        // Going to the enrolment page by hand shows no new secret: it sends the attacker back.
+        await attacker.GotoAsync("/account/enrol");
+        await attacker.WaitForURLAsync("**/account/two-factor**");
+        await Assertions.Expect(attacker.Locator("#totp-key")).ToHaveCountAsync(0);
+        await Assertions.Expect(attacker.Locator("img.qr")).ToHaveCountAsync(0);
+
+        // An official's page stays closed to the attacker.
+        await attacker.GotoAsync("/plans/1/units");
+        await attacker.WaitForURLAsync("**/account/sign-in**");
+
+        // The victim's own authenticator still works.
+        var own = await app.NewPageAsync();
+        await BrowserAccounts.SignInAsync(own, victim);
+        await own.GotoAsync("/plans/1/units");
+        await Assertions.Expect(own.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain("/account/", own.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Xss_StoredInEveryTextField_RunsNoScriptOnAnyPage()
     {
         var payloads = (await File.ReadAllLinesAsync(TestPaths.Fixture("xss-payloads.txt"), TestContext.Current.CancellationToken)).Where(p => p.Length > 0).ToList();
