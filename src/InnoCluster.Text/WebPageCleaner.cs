@@ -24,8 +24,12 @@ public static partial class WebPageCleaner
         "政策库", "政策详情", "【打印】", "【关闭】",
     };
 
-    [GeneratedRegex(@"^(当前位置|當前位置|您的位置|首页|首頁)\s*[:：>]|(首页|首頁)\s*>|^\S+\s*>\s*\S+\s*>\s*", RegexOptions.CultureInvariant)]
+    // A trail of short labels ("首页 > 财经 > 正文"): not a sentence that happens to hold '>' or markup
+    // written as text ("<script>alert(1)</script> 是一段示例代码" is a paragraph to keep).
+    [GeneratedRegex(@"^(当前位置|當前位置|您的位置|首页|首頁)\s*[:：>]|(首页|首頁)\s*>|^[^<>\s，。；,;]{1,12}\s*>\s*[^<>\s，。；,;]{1,12}\s*>", RegexOptions.CultureInvariant)]
     private static partial Regex Breadcrumb();
+
+    private static bool IsBreadcrumb(string line) => line.Length <= 80 && Breadcrumb().IsMatch(line);
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]*\d{8,}[A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex MediaPlaceholder();
@@ -68,7 +72,7 @@ public static partial class WebPageCleaner
         var blank = false;
         foreach (var line in lines)
         {
-            if (line.Length == 0 || NoiseLines.Contains(line) || Breadcrumb().IsMatch(line) || MediaPlaceholder().IsMatch(line))
+            if (line.Length == 0 || NoiseLines.Contains(line) || IsBreadcrumb(line) || MediaPlaceholder().IsMatch(line))
             {
                 blank = output.Length > 0;
                 continue;

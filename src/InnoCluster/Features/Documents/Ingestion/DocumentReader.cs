@@ -1,11 +1,14 @@
-using InnoCluster.Text;
+using System.Diagnostics;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using HtmlAgilityPack;
 using InnoCluster.Infrastructure.Files;
+using InnoCluster.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 using UglyToad.PdfPig.Exceptions;
+using Wordprocessing = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace InnoCluster.Features.Documents.Ingestion;
 
@@ -15,47 +18,89 @@ public sealed class DocumentRejectedException(string message) : Exception(messag
 public sealed record ExtractedText(string Text, string Format, string? HtmlTitle);
 
 /// <summary>
+/// What one file may cost to read. A hostile file (50,000 nested tags, a .docx that unpacks to hundreds
+/// of megabytes, a PDF of endless pages) is refused with the limit it hit, and the server keeps serving.
+/// </summary>
+public sealed record ReadLimits
+{
+    public static ReadLimits Default { get; } = new();
+
+    /// <summary>Elements nested deeper than this in an HTML page (real pages stay well under 100).</summary>
+    public int MaxHtmlDepth { get; init; } = 256;
+
+    /// <summary>Characters of XML in one part of a Word package (its main text, 50 million ≈ thousands of pages).</summary>
+    public long MaxXmlCharacters { get; init; } = 50_000_000;
+
+    /// <summary>Declared unpacked size of a Word package, checked before anything is unpacked.</summary>
+    public long MaxUnpackedBytes { get; init; } = 200L * 1024 * 1024;
+
+    public int MaxPdfPages { get; init; } = 5_000;
+
+    /// <summary>Characters of text extracted from one file.</summary>
+    public int MaxTextCharacters { get; init; } = 20_000_000;
+
+    /// <summary>Wall-clock time to read one file, checked between pages, paragraphs and elements.</summary>
+    public TimeSpan MaxTime { get; init; } = TimeSpan.FromSeconds(60);
+}
+
+/// <summary>
 /// Text out of the files offices keep: saved web pages (HtmlAgilityPack, dropping script, style, nav,
 /// header, footer and aside), plain text and Markdown (UTF-8 or GB18030), PDF (PdfPig, in reading order)
-/// and Word .docx (Open XML SDK). The type comes from the bytes, not the name.
+/// and Word .docx (Open XML SDK, streamed). The type comes from the bytes, and the file's name must not
+/// say otherwise (a text file named .pdf is refused).
 /// </summary>
 public static class DocumentReader
 {
-    public static ExtractedText Read(string fileName, byte[] bytes)
+    private static readonly Dictionary<string, string> FamilyOfExtension = new(StringComparer.OrdinalIgnoreCase)
     {
+        [".pdf"] = "pdf",
+        [".docx"] = "docx",
+        [".html"] = "text",
+        [".htm"] = "text",
+        [".txt"] = "text",
+        [".md"] = "text",
+    };
+
+    public static ExtractedText Read(string fileName, byte[] bytes, ReadLimits? limits = null)
+    {
+        limits ??= ReadLimits.Default;
         if (bytes.Length == 0)
         {
             throw new DocumentRejectedException($"{fileName}: 文件为空 / the file is empty");
         }
 
+        var budget = new ReadBudget(fileName, limits);
         ExtractedText extracted;
         if (bytes.AsSpan().StartsWith("%PDF-"u8))
         {
-            extracted = ReadPdf(fileName, bytes);
+            ExpectFamily(fileName, "pdf", "PDF");
+            extracted = ReadPdf(fileName, bytes, budget);
         }
         else if (bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            var (kind, problem) = UploadStore.Sniff(fileName, bytes, new UploadLimits(long.MaxValue, long.MaxValue));
+            var (kind, problem) = UploadStore.Sniff(fileName, bytes, new UploadLimits(long.MaxValue, long.MaxValue, MaxUnpackedBytes: limits.MaxUnpackedBytes));
             if (kind != FileKind.Docx)
             {
                 throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（只接受 Word .docx 压缩包） / unsupported archive: {problem ?? kind.ToString()}");
             }
 
-            extracted = ReadDocx(fileName, bytes);
+            extracted = ReadDocx(fileName, bytes, budget);
         }
         else if (Array.IndexOf(bytes, (byte)0) < 0)
         {
+            ExpectFamily(fileName, "text", Localized("文本", "text"));
             var text = TabularFileReader.DecodeText(bytes);
             var head = text.AsSpan(0, Math.Min(text.Length, 4096)).TrimStart().ToString();
             var isHtml = head.StartsWith('<') && (head.Contains("<html", StringComparison.OrdinalIgnoreCase) || head.Contains("<body", StringComparison.OrdinalIgnoreCase)
                 || head.Contains("<p", StringComparison.OrdinalIgnoreCase) || head.Contains("<div", StringComparison.OrdinalIgnoreCase) || head.StartsWith("<!doctype", StringComparison.OrdinalIgnoreCase));
-            extracted = isHtml ? ReadHtml(text) : new ExtractedText(text, fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "md" : "txt", null);
+            extracted = isHtml ? ReadHtml(fileName, text, budget) : new ExtractedText(text, fileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase) ? "md" : "txt", null);
         }
         else
         {
             throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（支持网页 HTML、文本、PDF、Word .docx） / unsupported file type (HTML, text, PDF, .docx)");
         }
 
+        budget.CountText(extracted.Text.Length);
         if (extracted.Text.Count(c => !char.IsWhiteSpace(c)) < 10)
         {
             throw new DocumentRejectedException($"{fileName}: 文件中没有可提取的文字（扫描件需先识别） / the file holds no text (a scan needs OCR first)");
@@ -64,15 +109,44 @@ public static class DocumentReader
         return extracted;
     }
 
-    private static ExtractedText ReadPdf(string fileName, byte[] bytes)
+    private static string Localized(string chinese, string english) => $"{chinese} / {english}";
+
+    /// <summary>A known extension must name what the bytes are; a name without one is taken by its content.</summary>
+    private static void ExpectFamily(string fileName, string family, string contentName)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (extension.Length == 0)
+        {
+            return;
+        }
+
+        if (!FamilyOfExtension.TryGetValue(extension, out var named))
+        {
+            throw new DocumentRejectedException($"{fileName}: 不支持的扩展名“{extension}”（支持 .html .htm .txt .md .pdf .docx） / unsupported extension '{extension}'");
+        }
+
+        if (named != family)
+        {
+            throw new DocumentRejectedException($"{fileName}: 文件内容是 {contentName}，扩展名却是“{extension}” / the content is {contentName} but the name says '{extension}'");
+        }
+    }
+
+    private static ExtractedText ReadPdf(string fileName, byte[] bytes, ReadBudget budget)
     {
         try
         {
             using var pdf = PdfDocument.Open(bytes);
+            if (pdf.NumberOfPages > budget.Limits.MaxPdfPages)
+            {
+                throw new DocumentRejectedException($"{fileName}: PDF 超过 {budget.Limits.MaxPdfPages} 页 / the PDF has more than {budget.Limits.MaxPdfPages} pages ({pdf.NumberOfPages})");
+            }
+
             var text = new StringBuilder();
             foreach (var page in pdf.GetPages())
             {
+                budget.Check();
                 text.AppendLine(JoinWrappedLines(TextNormalizer.FoldIdeographForms(ContentOrderTextExtractor.GetText(page))));
+                budget.CountText(text.Length);
             }
 
             return new ExtractedText(text.ToString(), "pdf", pdf.Information.Title);
@@ -116,29 +190,67 @@ public static class DocumentReader
         static bool EndsSentence(string line) => line.Length > 0 && line[^1] is '。' or '；' or '：' or '！' or '？' or ';' or ':' or '!' or '?';
     }
 
-    private static ExtractedText ReadDocx(string fileName, byte[] bytes)
+    /// <summary>
+    /// The main part's paragraphs, streamed element by element (never the whole document tree in memory),
+    /// with the part's XML capped in characters: a package that unpacks to far more than it weighs is
+    /// refused when it reaches the cap, not after it filled the memory.
+    /// </summary>
+    private static ExtractedText ReadDocx(string fileName, byte[] bytes, ReadBudget budget)
     {
         try
         {
             using var stream = new MemoryStream(bytes);
-            using var word = WordprocessingDocument.Open(stream, false);
-            var body = word.MainDocumentPart?.Document?.Body;
-            if (body is null)
+            using var word = WordprocessingDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = budget.Limits.MaxXmlCharacters });
+            var main = word.MainDocumentPart;
+            if (main is null)
             {
                 throw new DocumentRejectedException($"{fileName}: Word 文档没有正文 / the document has no body");
             }
 
             var text = new StringBuilder();
-            foreach (var paragraph in body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Paragraph>())
+            var inParagraph = false;
+            using (var reader = OpenXmlReader.Create(main))
             {
-                text.AppendLine(paragraph.InnerText);
+                var elements = 0;
+                while (reader.Read())
+                {
+                    if (++elements % 4096 == 0)
+                    {
+                        budget.Check();
+                        budget.CountText(text.Length);
+                    }
+
+                    if (reader.ElementType == typeof(Wordprocessing.Paragraph))
+                    {
+                        if (reader.IsEndElement)
+                        {
+                            text.Append('\n');
+                            inParagraph = false;
+                        }
+                        else
+                        {
+                            inParagraph = true;
+                        }
+                    }
+                    else if (inParagraph && reader.IsStartElement && reader.ElementType == typeof(Wordprocessing.Text))
+                    {
+                        text.Append(reader.GetText());
+                    }
+                }
             }
 
             return new ExtractedText(text.ToString(), "docx", word.PackageProperties.Title);
         }
-        catch (Exception ex) when (ex is DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidDataException or System.Xml.XmlException)
+        catch (DocumentRejectedException)
         {
-            throw new DocumentRejectedException($"{fileName}: Word 文档无法读取 / the .docx cannot be read ({ex.Message})");
+            throw;
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or InvalidOperationException)
+        {
+            var capped = ex.Message.Contains("MaxCharactersIn", StringComparison.Ordinal) || ex.InnerException?.Message.Contains("MaxCharactersIn", StringComparison.Ordinal) == true;
+            throw new DocumentRejectedException(capped
+                ? $"{fileName}: Word 文档正文解压后超过 {budget.Limits.MaxXmlCharacters / 1_000_000} 百万字符 / the document's text part unpacks to more than {budget.Limits.MaxXmlCharacters:N0} characters"
+                : $"{fileName}: Word 文档无法读取 / the .docx cannot be read ({ex.Message})");
         }
     }
 
@@ -147,43 +259,95 @@ public static class DocumentReader
         "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote", "pre", "dd", "dt",
     };
 
-    private static ExtractedText ReadHtml(string html)
+    private static readonly HashSet<string> DroppedElements = new(StringComparer.OrdinalIgnoreCase)
     {
-        var document = new HtmlDocument();
-        document.LoadHtml(html);
-        var title = document.DocumentNode.SelectSingleNode("//title")?.InnerText?.Trim();
-        foreach (var node in document.DocumentNode.SelectNodes("//script|//style|//noscript|//nav|//header|//footer|//aside|//form|//iframe|//svg") ?? Enumerable.Empty<HtmlNode>())
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template",
+    };
+
+    private static ExtractedText ReadHtml(string fileName, string html, ReadBudget budget)
+    {
+        var document = new HtmlDocument { OptionMaxNestedChildNodes = budget.Limits.MaxHtmlDepth };
+        try
         {
-            node.Remove();
+            document.LoadHtml(html);
+        }
+        catch (Exception ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DocumentRejectedException($"{fileName}: 网页标签嵌套超过 {budget.Limits.MaxHtmlDepth} 层 / the page nests elements more than {budget.Limits.MaxHtmlDepth} deep");
         }
 
-        var text = new StringBuilder();
-        void Walk(HtmlNode node)
-        {
-            foreach (var child in node.ChildNodes)
-            {
-                if (child.NodeType == HtmlNodeType.Text)
-                {
-                    text.Append(HtmlEntity.DeEntitize(child.InnerText).Replace('\u00A0', ' '));
-                }
-                else if (child.NodeType == HtmlNodeType.Element)
-                {
-                    var block = BlockElements.Contains(child.Name);
-                    if (block)
-                    {
-                        text.Append('\n');
-                    }
+        var title = document.DocumentNode.Descendants("title").FirstOrDefault()?.InnerText?.Trim();
+        var root = document.DocumentNode.Descendants("body").FirstOrDefault() ?? document.DocumentNode;
 
-                    Walk(child);
-                    if (block)
-                    {
-                        text.Append('\n');
-                    }
-                }
+        // Walked with a stack of its own, never by recursion: the depth of a page is the author's choice.
+        var text = new StringBuilder();
+        var pending = new Stack<(HtmlNode Node, bool Closing)>();
+        pending.Push((root, false));
+        var visited = 0;
+        while (pending.Count > 0)
+        {
+            var (node, closing) = pending.Pop();
+            if (++visited % 4096 == 0)
+            {
+                budget.Check();
+                budget.CountText(text.Length);
+            }
+
+            if (closing)
+            {
+                text.Append('\n');
+                continue;
+            }
+
+            if (node.NodeType == HtmlNodeType.Text)
+            {
+                // Text as written, entities decoded once: "&lt;script&gt;" in a paragraph is the words "<script>".
+                text.Append(HtmlEntity.DeEntitize(((HtmlTextNode)node).Text).Replace('\u00A0', ' '));
+                continue;
+            }
+
+            if (node.NodeType is not (HtmlNodeType.Element or HtmlNodeType.Document) || (node != root && DroppedElements.Contains(node.Name)))
+            {
+                continue;
+            }
+
+            var block = node != root && BlockElements.Contains(node.Name);
+            if (block)
+            {
+                text.Append('\n');
+                pending.Push((node, true));
+            }
+
+            for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+            {
+                pending.Push((child, false));
             }
         }
 
-        Walk(document.DocumentNode.SelectSingleNode("//body") ?? document.DocumentNode);
         return new ExtractedText(text.ToString(), "html", title is null ? null : HtmlEntity.DeEntitize(title));
+    }
+
+    /// <summary>The time and text a read may still spend, checked as it goes.</summary>
+    private sealed class ReadBudget(string fileName, ReadLimits limits)
+    {
+        private readonly long _started = Stopwatch.GetTimestamp();
+
+        public ReadLimits Limits => limits;
+
+        public void Check()
+        {
+            if (Stopwatch.GetElapsedTime(_started) > limits.MaxTime)
+            {
+                throw new DocumentRejectedException($"{fileName}: 读取超过 {limits.MaxTime.TotalSeconds:F0} 秒，已停止 / reading took longer than {limits.MaxTime.TotalSeconds:F0} s and was stopped");
+            }
+        }
+
+        public void CountText(int characters)
+        {
+            if (characters > limits.MaxTextCharacters)
+            {
+                throw new DocumentRejectedException($"{fileName}: 提取的文字超过 {limits.MaxTextCharacters / 1_000_000} 百万字符 / more than {limits.MaxTextCharacters:N0} characters of text");
+            }
+        }
     }
 }
