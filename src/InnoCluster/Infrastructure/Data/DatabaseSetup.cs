@@ -25,8 +25,10 @@ public static class DatabaseSetup
         }
         else
         {
+            // One queue of writers per database file, shared by every context of this process.
+            services.AddSingleton<SqliteWriteQueue>();
             services.AddDbContext<InnoClusterDbContext, SqliteInnoClusterDbContext>((sp, o) =>
-                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<Auditing.AuditInterceptor>()));
+                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>(), sp.GetRequiredService<Auditing.AuditInterceptor>()));
         }
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
