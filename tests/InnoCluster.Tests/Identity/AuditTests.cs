@@ -156,7 +156,7 @@ public abstract class AuditTamperTests<TTarget> : DatabaseTests<TTarget>
         await TestUsers.CreateAsync(_app, [Roles.ScenarioOwner]);
         Assert.Equal(0, (await VerifyAsync()).Code);
         var sequences = await _app.WithDbAsync(db => db.Set<AuditEntry>().OrderBy(e => e.Sequence).Select(e => e.Sequence).Take(5).ToListAsync(Ct));
-        await WithoutTriggersAsync(async db =>
+        await AuditTampering.WithoutTriggersAsync(_app, async db =>
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE audit_entries SET result = 'denied' WHERE sequence = {0}", [sequences[1]], Ct);
             await db.Database.ExecuteSqlRawAsync("DELETE FROM audit_entries WHERE sequence = {0}", [sequences[3]], Ct);
@@ -164,37 +164,11 @@ public abstract class AuditTamperTests<TTarget> : DatabaseTests<TTarget>
 
         var (code, output) = await VerifyAsync();
         Assert.Equal(1, code);
-        Assert.Contains($"sequence {sequences[1]}: its content does not match its hash", output, StringComparison.Ordinal);
+        Assert.Contains($"sequence {sequences[1]}: its content does not match its keyed hash", output, StringComparison.Ordinal);
         Assert.Contains($"sequence {sequences[3]}", output, StringComparison.Ordinal);
         Assert.Contains("missing", output, StringComparison.Ordinal);
-        await RestoreAsync();
+        await AuditTampering.RestoreAsync(_app);
     }
-
-
-    private async Task WithoutTriggersAsync(Func<InnoClusterDbContext, Task> tamper)
-    {
-        await _app.WithDbAsync(async db =>
-        {
-            if (_app.Database is PostgresTarget)
-            {
-                await db.Database.ExecuteSqlRawAsync("ALTER TABLE audit_entries DISABLE TRIGGER audit_entries_guard", Ct);
-            }
-            else
-            {
-                await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_entries_no_update; DROP TRIGGER audit_entries_keep_180_days;", Ct);
-            }
-
-            await tamper(db);
-            return 0;
-        });
-    }
-
-    /// <summary>Puts the guards back for the other tests of this class (the chain stays broken: a fresh app per class).</summary>
-    private Task RestoreAsync() => _app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
-        _app.Database is PostgresTarget
-            ? "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_guard"
-            : "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END; CREATE TRIGGER audit_entries_keep_180_days BEFORE DELETE ON audit_entries WHEN OLD.at > (CAST(strftime('%s','now') AS INTEGER) - 180 * 86400) * 10000000 + 621355968000000000 BEGIN SELECT RAISE(ABORT, 'audit rows younger than 180 days are kept'); END;",
-        Ct));
 }
 
 public sealed class SqliteAuditTamperTests(TestApp<SqliteTarget> app) : AuditTamperTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;

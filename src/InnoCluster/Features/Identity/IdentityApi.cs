@@ -59,7 +59,7 @@ public static class IdentityApi
 
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
         audit.MapGet("", ListAuditAsync);
-        audit.MapGet("/verify", async (InnoClusterDbContext db, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)));
+        audit.MapGet("/verify", async (InnoClusterDbContext db, AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(db, ct)));
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;

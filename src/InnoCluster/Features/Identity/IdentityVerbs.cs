@@ -128,15 +128,21 @@ public sealed class AuditVerb : ICliVerb
 
     public IReadOnlyList<string> Words { get; } = ["audit"];
 
-    public string Usage => "audit verify | audit purge --before YYYY-MM-DD   (rows younger than 180 days are never purged)";
+    public string Usage => "audit verify | audit anchor | audit purge --before YYYY-MM-DD   (rows younger than 180 days are never purged)";
 
     public async Task<int> RunAsync(CliCommand command, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<InnoClusterDbContext>();
         switch (command.Word(1))
         {
+            case "anchor":
+                var anchor = await services.GetRequiredService<AuditAnchors>().WriteAsync(db, cancellationToken);
+                await output.WriteLineAsync(anchor is null
+                    ? "The audit trail is empty: nothing to anchor."
+                    : $"Anchored sequence {anchor.Sequence} ({anchor.Rows} rows) in {services.GetRequiredService<AuditAnchors>().File}.");
+                return 0;
             case "verify":
-                var result = await AuditChain.VerifyAsync(db, cancellationToken);
+                var result = await services.GetRequiredService<AuditChain>().VerifyAsync(db, cancellationToken);
                 foreach (var problem in result.Problems)
                 {
                     await output.WriteLineAsync("BROKEN " + problem);
@@ -145,6 +151,7 @@ public sealed class AuditVerb : ICliVerb
                 await output.WriteLineAsync(result.Intact
                     ? $"Audit trail intact: {result.Rows} rows, sequence {result.FirstSequence}–{result.LastSequence}."
                     : $"Audit trail BROKEN: {result.Problems.Count} problems in {result.Rows} rows.");
+                await output.WriteLineAsync($"Checked against {result.Anchors} anchors in {services.GetRequiredService<AuditAnchors>().File}; key from {services.GetRequiredService<AuditKey>().Source}.");
                 return result.Intact ? 0 : 1;
             case "purge" when DateOnly.TryParse(command.Option("before"), System.Globalization.CultureInfo.InvariantCulture, out var before):
                 var clock = services.GetRequiredService<TimeProvider>();

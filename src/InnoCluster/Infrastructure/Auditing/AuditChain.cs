@@ -1,24 +1,26 @@
-using System.Security.Cryptography;
-using System.Text;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Infrastructure.Auditing;
 
-/// <summary>Seals audit rows into the hash chain and checks the chain.</summary>
-public static class AuditChain
+/// <summary>
+/// Seals audit rows into a keyed hash chain and checks it. Each row's hash is an HMAC of its fields and
+/// the previous row's hash under <see cref="AuditKey"/>: editing a row breaks the chain, and without the
+/// key nobody can recompute it. The anchors (<see cref="AuditAnchors"/>), written outside the database,
+/// reveal rows deleted from the end and a chain rebuilt from some row on.
+/// </summary>
+public sealed class AuditChain(AuditKey key, AuditAnchors anchors)
 {
     /// <summary>The action of the entry that records a purge of old rows ("through=N;hash=H").</summary>
     public const string PurgeAction = "audit-purged";
 
-    public static string HashOf(AuditEntry entry) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(entry.Canonical()))).ToLowerInvariant();
+    public string HashOf(AuditEntry entry) => key.Mac(entry.Canonical());
 
     /// <summary>
     /// Numbers and hashes new rows after the last stored one. The caller holds the database's write
     /// lock (a PostgreSQL advisory lock or SQLite's write transaction), so sequences never collide.
     /// </summary>
-    public static async Task SealAsync(InnoClusterDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    public async Task SealAsync(InnoClusterDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
@@ -35,13 +37,15 @@ public static class AuditChain
         }
     }
 
-    public sealed record Verification(bool Intact, long Rows, long FirstSequence, long LastSequence, IReadOnlyList<string> Problems);
+    public sealed record Verification(bool Intact, long Rows, long FirstSequence, long LastSequence, int Anchors, IReadOnlyList<string> Problems);
 
-    /// <summary>Recomputes every hash and link, in sequence order, reading the table in pages.</summary>
-    public static async Task<Verification> VerifyAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    /// <summary>Recomputes every keyed hash and link in sequence order (reading the table in pages), then checks the anchors.</summary>
+    public async Task<Verification> VerifyAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
         var purges = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == PurgeAction).Select(e => e.Detail).ToListAsync(cancellationToken);
+        var anchorList = anchors.Read(problems);
+        var anchored = anchorList.GroupBy(a => a.Sequence).ToDictionary(g => g.Key, g => g.ToList());
         long rows = 0, first = 0, lastSequence = 0;
         string? previousHash = null;
         const int pageSize = 5000;
@@ -79,9 +83,17 @@ public static class AuditChain
                     }
                 }
 
-                if (HashOf(entry) != entry.Hash)
+                if (!string.Equals(HashOf(entry), entry.Hash, StringComparison.Ordinal))
                 {
-                    problems.Add($"sequence {entry.Sequence}: its content does not match its hash — the row was edited");
+                    problems.Add($"sequence {entry.Sequence}: its content does not match its keyed hash — the row was edited, or written without the audit key");
+                }
+
+                if (anchored.TryGetValue(entry.Sequence, out var seen))
+                {
+                    foreach (var anchor in seen.Where(a => !string.Equals(a.Hash, entry.Hash, StringComparison.Ordinal)))
+                    {
+                        problems.Add($"sequence {entry.Sequence}: differs from the anchor written at {anchor.At:yyyy-MM-dd HH:mm:ss}Z — the chain was rewritten from this row or before");
+                    }
                 }
 
                 previousHash = entry.Hash;
@@ -89,6 +101,11 @@ public static class AuditChain
             }
         }
 
-        return new Verification(problems.Count == 0, rows, first, lastSequence, problems);
+        foreach (var anchor in anchorList.Where(a => a.Sequence > lastSequence))
+        {
+            problems.Add($"the chain ends at sequence {lastSequence}, but the anchor written at {anchor.At:yyyy-MM-dd HH:mm:ss}Z saw it reach {anchor.Sequence} ({anchor.Rows} rows) — the newest rows were deleted");
+        }
+
+        return new Verification(problems.Count == 0, rows, first, lastSequence, anchorList.Count, problems.Distinct(StringComparer.Ordinal).ToList());
     }
 }

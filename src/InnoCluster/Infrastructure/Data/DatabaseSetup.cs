@@ -17,6 +17,11 @@ public static class DatabaseSetup
         services.AddHttpContextAccessor();
         services.AddScoped<Auditing.IAuditActor, Auditing.HttpAuditActor>();
         services.AddScoped<Auditing.AuditInterceptor>();
+        services.Configure<Auditing.AuditOptions>(configuration.GetSection("Audit"));
+        services.AddSingleton<Auditing.AuditKey>();
+        services.AddSingleton<Auditing.AuditAnchors>();
+        services.AddSingleton<Auditing.AuditChain>();
+        services.AddHostedService<Auditing.AuditAnchoring>();
         services.AddScoped<Auditing.AuditTrail>();
         if (provider == DatabaseProvider.Postgres)
         {

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Identity.Pages;
 
 /// <summary>The audit trail, read-only, for the audit administrator (MLPS 审计管理员); reading it is itself audited.</summary>
 [Authorize(Policy = Policies.AuditAdmin)]
-public sealed class AuditModel(InnoClusterDbContext db, AuditTrail trail) : PageModel
+public sealed class AuditModel(InnoClusterDbContext db, AuditTrail trail, AuditChain chain) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Action { get; set; }
@@ -36,7 +36,7 @@ public sealed class AuditModel(InnoClusterDbContext db, AuditTrail trail) : Page
         }
 
         Entries = await query.OrderByDescending(e => e.Sequence).Take(200).ToListAsync(cancellationToken);
-        Verification = await AuditChain.VerifyAsync(db, cancellationToken);
+        Verification = await chain.VerifyAsync(db, cancellationToken);
         await trail.RecordAsync("audit-read", "audit_entries", null, "ok", $"action={Action};actor={Actor}", cancellationToken);
     }
 }
