@@ -30,9 +30,12 @@ public static class InfrastructureSetup
             : new SqliteSearchDialect());
         services.AddSingleton<DatabasePreparation>();
         services.AddScoped<Files.UploadStore>();
-        // Request bodies: uploads and imports set their own smaller limits and say so clearly.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 256L * 1024 * 1024);
-        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 256L * 1024 * 1024);
+        // Request bodies: the server's ceiling here; each request gets its own, smaller limit from
+        // RequestBodyLimits before anything reads it (anonymous and plain requests small, file endpoints more).
+        var bodyLimits = BodyLimitOptions.From(builder.Configuration);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(bodyLimits));
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimits.MaxBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimits.MaxBytes);
         services.AddSingleton<Cli.ICliVerb, ReindexVerb>();
         services.AddSingleton<Seeding.ISeedStep, SearchIndexSeedStep>();
         services.AddSingleton<Cli.ICliVerb, Cli.MigrateVerb>();
@@ -70,6 +73,7 @@ public static class InfrastructureSetup
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<RequestBodyLimits>();
         app.UseMiddleware<AfterAuthentication>();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -15,7 +15,7 @@ public static class DocumentsApi
         api.MapGet("/passages", PassagesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/documents/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/documents/{id:int}/related", RelatedAsync).RequireAuthorization(Policies.Public);
-        api.MapPost("/documents", IngestAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
+        api.MapPost("/documents", IngestAsync).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Documents));
     }
 
     private static async Task<Results<Ok<DocumentSearch.Result>, ProblemHttpResult>> SearchAsync([AsParameters] DocumentSearch.Query query, DocumentSearch search, CancellationToken ct)

@@ -34,7 +34,7 @@ public static class IdentityApi
         me.MapGet("/files", ListFilesAsync);
         // Minting tokens and uploading need a role: a self-registered account has none until the office grants one.
         app.MapPost("/api/me/tokens", CreateTokenAsync).WithTags("Account").RequireAuthorization(Policies.Member);
-        app.MapPost("/api/me/files", UploadAsync).WithTags("Account").DisableAntiforgery().RequireAuthorization(Policies.Member);
+        app.MapPost("/api/me/files", UploadAsync).WithTags("Account").DisableAntiforgery().RequireAuthorization(Policies.Member).WithMetadata(new BodyLimitAttribute(BodyKind.Attachments));
         app.MapGet("/api/files/{id:guid}", DownloadAsync).WithTags("Account").RequireAuthorization(Policies.SignedIn);
 
         var enterprise = app.MapGroup("/api/enterprise-users").WithTags("Account").RequireAuthorization(Policies.EnterpriseAccount);

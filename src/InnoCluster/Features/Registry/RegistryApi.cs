@@ -19,7 +19,7 @@ public static class RegistryApi
         api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
         api.MapMethods("/enterprises/{id:int}/facts", ["PATCH"], UpdateFactsAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
-        api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery();
+        api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Import));
         api.MapGet("/import-mappings", ListMappingsAsync).RequireAuthorization(Policies.Official);
         api.MapPut("/import-mappings/{name}", SaveMappingAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/chain", ChainAsync).RequireAuthorization(Policies.Public);

@@ -7,6 +7,7 @@ namespace InnoCluster.Features.Documents.Pages;
 
 /// <summary>Officials add policies, replies and news from files; each file is reported on its own.</summary>
 [Authorize(Policy = Policies.Official)]
+[BodyLimit(BodyKind.Documents)]
 public sealed class UploadModel(DocumentIngestion ingestion) : PageModel
 {
     public IReadOnlyList<IngestResult> Results { get; private set; } = [];

@@ -9,6 +9,7 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>A task: its text, responsible units, every report version, and the form a responsible unit files with.</summary>
 [Authorize(Policy = Policies.ProgressReporter)]
+[BodyLimit(BodyKind.Attachments)]
 public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock, InnoCluster.Infrastructure.Files.UploadStore uploads,
     Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
 {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Registry.Pages;
 
 [Authorize(Policy = Policies.Official)]
+[BodyLimit(BodyKind.Import)]
 public sealed class ImportModel(EnterpriseImport import, ImportMappings mappings) : PageModel
 {
     public IReadOnlyList<ImportMappings.MappingDto> Mappings { get; private set; } = [];

@@ -8,6 +8,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>The demand's owner (or an official) edits it; its attachments stay unless unticked, new files are added.</summary>
 [Authorize(Policy = Policies.ScenarioAuthor)]
+[BodyLimit(BodyKind.Attachments)]
 public sealed class EditDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
     Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : DemandFormModel(db, uploads, security)
 {

@@ -71,6 +71,7 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
 
 /// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
 [Authorize(Policy = Policies.ScenarioAuthor)]
+[BodyLimit(BodyKind.Attachments)]
 public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
     Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : DemandFormModel(db, uploads, security)
 {
