@@ -122,12 +122,18 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             return new Filtered(byCode.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 1 }), byCode.Select(e => e.Id));
         }
 
+        if (!text.Any(char.IsLetterOrDigit))
+        {
+            problems.Add("查询只含标点或符号，请输入名称、代码或关键词 / the query holds only punctuation or symbols: type a name, code or keyword");
+            return null;
+        }
+
         var terms = SearchAnalyzer.Default.QueryTerms(text);
         if (terms.Count == 0)
         {
-            // A single character or punctuation only: no index term, so look at names directly.
-            var key = NameKey.For(text);
-            var byName = enterprises.Where(e => e.Names.Any(n => n.MatchKey.Contains(key, StringComparison.Ordinal)));
+            // A single character: no index term, so look at names directly (LIKE, the key's own % and _ escaped).
+            var pattern = "%" + NameKey.For(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var byName = enterprises.Where(e => e.Names.Any(n => EF.Functions.Like(n.MatchKey, pattern, "\\")));
             return new Filtered(byName.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }), byName.Select(e => e.Id));
         }
 
