@@ -58,7 +58,26 @@ public static class InfrastructureSetup
             .AddViewLocalization();
         services.AddOpenApi();
         Policies.Register(services.AddAuthorizationBuilder());
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        var trustedProxies = builder.Configuration.GetSection("Security:TrustedProxies").Get<List<string>>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // ASP.NET trusts loopback by default, and everyone when both lists are empty: here only the
+            // proxies named in configuration are trusted, and with none the headers are not read at all.
+            o.ForwardedHeaders = trustedProxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in trustedProxies)
+            {
+                if (proxy.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            }
+        });
         return builder;
     }
 

@@ -1,6 +1,5 @@
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Files;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Calculator;
@@ -62,16 +61,16 @@ public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader prof
             rows.Add(new Dictionary<string, object?> { ["企业ID"] = null, ["企业名称"] = null, ["结果"] = null, ["预计最高支持(元)"] = null, ["不满足的条件"] = null });
         }
 
-        await MiniExcel.SaveAsAsync(output, rows, sheetName: "条款" + clauseId, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await Spreadsheet.SaveAsync(output, rows, cancellationToken, "条款" + clauseId);
         return result.Eligible.Count + result.OneConditionAway.Count;
     }
 
     private static Dictionary<string, object?> Row(Candidate c, string verdict) => new()
     {
         ["企业ID"] = c.EnterpriseId,
-        ["企业名称"] = SpreadsheetSafety.Text(c.Name),
+        ["企业名称"] = c.Name,
         ["结果"] = verdict,
         ["预计最高支持(元)"] = c.EstimatedMaximum,
-        ["不满足的条件"] = SpreadsheetSafety.Text(string.Join("；", c.FailedConditions)),
+        ["不满足的条件"] = string.Join("；", c.FailedConditions),
     };
 }

@@ -46,6 +46,13 @@ public sealed class SecurityOptions
     /// <summary>The address people reach the platform at, for links in messages and the CLI.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or CIDR networks ("10.0.0.5",
+    /// "10.0.0.0/24"). Empty (the default): the headers are ignored and the connection's own address is the
+    /// client's — so nobody on the machine can pick the address that rate limits and the audit trail see.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Requests per minute per client address.</summary>
     public int SignInPerMinute { get; set; } = 20;
 

@@ -53,6 +53,15 @@ public sealed class SignInFlow(
             return SignInOutcome.Refused;
         }
 
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked account without hashing: hash anyway, so a locked account takes as
+            // long as any other and timing does not tell which accounts exist or are locked.
+            hasher.VerifyHashedPassword(user, user.PasswordHash, password ?? "");
+            await audit.RecordAsync("sign-in-locked", "users", user.Id, "failed", "account locked out", cancellationToken, user.Id, user.Email);
+            return SignInOutcome.Refused;
+        }
+
         var result = await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
         if (!result.Succeeded)
         {

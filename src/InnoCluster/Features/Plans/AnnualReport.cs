@@ -3,7 +3,7 @@ using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using InnoCluster.Infrastructure.Files;
 
 namespace InnoCluster.Features.Plans;
 
@@ -151,8 +151,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
             ["说明 Note"] = s.Note,
             ["链接 Link"] = s.Link,
         })).ToList();
-        var sheets = new Dictionary<string, object> { ["指标"] = indicators, ["报告值"] = observations };
-        await MiniExcel.SaveAsAsync(output, sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await Spreadsheet.SaveSheetsAsync(output, new Dictionary<string, IEnumerable<IReadOnlyDictionary<string, object?>>> { ["指标"] = indicators, ["报告值"] = observations }, cancellationToken);
         return true;
     }
 }

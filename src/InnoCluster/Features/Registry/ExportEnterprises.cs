@@ -1,7 +1,6 @@
 using System.Globalization;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Files;
-using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
@@ -35,7 +34,7 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
             rows.Add(Headers.ToDictionary(h => h, _ => (object?)null));
         }
 
-        await MiniExcel.SaveAsAsync(output, rows, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await Spreadsheet.SaveAsync(output, rows, cancellationToken);
         return ids.Count;
     }
 
@@ -46,25 +45,24 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
     {
         var figure = e.Figures.OrderByDescending(f => f.Year).FirstOrDefault();
         var listed = e.Tiers.Find(t => t.Tier == Tier.Listed);
-        string? Safe(string? text) => SpreadsheetSafety.Text(text);
         return new Dictionary<string, object?>
         {
-            ["企业名称"] = Safe(e.Name),
-            ["统一社会信用代码"] = Safe(e.CreditCode),
-            ["所属板块"] = Safe(e.District?.Name),
-            ["产业链环节"] = Safe(string.Join("；", e.ChainLinks.Where(l => l.ChainNode is not null).Select(l => l.ChainNode!.Name))),
-            ["企业梯队/类型"] = Safe(string.Join("；", e.Tiers.OrderBy(t => t.Tier).Select(TierCell))),
+            ["企业名称"] = e.Name,
+            ["统一社会信用代码"] = e.CreditCode,
+            ["所属板块"] = e.District?.Name,
+            ["产业链环节"] = string.Join("；", e.ChainLinks.Where(l => l.ChainNode is not null).Select(l => l.ChainNode!.Name)),
+            ["企业梯队/类型"] = string.Join("；", e.Tiers.OrderBy(t => t.Tier).Select(TierCell)),
             ["成立日期"] = e.EstablishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? e.EstablishedYear?.ToString(CultureInfo.InvariantCulture),
             ["营业收入(万元)"] = figure?.Revenue / 10_000m,
             ["研发投入(万元)"] = figure?.RdSpend / 10_000m,
             ["从业人数"] = figure?.Employees,
             ["年度"] = figure?.Year,
-            ["曾用名"] = Safe(string.Join("；", e.Names.Where(n => n.Kind == EnterpriseNameKind.Former).Select(n => n.Name))),
-            ["主营业务"] = Safe(e.Business),
-            ["主要产品"] = Safe(string.Join("；", e.Products.Select(p => p.Name))),
-            ["城市"] = Safe(e.City),
+            ["曾用名"] = string.Join("；", e.Names.Where(n => n.Kind == EnterpriseNameKind.Former).Select(n => n.Name)),
+            ["主营业务"] = e.Business,
+            ["主要产品"] = string.Join("；", e.Products.Select(p => p.Name)),
+            ["城市"] = e.City,
             ["上市日期"] = listed?.ListedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["股票代码"] = Safe(listed?.SecurityCode),
+            ["股票代码"] = listed?.SecurityCode,
         };
     }
 

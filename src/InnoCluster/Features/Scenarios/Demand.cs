@@ -73,6 +73,10 @@ public sealed class Demand
     /// <summary>An earlier demand whose text is nearly the same: flagged for an official, never merged.</summary>
     public int? PossibleDuplicateOfId { get; set; }
 
+    /// <summary>Who may read it: anyone once published; before that its owner and officials.</summary>
+    public bool IsVisibleTo(ScenarioActor? reader) =>
+        Status == DemandStatus.Published || reader?.IsOfficial == true || (OwnerUserId is not null && OwnerUserId == reader?.UserId);
+
     /// <summary>Where the demand came from: the imported file and its line, or the person who wrote it.</summary>
     public Provenance Source { get; set; } = new();
 

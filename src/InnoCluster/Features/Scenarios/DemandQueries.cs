@@ -70,11 +70,12 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
     public async Task<Details?> GetAsync(int id, ScenarioActor? reader, CancellationToken cancellationToken)
     {
         var d = await db.Set<Demand>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        var isOwner = d?.OwnerUserId is not null && d.OwnerUserId == reader?.UserId;
-        if (d is null || (d.Status != DemandStatus.Published && reader?.IsOfficial != true && !isOwner))
+        if (d is null || !d.IsVisibleTo(reader))
         {
             return null;
         }
+
+        var isOwner = d.OwnerUserId is not null && d.OwnerUserId == reader?.UserId;
 
         var district = d.DistrictId is { } districtId ? await db.Set<District>().Where(x => x.Id == districtId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
         var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;

@@ -40,15 +40,22 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
             return (null, errors);
         }
 
-        demand.Source = new Provenance { Kind = ProvenanceKind.Manual, Source = actor.Name, SourceDate = DateOnly.FromDateTime(demand.CreatedAt.UtcDateTime) };
+        // Shown on the public page: where the demand came from, not who typed it (the owner is on record for officials).
+        demand.Source = new Provenance { Kind = ProvenanceKind.Manual, Source = "平台用户提交 / entered on the platform", SourceDate = DateOnly.FromDateTime(demand.CreatedAt.UtcDateTime) };
         demand.PossibleDuplicateOfId = await SimilarDemandAsync(demand, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(demand);
         await db.SaveChangesAsync(cancellationToken);
         await demandIndex.IndexAsync(db, [demand], cancellationToken, areNew: true);
         await transaction.CommitAsync(cancellationToken);
-        return (new Saved(demand.Id, demand.PossibleDuplicateOfId), []);
+        return (new Saved(demand.Id, await VisibleToAsync(demand.PossibleDuplicateOfId, actor, cancellationToken)), []);
     }
+
+    /// <summary>The earlier demand's id when the author may see it (published, their own, or an official): another owner's draft stays unnamed.</summary>
+    private async Task<int?> VisibleToAsync(int? demandId, ScenarioActor actor, CancellationToken cancellationToken) =>
+        demandId is { } id && await db.Set<Demand>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken) is { } earlier && earlier.IsVisibleTo(actor)
+            ? demandId
+            : null;
 
     public enum Access
     {

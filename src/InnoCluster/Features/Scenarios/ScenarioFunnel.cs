@@ -1,7 +1,7 @@
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
+using InnoCluster.Infrastructure.Files;
 
 namespace InnoCluster.Features.Scenarios;
 
@@ -119,7 +119,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
             ["说明 Notes"] = c.Notes,
             ["来源 Source"] = c.Source,
         }).ToList();
-        await MiniExcel.SaveAsAsync(output, rows, sheetName: "案例集", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await Spreadsheet.SaveAsync(output, rows, cancellationToken, "案例集");
         return cases.Count;
     }
 }

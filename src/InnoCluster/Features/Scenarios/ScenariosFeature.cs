@@ -86,9 +86,10 @@ public static class ScenariosFeature
         return app;
     }
 
+    /// <summary>The person acting, named by their display name: records that others read never carry a sign-in e-mail.</summary>
     public static ScenarioActor Actor(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user",
+        user.FindFirstValue(Identity.AppClaimsFactory.DisplayName) is { Length: > 0 } name ? name : "user",
         user.IsInRole(Roles.Official),
         user.IsInRole(Roles.Enterprise) && int.TryParse(user.FindFirstValue("enterprise_id"), System.Globalization.CultureInfo.InvariantCulture, out var enterprise) ? enterprise : null);
 

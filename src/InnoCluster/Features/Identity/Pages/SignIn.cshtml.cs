@@ -37,6 +37,10 @@ public sealed class SignInModel(SignInFlow flow) : PageModel
         }
     }
 
+    /// <summary>A path on this site to go back to, or "/": never another site, never control characters (which LocalRedirect refuses).</summary>
     internal static string SafeReturn(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.Length <= 2048 && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
+            ? url
+            : "/";
 }
