@@ -15,6 +15,18 @@ source scripts/lib/throwaway-postgres.sh
 export INNOCLUSTER_TEST_POSTGRES="$PG_URL"
 export INNOCLUSTER_REQUIRE_POSTGRES=1
 
+# A small file system of its own for the full-disk tests (tmpfs, 24 MB), when this machine lets us mount one.
+small_disk="$(mktemp -d /tmp/innocluster-small-disk.XXXXXX)"
+sudo_mount=""
+[ "$(id -u)" -ne 0 ] && sudo_mount="sudo -n"
+if $sudo_mount mount -t tmpfs -o size=24m,mode=1777 tmpfs "$small_disk" 2>/dev/null; then
+  export INNOCLUSTER_TEST_SMALL_DISK="$small_disk"
+  trap '$sudo_mount umount "$small_disk" 2>/dev/null; rmdir "$small_disk"; stop_throwaway_postgres' EXIT
+else
+  echo "Note: could not mount a small tmpfs; the full-disk tests are skipped." >&2
+  rmdir "$small_disk"
+fi
+
 dotnet tool restore >/dev/null
 dotnet build InnoCluster.slnx -c Release -warnaserror
 # One test module at a time: the browser tests (Chromium, a server, PDF printing) do not share the two

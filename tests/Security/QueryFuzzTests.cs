@@ -58,7 +58,11 @@ public abstract class QueryFuzzTests<TTarget> : DatabaseTests<TTarget>
             }
             else if (endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Contains("GET") == true && endpoint.Metadata.GetMetadata<MethodInfo>() is { } method)
             {
-                names = method.GetParameters().Where(p => IsQueryType(p.ParameterType)).Select(p => p.Name!).ToList();
+                // [AsParameters] records bring their own members as query parameters.
+                names = method.GetParameters().SelectMany(p => p.GetCustomAttribute<Microsoft.AspNetCore.Http.AsParametersAttribute>() is null
+                        ? [(p.Name!, p.ParameterType)]
+                        : p.ParameterType.GetProperties().Select(m => (m.Name, m.PropertyType)))
+                    .Where(p => IsQueryType(p.Item2)).Select(p => char.ToLowerInvariant(p.Item1[0]) + p.Item1[1..]).ToList();
             }
             else
             {

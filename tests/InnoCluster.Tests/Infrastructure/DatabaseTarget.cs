@@ -20,7 +20,15 @@ public abstract class DatabaseTarget : IAsyncDisposable
     /// <summary>For [Fact(SkipUnless = ...)]: PostgreSQL tests run when a server is there, or must run.</summary>
     public static bool PostgresAvailable => !string.IsNullOrEmpty(PostgresServer) || PostgresRequired;
 
-    public string DataDirectory { get; } = TestPaths.NewTempDirectory();
+    protected DatabaseTarget()
+        : this(TestPaths.NewTempDirectory())
+    {
+    }
+
+    /// <summary>A target whose files live in a folder of the caller's choosing (a small disk, say).</summary>
+    protected DatabaseTarget(string dataDirectory) => DataDirectory = dataDirectory;
+
+    public string DataDirectory { get; }
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("INNOCLUSTER_TEST_POSTGRES");
 

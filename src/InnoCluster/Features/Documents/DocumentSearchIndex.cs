@@ -42,8 +42,11 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IDisposable
     private SearcherManager? _searchers;
     private long _watermark = -1;
 
-    public DocumentSearchIndex(DatabaseInfo database, Microsoft.Extensions.Options.IOptions<DocumentOptions> options)
+    private readonly ILogger<DocumentSearchIndex>? _logger;
+
+    public DocumentSearchIndex(DatabaseInfo database, Microsoft.Extensions.Options.IOptions<DocumentOptions> options, ILogger<DocumentSearchIndex>? logger = null)
     {
+        _logger = logger;
         if (database.Provider != DatabaseProvider.Sqlite || !options.Value.SearchIndex)
         {
             return;
@@ -82,6 +85,12 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IDisposable
         try
         {
             await WriteSinceAsync(db, rebuild: false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Lucene.Net.Store.LockObtainFailedException || StorageFailure.IsStorage(ex))
+        {
+            // A full disk, say: the search answers from what the index held at its last commit, and the
+            // next search tries again — nothing waits for a restart.
+            _logger?.LogWarning(ex, "The document search index could not take in new documents; searching what it holds");
         }
         finally
         {
@@ -198,6 +207,20 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IDisposable
             RAMBufferSizeMB = 64,
         };
         using var writer = new IndexWriter(_directory, config);
+        try
+        {
+            await WriteBatchesAsync(writer, db, rebuild, cancellationToken);
+        }
+        catch
+        {
+            // Leave the index as it was at its last commit and give back its write lock, so the next try can open it.
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    private async Task WriteBatchesAsync(IndexWriter writer, InnoClusterDbContext db, bool rebuild, CancellationToken cancellationToken)
+    {
         var since = rebuild ? 0 : Interlocked.Read(ref _watermark);
         if (rebuild)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using InnoCluster.Features.Documents.Ingestion;
 using InnoCluster.Infrastructure.Cli;
+using InnoCluster.Infrastructure.Data;
 
 namespace InnoCluster.Features.Documents;
 
@@ -42,9 +43,28 @@ public sealed class ImportDocumentsVerb : ICliVerb
         var ingestion = services.GetRequiredService<DocumentIngestion>();
         var counts = new Dictionary<IngestOutcome, int>();
         var clock = Stopwatch.StartNew();
-        foreach (var file in files)
+        for (var index = 0; index < files.Count; index++)
         {
-            var result = await ingestion.IngestAsync(file, await File.ReadAllBytesAsync(file, cancellationToken), null, cancellationToken);
+            var file = files[index];
+            IngestResult result;
+            try
+            {
+                result = await ingestion.IngestAsync(file, await File.ReadAllBytesAsync(file, cancellationToken), null, cancellationToken);
+            }
+            catch (Exception ex) when (StorageFailure.IsStorage(ex))
+            {
+                // Each file is its own transaction: this one left nothing behind, those before it are stored.
+                counts[IngestOutcome.Rejected] = counts.GetValueOrDefault(IngestOutcome.Rejected) + 1;
+                await output.WriteLineAsync($"ERROR {file}: {StorageFailure.Describe(ex)}");
+                if (StorageFailure.IsDiskFull(ex))
+                {
+                    await output.WriteLineAsync($"Stopped: the disk is full; {files.Count - index - 1} files were not tried. Free space and run the same command again: files already stored are recognised and skipped.");
+                    break;
+                }
+
+                continue;
+            }
+
             counts[result.Outcome] = counts.GetValueOrDefault(result.Outcome) + 1;
             if (result.Outcome == IngestOutcome.Rejected)
             {

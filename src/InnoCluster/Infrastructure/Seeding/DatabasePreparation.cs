@@ -21,6 +21,7 @@ public sealed class DatabasePreparation(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            await using var migrating = await SqliteMigrationLock.AcquireAsync(db, scope.ServiceProvider.GetRequiredService<DatabaseInfo>(), logger, cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
         }
 
