@@ -39,6 +39,13 @@ public static class BrowserAccounts
     /// <summary>Signs in like a person: e-mail, password, then the authenticator's code when the account has one.</summary>
     public static async Task SignInAsync(IPage page, Account account)
     {
+        // Requests the page started and that never finished: what a "stuck" sign-in was waiting for.
+        var pending = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTimeOffset>();
+        void Started(object? sender, IRequest request) => pending[request] = TimeProvider.System.GetUtcNow();
+        void Ended(object? sender, IRequest request) => pending.TryRemove(request, out _);
+        page.Request += Started;
+        page.RequestFinished += Ended;
+        page.RequestFailed += Ended;
         try
         {
             await SignInStepsAsync(page, account);
@@ -46,7 +53,15 @@ public static class BrowserAccounts
         catch (TimeoutException e)
         {
             // Say where it stuck and what the page said (a refusal, a rate limit …), not only that it timed out.
-            throw new InvalidOperationException($"sign-in of {account.Email} stuck at {page.Url}: {await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 })}", e);
+            var shown = await page.Locator("main").CountAsync() > 0 ? await page.Locator("main").InnerTextAsync(new() { Timeout = 5_000 }) : await page.ContentAsync();
+            var waiting = string.Join(", ", pending.Select(p => $"{p.Key.Method} {p.Key.Url} since {p.Value:HH:mm:ss}"));
+            throw new InvalidOperationException($"sign-in of {account.Email} stuck at {page.Url} (unfinished requests: {(waiting.Length == 0 ? "none" : waiting)}): {shown[..Math.Min(shown.Length, 2000)]}", e);
+        }
+        finally
+        {
+            page.Request -= Started;
+            page.RequestFinished -= Ended;
+            page.RequestFailed -= Ended;
         }
     }
 
@@ -63,6 +78,8 @@ public static class BrowserAccounts
             await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        // Signed in once the browser has left the account pages with its session cookie; waiting for the
+        // landing page's full load (the chain map's scripts) only adds time under load.
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
     }
 }

@@ -85,6 +85,7 @@ public static class InfrastructureSetup
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        app.UseMiddleware<Data.TransientDatabaseFailures>();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();

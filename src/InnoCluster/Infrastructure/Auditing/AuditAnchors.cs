@@ -10,9 +10,9 @@ namespace InnoCluster.Infrastructure.Auditing;
 /// file (one JSON line each, MAC'd with the audit key) and written to the log. `audit verify` compares
 /// the chain with them, so deleting the newest rows, or rebuilding the chain, shows.
 /// </summary>
-public sealed class AuditAnchors(AuditKey key, IOptions<AuditOptions> options, InnoClusterPaths paths, TimeProvider clock, ILogger<AuditAnchors> logger) : IDisposable
+public sealed class AuditAnchors(AuditKey key, IOptions<AuditOptions> options, InnoClusterPaths paths, TimeProvider clock, ILogger<AuditAnchors> logger)
 {
-    private readonly SemaphoreSlim _fileLock = new(1, 1);
+    private readonly Lock _fileLock = new();
 
     public sealed record Anchor(long Sequence, string Hash, long Rows, DateTimeOffset At, string Mac);
 
@@ -40,22 +40,21 @@ public sealed class AuditAnchors(AuditKey key, IOptions<AuditOptions> options, I
         var rows = await db.Set<AuditEntry>().LongCountAsync(cancellationToken);
         var at = clock.GetUtcNow();
         var anchor = new Anchor(head.Sequence, head.Hash, rows, at, key.Mac(Signed(head.Sequence, head.Hash, rows, at)));
-        await _fileLock.WaitAsync(cancellationToken);
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(File))!);
-            await System.IO.File.AppendAllTextAsync(File, JsonSerializer.Serialize(anchor) + "\n", cancellationToken);
-        }
-        finally
-        {
-            _fileLock.Release();
-        }
+        Append(JsonSerializer.Serialize(anchor) + "\n");
 
         logger.LogInformation("Audit anchor: sequence {Sequence}, hash {Hash}, {Rows} rows", anchor.Sequence, anchor.Hash, anchor.Rows);
         return anchor;
     }
 
-    public void Dispose() => _fileLock.Dispose();
+    /// <summary>One line, appended whole: a small write under a lock, so two anchors never interleave.</summary>
+    private void Append(string line)
+    {
+        lock (_fileLock)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(File))!);
+            System.IO.File.AppendAllText(File, line);
+        }
+    }
 
     /// <summary>Every anchor written so far; a line that is not one of ours (bad MAC, garbled) is reported in <paramref name="problems"/>.</summary>
     public IReadOnlyList<Anchor> Read(List<string> problems)
@@ -128,7 +127,7 @@ public sealed class AuditAnchoring(IServiceScopeFactory scopes, IOptions<AuditOp
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<AuditAnchors>().WriteAsync(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>(), cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
         {
             // An anchor missed is retried at the next tick; the chain itself is unaffected.
             logger.LogWarning(ex, "Could not anchor the audit chain");

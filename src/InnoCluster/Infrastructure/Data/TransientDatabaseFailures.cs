@@ -1,0 +1,85 @@
+using Npgsql;
+using Polly;
+using Polly.Retry;
+
+namespace InnoCluster.Infrastructure.Data;
+
+/// <summary>
+/// A database that restarts, fails over or drops connections for a moment (PostgreSQL restarted: 38 × 500
+/// in half a second, issue 22). A request that only reads is run again, after a short back-off, with the
+/// pool's dead connections cleared (Polly); one that writes is not re-run — whether its write landed is not
+/// known — and is answered 503 with Retry-After, which clients and people can act on, instead of a 500.
+/// </summary>
+public sealed class TransientDatabaseFailures(RequestDelegate next, ILogger<TransientDatabaseFailures> logger)
+{
+    private static readonly ResiliencePipeline Reads = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTransient),
+            MaxRetryAttempts = 4,
+            Delay = TimeSpan.FromMilliseconds(200),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            OnRetry = arguments =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                return ValueTask.CompletedTask;
+            },
+        })
+        .Build();
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var reads = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        try
+        {
+            if (reads)
+            {
+                await Reads.ExecuteAsync(
+                    async _ =>
+                    {
+                        if (context.Response.HasStarted)
+                        {
+                            await next(context);
+                            return;
+                        }
+
+                        context.Response.Clear();
+                        await next(context);
+                    },
+                    context.RequestAborted);
+            }
+            else
+            {
+                await next(context);
+            }
+        }
+        catch (Exception ex) when (IsTransient(ex) && !context.Response.HasStarted)
+        {
+            NpgsqlConnection.ClearAllPools();
+            logger.LogWarning(ex, "The database was unavailable for {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = "2";
+            await Results.Problem("数据库暂时不可用，请稍后重试 / the database is briefly unavailable: try again in a moment", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable").ExecuteAsync(context);
+        }
+    }
+
+    /// <summary>A failure of the connection or the server that another try may not meet (Npgsql's own judgement, through EF's wrappers).</summary>
+    public static bool IsTransient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { IsTransient: true })
+            {
+                return true;
+            }
+
+            if (e is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "08000" or "08003" or "08006" or "08001" or "08004" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
