@@ -56,16 +56,7 @@ public sealed class StorageFailureTests(TestApp<SmallDiskTarget> app) : IClassFi
         Assert.SkipUnless(SmallDiskTarget.Root is not null, "no small disk: scripts/test.sh mounts one and sets INNOCLUSTER_TEST_SMALL_DISK");
         var laws = TestPaths.Fixture("laws-sample");
         var filler = Path.Combine(SmallDiskTarget.Root!, "filler-" + Guid.NewGuid().ToString("N"));
-        var free = new DriveInfo(app.Database.DataDirectory).AvailableFreeSpace;
-        await using (var stream = File.Create(filler))
-        {
-            // Written, not sized: a sparse file would take no room.
-            var chunk = new byte[64 * 1024];
-            for (long left = free - (300 * 1024); left > 0; left -= chunk.Length)
-            {
-                await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), Ct);
-            }
-        }
+        await FillAsync(filler, leave: 300 * 1024);
 
         try
         {
@@ -92,6 +83,44 @@ public sealed class StorageFailureTests(TestApp<SmallDiskTarget> app) : IClassFi
         Assert.True(again == 0, log);
         var found = await app.CreateClient().GetFromJsonAsync<JsonObject>("/api/search?q=个人信息保护法", Ct);
         Assert.Contains(found!["page"]!["items"]!.AsArray(), i => i!["title"]!.GetValue<string>().Contains("个人信息保护法", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FullDisk_DuringAnUpload_Is507_AndTheUploadWorksWhenSpaceReturns()
+    {
+        Assert.SkipUnless(SmallDiskTarget.Root is not null, "no small disk: scripts/test.sh mounts one and sets INNOCLUSTER_TEST_SMALL_DISK");
+        var client = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [InnoCluster.Infrastructure.Web.Roles.ScenarioOwner]));
+        var pdf = new byte[2 * 1024 * 1024];
+        "%PDF-1.7\n"u8.CopyTo(pdf);
+        var filler = Path.Combine(SmallDiskTarget.Root!, "filler-" + Guid.NewGuid().ToString("N"));
+        await FillAsync(filler, leave: 512 * 1024);
+        try
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "report.pdf" } };
+            using var full = await client.PostAsync("/api/me/files", form, Ct);
+            Assert.Equal((HttpStatusCode)507, full.StatusCode);
+            Assert.Contains("the disk holding the data is full", await full.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(filler);
+        }
+
+        using var again = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "report.pdf" } };
+        using var stored = await client.PostAsync("/api/me/files", again, Ct);
+        Assert.Equal(HttpStatusCode.Created, stored.StatusCode);
+    }
+
+    /// <summary>Writes a file until <paramref name="leave"/> bytes are free (written, not sized: a sparse file would take no room).</summary>
+    private async Task FillAsync(string filler, long leave)
+    {
+        var free = new DriveInfo(app.Database.DataDirectory).AvailableFreeSpace;
+        await using var stream = File.Create(filler);
+        var chunk = new byte[64 * 1024];
+        for (var left = free - leave; left > 0; left -= chunk.Length)
+        {
+            await stream.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), Ct);
+        }
     }
 }
 

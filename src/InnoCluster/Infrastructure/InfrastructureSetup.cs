@@ -85,7 +85,7 @@ public static class InfrastructureSetup
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
-        app.UseMiddleware<Data.TransientDatabaseFailures>();
+        app.UseMiddleware<Data.StorageFailureResponses>();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
         app.UseRequestLocalization();

@@ -5,12 +5,14 @@ using Polly.Retry;
 namespace InnoCluster.Infrastructure.Data;
 
 /// <summary>
-/// A database that restarts, fails over or drops connections for a moment (PostgreSQL restarted: 38 × 500
-/// in half a second, issue 22). A request that only reads is run again, after a short back-off, with the
-/// pool's dead connections cleared (Polly); one that writes is not re-run — whether its write landed is not
-/// known — and is answered 503 with Retry-After, which clients and people can act on, instead of a 500.
+/// Storage that fails for a moment or fills up, answered for what it is instead of a 500.
+/// <para>A database that restarts, fails over or drops connections (PostgreSQL restarted: 38 × 500 in half a
+/// second, issue 22): a request that only reads is run again, after a short back-off, with the pool's dead
+/// connections cleared (Polly); one that writes is not re-run — whether its write landed is not known — and
+/// is answered 503 with Retry-After, which clients and people can act on.</para>
+/// <para>A full disk (database, uploads, index): 507, saying so; nothing was stored, as every write is a transaction.</para>
 /// </summary>
-public sealed class TransientDatabaseFailures(RequestDelegate next, ILogger<TransientDatabaseFailures> logger)
+public sealed class StorageFailureResponses(RequestDelegate next, ILogger<StorageFailureResponses> logger)
 {
     private static readonly ResiliencePipeline Reads = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -61,6 +63,12 @@ public sealed class TransientDatabaseFailures(RequestDelegate next, ILogger<Tran
             context.Response.Clear();
             context.Response.Headers.RetryAfter = "2";
             await Results.Problem("数据库暂时不可用，请稍后重试 / the database is briefly unavailable: try again in a moment", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable").ExecuteAsync(context);
+        }
+        catch (Exception ex) when (StorageFailure.IsDiskFull(ex) && !context.Response.HasStarted)
+        {
+            logger.LogError(ex, "The disk is full: {Method} {Path} stored nothing", context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            await Results.Problem(StorageFailure.Describe(ex) + "；请联系运维人员 / tell the operators", statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage").ExecuteAsync(context);
         }
     }
 
