@@ -31,5 +31,5 @@ public static class AuditTampering
         app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
             app.Database is PostgresTarget
                 ? "ALTER TABLE audit_entries ENABLE TRIGGER audit_entries_guard"
-                : "CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END; CREATE TRIGGER audit_entries_keep_180_days BEFORE DELETE ON audit_entries WHEN OLD.at > (CAST(strftime('%s','now') AS INTEGER) - 180 * 86400) * 10000000 + 621355968000000000 BEGIN SELECT RAISE(ABORT, 'audit rows younger than 180 days are kept'); END;"));
+                : string.Join(' ', HandWrittenSchema.AuditGuard(DatabaseProvider.Sqlite))));
 }

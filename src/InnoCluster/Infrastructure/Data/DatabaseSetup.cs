@@ -83,8 +83,9 @@ public static class DatabaseSetup
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, o =>
+        ModelAssemblies.UseModelFrom(options, typeof(DatabaseSetup).Assembly).UseSqlite(connectionString, o =>
             {
+                o.MigrationsAssembly("InnoCluster.Migrations.Sqlite");
                 o.MigrationsHistoryTable("__ef_migrations");
                 o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
                 // One JSON parameter for `ids.Contains(x)`, not one SQL parameter per id: imports and
@@ -96,8 +97,9 @@ public static class DatabaseSetup
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, o =>
+        ModelAssemblies.UseModelFrom(options, typeof(DatabaseSetup).Assembly).UseNpgsql(connectionString, o =>
             {
+                o.MigrationsAssembly("InnoCluster.Migrations.Postgres");
                 o.MigrationsHistoryTable("__ef_migrations");
                 o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
                 o.UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);

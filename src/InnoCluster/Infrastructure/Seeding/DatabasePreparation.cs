@@ -42,7 +42,7 @@ public sealed class DatabasePreparation(
         var hash = HashFiles(step.Files, step.Version);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
-        var previous = await db.SeedRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Name == step.Name, cancellationToken);
+        var previous = await db.Set<SeedRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Name == step.Name, cancellationToken);
         if (previous?.ContentHash == hash)
         {
             return;
@@ -54,11 +54,11 @@ public sealed class DatabasePreparation(
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await step.ApplyAsync(db, new SeedContext(paths, clock, scope.ServiceProvider), cancellationToken);
-            var run = await db.SeedRuns.SingleOrDefaultAsync(r => r.Name == step.Name, cancellationToken);
+            var run = await db.Set<SeedRun>().SingleOrDefaultAsync(r => r.Name == step.Name, cancellationToken);
             if (run is null)
             {
                 run = new SeedRun { Name = step.Name };
-                db.SeedRuns.Add(run);
+                db.Set<SeedRun>().Add(run);
             }
 
             run.ContentHash = hash;
