@@ -30,6 +30,9 @@ public static class InfrastructureSetup
             : new SqliteSearchDialect());
         services.AddSingleton<DatabasePreparation>();
         services.AddScoped<Files.UploadStore>();
+        services.AddSingleton<Mail.IMessageOutbox, Mail.FileMessageOutbox>();
+        services.Configure<SiteOptions>(builder.Configuration.GetSection("Security"));
+        services.Configure<Files.UploadOptions>(builder.Configuration.GetSection("Security"));
         // Request bodies: the server's ceiling here; each request gets its own, smaller limit from
         // RequestBodyLimits before anything reads it (anonymous and plain requests small, file endpoints more).
         var bodyLimits = BodyLimitOptions.From(builder.Configuration);

@@ -148,11 +148,14 @@ public sealed class RuleEngineTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 
+    private static EnterpriseFactSheet Sheet(int? establishedYear = null, IReadOnlyList<YearFigures>? figures = null, IReadOnlyList<TierHeld>? tiers = null) =>
+        new(1, "测试", false, null, null, establishedYear, tiers ?? [], [], figures ?? [], new HashSet<string>());
+
     [Fact]
     public void Age_KnownOnlyByYear_IsUnknownAtTheBoundaryAndDecidedAwayFromIt()
     {
-        var enterprise = new Enterprise { Id = 1, Name = "测试", EstablishedYear = 2021 };
-        var profile = EnterpriseProfile.From(enterprise, new DateOnly(2026, 6, 1), new Dictionary<int, ChainNode>(), new Dictionary<int, string>());
+        var enterprise = Sheet(establishedYear: 2021);
+        var profile = EnterpriseProfile.From(enterprise, new DateOnly(2026, 6, 1));
         Assert.Equal((4d, 5d), profile.AgeYears);
         Assert.Equal(Truth.Unknown, ConditionRules.Compile(ConditionRules.ParseLine("age < 5"))(profile));
         Assert.Equal(Truth.True, ConditionRules.Compile(ConditionRules.ParseLine("age <= 5"))(profile));
@@ -162,17 +165,11 @@ public sealed class RuleEngineTests
     [Fact]
     public void Figures_AreTheLatestYearOnOrBeforeTheDate_AndTiersCountFromTheirYear()
     {
-        var enterprise = new Enterprise
-        {
-            Id = 1,
-            Name = "测试",
-            Figures = [new() { Year = 2023, Revenue = 10_000_000m, RdSpend = 1_000_000m }, new() { Year = 2025, Revenue = 30_000_000m, RdSpend = 1_500_000m }],
-            Tiers = [new() { Tier = Tier.HighTech, Year = 2025 }, new() { Tier = Tier.SpecialisedSme, Year = null }],
-        };
-        var nodes = new Dictionary<int, ChainNode>();
-        var districts = new Dictionary<int, string>();
-        var then = EnterpriseProfile.From(enterprise, new DateOnly(2024, 3, 1), nodes, districts);
-        var now = EnterpriseProfile.From(enterprise, new DateOnly(2026, 3, 1), nodes, districts);
+        var enterprise = Sheet(
+            figures: [new(2023, 10_000_000m, 1_000_000m, null), new(2025, 30_000_000m, 1_500_000m, null)],
+            tiers: [new(Tier.HighTech, 2025), new(Tier.SpecialisedSme, null)]);
+        var then = EnterpriseProfile.From(enterprise, new DateOnly(2024, 3, 1));
+        var now = EnterpriseProfile.From(enterprise, new DateOnly(2026, 3, 1));
         Assert.Equal((2023, 10_000_000d, 10d), (then.FiguresYear!.Value, then.Revenue!.Value, then.RdRatioPercent!.Value));
         Assert.Equal((2025, 30_000_000d, 5d), (now.FiguresYear!.Value, now.Revenue!.Value, now.RdRatioPercent!.Value));
         Assert.False(then.HasTier(Tier.HighTech));

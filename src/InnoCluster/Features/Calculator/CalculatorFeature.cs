@@ -44,8 +44,8 @@ public sealed class ClauseSeedStep : ISeedStep
     public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
     {
         var store = context.Services.GetRequiredService<ClauseStore>();
-        var documents = await db.Set<Document>().Where(d => d.SeedFile != null && (d.Kind == DocumentKind.Policy || d.Kind == DocumentKind.Reply || d.Kind == DocumentKind.News))
-            .Select(d => d.Id).ToListAsync(cancellationToken);
+        var documents = (await context.Services.GetRequiredService<IDocumentLibrary>().SeedDocumentsAsync(cancellationToken))
+            .Where(d => d.Kind is DocumentKind.Policy or DocumentKind.Reply or DocumentKind.News).Select(d => d.Id).ToList();
         foreach (var id in documents)
         {
             await store.ProposeAsync(id, "seed", cancellationToken);

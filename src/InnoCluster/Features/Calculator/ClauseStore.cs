@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Calculator;
 /// Clauses as officials keep them: proposed from a document, created, edited, confirmed, withdrawn.
 /// Every change appends a revision (the history the calculator reads for past dates); nothing is deleted.
 /// </summary>
-public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
+public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock, Registry.IRegistryDirectory registry, IDocumentLibrary documents)
 {
     public sealed record ConditionInput(string? Field, string? Operator, string? Value, string? Text);
 
@@ -55,7 +55,7 @@ public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
         if (input.DocumentId is { } documentId)
         {
             clause.DocumentId = documentId;
-            clause.DocumentTitle = await db.Set<Document>().Where(d => d.Id == documentId).Select(d => d.Title).SingleAsync(cancellationToken);
+            clause.DocumentTitle = (await documents.TitlesAsync([documentId], cancellationToken))[documentId];
             clause.SourceQuote = input.SourceQuote?.Trim();
         }
 
@@ -113,13 +113,12 @@ public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<IReadOnlyList<PolicyClause>?> ProposeAsync(int documentId, string editor, CancellationToken cancellationToken)
     {
-        var document = await db.Set<Document>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (document?.CurrentVersionId is not { } versionId)
+        if (await documents.TextAsync(documentId, cancellationToken) is not { } document)
         {
             return null;
         }
 
-        var text = await db.Set<DocumentVersion>().Where(v => v.Id == versionId).Select(v => v.CleanText).SingleAsync(cancellationToken);
+        var text = document.Text;
         var (districts, nodes) = await NamesAsync(cancellationToken);
         var known = (await db.Set<PolicyClause>().Where(c => c.DocumentId == documentId).Select(c => c.SourceQuote).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var created = new List<PolicyClause>();
@@ -151,10 +150,10 @@ public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
 
     public async Task<(IReadOnlyList<NamedValue> Districts, IReadOnlyList<NamedValue> Nodes)> NamesAsync(CancellationToken cancellationToken)
     {
-        var districts = await db.Set<District>().AsNoTracking().ToListAsync(cancellationToken);
-        var nodes = await db.Set<ChainNode>().AsNoTracking().Where(n => n.Level != ChainNodeLevel.Layer).ToListAsync(cancellationToken);
+        var districts = await registry.DistrictsAsync(cancellationToken);
+        var nodes = (await registry.ChainNodesAsync(cancellationToken)).Where(n => n.Level != ChainNodeLevel.Layer);
         return (
-            [.. districts.SelectMany(d => d.Aliases.Prepend(d.Name).Where(n => n.Length >= 3).Select(n => new NamedValue(n, d.Code)))],
+            [.. districts.SelectMany(d => d.AllNames.Where(n => n.Length >= 3).Select(n => new NamedValue(n, d.Code)))],
             [.. nodes.SelectMany(n => n.AllNames.Where(x => x.Length >= 3).Select(x => new NamedValue(x, n.Code)))]);
     }
 
@@ -226,7 +225,7 @@ public sealed class ClauseStore(InnoClusterDbContext db, TimeProvider clock)
             Problem("amount", $"金额写明“{input.AmountText ?? "另定"}”，不能同时给出数字 (a deferred amount carries no number)");
         }
 
-        if (input.DocumentId is { } documentId && existing is null && !await db.Set<Document>().AnyAsync(d => d.Id == documentId, cancellationToken))
+        if (input.DocumentId is { } documentId && existing is null && !await documents.ExistsAsync(documentId, cancellationToken))
         {
             Problem("documentId", $"文档 {documentId} 不存在 (no such document)");
         }

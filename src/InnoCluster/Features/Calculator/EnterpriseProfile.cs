@@ -49,11 +49,10 @@ public sealed class EnterpriseProfile
     public bool HasTier(Tier tier) => (Tiers & TierBit(tier)) != 0;
 
     /// <summary>
-    /// Reads the profile from a loaded enterprise (tiers, links, figures, filings included). Tiers count
-    /// from their year (or always, when the year is unknown); figures are the latest year on or before
-    /// <paramref name="asOf"/>.
+    /// Reads the profile from the registry's fact sheet. Tiers count from their year (or always, when the
+    /// year is unknown); figures are the latest year on or before <paramref name="asOf"/>.
     /// </summary>
-    public static EnterpriseProfile From(Enterprise enterprise, DateOnly asOf, IReadOnlyDictionary<int, ChainNode> nodes, IReadOnlyDictionary<int, string> districtCodes)
+    public static EnterpriseProfile From(EnterpriseFactSheet enterprise, DateOnly asOf)
     {
         var figures = enterprise.Figures.Where(f => f.Year <= asOf.Year).OrderByDescending(f => f.Year).ToList();
         var latest = figures.FirstOrDefault(f => f.Revenue is not null || f.RdSpend is not null || f.Employees is not null);
@@ -76,23 +75,11 @@ public sealed class EnterpriseProfile
             tiers |= TierBit(tier.Tier);
         }
 
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var link in enterprise.ChainLinks)
-        {
-            for (var node = nodes.GetValueOrDefault(link.ChainNodeId); node is not null; node = node.ParentId is { } p ? nodes.GetValueOrDefault(p) : null)
-            {
-                if (!codes.Add(node.Code))
-                {
-                    break;
-                }
-            }
-        }
-
         return new EnterpriseProfile
         {
             EnterpriseId = enterprise.Id,
             Name = enterprise.Name,
-            DistrictCode = enterprise.DistrictId is { } d ? districtCodes.GetValueOrDefault(d) : null,
+            DistrictCode = enterprise.DistrictCode,
             AgeYears = age,
             FiguresYear = latest?.Year,
             Revenue = (double?)latest?.Revenue,
@@ -100,10 +87,10 @@ public sealed class EnterpriseProfile
             Employees = latest?.Employees,
             RevenueGrowthPercent = latest?.Revenue is { } now && previous?.Revenue is { } before ? Math.Round((double)((now - before) / before * 100), 2) : null,
             Tiers = tiers,
-            ChainCodes = codes,
+            ChainCodes = enterprise.ChainCodes,
             HasAlgorithmFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.Algorithm && (f.Year is null || f.Year <= asOf.Year)),
             HasLargeModelFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.LargeModel && (f.Year is null || f.Year <= asOf.Year)),
-            HasCreditCode = enterprise.CreditCode is not null,
+            HasCreditCode = enterprise.HasCreditCode,
         };
     }
 }

@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Calculator;
 /// For a past date the clauses are read as they stood then (their revisions), and the firm's tiers and
 /// figures as of that year.
 /// </summary>
-public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, ClauseCache cache, TimeProvider clock)
+public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, ClauseCache cache, TimeProvider clock, Registry.IRegistryDirectory registry, IDocumentLibrary documents)
 {
     public sealed record ConditionView(string Description, Truth Truth, string? Field, string? FieldLabel, string? EnterpriseValue, string? Flag, string? FlagText);
 
@@ -49,8 +49,7 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
-    public Task<bool> EnterpriseExistsAsync(int enterpriseId, CancellationToken cancellationToken) =>
-        db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == enterpriseId, cancellationToken);
+    public Task<bool> EnterpriseExistsAsync(int enterpriseId, CancellationToken cancellationToken) => registry.EnterpriseExistsAsync(enterpriseId, cancellationToken);
 
     public async Task<Result?> RunAsync(int enterpriseId, DateOnly? asOf, CancellationToken cancellationToken, bool allNotEligible = false)
     {
@@ -69,7 +68,7 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         var notEligible = Sorted(views.Where(v => v.Eligibility == Eligibility.NotEligible));
         return new Result(
             enterpriseId,
-            loaded.Enterprise.Name,
+            loaded.Sheet.Name,
             date,
             loaded.Profile.FiguresYear,
             eligible,
@@ -88,9 +87,8 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
     public async Task<IReadOnlyList<(CompiledClause Clause, ClauseMeta Meta)>> ClausesOnAsync(DateOnly date, CancellationToken cancellationToken)
     {
         // Only the documents clauses come from: a library of thousands of expired laws is not read per request.
-        var expiredDocuments = (await db.Set<Document>()
-            .Where(d => d.Status == DocumentStatus.Expired && db.Set<PolicyClause>().Any(c => c.DocumentId == d.Id))
-            .Select(d => d.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var sources = await db.Set<PolicyClause>().Where(c => c.DocumentId != null).Select(c => c.DocumentId!.Value).Distinct().ToListAsync(cancellationToken);
+        var expiredDocuments = await documents.ExpiredAsync(sources, cancellationToken);
         var result = new List<(CompiledClause, ClauseMeta)>();
         if (date >= Today)
         {

@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Data;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
@@ -152,7 +153,7 @@ internal sealed class PolicyClauseConfiguration : IEntityTypeConfiguration<Polic
         b.Property(c => c.HowToApply).HasMaxLength(2000);
         b.Property(c => c.ResponsibleUnit).HasMaxLength(200);
         b.Property(c => c.UpdatedBy).HasMaxLength(256);
-        b.HasOne<Documents.Document>().WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.References(CrossFeatureKeys.Document, nameof(PolicyClause.DocumentId), DeleteBehavior.SetNull);
         b.HasMany(c => c.Revisions).WithOne().HasForeignKey(r => r.ClauseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

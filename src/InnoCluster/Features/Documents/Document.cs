@@ -1,5 +1,7 @@
+using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Documents;
 
+[FeatureContract]
 public enum DocumentKind
 {
     Policy,
@@ -18,6 +20,7 @@ public enum DocumentLevel
     District,
 }
 
+[FeatureContract]
 public enum DocumentStatus
 {
     Unknown,
@@ -155,6 +158,7 @@ public sealed class DocumentPassage
     public int Length { get; set; }
 }
 
+[FeatureContract]
 public enum FactKind
 {
     /// <summary>A figure the document reports: 营收超2300亿元 in 2024.</summary>

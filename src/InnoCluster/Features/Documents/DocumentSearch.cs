@@ -3,6 +3,7 @@ using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Search;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Features.Documents;
 

@@ -18,6 +18,7 @@ public static class DocumentsFeature
         services.AddScoped<DocumentIngestion>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<GetDocument>();
+        services.AddScoped<IDocumentLibrary, DocumentLibrary>();
         services.AddScoped<IEnterpriseMentions, EnterpriseMentions>();
         services.AddSingleton<ISeedStep, DocumentSeedStep>();
         services.AddSingleton<ICliVerb, ImportDocumentsVerb>();

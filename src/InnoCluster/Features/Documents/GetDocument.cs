@@ -2,10 +2,12 @@ using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Documents;
 
 /// <summary>A document with one version's text, outline and facts (the current version unless asked).</summary>
+[FeatureContract]
 public sealed class GetDocument(InnoClusterDbContext db, IRegistryDirectory registry)
 {
     public sealed record Section(int Level, string Label, string Title, int Start);

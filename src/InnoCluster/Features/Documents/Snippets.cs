@@ -1,8 +1,10 @@
 using InnoCluster.Text;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Documents;
 
 /// <summary>A piece of a snippet: text as written, and whether a query term matched it.</summary>
+[FeatureContract]
 public sealed record SnippetPart(string Text, bool Hit);
 
 /// <summary>
@@ -10,6 +12,7 @@ public sealed record SnippetPart(string Text, bool Hit);
 /// the matched words in it — found in normalised text, marked in the text as written, so 人工智能 marks 人工智慧.
 /// Returns parts, not HTML: pages render them encoded.
 /// </summary>
+[FeatureContract]
 public static class Snippets
 {
     public static IReadOnlyList<SnippetPart> Build(string text, IReadOnlyList<QueryTerm> terms, int width = 160)

@@ -12,6 +12,7 @@ public sealed class Accounts(
     UserManager<AppUser> users,
     InnoClusterDbContext db,
     IOptions<SecurityOptions> options,
+    IOptions<SiteOptions> site,
     TimeProvider clock,
     PersonalData personal,
     PersonalAccessTokens tokens,
@@ -79,7 +80,7 @@ public sealed class Accounts(
     public async Task<string> SetPasswordLinkAsync(AppUser user)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return $"{options.Value.PublicUrl.TrimEnd('/')}/account/set-password?uid={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
+        return site.Value.Link($"/account/set-password?uid={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
     }
 
     /// <summary>Sets a password from a one-time link; the link cannot be used twice (the stamp changes).</summary>

@@ -112,8 +112,6 @@ public static class IdentityApi
         return TypedResults.NoContent();
     }
 
-    public static readonly IReadOnlySet<FileKind> AttachmentKinds = new HashSet<FileKind> { FileKind.Pdf, FileKind.Png, FileKind.Jpeg, FileKind.Docx, FileKind.Xlsx, FileKind.Pptx, FileKind.Text };
-
     public sealed record FileInfoDto(Guid Id, string FileName, string Kind, long Size, string Purpose, DateTimeOffset CreatedAt);
 
     private static async Task<Ok<List<FileInfoDto>>> ListFilesAsync(ClaimsPrincipal user, InnoClusterDbContext db, CancellationToken ct)
@@ -125,7 +123,7 @@ public static class IdentityApi
     }
 
     private static async Task<Results<Created<FileInfoDto>, ProblemHttpResult>> UploadAsync(
-        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? purpose, ClaimsPrincipal user, UploadStore store, Microsoft.Extensions.Options.IOptions<SecurityOptions> options, CancellationToken ct)
+        IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? purpose, ClaimsPrincipal user, UploadStore store, Microsoft.Extensions.Options.IOptions<UploadOptions> options, CancellationToken ct)
     {
         if (file is null)
         {
@@ -133,8 +131,8 @@ public static class IdentityApi
         }
 
         await using var stream = file.OpenReadStream();
-        var limits = new UploadLimits(options.Value.MaxUploadBytes, options.Value.UploadQuotaBytesPerUser);
-        var (stored, refusal) = await store.SaveAsync(UserId(user), purpose ?? "attachment", file.FileName, stream, AttachmentKinds, limits, ct);
+        var limits = options.Value.Limits;
+        var (stored, refusal) = await store.SaveAsync(UserId(user), purpose ?? "attachment", file.FileName, stream, UploadStore.AttachmentKinds, limits, ct);
         return stored is null
             ? TypedResults.Problem(refusal!.Message, statusCode: refusal.Status, title: "Upload refused")
             : TypedResults.Created($"/api/files/{stored.Id}", new FileInfoDto(stored.Id, stored.FileName, stored.Kind.ToString(), stored.Size, stored.Purpose, stored.CreatedAt));

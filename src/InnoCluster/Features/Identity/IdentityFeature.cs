@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using InnoCluster.Infrastructure.Mail;
 
 namespace InnoCluster.Features.Identity;
 
@@ -129,13 +130,13 @@ public static class IdentityFeature
         services.AddSingleton<PersonalData>();
         services.AddScoped<PersonalAccessTokens>();
         services.AddScoped<Accounts>();
+        services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<CreateAccount>();
         services.AddScoped<ChangeRoles>();
         services.AddScoped<DecideRoleRequest>();
         services.AddScoped<ResetSecondFactor>();
         services.AddScoped<CreateToken>();
         services.AddScoped<SignInFlow>();
-        services.AddSingleton<IMessageOutbox, FileMessageOutbox>();
         services.AddSingleton<ISeedStep, RoleSeedStep>();
         services.AddSingleton<ICliVerb, UsersVerb>();
         services.AddSingleton<ICliVerb, TokensVerb>();

@@ -43,9 +43,6 @@ public sealed class SecurityOptions
     /// <summary>Sensitive self-service (creating a token) needs a sign-in no older than this.</summary>
     public int RecentSignInMinutes { get; set; } = 15;
 
-    /// <summary>The address people reach the platform at, for links in messages and the CLI.</summary>
-    public string PublicUrl { get; set; } = "http://localhost:5080";
-
     /// <summary>
     /// Reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or CIDR networks ("10.0.0.5",
     /// "10.0.0.0/24"). Empty (the default): the headers are ignored and the connection's own address is the
@@ -58,7 +55,4 @@ public sealed class SecurityOptions
 
     public int SearchPerMinute { get; set; } = 600;
 
-    public int MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
-
-    public long UploadQuotaBytesPerUser { get; set; } = 200L * 1024 * 1024;
 }

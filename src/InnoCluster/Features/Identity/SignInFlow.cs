@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -194,10 +195,10 @@ public sealed class SignInFlow(
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, Accounts accounts)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
-    public const string DisplayName = "display_name";
-    public const string EnterpriseId = "enterprise_id";
-    public const string Department = "department";
-    public const string PasswordExpired = "password_expired";
+    public const string DisplayName = ClaimNames.DisplayName;
+    public const string EnterpriseId = ClaimNames.EnterpriseId;
+    public const string Department = ClaimNames.Department;
+    public const string PasswordExpired = ClaimNames.PasswordExpired;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {

@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -75,7 +76,7 @@ internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionP
         b.ToTable("action_plans");
         b.HasIndex(p => p.DocumentId).IsUnique();
         b.Property(p => p.Title).HasMaxLength(500);
-        b.HasOne<Documents.Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        b.References(CrossFeatureKeys.Document, nameof(ActionPlan.DocumentId), DeleteBehavior.Cascade);
         b.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
         b.Property(o => o.Note).HasMaxLength(1000);
         b.Property(o => o.RecordedBy).HasMaxLength(256);
         b.HasOne<PlanTarget>().WithMany().HasForeignKey(o => o.TargetId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Documents.Document>().WithMany().HasForeignKey(o => o.DocumentId).OnDelete(DeleteBehavior.SetNull);
+        b.References(CrossFeatureKeys.Document, nameof(IndicatorObservation.DocumentId), DeleteBehavior.SetNull);
         b.HasOne<TaskReport>().WithMany().HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -5,6 +5,8 @@ using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using InnoCluster.Infrastructure.Mail;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Features.Plans;
 
@@ -48,7 +50,7 @@ internal sealed class ReportReminderConfiguration : IEntityTypeConfiguration<Rep
 /// unit (users whose department is the unit), listing its overdue tasks with links; each unit's reminder is
 /// recorded, recipients or not, so the office sees who was reminded and which units have no account yet.
 /// </summary>
-public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SecurityOptions> security, TimeProvider clock)
+public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock)
 {
     public sealed record Sent(string Unit, string Period, int OverdueTasks, int Recipients);
 
@@ -79,7 +81,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
                 .Where(u => u.Department != null && units.Contains(u.Department) && u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null)
                 .Select(u => new { u.Department, u.Email }).ToListAsync(cancellationToken))
             .ToLookup(u => u.Department!, StringComparer.Ordinal);
-        var site = security.Value.PublicUrl.TrimEnd('/');
+        var siteUrl = site.Value.PublicUrl.TrimEnd('/');
         var sent = new List<Sent>();
         foreach (var group in overdue)
         {
@@ -89,7 +91,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
                 .AppendLine(CultureInfo.InvariantCulture, $"《{plan.Title}》下列任务 {period} 的进展报告已逾期（季度结束后 {ReportingCalendar.DueDays} 天内报送），请尽快报送：").AppendLine();
             foreach (var (_, task) in group)
             {
-                body.AppendLine(CultureInfo.InvariantCulture, $"- 专栏{task.Code} {task.Title}：{site}/plans/tasks/{task.Id}");
+                body.AppendLine(CultureInfo.InvariantCulture, $"- 专栏{task.Code} {task.Title}：{siteUrl}/plans/tasks/{task.Id}");
             }
 
             body.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"（由 {sentBy} 通过 InnoCluster 平台发送）");

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace InnoCluster.Features.Registry;
 
+[FeatureContract]
 public sealed class ChainMapOptions
 {
     /// <summary>A node with this many enterprises or fewer is a weak link (强链补链的对象).</summary>

@@ -3,6 +3,7 @@ using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>The layers of the AI industry chain, as 001 (four layers) and 004 (three) name them.</summary>
+[FeatureContract]
 public enum ChainLayer
 {
     Foundation = 1,
@@ -12,6 +13,7 @@ public enum ChainLayer
     Application = 5,
 }
 
+[FeatureContract]
 public enum ChainNodeLevel
 {
     Layer = 0,

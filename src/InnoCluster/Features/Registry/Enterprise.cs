@@ -135,6 +135,7 @@ public sealed class YearlyFigure
     public Provenance? Source { get; set; }
 }
 
+[FeatureContract]
 public enum FilingKind
 {
     /// <summary>深度合成服务算法备案 (CAC algorithm filing).</summary>

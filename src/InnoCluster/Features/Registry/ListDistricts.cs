@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>Districts with their specialities and how many enterprises each holds.</summary>
+[FeatureContract]
 public sealed class ListDistricts(InnoClusterDbContext db)
 {
     public sealed record Item(string Code, string Name, string NameEn, string City, bool IsCoreZone, IReadOnlyList<string> Aliases, string? Specialities, Provenance? Source, int Enterprises, int Carriers);

@@ -1,15 +1,37 @@
+using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
 
 /// <summary>A name the registry knows, for other features to recognise in text.</summary>
+[FeatureContract]
 public sealed record RegistryName(string Name, int? EnterpriseId, int? CarrierId);
 
 /// <summary>A document that mentions an enterprise, as the document library reports it.</summary>
+[FeatureContract]
 public sealed record MentioningDocument(int DocumentId, string Title, string Kind, DateOnly? Date, int Mentions, string? FirstSentence, int? FirstSentenceStart);
 
-/// <summary>The registry's public service for other features: its names (enterprises and carriers).</summary>
+/// <summary>A district (板块) as other features see it.</summary>
+[FeatureContract]
+public sealed record DistrictInfo(int Id, string Code, string Name, string NameEn, IReadOnlyList<string> Aliases, string? Specialities, Provenance? Source, int SortOrder)
+{
+    public IEnumerable<string> AllNames => Aliases.Prepend(Name);
+}
+
+/// <summary>A node of the industry chain (layer, segment or node) as other features see it.</summary>
+[FeatureContract]
+public sealed record ChainNodeInfo(int Id, string Code, string Name, string NameEn, ChainLayer Layer, ChainNodeLevel Level, int? ParentId, IReadOnlyList<string> Synonyms, int SortOrder)
+{
+    public IEnumerable<string> AllNames => Synonyms.Prepend(Name);
+}
+
+/// <summary>What matching reads of an enterprise: its name, business scope, products, district and chain links.</summary>
+[FeatureContract]
+public sealed record EnterpriseSketch(int Id, string Name, string? Business, int? DistrictId, IReadOnlyList<string> Products, IReadOnlyList<int> ChainNodeIds);
+
+/// <summary>The registry's public service for other features: names, districts, the chain, enterprises in brief.</summary>
+[FeatureContract]
 public interface IRegistryDirectory
 {
     Task<IReadOnlyList<RegistryName>> NamesAsync(CancellationToken cancellationToken);
@@ -17,9 +39,28 @@ public interface IRegistryDirectory
     Task<IReadOnlyDictionary<int, string>> EnterpriseNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<int, string>> CarrierNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
+    Task<bool> EnterpriseExistsAsync(int id, CancellationToken cancellationToken);
+
+    Task<int> EnterpriseCountAsync(CancellationToken cancellationToken);
+
+    /// <summary>The enterprise whose name (or a former or short name) is exactly this one, if any.</summary>
+    Task<int?> EnterpriseNamedAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
+
+    /// <summary>The ten districts, in the order the plan lists them.</summary>
+    Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Every chain node, in map order.</summary>
+    Task<IReadOnlyList<ChainNodeInfo>> ChainNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>The node with this code and every node below it; empty when the code is unknown.</summary>
+    Task<IReadOnlyList<int>> ChainSubtreeAsync(string code, CancellationToken cancellationToken);
 }
 
 /// <summary>Implemented by the document library; the registry asks it which documents name an enterprise.</summary>
+[FeatureContract]
 public interface IEnterpriseMentions
 {
     Task<IReadOnlyList<MentioningDocument>> ForEnterpriseAsync(int enterpriseId, CancellationToken cancellationToken);
@@ -41,4 +82,33 @@ public sealed class RegistryDirectory(InnoClusterDbContext db) : IRegistryDirect
 
     public async Task<IReadOnlyDictionary<int, string>> CarrierNamesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         await db.Set<Carrier>().AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+
+    public Task<bool> EnterpriseExistsAsync(int id, CancellationToken cancellationToken) => db.Set<Enterprise>().AnyAsync(e => e.Id == id, cancellationToken);
+
+    public Task<int> EnterpriseCountAsync(CancellationToken cancellationToken) => db.Set<Enterprise>().CountAsync(cancellationToken);
+
+    public async Task<int?> EnterpriseNamedAsync(string name, CancellationToken cancellationToken) =>
+        await db.Set<Enterprise>().Where(e => e.Name == name || e.Names.Any(n => n.Name == name)).OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
+        await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new EnterpriseSketch(
+                e.Id,
+                e.Name,
+                e.Business,
+                e.DistrictId,
+                e.Products.Select(p => p.Name + " " + p.Description).ToList(),
+                e.ChainLinks.Select(l => l.ChainNodeId).ToList()))
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+
+    public async Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(CancellationToken cancellationToken) =>
+        (await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken))
+            .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.NameEn, d.Aliases, d.Specialities, d.Source, d.SortOrder)).ToList();
+
+    public async Task<IReadOnlyList<ChainNodeInfo>> ChainNodesAsync(CancellationToken cancellationToken) =>
+        (await db.Set<ChainNode>().AsNoTracking().OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(cancellationToken))
+            .Select(n => new ChainNodeInfo(n.Id, n.Code, n.Name, n.NameEn, n.Layer, n.Level, n.ParentId, n.Synonyms, n.SortOrder)).ToList();
+
+    public async Task<IReadOnlyList<int>> ChainSubtreeAsync(string code, CancellationToken cancellationToken) =>
+        await ChainTaxonomy.SubtreeIdsAsync(db, code, cancellationToken);
 }

@@ -23,6 +23,8 @@ public static class RegistryFeature
         services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<UpdateEnterpriseFacts>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
+        services.AddScoped<EnterpriseFactSheets>();
+        services.AddScoped<RegistryCounts>();
         services.AddScoped<EnterpriseImport>();
         services.AddScoped<ImportMappings>();
         services.AddScoped<ExportEnterprises>();

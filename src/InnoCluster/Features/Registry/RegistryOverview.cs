@@ -1,9 +1,11 @@
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Registry;
 
 /// <summary>The registry's headline figures for the home page and dashboards.</summary>
+[FeatureContract]
 public sealed class RegistryOverview(InnoClusterDbContext db, ChainMap chainMap)
 {
     public sealed record Figures(int Enterprises, int Listed, int Carriers, int Districts, int ChainNodes, int WeakLinks);

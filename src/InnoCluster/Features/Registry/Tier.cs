@@ -1,6 +1,8 @@
+using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>Cultivation tiers (企业梯队) the documents and offices use.</summary>
+[FeatureContract]
 public enum Tier
 {
     Listed = 1,
@@ -26,6 +28,7 @@ public enum TierLevel
     District = 5,
 }
 
+[FeatureContract]
 public static class TierNames
 {
     public static string Chinese(Tier tier) => tier switch

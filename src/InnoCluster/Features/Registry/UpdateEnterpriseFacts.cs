@@ -11,6 +11,7 @@ namespace InnoCluster.Features.Registry;
 /// with a manual provenance naming the editor; a figure from an import is never overwritten silently:
 /// changing it needs <see cref="Request.Replace"/>.
 /// </summary>
+[FeatureContract]
 public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock)
 {
     public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);

@@ -10,6 +10,7 @@ namespace InnoCluster.Features.Registry;
 /// An enterprise keeps its own profile (business line, products); officials may edit any. Only these
 /// fields can change here: name, credit code, district and tiers are the registry's, changed by import.
 /// </summary>
+[FeatureContract]
 public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseSearchIndexer indexer, TimeProvider clock)
 {
     public sealed record Request(string? Business, IReadOnlyList<string>? Products);
@@ -24,7 +25,7 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
 
     public static bool MayEdit(ClaimsPrincipal user, int enterpriseId) =>
         user.IsInRole(Roles.Official)
-        || (user.IsInRole(Roles.Enterprise) && user.FindFirstValue("enterprise_id") == enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        || user.EnterpriseOf() == enterpriseId;
 
     public async Task<(Outcome Outcome, string? Problem)> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
     {

@@ -1,9 +1,12 @@
+using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>The stages a demand–vendor pair goes through, in order; <see cref="Dropped"/> ends a pair at any stage before landed.</summary>
+[FeatureContract]
 public enum DockingStage
 {
     Proposed = 0,
@@ -174,7 +177,7 @@ internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, 
         b.Property(i => i.InvitedBy).HasMaxLength(200);
         b.HasOne<DockingEvent>().WithMany().HasForeignKey(i => i.EventId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Demand>().WithMany().HasForeignKey(i => i.DemandId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(i => i.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.References(CrossFeatureKeys.Enterprise, nameof(DockingInvitation.EnterpriseId), DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<ScenarioFigure> b)
@@ -185,7 +188,7 @@ internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, 
         b.Property(f => f.Unit).HasMaxLength(10);
         b.Property(f => f.Quote).HasMaxLength(2000);
         b.Property(f => f.RecordedBy).HasMaxLength(200);
-        b.HasOne<Documents.Document>().WithMany().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        b.References(CrossFeatureKeys.Document, nameof(ScenarioFigure.DocumentId), DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Docking> b)
@@ -195,7 +198,7 @@ internal sealed class DockingConfiguration : IEntityTypeConfiguration<Docking>, 
         b.HasIndex(d => d.Stage);
         b.Property(d => d.Stage).HasConversion<string>().HasMaxLength(16);
         b.HasOne<Demand>().WithMany().HasForeignKey(d => d.DemandId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(d => d.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.References(CrossFeatureKeys.Enterprise, nameof(Docking.EnterpriseId), DeleteBehavior.Restrict);
         b.HasOne<Solution>().WithMany().HasForeignKey(d => d.SolutionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Steps).WithOne().HasForeignKey(s => s.DockingId).OnDelete(DeleteBehavior.Cascade);
     }

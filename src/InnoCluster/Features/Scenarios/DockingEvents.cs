@@ -1,6 +1,7 @@
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Features.Scenarios;
 
@@ -8,8 +9,8 @@ namespace InnoCluster.Features.Scenarios;
 /// Docking events (对接活动): the office invites demands and vendors, and records at the event who met whom
 /// and what came of it — each meeting is a pipeline step of the pair, tied to the event.
 /// </summary>
-public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline, Identity.IMessageOutbox outbox,
-    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security)
+public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline, InnoCluster.Infrastructure.Mail.IMessageOutbox outbox,
+    Microsoft.Extensions.Options.IOptions<SiteOptions> siteOptions)
 {
     public sealed record Invited(int? DemandId, string? Demand, int? EnterpriseId, string? Enterprise);
 
@@ -55,7 +56,7 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
     private async Task NotifyAsync(int eventId, List<int> demandIds, List<int> enterpriseIds, CancellationToken cancellationToken)
     {
         var dockingEvent = await db.Set<DockingEvent>().AsNoTracking().SingleAsync(e => e.Id == eventId, cancellationToken);
-        var site = security.Value.PublicUrl.TrimEnd('/');
+        var site = siteOptions.Value.PublicUrl.TrimEnd('/');
         var when = $"{dockingEvent.Date:yyyy-MM-dd}{(dockingEvent.Place is null ? "" : "，" + dockingEvent.Place)}";
         var subject = $"【对接活动邀请】{dockingEvent.Title}（{when}）";
         var users = db.Set<Identity.AppUser>().AsNoTracking().Where(u => u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null);

@@ -2,6 +2,7 @@ using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.Files;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Scenarios;
 
@@ -10,6 +11,7 @@ namespace InnoCluster.Features.Scenarios;
 /// vendor proposed — docked, signed, landed, demonstration), the median days pairs spent in each stage,
 /// the same per sector and per district; and the case collection (案例集) of landed scenarios.
 /// </summary>
+[FeatureContract]
 public sealed class ScenarioFunnel(InnoClusterDbContext db)
 {
 #pragma warning disable CA1720 // "signed" is the pipeline's word (签约), not a type name.

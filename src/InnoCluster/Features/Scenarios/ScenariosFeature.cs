@@ -89,9 +89,9 @@ public static class ScenariosFeature
     /// <summary>The person acting, named by their display name: records that others read never carry a sign-in e-mail.</summary>
     public static ScenarioActor Actor(ClaimsPrincipal user) => new(
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
-        user.FindFirstValue(Identity.AppClaimsFactory.DisplayName) is { Length: > 0 } name ? name : "user",
+        user.DisplayNameOf(),
         user.IsInRole(Roles.Official),
-        user.IsInRole(Roles.Enterprise) && int.TryParse(user.FindFirstValue("enterprise_id"), System.Globalization.CultureInfo.InvariantCulture, out var enterprise) ? enterprise : null);
+        user.EnterpriseOf());
 
     private static ScenarioActor? OptionalActor(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? Actor(user) : null;
 
@@ -115,7 +115,7 @@ public static class ScenariosFeature
     private static async Task<IResult> CloseAsync(int id, DemandReview review, CancellationToken ct) =>
         await review.CloseAsync(id, ct) == DemandReview.Outcome.Done ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Ok<Registry.Page<DemandQueries.Item>>> ListAsync(string? q, string? status, int? page, int? pageSize, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
+    private static async Task<Ok<Page<DemandQueries.Item>>> ListAsync(string? q, string? status, int? page, int? pageSize, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, OptionalActor(user), ct));
 
     private static async Task<Results<Ok<DemandQueries.Details>, NotFound>> GetAsync(int id, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
@@ -180,7 +180,7 @@ public static class ScenariosFeature
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"scenario-cases-{clock.GetUtcNow():yyyyMMdd}.xlsx");
     }
 
-    private static async Task<Ok<Registry.Page<SolutionQueries.Item>>> ListSolutionsAsync(string? q, int? enterpriseId, int? page, int? pageSize, SolutionQueries queries, CancellationToken ct) =>
+    private static async Task<Ok<Page<SolutionQueries.Item>>> ListSolutionsAsync(string? q, int? enterpriseId, int? page, int? pageSize, SolutionQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(q, enterpriseId, page ?? 1, pageSize ?? 20, ct));
 
     private static async Task<Results<Ok<SolutionQueries.Item>, NotFound>> GetSolutionAsync(int id, SolutionQueries queries, CancellationToken ct) =>

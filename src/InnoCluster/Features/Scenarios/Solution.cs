@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -78,7 +79,7 @@ internal sealed class SolutionConfiguration : IEntityTypeConfiguration<Solution>
         b.Property(s => s.Title).HasMaxLength(300);
         b.Property(s => s.PriceText).HasMaxLength(100);
         b.Property(s => s.CreatedBy).HasMaxLength(200);
-        b.HasOne<Registry.Enterprise>().WithMany().HasForeignKey(s => s.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.References(CrossFeatureKeys.Enterprise, nameof(Solution.EnterpriseId), DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<MatchDecision> b)

@@ -2,6 +2,7 @@ using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Features.Scenarios;
 

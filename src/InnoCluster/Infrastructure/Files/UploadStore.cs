@@ -19,6 +19,9 @@ public sealed record UploadRefusal(int Status, string Message);
 /// </summary>
 public sealed class UploadStore(InnoClusterDbContext db, InnoClusterPaths paths, TimeProvider clock)
 {
+    /// <summary>What people may attach to demands, reports and their own files.</summary>
+    public static readonly IReadOnlySet<FileKind> AttachmentKinds = new HashSet<FileKind> { FileKind.Pdf, FileKind.Png, FileKind.Jpeg, FileKind.Docx, FileKind.Xlsx, FileKind.Pptx, FileKind.Text };
+
     public string Root => Path.Combine(paths.DataDirectory, "uploads");
 
     /// <summary>

@@ -57,11 +57,11 @@ public static class Policies
         builder.AddPolicy(AuditAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.AuditAdmin));
         builder.AddPolicy(SystemAdmin, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdmin));
         builder.AddPolicy(EnterpriseOrOfficial, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
-            c.User.IsInRole(Roles.Official) || (c.User.IsInRole(Roles.Enterprise) && c.User.HasClaim(x => x.Type == "enterprise_id"))));
+            c.User.IsInRole(Roles.Official) || (c.User.IsInRole(Roles.Enterprise) && c.User.HasClaim(x => x.Type == ClaimNames.EnterpriseId))));
         builder.AddPolicy(ScenarioAuthor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.ScenarioOwner, Roles.Enterprise));
         builder.AddPolicy(ProgressReporter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
         builder.AddPolicy(PlanTeam, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
-        builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim("enterprise_id"));
+        builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim(ClaimNames.EnterpriseId));
     }
 }
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InnoCluster.Text;
+using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Documents.Ingestion;
 
 /// <summary>A fact found in a sentence, before it is stored.</summary>
+[FeatureContract]
 public sealed record ExtractedFact(
     FactKind Kind,
     string? Subject,
@@ -22,6 +24,7 @@ public sealed record ExtractedFact(
 /// for a future year (到2025年…超过300亿元), with the subject and metric of the clause that states them
 /// (苏州市人工智能产业 · 营收) and the year the sentence names. Rules, not a model: each is visible here.
 /// </summary>
+[FeatureContract]
 public static partial class FactExtractor
 {
     private static readonly string[] Verbs =

@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Plans.Pages;
 [Authorize(Policy = Policies.ProgressReporter)]
 [BodyLimit(BodyKind.Attachments)]
 public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : PageModel
 {
     public PlanTask Task { get; private set; } = default!;
 
@@ -59,8 +59,8 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         }
 
         // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
-        var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
-        var (attachments, refused) = await uploads.SaveFormFilesAsync(Reporter.UserId, "progress-report", Files, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
+        var limits = uploadOptions.Value.Limits;
+        var (attachments, refused) = await uploads.SaveFormFilesAsync(Reporter.UserId, "progress-report", Files, InnoCluster.Infrastructure.Files.UploadStore.AttachmentKinds, limits, cancellationToken);
         if (refused is not null)
         {
             Problems["attachments"] = [refused];

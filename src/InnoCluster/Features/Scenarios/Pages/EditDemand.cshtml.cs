@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 [Authorize(Policy = Policies.ScenarioAuthor)]
 [BodyLimit(BodyKind.Attachments)]
 public sealed class EditDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : DemandFormModel(db, uploads, security)
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : DemandFormModel(db, uploads, uploadOptions)
 {
     public int Id { get; private set; }
 

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>The demand form's fields, checks and uploads, shared by writing a demand and editing one.</summary>
 public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : PageModel
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : PageModel
 {
     protected InnoClusterDbContext Db { get; } = db;
 
@@ -53,8 +53,8 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
     /// </summary>
     protected async Task<ScenarioAuthoring.DemandInput?> InputAsync(ScenarioActor actor, IReadOnlyList<Guid> kept, CancellationToken cancellationToken)
     {
-        var limits = new InnoCluster.Infrastructure.Files.UploadLimits(security.Value.MaxUploadBytes, security.Value.UploadQuotaBytesPerUser);
-        var (attachments, refused) = await uploads.SaveFormFilesAsync(actor.UserId, "demand-attachment", Files, Identity.IdentityApi.AttachmentKinds, limits, cancellationToken);
+        var limits = uploadOptions.Value.Limits;
+        var (attachments, refused) = await uploads.SaveFormFilesAsync(actor.UserId, "demand-attachment", Files, InnoCluster.Infrastructure.Files.UploadStore.AttachmentKinds, limits, cancellationToken);
         if (refused is not null)
         {
             Errors = [new FieldError("attachments", refused)];
@@ -73,7 +73,7 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
 [Authorize(Policy = Policies.ScenarioAuthor)]
 [BodyLimit(BodyKind.Attachments)]
 public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<Identity.SecurityOptions> security) : DemandFormModel(db, uploads, security)
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : DemandFormModel(db, uploads, uploadOptions)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDistrictsAsync(cancellationToken);
 

@@ -21,7 +21,7 @@ public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring au
     public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     /// <summary>An enterprise account (for its own firm) or an official (for a firm it names) may publish.</summary>
-    public bool MayPublish => User.IsInRole(Roles.Official) || (User.IsInRole(Roles.Enterprise) && User.HasClaim(c => c.Type == "enterprise_id"));
+    public bool MayPublish => User.IsInRole(Roles.Official) || User.EnterpriseOf() is not null;
 
     /// <summary>Whether the signed-in user may edit a solution of this enterprise (its own account, or an official).</summary>
     public bool MayEdit(int enterpriseId) => User.IsInRole(Roles.Official) || ScenariosFeature.Actor(User).EnterpriseId == enterpriseId;

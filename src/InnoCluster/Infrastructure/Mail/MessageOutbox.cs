@@ -1,6 +1,4 @@
-using InnoCluster.Infrastructure;
-
-namespace InnoCluster.Features.Identity;
+namespace InnoCluster.Infrastructure.Mail;
 
 /// <summary>Messages to people (set-password links, notices). Delivered by the operator's mail relay.</summary>
 public interface IMessageOutbox

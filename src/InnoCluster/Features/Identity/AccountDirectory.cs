@@ -1,0 +1,34 @@
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Identity;
+
+/// <summary>Whom to tell: the addresses of active accounts, for the features that send messages.</summary>
+[FeatureContract]
+public interface IAccountDirectory
+{
+    /// <summary>The e-mail of each of these accounts that is active.</summary>
+    Task<IReadOnlyDictionary<string, string>> EmailsOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken);
+
+    /// <summary>The e-mails of the active accounts acting for these enterprises.</summary>
+    Task<IReadOnlyList<string>> EmailsOfEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken);
+
+    /// <summary>The e-mails of the active accounts of these responsible units, by unit.</summary>
+    Task<ILookup<string, string>> EmailsOfUnitsAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken);
+}
+
+public sealed class AccountDirectory(InnoClusterDbContext db) : IAccountDirectory
+{
+    private IQueryable<AppUser> Active => db.Set<AppUser>().AsNoTracking().Where(u => u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null);
+
+    public async Task<IReadOnlyDictionary<string, string>> EmailsOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken) =>
+        await Active.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email!, cancellationToken);
+
+    public async Task<IReadOnlyList<string>> EmailsOfEnterprisesAsync(IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken) =>
+        await Active.Where(u => u.EnterpriseId != null && enterpriseIds.Contains(u.EnterpriseId.Value)).Select(u => u.Email!).ToListAsync(cancellationToken);
+
+    public async Task<ILookup<string, string>> EmailsOfUnitsAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken) =>
+        (await Active.Where(u => u.Department != null && units.Contains(u.Department)).Select(u => new { u.Department, u.Email }).ToListAsync(cancellationToken))
+            .ToLookup(u => u.Department!, u => u.Email!, StringComparer.Ordinal);
+}

@@ -1,0 +1,112 @@
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>A tier (梯队) an enterprise holds, and from which year.</summary>
+[FeatureContract]
+public sealed record TierHeld(Tier Tier, int? Year);
+
+/// <summary>A filing (备案) an enterprise made, and in which year.</summary>
+[FeatureContract]
+public sealed record FilingHeld(FilingKind Kind, int? Year);
+
+/// <summary>One year's figures, in 元 and persons; null where the registry has none.</summary>
+[FeatureContract]
+public sealed record YearFigures(int Year, decimal? Revenue, decimal? RdSpend, int? Employees);
+
+/// <summary>
+/// The registry's facts about one enterprise, for rules that judge it (the policy calculator): founding,
+/// district, tiers, filings, yearly figures, and the chain codes it stands on with every node above them.
+/// </summary>
+[FeatureContract]
+public sealed record EnterpriseFactSheet(
+    int Id,
+    string Name,
+    bool HasCreditCode,
+    string? DistrictCode,
+    DateOnly? EstablishedOn,
+    int? EstablishedYear,
+    IReadOnlyList<TierHeld> Tiers,
+    IReadOnlyList<FilingHeld> Filings,
+    IReadOnlyList<YearFigures> Figures,
+    IReadOnlySet<string> ChainCodes);
+
+/// <summary>Reads fact sheets: one enterprise, or all of them in five flat queries (no per-firm round trips).</summary>
+[FeatureContract]
+public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
+{
+    public async Task<EnterpriseFactSheet?> OneAsync(int enterpriseId, CancellationToken cancellationToken)
+    {
+        var enterprise = await db.Set<Enterprise>().AsNoTracking()
+            .Include(e => e.District).Include(e => e.Tiers).Include(e => e.ChainLinks).Include(e => e.Figures).Include(e => e.Filings)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken);
+        return enterprise is null ? null : Sheet(enterprise, await AncestryAsync(cancellationToken));
+    }
+
+    /// <summary>Every enterprise, with figures up to <paramref name="lastYear"/> only.</summary>
+    public async Task<IReadOnlyList<EnterpriseFactSheet>> AllAsync(int lastYear, CancellationToken cancellationToken)
+    {
+        var ancestry = await AncestryAsync(cancellationToken);
+        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
+        var enterprises = await db.Set<Enterprise>().AsNoTracking()
+            .Select(e => new Enterprise { Id = e.Id, Name = e.Name, DistrictId = e.DistrictId, EstablishedOn = e.EstablishedOn, EstablishedYear = e.EstablishedYear, CreditCode = e.CreditCode })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
+        await foreach (var tier in db.Set<EnterpriseTier>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            enterprises.GetValueOrDefault(tier.EnterpriseId)?.Tiers.Add(tier);
+        }
+
+        await foreach (var link in db.Set<EnterpriseChainLink>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            enterprises.GetValueOrDefault(link.EnterpriseId)?.ChainLinks.Add(link);
+        }
+
+        await foreach (var figure in db.Set<YearlyFigure>().AsNoTracking().Where(f => f.Year <= lastYear).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            enterprises.GetValueOrDefault(figure.EnterpriseId)?.Figures.Add(figure);
+        }
+
+        await foreach (var filing in db.Set<Filing>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            enterprises.GetValueOrDefault(filing.EnterpriseId)?.Filings.Add(filing);
+        }
+
+        foreach (var enterprise in enterprises.Values)
+        {
+            enterprise.District = enterprise.DistrictId is { } id ? districts.GetValueOrDefault(id) : null;
+        }
+
+        return [.. enterprises.Values.OrderBy(e => e.Id).Select(e => Sheet(e, ancestry))];
+    }
+
+    /// <summary>For each node, its code and the codes of every node above it.</summary>
+    private async Task<IReadOnlyDictionary<int, string[]>> AncestryAsync(CancellationToken cancellationToken)
+    {
+        var nodes = await db.Set<ChainNode>().AsNoTracking().Select(n => new { n.Id, n.Code, n.ParentId }).ToDictionaryAsync(n => n.Id, cancellationToken);
+        return nodes.Values.ToDictionary(n => n.Id, n =>
+        {
+            var codes = new List<string>();
+            for (var node = n; node is not null && codes.Count <= nodes.Count; node = node.ParentId is { } parent ? nodes.GetValueOrDefault(parent) : null)
+            {
+                codes.Add(node.Code);
+            }
+
+            return codes.ToArray();
+        });
+    }
+
+    private static EnterpriseFactSheet Sheet(Enterprise e, IReadOnlyDictionary<int, string[]> ancestry) => new(
+        e.Id,
+        e.Name,
+        e.CreditCode is not null,
+        e.District?.Code,
+        e.EstablishedOn,
+        e.EstablishedYear,
+        [.. e.Tiers.Select(t => new TierHeld(t.Tier, t.Year))],
+        [.. e.Filings.Select(f => new FilingHeld(f.Kind, f.Year))],
+        [.. e.Figures.Select(f => new YearFigures(f.Year, f.Revenue, f.RdSpend, f.Employees))],
+        e.ChainLinks.SelectMany(l => ancestry.GetValueOrDefault(l.ChainNodeId) ?? []).ToHashSet(StringComparer.Ordinal));
+}
