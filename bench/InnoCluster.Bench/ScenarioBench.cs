@@ -150,7 +150,7 @@ public static class ScenarioBench
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
             var search = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Search.ISearchDialect>();
             var finder = scope.ServiceProvider.GetRequiredService<MatchFinder>();
-            var names = new MatchFinder.ChainNames(await db.Set<ChainNode>().AsNoTracking().ToListAsync());
+            var names = new MatchFinder.ChainNames(await scope.ServiceProvider.GetRequiredService<IRegistryDirectory>().ChainNodesAsync(CancellationToken.None));
             var retrieveSolutions = new List<double>();
             var retrieveEnterprises = new List<double>();
             var whole = new List<double>();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace InnoCluster.Infrastructure;
 
 /// <summary>
@@ -39,4 +41,19 @@ public enum ProvenanceKind
     Import,
     Manual,
     Editorial,
+}
+
+/// <summary>How every feature stores a provenance: its fields as columns with one prefix, on the owning row.</summary>
+public static class ProvenanceMapping
+{
+    public static void MapProvenance<TOwner>(this OwnedNavigationBuilder<TOwner, Provenance> builder, string prefix)
+        where TOwner : class
+    {
+        builder.Property(p => p.Kind).HasColumnName(prefix + "_kind").HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Source).HasColumnName(prefix + "_source").HasMaxLength(300);
+        builder.Property(p => p.Quote).HasColumnName(prefix + "_quote").HasMaxLength(4000);
+        builder.Property(p => p.Locator).HasColumnName(prefix + "_locator").HasMaxLength(300);
+        builder.Property(p => p.SourceDate).HasColumnName(prefix + "_date");
+        builder.Property(p => p.Note).HasColumnName(prefix + "_note").HasMaxLength(1000);
+    }
 }

@@ -101,7 +101,7 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
                 var finder = weights is null
                     ? services.GetRequiredService<MatchFinder>()
                     : new MatchFinder(services.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>(), services.GetRequiredService<InnoCluster.Infrastructure.Search.ISearchDialect>(),
-                        Microsoft.Extensions.Options.Options.Create(new MatchingOptions { Weights = weights }));
+                        Microsoft.Extensions.Options.Options.Create(new MatchingOptions { Weights = weights }), services.GetRequiredService<InnoCluster.Features.Registry.IRegistryDirectory>());
                 var result = await finder.ForDemandAsync(demandIds[spec.Key], Depth, Ct);
                 var ranked = result!.Matches.Select(m => keyOf.GetValueOrDefault(m.Kind == "Solution" ? MatchCandidateKey.Solution(m.Id) : MatchCandidateKey.Enterprise(m.Id))).ToList();
                 var dcg = ranked.Select((key, i) => (Math.Pow(2, key is null ? 0 : spec.Relevant.GetValueOrDefault(key)) - 1) / Math.Log2(i + 2)).Sum();

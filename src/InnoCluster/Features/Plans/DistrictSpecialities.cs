@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Plans;
 /// field. A field matches the chain nodes whose name contains it or is contained in it (智能机器人 ↔
 /// 服务机器人 does not match: the map's own words decide, and a field with no node says so).
 /// </summary>
-public sealed class DistrictSpecialities(InnoClusterDbContext db)
+public sealed class DistrictSpecialities(IRegistryDirectory registry, RegistryCounts counts)
 {
     public sealed record Field(string Name, IReadOnlyList<string> Nodes, int Enterprises);
 
@@ -25,17 +25,10 @@ public sealed class DistrictSpecialities(InnoClusterDbContext db)
 
     public async Task<IReadOnlyList<Row>> RunAsync(CancellationToken cancellationToken)
     {
-        var districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
-        var nodes = await db.Set<ChainNode>().AsNoTracking().Select(n => new { n.Id, n.Name }).ToListAsync(cancellationToken);
-        var totals = await db.Set<Enterprise>().AsNoTracking().Where(e => e.DistrictId != null).GroupBy(e => e.DistrictId!.Value)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);
-        var links = await (from l in db.Set<EnterpriseChainLink>().AsNoTracking()
-                           join e in db.Set<Enterprise>().AsNoTracking() on l.EnterpriseId equals e.Id
-                           where e.DistrictId != null
-                           group l by new { District = e.DistrictId!.Value, l.ChainNodeId } into g
-                           select new { g.Key.District, g.Key.ChainNodeId, Count = g.Select(x => x.EnterpriseId).Distinct().Count() })
-            .ToListAsync(cancellationToken);
-        var byDistrictNode = links.ToDictionary(l => (l.District, l.ChainNodeId), l => l.Count);
+        var districts = await registry.DistrictsAsync(cancellationToken);
+        var nodes = await registry.ChainNodesAsync(cancellationToken);
+        var totals = await counts.PerDistrictAsync(cancellationToken);
+        var byDistrictNode = (await counts.PerDistrictAndNodeAsync(cancellationToken)).ToDictionary(l => (l.DistrictId, l.ChainNodeId), l => l.Enterprises);
         return [.. districts.Select(d =>
         {
             var fields = Fields(d.Specialities).Select(field =>

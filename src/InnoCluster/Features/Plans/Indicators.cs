@@ -143,43 +143,25 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     public string Link => AtLeastStage is not null ? "/scenarios"
         : "/enterprises" + (Tiers.Length == 1 ? "?tier=" + TierNames.Key(Tiers[0]) + (Node is null or AnyNode ? "" : "&node=" + Uri.EscapeDataString(Node))
             : Node is null or AnyNode ? "" : "?node=" + Uri.EscapeDataString(Node));
+}
 
+/// <summary>Counts a computed indicator from the features that hold the records: the registry's tiers, the scenarios' pipeline.</summary>
+public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory directory, ScenarioFunnel scenarios)
+{
     /// <summary>The chain nodes the count is limited to (the node and its sub-nodes; every node for <c>@*</c>); null when unlimited or the node is unknown.</summary>
-    public async Task<List<int>?> NodeIdsAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
-        Node switch
+    public async Task<IReadOnlyList<int>?> NodeIdsAsync(ComputedIndicator spec, CancellationToken cancellationToken) =>
+        spec.Node switch
         {
             null => null,
-            AnyNode => await db.Set<ChainNode>().Select(n => n.Id).ToListAsync(cancellationToken),
-            _ => await ChainTaxonomy.SubtreeIdsAsync(db, Node, cancellationToken),
+            ComputedIndicator.AnyNode => [.. (await directory.ChainNodesAsync(cancellationToken)).Select(n => n.Id)],
+            _ => await directory.ChainSubtreeAsync(spec.Node, cancellationToken),
         };
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
-    public async Task<decimal> ValueAsync(InnoClusterDbContext db, DateOnly? asOf, CancellationToken cancellationToken)
-    {
-        if (AtLeastStage is { } stage)
-        {
-            if (asOf is not { } date)
-            {
-                return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
-            }
-
-            // A pair counts once it had a step at that stage by the date (a later drop does not undo a landing).
-            var end = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            return await db.Set<DockingStep>().Where(s => s.Stage >= stage && s.Stage != DockingStage.Dropped && s.At < end)
-                .Select(s => s.DockingId).Distinct().CountAsync(cancellationToken);
-        }
-
-        var tiers = Tiers;
-        var year = asOf?.Year;
-        var holders = db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier) && (year == null || (t.Year != null && t.Year <= year))).Select(t => t.EnterpriseId);
-        if (await NodeIdsAsync(db, cancellationToken) is { } nodes)
-        {
-            var onNodes = db.Set<EnterpriseChainLink>().Where(l => nodes.Contains(l.ChainNodeId)).Select(l => l.EnterpriseId);
-            holders = holders.Where(id => onNodes.Contains(id));
-        }
-
-        return await holders.Distinct().CountAsync(cancellationToken);
-    }
+    public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
+        spec.AtLeastStage is { } stage
+            ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
+            : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), asOf?.Year, cancellationToken);
 }
 
 public enum TargetStatus

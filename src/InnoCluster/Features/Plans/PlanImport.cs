@@ -10,17 +10,16 @@ public sealed class NotAPlanException(string title)
     : Exception($"“{title}”中没有找到目标或行动，不能作为行动计划导入 (no targets or actions found in the document)");
 
 /// <summary>Reads a plan document's targets into an action plan (replacing the proposals of an earlier reading).</summary>
-public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock)
+public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock, IDocumentLibrary documents)
 {
     public async Task<ActionPlan?> ImportAsync(int documentId, CancellationToken cancellationToken)
     {
-        var document = await db.Set<Document>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == documentId, cancellationToken);
-        if (document?.CurrentVersionId is not { } versionId)
+        if (await documents.TextAsync(documentId, cancellationToken) is not { } document)
         {
             return null;
         }
 
-        var text = await db.Set<DocumentVersion>().Where(v => v.Id == versionId).Select(v => v.CleanText).SingleAsync(cancellationToken);
+        var text = document.Text;
         var period = PlansFeature.PeriodPattern().Match(TextNormalizer.Normalize(document.Title));
         int? start = period.Success ? int.Parse(period.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
         int? end = period.Success ? int.Parse(period.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture) : null;

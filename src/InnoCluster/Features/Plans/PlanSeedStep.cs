@@ -26,7 +26,9 @@ public sealed class PlanSeedStep : ISeedStep
     {
         var import = context.Services.GetRequiredService<PlanImport>();
         var targets = context.Services.GetRequiredService<PlanTargets>();
-        var plans = await db.Set<Document>().Where(d => d.SeedFile != null && d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划")).Select(d => d.Id).ToListAsync(cancellationToken);
+        var library = context.Services.GetRequiredService<IDocumentLibrary>();
+        var seedDocuments = await library.SeedDocumentsAsync(cancellationToken);
+        var plans = seedDocuments.Where(d => d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划", StringComparison.Ordinal)).Select(d => d.Id).ToList();
         foreach (var id in plans)
         {
             try
@@ -48,7 +50,7 @@ public sealed class PlanSeedStep : ISeedStep
             await db.Set<IndicatorObservation>().Where(o => o.TargetId == target.Id && o.RecordedBy == "seed").ExecuteDeleteAsync(cancellationToken);
             foreach (var observation in entry.Observations)
             {
-                var document = await db.Set<Document>().Where(d => d.SeedFile == observation.Source).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken)
+                var document = seedDocuments.SingleOrDefault(d => d.SeedFile == observation.Source)?.Id
                     ?? throw new InvalidDataException($"plan-indicators.json: no seed document {observation.Source}");
                 var (_, problems) = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
                 if (problems.Count > 0)

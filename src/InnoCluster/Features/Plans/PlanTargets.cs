@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Plans;
 
 /// <summary>Targets with their latest value (computed now, or the newest report) and the status the rule gives.</summary>
-public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Documents.GetDocument documents)
+public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Documents.GetDocument documents, IndicatorCounter counter)
 {
     /// <summary>
     /// Where a figure comes from: the plan's sentence (kind "target"), a document's sentence or a progress
@@ -86,7 +86,7 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
             {
                 if (!computed.TryGetValue(spec.Spec, out var value))
                 {
-                    computed[spec.Spec] = value = await spec.ValueAsync(db, historical ? today : null, cancellationToken);
+                    computed[spec.Spec] = value = await counter.ValueAsync(spec, historical ? today : null, cancellationToken);
                 }
 
                 latest = value;
@@ -135,7 +135,7 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
         }
 
         if (ComputedIndicator.TryParse(request.Computed, out var spec) && spec.Node is { } node && node != ComputedIndicator.AnyNode
-            && (await spec.NodeIdsAsync(db, cancellationToken) is not { Count: > 0 }))
+            && (await counter.NodeIdsAsync(spec, cancellationToken) is not { Count: > 0 }))
         {
             return (true, $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
         }

@@ -20,6 +20,7 @@ public static partial class PlansFeature
     {
         services.AddScoped<PlanImport>();
         services.AddScoped<PlanTargets>();
+        services.AddScoped<IndicatorCounter>();
         services.AddScoped<TaskReports>();
         services.AddScoped<AnnualReport>();
         services.AddScoped<DistrictSpecialities>();
@@ -56,12 +57,8 @@ public static partial class PlansFeature
     }
 
     /// <summary>Who is reporting: an official (any unit, named in the report) or a department account (its own unit).</summary>
-    public static async Task<Reporter> ReporterAsync(ClaimsPrincipal user, InnoClusterDbContext db, CancellationToken ct)
-    {
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
-        var department = await db.Set<Identity.AppUser>().Where(u => u.Id == id).Select(u => u.Department).SingleOrDefaultAsync(ct);
-        return new Reporter(id, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), department?.Trim());
-    }
+    public static Reporter ReporterOf(ClaimsPrincipal user) =>
+        new(user.UserId() ?? "", user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), user.DepartmentOf());
 
     public sealed record ImportedPlan(int Id, string Title, int? StartYear, int? EndYear, int Targets, int Actions, int Tasks);
 
@@ -121,7 +118,7 @@ public static partial class PlansFeature
             return TypedResults.NotFound();
         }
 
-        var reporter = await ReporterAsync(user, db, ct);
+        var reporter = ReporterOf(user);
         return !reporter.IsOfficial && !units.Contains(reporter.Department ?? "", StringComparer.Ordinal)
             ? TypedResults.Forbid()
             : TypedResults.Ok(await reports.ForTaskAsync(id, ct));
@@ -129,7 +126,7 @@ public static partial class PlansFeature
 
     private static async Task<IResult> FileReportAsync(int id, TaskReports.ReportRequest request, ClaimsPrincipal user, InnoClusterDbContext db, TaskReports reports, CancellationToken ct)
     {
-        var (outcome, filed, problems) = await reports.FileAsync(id, request, await ReporterAsync(user, db, ct), ct);
+        var (outcome, filed, problems) = await reports.FileAsync(id, request, ReporterOf(user), ct);
         return outcome switch
         {
             TaskReports.Outcome.NotFound => TypedResults.NotFound(),

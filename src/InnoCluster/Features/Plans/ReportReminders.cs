@@ -50,7 +50,7 @@ internal sealed class ReportReminderConfiguration : IEntityTypeConfiguration<Rep
 /// unit (users whose department is the unit), listing its overdue tasks with links; each unit's reminder is
 /// recorded, recipients or not, so the office sees who was reminded and which units have no account yet.
 /// </summary>
-public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock)
+public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock, Identity.IAccountDirectory directory)
 {
     public sealed record Sent(string Unit, string Period, int OverdueTasks, int Recipients);
 
@@ -77,10 +77,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
             .Where(g => !recent.Contains((g.Key, g.First().Task.OverduePeriod!)))
             .ToList();
         var units = overdue.Select(g => g.Key).ToList();
-        var accounts = (await db.Set<AppUser>().AsNoTracking()
-                .Where(u => u.Department != null && units.Contains(u.Department) && u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null)
-                .Select(u => new { u.Department, u.Email }).ToListAsync(cancellationToken))
-            .ToLookup(u => u.Department!, StringComparer.Ordinal);
+        var accounts = await directory.EmailsOfUnitsAsync(units, cancellationToken);
         var siteUrl = site.Value.PublicUrl.TrimEnd('/');
         var sent = new List<Sent>();
         foreach (var group in overdue)
@@ -98,7 +95,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
             var recipients = accounts[group.Key].ToList();
             foreach (var account in recipients)
             {
-                await outbox.SendAsync(account.Email!, $"【催报】{plan.Title} {period} 进展报告逾期 {group.Count()} 项", body.ToString(), cancellationToken);
+                await outbox.SendAsync(account, $"【催报】{plan.Title} {period} 进展报告逾期 {group.Count()} 项", body.ToString(), cancellationToken);
             }
 
             db.Add(new ReportReminder { PlanId = planId, Unit = group.Key, Period = period, OverdueTasks = group.Count(), Recipients = recipients.Count, SentBy = sentBy, SentAt = clock.GetUtcNow() });

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 
 namespace InnoCluster.Features.Registry;
 
-[FeatureContract]
 public sealed class ChainMapOptions
 {
     /// <summary>A node with this many enterprises or fewer is a weak link (强链补链的对象).</summary>
@@ -18,6 +17,7 @@ public sealed class ChainMapOptions
 /// The industry chain map: layers → segments → nodes, each with its enterprises counted (a firm counts
 /// once per subtree), its leading firms, and whether it is a weak link (no or few firms).
 /// </summary>
+[FeatureContract]
 public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> options)
 {
     public sealed record Node(

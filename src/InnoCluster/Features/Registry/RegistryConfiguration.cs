@@ -4,20 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace InnoCluster.Features.Registry;
 
-internal static class ProvenanceMapping
-{
-    public static void MapProvenance<TOwner>(this OwnedNavigationBuilder<TOwner, Provenance> builder, string prefix)
-        where TOwner : class
-    {
-        builder.Property(p => p.Kind).HasColumnName(prefix + "_kind").HasConversion<string>().HasMaxLength(20);
-        builder.Property(p => p.Source).HasColumnName(prefix + "_source").HasMaxLength(300);
-        builder.Property(p => p.Quote).HasColumnName(prefix + "_quote").HasMaxLength(4000);
-        builder.Property(p => p.Locator).HasColumnName(prefix + "_locator").HasMaxLength(300);
-        builder.Property(p => p.SourceDate).HasColumnName(prefix + "_date");
-        builder.Property(p => p.Note).HasColumnName(prefix + "_note").HasMaxLength(1000);
-    }
-}
-
 internal sealed class DistrictConfiguration : IEntityTypeConfiguration<District>
 {
     public void Configure(EntityTypeBuilder<District> builder)

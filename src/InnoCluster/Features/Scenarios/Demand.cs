@@ -106,6 +106,6 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasOne<ScenarioList>().WithMany().HasForeignKey(d => d.ListId).OnDelete(DeleteBehavior.SetNull);
         b.Property(d => d.OwnerUserId).HasMaxLength(64);
         b.HasIndex(d => d.OwnerUserId);
-        b.OwnsOne(d => d.Source, p => Registry.ProvenanceMapping.MapProvenance(p, "source"));
+        b.OwnsOne(d => d.Source, p => InnoCluster.Infrastructure.ProvenanceMapping.MapProvenance(p, "source"));
     }
 }

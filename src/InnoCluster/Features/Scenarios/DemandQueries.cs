@@ -8,7 +8,7 @@ using InnoCluster.Infrastructure.Web;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>Lists and reads demands: the public sees published ones; officials see drafts too.</summary>
-public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipeline)
+public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipeline, IRegistryDirectory registry)
 {
     public sealed record Item(int Id, string Title, string Excerpt, string? Sector, DemandStatus Status, Provenance Source, DateTimeOffset UpdatedAt);
 
@@ -78,7 +78,7 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
 
         var isOwner = d.OwnerUserId is not null && d.OwnerUserId == reader?.UserId;
 
-        var district = d.DistrictId is { } districtId ? await db.Set<District>().Where(x => x.Id == districtId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken) : null;
+        var district = d.DistrictId is { } districtId ? (await registry.DistrictsAsync(cancellationToken)).FirstOrDefault(x => x.Id == districtId)?.Name : null;
         var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
         return new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt,
             d.Capabilities, d.DistrictId, district, d.BudgetText, d.BudgetMin, d.BudgetMax, d.Deadline, contact, d.Contact is not null, isOwner,

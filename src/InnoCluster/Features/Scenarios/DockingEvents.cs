@@ -9,7 +9,7 @@ namespace InnoCluster.Features.Scenarios;
 /// Docking events (对接活动): the office invites demands and vendors, and records at the event who met whom
 /// and what came of it — each meeting is a pipeline step of the pair, tied to the event.
 /// </summary>
-public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline, InnoCluster.Infrastructure.Mail.IMessageOutbox outbox,
+public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, DockingPipeline pipeline, InnoCluster.Infrastructure.Mail.IMessageOutbox outbox, IRegistryDirectory registry, Identity.IAccountDirectory accounts,
     Microsoft.Extensions.Options.IOptions<SiteOptions> siteOptions)
 {
     public sealed record Invited(int? DemandId, string? Demand, int? EnterpriseId, string? Enterprise);
@@ -23,7 +23,7 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
         var errors = new List<FieldError>();
         var knownDemands = await db.Set<Demand>().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).Select(d => d.Id).ToListAsync(cancellationToken);
         errors.AddRange(demandIds.Except(knownDemands).Select(id => new FieldError("demandIds", $"没有已发布的需求 {id} (no published demand {id})")));
-        var knownEnterprises = await db.Set<Enterprise>().Where(e => enterpriseIds.Contains(e.Id)).Select(e => e.Id).ToListAsync(cancellationToken);
+        var knownEnterprises = (await registry.EnterpriseNamesAsync(enterpriseIds.ToList(), cancellationToken)).Keys;
         errors.AddRange(enterpriseIds.Except(knownEnterprises).Select(id => new FieldError("enterpriseIds", $"登记库中没有企业 {id} (no such enterprise)")));
         if (errors.Count > 0)
         {
@@ -59,21 +59,19 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
         var site = siteOptions.Value.PublicUrl.TrimEnd('/');
         var when = $"{dockingEvent.Date:yyyy-MM-dd}{(dockingEvent.Place is null ? "" : "，" + dockingEvent.Place)}";
         var subject = $"【对接活动邀请】{dockingEvent.Title}（{when}）";
-        var users = db.Set<Identity.AppUser>().AsNoTracking().Where(u => u.DeactivatedAt == null && u.ErasedAt == null && u.Email != null);
-        var owners = await (from d in db.Set<Demand>().AsNoTracking()
-                            join u in users on d.OwnerUserId equals u.Id
-                            where demandIds.Contains(d.Id)
-                            select new { d.Id, d.Title, u.Email }).ToListAsync(cancellationToken);
-        foreach (var owner in owners)
+        var demands = await db.Set<Demand>().AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.OwnerUserId != null)
+            .Select(d => new { d.Id, d.Title, Owner = d.OwnerUserId! }).ToListAsync(cancellationToken);
+        var emails = await accounts.EmailsOfAsync(demands.Select(d => d.Owner).Distinct().ToList(), cancellationToken);
+        foreach (var owner in demands.Where(d => emails.ContainsKey(d.Owner)).Select(d => new { d.Id, d.Title, Email = emails[d.Owner] }))
         {
-            await outbox.SendAsync(owner.Email!, subject,
+            await outbox.SendAsync(owner.Email, subject,
                 $"您发布的场景需求“{owner.Title}”受邀参加对接活动“{dockingEvent.Title}”（{when}），届时将与供给方面对面交流。\n需求页面：{site}/demands/{owner.Id}\n", cancellationToken);
         }
 
-        var vendors = await users.Where(u => u.EnterpriseId != null && enterpriseIds.Contains(u.EnterpriseId.Value)).Select(u => u.Email).ToListAsync(cancellationToken);
+        var vendors = await accounts.EmailsOfEnterprisesAsync(enterpriseIds, cancellationToken);
         foreach (var email in vendors)
         {
-            await outbox.SendAsync(email!, subject,
+            await outbox.SendAsync(email, subject,
                 $"贵单位受邀参加场景对接活动“{dockingEvent.Title}”（{when}），与场景需求方交流解决方案。\n场景需求：{site}/demands\n", cancellationToken);
         }
     }
@@ -129,22 +127,23 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
             return null;
         }
 
-        var invited = await (from i in db.Set<DockingInvitation>().AsNoTracking()
-                             where i.EventId == eventId
-                             join d in db.Set<Demand>() on i.DemandId equals d.Id into demands
-                             from d in demands.DefaultIfEmpty()
-                             join en in db.Set<Enterprise>() on i.EnterpriseId equals en.Id into enterprises
-                             from en in enterprises.DefaultIfEmpty()
-                             orderby i.Id
-                             select new Invited(i.DemandId, d == null ? null : d.Title, i.EnterpriseId, en == null ? null : en.Name)).ToListAsync(cancellationToken);
-        var meetings = await (from s in db.Set<DockingStep>().AsNoTracking()
-                              where s.EventId == eventId
-                              join k in db.Set<Docking>() on s.DockingId equals k.Id
-                              join d in db.Set<Demand>() on k.DemandId equals d.Id
-                              join en in db.Set<Enterprise>() on k.EnterpriseId equals en.Id into enterprises
-                              from en in enterprises.DefaultIfEmpty()
-                              orderby s.At, s.Id
-                              select new Meeting(k.Id, d.Id, d.Title, k.EnterpriseId, en == null ? null : en.Name, s.Stage, s.Note, s.At, s.By)).ToListAsync(cancellationToken);
+        var invitations = await (from i in db.Set<DockingInvitation>().AsNoTracking()
+                                 where i.EventId == eventId
+                                 join d in db.Set<Demand>() on i.DemandId equals d.Id into demands
+                                 from d in demands.DefaultIfEmpty()
+                                 orderby i.Id
+                                 select new { i.DemandId, Title = d == null ? null : d.Title, i.EnterpriseId }).ToListAsync(cancellationToken);
+        var steps = await (from s in db.Set<DockingStep>().AsNoTracking()
+                           where s.EventId == eventId
+                           join k in db.Set<Docking>() on s.DockingId equals k.Id
+                           join d in db.Set<Demand>() on k.DemandId equals d.Id
+                           orderby s.At, s.Id
+                           select new { DockingId = k.Id, DemandId = d.Id, d.Title, k.EnterpriseId, s.Stage, s.Note, s.At, s.By }).ToListAsync(cancellationToken);
+        var names = await registry.EnterpriseNamesAsync(
+            invitations.Select(i => i.EnterpriseId).Concat(steps.Select(s => s.EnterpriseId)).OfType<int>().Distinct().ToList(), cancellationToken);
+        string? NameOf(int? id) => id is { } known ? names.GetValueOrDefault(known) : null;
+        var invited = invitations.Select(i => new Invited(i.DemandId, i.Title, i.EnterpriseId, NameOf(i.EnterpriseId))).ToList();
+        var meetings = steps.Select(s => new Meeting(s.DockingId, s.DemandId, s.Title, s.EnterpriseId, NameOf(s.EnterpriseId), s.Stage, s.Note, s.At, s.By)).ToList();
         return new View(e.Id, e.Title, e.Date, e.Place, invited, meetings.Where(m => m.Stage != DockingStage.Contacted).ToList());
     }
 }

@@ -9,7 +9,7 @@ namespace InnoCluster.Features.Scenarios;
 /// demand's owner or an official accepts (contacted — only now the vendor sees the contact), and officials
 /// or the owner record each later step. Every step is dated and attributed; illegal moves are refused.
 /// </summary>
-public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
+public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock, IRegistryDirectory registry)
 {
     public enum Outcome
     {
@@ -61,7 +61,7 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
             return (Outcome.Forbidden, null, null);
         }
 
-        if (!await db.Set<Enterprise>().AnyAsync(e => e.Id == enterpriseId, cancellationToken))
+        if (!await registry.EnterpriseExistsAsync(enterpriseId.Value, cancellationToken))
         {
             return (Outcome.Refused, null, $"enterpriseId: 登记库中没有编号为 {enterpriseId} 的企业 (no such enterprise)");
         }
@@ -129,7 +129,7 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock)
             return null;
         }
 
-        var name = await db.Set<Enterprise>().Where(e => e.Id == docking.EnterpriseId).Select(e => e.Name).SingleOrDefaultAsync(cancellationToken);
+        var name = docking.EnterpriseId is { } vendor ? (await registry.EnterpriseNamesAsync([vendor], cancellationToken)).GetValueOrDefault(vendor) : null;
         return new View(docking.Id, demand.Id, demand.Title, docking.EnterpriseId, name, docking.SolutionId, docking.Stage,
             docking.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new Step(s.Stage, s.At, s.By, s.Note, s.EventId)).ToList());
     }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>An official pins a candidate to the top of a demand's matches or excludes it; the latest decision stands.</summary>
-public sealed class MatchDecisions(InnoClusterDbContext db, TimeProvider clock)
+public sealed class MatchDecisions(InnoClusterDbContext db, TimeProvider clock, Registry.IRegistryDirectory registry)
 {
     /// <summary>False when the demand or the candidate ("solution:12", "enterprise:34") does not exist.</summary>
     public async Task<bool> DecideAsync(int demandId, string candidate, MatchDecisionKind decision, ScenarioActor actor, CancellationToken cancellationToken)
@@ -12,7 +12,7 @@ public sealed class MatchDecisions(InnoClusterDbContext db, TimeProvider clock)
         var exists = MatchFinder.Parse(candidate) switch
         {
             { Kind: CandidateKind.Solution, Id: var id } => await db.Set<Solution>().AnyAsync(s => s.Id == id, cancellationToken),
-            { Kind: CandidateKind.Enterprise, Id: var id } => await db.Set<Registry.Enterprise>().AnyAsync(e => e.Id == id, cancellationToken),
+            { Kind: CandidateKind.Enterprise, Id: var id } => await registry.EnterpriseExistsAsync(id, cancellationToken),
             _ => false,
         };
         if (!exists || !await db.Set<Demand>().AnyAsync(d => d.Id == demandId, cancellationToken))

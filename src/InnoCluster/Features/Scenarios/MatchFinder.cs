@@ -14,7 +14,7 @@ namespace InnoCluster.Features.Scenarios;
 /// scores them on words, capabilities, chain nodes, sector, district and track record. Officials' pins
 /// come first and exclusions drop out.
 /// </summary>
-public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, IOptions<MatchingOptions> options, TermStatistics? statistics = null)
+public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, IOptions<MatchingOptions> options, IRegistryDirectory registry, TermStatistics? statistics = null)
 {
     public sealed record Match(
         string Kind,
@@ -139,7 +139,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         var asked = terms;
         if (statistics is not null)
         {
-            var size = await statistics.SizeAsync(db, index, cancellationToken);
+            var size = await statistics.SizeAsync(db, index, registry.EnterpriseCountAsync, cancellationToken);
             var common = Math.Max(options.Value.CommonWordFloor, (int)(size * options.Value.CommonWordShare));
             var counted = new List<(string Term, int Documents)>();
             foreach (var term in terms)
@@ -174,7 +174,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
     {
         private readonly (string Code, string[] Names)[] _leaves;
 
-        public ChainNames(IReadOnlyList<ChainNode> nodes)
+        public ChainNames(IReadOnlyList<ChainNodeInfo> nodes)
         {
             var parents = nodes.Where(n => n.ParentId != null).Select(n => n.ParentId!.Value).ToHashSet();
             _leaves = nodes.Where(n => !parents.Contains(n.Id))
@@ -196,7 +196,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
     }
 
     private async Task<ChainNames> ChainNodesAsync(CancellationToken cancellationToken) =>
-        new(await db.Set<ChainNode>().AsNoTracking().ToListAsync(cancellationToken));
+        new(await registry.ChainNodesAsync(cancellationToken));
 
     private async Task<List<MatchProfile>> SolutionProfilesAsync(HashSet<int> ids, ChainNames nodes, CancellationToken cancellationToken, bool asSubject = false)
     {
@@ -207,8 +207,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
 
         var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.Id)).ToListAsync(cancellationToken);
         var enterpriseIds = solutions.Select(s => s.EnterpriseId).Distinct().ToList();
-        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.Name, e.DistrictId, Nodes = e.ChainLinks.Select(l => l.ChainNodeId).ToList() }).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var enterprises = await registry.SketchesAsync(enterpriseIds, cancellationToken);
         var landed = await LandedAsync(enterpriseIds, cancellationToken);
         var codes = nodes.Codes;
         return solutions.Where(s => enterprises.ContainsKey(s.EnterpriseId)).Select(s =>
@@ -216,7 +215,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             var e = enterprises[s.EnterpriseId];
             var text = s.Title + "\n" + s.Description + (s.Capabilities.Count > 0 ? "\n" + string.Join("、", s.Capabilities) : "") + (s.ReferenceCases is null ? "" : "\n" + s.ReferenceCases);
             // The nodes the vendor declares, its registry links, and those its text names (as a demand's are found).
-            var chain = s.ChainNodes.Concat(e.Nodes.Where(codes.ContainsKey).Select(id => codes[id])).Concat(nodes.NamedIn(text)).ToHashSet(StringComparer.Ordinal);
+            var chain = s.ChainNodes.Concat(e.ChainNodeIds.Where(codes.ContainsKey).Select(id => codes[id])).Concat(nodes.NamedIn(text)).ToHashSet(StringComparer.Ordinal);
             return new MatchProfile(CandidateKind.Solution, s.Id, s.EnterpriseId, $"{s.Title} — {e.Name}", text, asSubject ? ScenarioMatcher.KeyTerms(text) : NoTerms, s.Capabilities, s.Sectors, chain, e.DistrictId,
                 landed.GetValueOrDefault(s.EnterpriseId));
         }).ToList();
@@ -229,21 +228,11 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             return [];
         }
 
-        var enterprises = await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Select(e => new
-            {
-                e.Id,
-                e.Name,
-                e.Business,
-                e.DistrictId,
-                Products = e.Products.Select(p => p.Name + " " + p.Description).ToList(),
-                Nodes = e.ChainLinks.Select(l => l.ChainNodeId).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var enterprises = (await registry.SketchesAsync(ids, cancellationToken)).Values.OrderBy(e => e.Id).ToList();
         var landed = await LandedAsync(ids, cancellationToken);
         return enterprises.Select(e =>
         {
-            var linked = e.Nodes.Where(nodes.Codes.ContainsKey).ToList();
+            var linked = e.ChainNodeIds.Where(nodes.Codes.ContainsKey).ToList();
             var text = string.Join("\n", new[] { e.Business }.Concat(e.Products).Concat(linked.Select(id => nodes.Names[id])).Where(t => !string.IsNullOrWhiteSpace(t)));
             return new MatchProfile(CandidateKind.Enterprise, e.Id, e.Id, e.Name, text.Length > 0 ? text : e.Name, NoTerms, [], [],
                 linked.Select(id => nodes.Codes[id]).Concat(nodes.NamedIn(text)).ToHashSet(StringComparer.Ordinal), e.DistrictId, landed.GetValueOrDefault(e.Id));

@@ -17,7 +17,7 @@ public sealed record FieldError(string Field, string Message);
 /// named by field; budgets are read into 元 or kept as text when negotiable; a demand whose words are
 /// nearly those of an earlier one is stored and flagged for an official, never merged.
 /// </summary>
-public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider clock, ISearchDialect search, DemandIndex demandIndex, SolutionIndex solutionIndex)
+public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider clock, ISearchDialect search, DemandIndex demandIndex, SolutionIndex solutionIndex, IRegistryDirectory registry)
 {
     public const int MaxTitle = 200;
     public const int MaxText = 10_000;
@@ -119,7 +119,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         }
 
         var capabilities = Capabilities(input.Capabilities, "capabilities", errors);
-        if (input.DistrictId is { } districtId && !await db.Set<District>().AnyAsync(d => d.Id == districtId, cancellationToken))
+        if (input.DistrictId is { } districtId && !(await registry.DistrictsAsync(cancellationToken)).Any(d => d.Id == districtId))
         {
             errors.Add(new FieldError("districtId", $"没有编号为 {districtId} 的板块 (no such district)"));
         }
@@ -197,7 +197,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         {
             errors.Add(new FieldError("enterpriseId", "企业账号只能为本企业发布方案 (an enterprise account publishes for its own enterprise only)"));
         }
-        else if (!await db.Set<Enterprise>().AnyAsync(e => e.Id == enterpriseId, cancellationToken))
+        else if (!await registry.EnterpriseExistsAsync(enterpriseId!.Value, cancellationToken))
         {
             errors.Add(new FieldError("enterpriseId", $"登记库中没有编号为 {enterpriseId} 的企业 (no such enterprise)"));
         }
@@ -256,7 +256,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         }
 
         var codes = (input.ChainNodes ?? []).Distinct(StringComparer.Ordinal).ToList();
-        var known = await db.Set<ChainNode>().Where(n => codes.Contains(n.Code)).Select(n => n.Code).ToListAsync(cancellationToken);
+        var known = (await registry.ChainNodesAsync(cancellationToken)).Select(n => n.Code).Where(codes.Contains);
         foreach (var unknown in codes.Except(known, StringComparer.Ordinal))
         {
             errors.Add(new FieldError("chainNodes", $"产业链图谱中没有节点 \"{unknown}\" (no such chain node code)"));

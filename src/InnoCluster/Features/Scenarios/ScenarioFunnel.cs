@@ -12,8 +12,19 @@ namespace InnoCluster.Features.Scenarios;
 /// the same per sector and per district; and the case collection (案例集) of landed scenarios.
 /// </summary>
 [FeatureContract]
-public sealed class ScenarioFunnel(InnoClusterDbContext db)
+public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory registry)
 {
+    /// <summary>The funnel's stages as pages and reports show them, with how each is counted.</summary>
+    public static IReadOnlyList<(string Zh, string En, Func<Counts, int> Value)> Stages { get; } =
+    [
+        ("已发布", "Published", c => c.Published),
+        ("已匹配", "Matched", c => c.Matched),
+        ("已对接", "Docked", c => c.Docked),
+        ("已签约", "Signed", c => c.Signed),
+        ("已落地", "Landed", c => c.Landed),
+        ("示范项目", "Demonstration", c => c.Demonstration),
+    ];
+
 #pragma warning disable CA1720 // "signed" is the pipeline's word (签约), not a type name.
     public sealed record Counts(int Published, int Matched, int Docked, int Signed, int Landed, int Demonstration);
 #pragma warning restore CA1720
@@ -47,7 +58,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
             return new Counts(list.Count, AtLeast(DockingStage.Proposed), AtLeast(DockingStage.Docking), AtLeast(DockingStage.Signed), AtLeast(DockingStage.Landed), AtLeast(DockingStage.Demonstration));
         }
 
-        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
         // Steps recorded afterwards from a document carry its date, not when they happened: no durations from them.
         var times = steps.Where(s => !s.Recorded).GroupBy(s => s.DockingId)
             .SelectMany(g =>
@@ -83,23 +94,38 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db)
         return values.Count == 0 ? 0 : values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
     }
 
+    /// <summary>
+    /// Pairs that reached <paramref name="stage"/> or beyond (dropped ones not counted) — now, or as of the end of a
+    /// date: a pair counts once it had a step at that stage by then (a later drop does not undo a landing).
+    /// </summary>
+    public async Task<int> PairsReachedAsync(DockingStage stage, DateOnly? asOf, CancellationToken cancellationToken)
+    {
+        if (asOf is not { } date)
+        {
+            return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
+        }
+
+        var end = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return await db.Set<DockingStep>().Where(s => s.Stage >= stage && s.Stage != DockingStage.Dropped && s.At < end)
+            .Select(s => s.DockingId).Distinct().CountAsync(cancellationToken);
+    }
+
     /// <summary>Every pair that landed, newest first, with what landed and who delivered it.</summary>
     public async Task<IReadOnlyList<Case>> CasesAsync(CancellationToken cancellationToken)
     {
         var rows = await (from d in db.Set<Docking>().AsNoTracking()
                           where d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration
                           join demand in db.Set<Demand>() on d.DemandId equals demand.Id
-                          join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id into vendors
-                          from e in vendors.DefaultIfEmpty()
-                          select new { d.Id, d.DemandId, demand.Title, demand.OwnerName, demand.Sector, demand.DistrictId, Vendor = e == null ? null : e.Name, VendorId = d.EnterpriseId, d.SolutionId, d.Stage, demand.Source.Source, demand.Source.Quote })
+                          select new { d.Id, d.DemandId, demand.Title, demand.OwnerName, demand.Sector, demand.DistrictId, VendorId = d.EnterpriseId, d.SolutionId, d.Stage, demand.Source.Source, demand.Source.Quote })
             .ToListAsync(cancellationToken);
+        var vendors = await registry.EnterpriseNamesAsync(rows.Select(r => r.VendorId).OfType<int>().Distinct().ToList(), cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
         var landedSteps = await db.Set<DockingStep>().AsNoTracking().Where(s => ids.Contains(s.DockingId) && s.Stage == DockingStage.Landed)
             .ToDictionaryAsync(s => s.DockingId, cancellationToken);
         var solutionIds = rows.Where(r => r.SolutionId != null).Select(r => r.SolutionId!.Value).ToList();
         var solutions = await db.Set<Solution>().AsNoTracking().Where(s => solutionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Title, cancellationToken);
-        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
-        return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.OwnerName, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.Vendor, r.VendorId,
+        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
+        return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.OwnerName, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.VendorId is { } v ? vendors.GetValueOrDefault(v) : null, r.VendorId,
                 r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note,
                 r.Quote is null ? null : $"{r.Source}：{r.Quote}"))
             .OrderByDescending(c => c.LandedAt).ThenBy(c => c.DockingId).ToList();

@@ -34,7 +34,7 @@ public sealed class DemandIndex(ISearchDialect dialect) : IRebuildableIndex
 }
 
 /// <summary>The solutions' full-text index: title; description, capabilities, reference cases and the names of their chain nodes.</summary>
-public sealed class SolutionIndex(ISearchDialect dialect) : IRebuildableIndex
+public sealed class SolutionIndex(ISearchDialect dialect, IServiceScopeFactory scopes) : IRebuildableIndex
 {
     public SearchIndex Index => SearchIndex.Solutions;
 
@@ -42,7 +42,13 @@ public sealed class SolutionIndex(ISearchDialect dialect) : IRebuildableIndex
 
     public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<Solution> solutions, CancellationToken cancellationToken, bool areNew = false)
     {
-        var names = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Code, n => string.Join(' ', n.AllNames), cancellationToken);
+        Dictionary<string, string> names;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            // The chain's names are reference data, read from the registry apart from the caller's unit of work.
+            names = (await scope.ServiceProvider.GetRequiredService<Registry.IRegistryDirectory>().ChainNodesAsync(cancellationToken)).ToDictionary(n => n.Code, n => string.Join(' ', n.AllNames));
+        }
+
         var analyzer = SearchAnalyzer.Default;
         var rows = solutions.AsParallel().AsOrdered().Select(s =>
         {

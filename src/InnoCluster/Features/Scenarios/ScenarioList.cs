@@ -35,7 +35,7 @@ internal sealed class ScenarioListConfiguration : IEntityTypeConfiguration<Scena
 }
 
 /// <summary>The scenario lists with their published demands, newest first.</summary>
-public sealed class ScenarioLists(InnoClusterDbContext db)
+public sealed class ScenarioLists(InnoClusterDbContext db, Registry.IRegistryDirectory registry)
 {
     public sealed record Entry(int Id, string Title, string? Sector, string? District);
 
@@ -44,13 +44,10 @@ public sealed class ScenarioLists(InnoClusterDbContext db)
     public async Task<IReadOnlyList<Item>> AllAsync(CancellationToken cancellationToken)
     {
         var lists = await db.Set<ScenarioList>().AsNoTracking().OrderByDescending(l => l.Number).ToListAsync(cancellationToken);
-        var demands = (await (from d in db.Set<Demand>().AsNoTracking()
-                              where d.ListId != null && d.Status != DemandStatus.Draft
-                              join district in db.Set<Registry.District>() on d.DistrictId equals district.Id into districts
-                              from district in districts.DefaultIfEmpty()
-                              orderby d.Id
-                              select new { ListId = d.ListId!.Value, d.Id, d.Title, d.Sector, District = district == null ? null : district.Name })
-                .ToListAsync(cancellationToken))
+        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
+        var demands = (await db.Set<Demand>().AsNoTracking().Where(d => d.ListId != null && d.Status != DemandStatus.Draft).OrderBy(d => d.Id)
+                .Select(d => new { ListId = d.ListId!.Value, d.Id, d.Title, d.Sector, d.DistrictId }).ToListAsync(cancellationToken))
+            .Select(d => new { d.ListId, d.Id, d.Title, d.Sector, District = d.DistrictId is { } id ? districts.GetValueOrDefault(id) : null })
             .ToLookup(d => d.ListId);
         return [.. lists.Select(l => new Item(l.Id, l.Number, l.Name, l.IssuedOn, demands[l.Id].Count(),
             [.. demands[l.Id].Select(d => new Entry(d.Id, d.Title, d.Sector, d.District))]))];

@@ -34,20 +34,17 @@ public sealed class ScenarioSeedStep : ISeedStep
 
     public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
     {
+        var library = context.Services.GetRequiredService<IDocumentLibrary>();
+        var registry = context.Services.GetRequiredService<IRegistryDirectory>();
         var seed = System.Text.Json.JsonSerializer.Deserialize<SeedData>(await File.ReadAllTextAsync(context.PathOf(FileName), cancellationToken), System.Text.Json.JsonSerializerOptions.Web)!;
         var documents = new Dictionary<string, (int Id, string Text)>(StringComparer.Ordinal);
         async Task<(int Id, string Text)> DocumentAsync(string file, string quote, string where)
         {
             if (!documents.TryGetValue(file, out var found))
             {
-                found = await (from d in db.Set<Document>()
-                               where d.SeedFile == file
-                               join v in db.Set<DocumentVersion>() on d.CurrentVersionId equals v.Id
-                               select new ValueTuple<int, string>(d.Id, v.CleanText)).SingleOrDefaultAsync(cancellationToken);
-                if (found.Item2 is null)
-                {
-                    throw new InvalidDataException($"{FileName}, {where}: no seed document {file}");
-                }
+                var document = await library.SeedTextAsync(file, cancellationToken)
+                    ?? throw new InvalidDataException($"{FileName}, {where}: no seed document {file}");
+                found = (document.Id, document.Text);
 
                 documents[file] = found;
             }
@@ -70,7 +67,7 @@ public sealed class ScenarioSeedStep : ISeedStep
             db.Add(new ScenarioFigure { Key = figure.Key, Value = figure.Value, Unit = figure.Unit, ObservedOn = figure.ObservedOn, DocumentId = documentId, Quote = figure.Quote, RecordedBy = "seed" });
         }
 
-        var districts = await db.Set<District>().ToDictionaryAsync(d => d.Code, d => d.Id, cancellationToken);
+        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Code, d => d.Id);
         var demands = new List<Demand>();
         foreach (var item in seed.Cases)
         {
@@ -85,7 +82,7 @@ public sealed class ScenarioSeedStep : ISeedStep
             int? vendorId = null;
             if (item.Vendor is not null)
             {
-                vendorId = await db.Set<Enterprise>().Where(e => e.Name == item.Vendor || e.Names.Any(n => n.Name == item.Vendor)).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken)
+                vendorId = await registry.EnterpriseNamedAsync(item.Vendor, cancellationToken)
                     ?? throw new InvalidDataException($"{FileName}, {where}: no registry enterprise named {item.Vendor}");
             }
 

@@ -7,7 +7,7 @@ using InnoCluster.Infrastructure.Web;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>Lists and reads solutions with their vendor; public (solutions are published by their vendor).</summary>
-public sealed class SolutionQueries(InnoClusterDbContext db)
+public sealed class SolutionQueries(InnoClusterDbContext db, IRegistryDirectory registry)
 {
     public sealed record Item(
         int Id, int EnterpriseId, string Enterprise, string Title, string Description, IReadOnlyList<string> Capabilities, IReadOnlyList<string> Sectors,
@@ -48,7 +48,7 @@ public sealed class SolutionQueries(InnoClusterDbContext db)
     private async Task<List<Item>> ItemsAsync(List<Solution> rows, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.EnterpriseId).Distinct().ToList();
-        var names = await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var names = await registry.EnterpriseNamesAsync(ids, cancellationToken);
         return rows.Select(s => new Item(s.Id, s.EnterpriseId, names.GetValueOrDefault(s.EnterpriseId) ?? "", s.Title, s.Description, s.Capabilities, s.Sectors, s.ChainNodes, s.ReferenceCases, s.PriceText, s.UpdatedAt)).ToList();
     }
 }

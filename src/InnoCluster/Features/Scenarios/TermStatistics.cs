@@ -30,7 +30,8 @@ public sealed class TermStatistics(ISearchDialect search, TimeProvider clock)
         return count;
     }
 
-    public async Task<int> SizeAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken)
+    /// <summary>How many records the index covers; <paramref name="enterprises"/> asks the registry for its own index.</summary>
+    public async Task<int> SizeAsync(InnoClusterDbContext db, SearchIndex index, Func<CancellationToken, Task<int>> enterprises, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         if (_sizes.TryGetValue(index.Name, out var known) && now - known.At < Lifetime)
@@ -40,7 +41,7 @@ public sealed class TermStatistics(ISearchDialect search, TimeProvider clock)
 
         var count = index == SearchIndex.Solutions ? await db.Set<Solution>().CountAsync(cancellationToken)
             : index == SearchIndex.Demands ? await db.Set<Demand>().CountAsync(cancellationToken)
-            : await db.Set<Registry.Enterprise>().CountAsync(cancellationToken);
+            : await enterprises(cancellationToken);
         _sizes[index.Name] = (count, now);
         return count;
     }

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>An official imports an action plan from a document of the library; the platform proposes its structure for review.</summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import) : PageModel
+public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import, IDocumentLibrary library) : PageModel
 {
     public sealed record Candidate(int Id, string Title, string? Number, int? PlanId);
 
@@ -37,10 +37,7 @@ public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import) 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var plans = await db.Set<ActionPlan>().AsNoTracking().ToDictionaryAsync(p => p.DocumentId, p => p.Id, cancellationToken);
-        var documents = await db.Set<Document>().AsNoTracking()
-            .Where(d => d.Kind == DocumentKind.Policy && (d.Title.Contains("计划") || d.Title.Contains("方案") || d.Title.Contains("规划")))
-            .OrderByDescending(d => d.DocumentDate).Take(200)
-            .Select(d => new { d.Id, d.Title, d.DocumentNumber }).ToListAsync(cancellationToken);
+        var documents = await library.PoliciesTitledAsync(["计划", "方案", "规划"], 200, cancellationToken);
         Candidates = [.. documents.Select(d => new Candidate(d.Id, d.Title, d.DocumentNumber, plans.TryGetValue(d.Id, out var p) ? p : null))];
     }
 }

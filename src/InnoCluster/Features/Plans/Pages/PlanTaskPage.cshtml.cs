@@ -95,7 +95,7 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
             return NotFound();
         }
 
-        Reporter = await PlansFeature.ReporterAsync(User, db, cancellationToken);
+        Reporter = PlansFeature.ReporterOf(User);
         if (!Reporter.IsOfficial && !task.Units.Contains(Reporter.Department ?? "", StringComparer.Ordinal))
         {
             return Forbid(); // a department sees and reports on its own tasks

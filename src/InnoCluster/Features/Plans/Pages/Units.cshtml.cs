@@ -48,7 +48,7 @@ public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, Rep
         }
 
         Plan = plan;
-        MyUnit = (await PlansFeature.ReporterAsync(User, db, cancellationToken)).Department;
+        MyUnit = PlansFeature.ReporterOf(User).Department;
         Actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
         var tasks = await reports.ForPlanAsync(id, cancellationToken) ?? [];
         Units = [.. tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))

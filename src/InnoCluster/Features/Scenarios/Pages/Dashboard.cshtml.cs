@@ -12,13 +12,5 @@ public sealed class DashboardModel(ScenarioFunnel funnel) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Data = await funnel.DashboardAsync(cancellationToken);
 
-    public static IReadOnlyList<(string Zh, string En, Func<ScenarioFunnel.Counts, int> Value)> Stages { get; } =
-    [
-        ("已发布", "Published", c => c.Published),
-        ("已匹配", "Matched", c => c.Matched),
-        ("已对接", "Docked", c => c.Docked),
-        ("已签约", "Signed", c => c.Signed),
-        ("已落地", "Landed", c => c.Landed),
-        ("示范项目", "Demonstration", c => c.Demonstration),
-    ];
+    public static IReadOnlyList<(string Zh, string En, Func<ScenarioFunnel.Counts, int> Value)> Stages => ScenarioFunnel.Stages;
 }

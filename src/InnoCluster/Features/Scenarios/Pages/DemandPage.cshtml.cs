@@ -13,7 +13,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 /// exclude, officials and the owner propose a pair); the pairs in the pipeline, moved one stage at a time.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, MatchDecisions decisions, DockingPipeline pipeline, InnoClusterDbContext db) : PageModel
+public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, MatchDecisions decisions, DockingPipeline pipeline, InnoClusterDbContext db, IRegistryDirectory registry) : PageModel
 {
     public sealed record Pair(int Id, int? EnterpriseId, string? Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
 
@@ -134,12 +134,10 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         }
 
         var actor = Actor;
-        var pairs = await (from d in db.Set<Docking>().AsNoTracking()
-                           where d.DemandId == id
-                           join e in db.Set<Enterprise>() on d.EnterpriseId equals e.Id into vendors
-                           from e in vendors.DefaultIfEmpty()
-                           orderby d.Id
-                           select new { d.Id, d.EnterpriseId, Name = e == null ? null : e.Name, d.Stage, d.UpdatedAt }).ToListAsync(cancellationToken);
+        var dockings = await db.Set<Docking>().AsNoTracking().Where(d => d.DemandId == id).OrderBy(d => d.Id)
+            .Select(d => new { d.Id, d.EnterpriseId, d.Stage, d.UpdatedAt }).ToListAsync(cancellationToken);
+        var vendors = await registry.EnterpriseNamesAsync(dockings.Select(d => d.EnterpriseId).OfType<int>().Distinct().ToList(), cancellationToken);
+        var pairs = dockings.Select(d => new { d.Id, d.EnterpriseId, Name = d.EnterpriseId is { } e ? vendors.GetValueOrDefault(e) : null, d.Stage, d.UpdatedAt }).ToList();
         // Officials and the owner see every pair; a vendor sees its own; the public sees landed ones (the cases are public).
         Pairs = pairs.Where(p => (actor is not null && (actor.IsOfficial || demand.IsOwner || (actor.EnterpriseId is not null && actor.EnterpriseId == p.EnterpriseId)))
                 || p.Stage is DockingStage.Landed or DockingStage.Demonstration)

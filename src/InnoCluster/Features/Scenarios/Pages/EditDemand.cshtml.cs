@@ -3,6 +3,7 @@ using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Features.Registry;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
@@ -10,7 +11,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 [Authorize(Policy = Policies.ScenarioAuthor)]
 [BodyLimit(BodyKind.Attachments)]
 public sealed class EditDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : DemandFormModel(db, uploads, uploadOptions)
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : DemandFormModel(db, uploads, uploadOptions, registry)
 {
     public int Id { get; private set; }
 

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>The demand form's fields, checks and uploads, shared by writing a demand and editing one.</summary>
 public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : PageModel
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : PageModel
 {
     protected InnoClusterDbContext Db { get; } = db;
 
@@ -66,14 +66,14 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
     }
 
     protected async Task LoadDistrictsAsync(CancellationToken cancellationToken) =>
-        Districts = (await Db.Set<District>().AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken)).Select(d => (d.Id, d.Name)).ToList();
+        Districts = [.. (await registry.DistrictsAsync(cancellationToken)).OrderBy(d => d.Id).Select(d => (d.Id, d.Name))];
 }
 
 /// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
 [Authorize(Policy = Policies.ScenarioAuthor)]
 [BodyLimit(BodyKind.Attachments)]
 public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : DemandFormModel(db, uploads, uploadOptions)
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : DemandFormModel(db, uploads, uploadOptions, registry)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDistrictsAsync(cancellationToken);
 
