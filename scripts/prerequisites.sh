@@ -2,7 +2,7 @@
 # Installs what the platform and its tests need on a fresh Debian 12 machine, when it is missing.
 #   --runtime  only what running the platform needs (.NET SDK check, Node.js/npm for the front-end libraries,
 #              Chromium and CJK fonts for the annual report's PDF)
-#   --test     also PostgreSQL, poppler-utils and sqlmap for the test suite
+#   --test     also PostgreSQL and sqlmap for the test suite
 set -euo pipefail
 mode="${1:---test}"
 
@@ -19,7 +19,6 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 
 if [ "$mode" = "--test" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
-  have pdftotext || need_apt+=(poppler-utils)
   have sqlmap || need_apt+=(sqlmap)
 fi
 
