@@ -12,9 +12,9 @@ namespace InnoCluster.Features.Documents;
 /// counts over the results, relevance order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
-public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index)
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentSqlSearch sql)
 {
-    public const int CountCap = 10_000;
+    public const int CountCap = DocumentSqlSearch.CountCap;
 
     public sealed record Query(string? Q = null, string? Kind = null, string? Level = null, string? Status = null, string? Issuer = null, int? Year = null, int Page = 1, int PageSize = 10, bool Facets = true);
 
@@ -29,14 +29,12 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         public int Id { get; init; }
 
         public double Rank { get; init; }
-
-        public DateOnly? Date { get; init; }
     }
 
     public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken) =>
         await RunAsync(query, index.Enabled, cancellationToken);
 
-    /// <summary>Runs the search on the Lucene index (embedded path) or in SQL (FTS5 / tsvector).</summary>
+    /// <summary>Runs the search on the Lucene index (embedded path) or in SQL (FTS5 / tsvector): one interface, the same answer.</summary>
     public async Task<Result> RunAsync(Query query, bool useSearchIndex, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -54,97 +52,50 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             return new Result(new Page<Item>([], 0, page, size), new Dictionary<string, IReadOnlyList<Facet>>(), problems, terms);
         }
 
-        if (useSearchIndex && index.Enabled)
-        {
-            await index.CatchUpAsync(db, cancellationToken);
-            var found = index.Search(terms, filters, (page - 1) * size, size, query.Facets);
-            var rows = found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank }).ToList();
-            var facets = query.Facets
-                ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
-                : new Dictionary<string, IReadOnlyList<Facet>>();
-            var items = await LoadItemsAsync(rows, terms, cancellationToken);
-            return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms);
-        }
-
-        return await RunInDatabaseAsync(filters, terms, page, size, query.Facets, problems, cancellationToken);
+        IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
+        var found = await engine.SearchAsync(db, new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets), cancellationToken);
+        var facets = query.Facets
+            ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
+            : new Dictionary<string, IReadOnlyList<Facet>>();
+        var items = await LoadItemsAsync([.. found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank })], terms, cancellationToken);
+        return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms);
     }
 
-    private static DocumentSearchIndex.Filters ParseFilters(Query query, List<string> problems)
+    /// <summary>The filters as field → value, the same for both engines; an unknown value is a problem, not a silent no-filter.</summary>
+    private static Dictionary<string, string> ParseFilters(Query query, List<string> problems)
     {
-        T? Parse<T>(string? text, string label)
+        var filters = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Parse<T>(string field, string? text, string label)
             where T : struct, Enum
         {
             if (string.IsNullOrWhiteSpace(text))
             {
-                return null;
+                return;
             }
 
             if (Enum.TryParse<T>(text, ignoreCase: true, out var value))
             {
-                return value;
+                filters[field] = value.ToString();
+                return;
             }
 
             problems.Add($"{label}: {text}");
-            return null;
         }
 
-        return new DocumentSearchIndex.Filters(
-            Parse<DocumentKind>(query.Kind, "未知类型 / unknown kind"),
-            Parse<DocumentLevel>(query.Level, "未知级别 / unknown level"),
-            Parse<DocumentStatus>(query.Status, "未知状态 / unknown status"),
-            string.IsNullOrWhiteSpace(query.Issuer) ? null : query.Issuer,
-            query.Year);
-    }
-
-    private async Task<Result> RunInDatabaseAsync(DocumentSearchIndex.Filters filters, IReadOnlyList<QueryTerm> terms, int page, int size, bool withFacets, List<string> problems, CancellationToken cancellationToken)
-    {
-        var documents = db.Set<Document>().AsNoTracking();
-        if (filters.Kind is { } kind)
+        Parse<DocumentKind>("kind", query.Kind, "未知类型 / unknown kind");
+        Parse<DocumentLevel>("level", query.Level, "未知级别 / unknown level");
+        Parse<DocumentStatus>("status", query.Status, "未知状态 / unknown status");
+        if (!string.IsNullOrWhiteSpace(query.Issuer))
         {
-            documents = documents.Where(d => d.Kind == kind);
+            filters["issuer"] = query.Issuer;
         }
 
-        if (filters.Level is { } level)
+        if (query.Year is { } year)
         {
-            documents = documents.Where(d => d.Level == level);
+            filters["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (filters.Status is { } status)
-        {
-            documents = documents.Where(d => d.Status == status);
-        }
-
-        if (filters.Issuer is { } issuer)
-        {
-            documents = documents.Where(d => d.IssuingBody == issuer);
-        }
-
-        if (filters.Year is { } year)
-        {
-            documents = documents.Where(d => d.Year == year);
-        }
-
-        IQueryable<Ranked> ranked;
-        IQueryable<Document> matched;
-        if (terms.Count > 0)
-        {
-            var ids = search.MatchIds(db, SearchIndex.Documents, terms);
-            matched = documents.Where(d => ids.Contains(d.Id));
-            ranked = documents.Join(search.Match(db, SearchIndex.Documents, terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate })
-                .OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
-        }
-        else
-        {
-            matched = documents;
-            ranked = documents.Select(d => new Ranked { Id = d.Id, Rank = 0, Date = d.DocumentDate }).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
-        }
-
-        // The facet groups already count the matches: one pass over them instead of two.
-        var (facets, facetTotal) = withFacets ? await FacetsAsync(matched, cancellationToken) : (new Dictionary<string, IReadOnlyList<Facet>>(), null);
-        var counted = facetTotal ?? await matched.Select(d => d.Id).Take(CountCap + 1).CountAsync(cancellationToken);
-        var pageRows = await ranked.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var items = await LoadItemsAsync(pageRows, terms, cancellationToken);
-        return new Result(new Page<Item>(items, Math.Min(counted, CountCap), page, size, counted <= CountCap), facets, problems, terms);
+        return filters;
     }
 
     private static readonly Dictionary<string, int> FacetSizes = new() { ["kind"] = 10, ["level"] = 10, ["status"] = 10, ["issuer"] = 15, ["year"] = 20 };
@@ -166,31 +117,6 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
                 Snippets.Build(text, terms), r.Rank);
         }).ToList();
     }
-
-    /// <summary>Counts by type, level, status, issuing body and year over the matching documents, in one grouped query.</summary>
-    private static async Task<(Dictionary<string, IReadOnlyList<Facet>> Facets, int? Total)> FacetsAsync(IQueryable<Document> matched, CancellationToken cancellationToken)
-    {
-        const int MaxGroups = 5000;
-        var groups = await matched.GroupBy(d => new { d.Kind, d.Level, d.Status, d.IssuingBody, d.Year })
-            .OrderByDescending(g => g.Count())
-            .Select(g => new FacetRow(g.Key.Kind, g.Key.Level, g.Key.Status, g.Key.IssuingBody, g.Key.Year, g.Count()))
-            .Take(MaxGroups + 1)
-            .ToListAsync(cancellationToken);
-        int? total = groups.Count <= MaxGroups ? groups.Sum(g => g.Count) : null;
-        groups = groups.Take(MaxGroups).ToList();
-        IReadOnlyList<Facet> By(string name, Func<FacetRow, string?> key) =>
-            Top(groups.GroupBy(g => key(g) ?? "").Select(g => new Facet(g.Key, g.Sum(x => x.Count))), FacetSizes[name]);
-        return (new Dictionary<string, IReadOnlyList<Facet>>
-        {
-            ["kind"] = By("kind", g => g.Kind.ToString()),
-            ["level"] = By("level", g => g.Level.ToString()),
-            ["status"] = By("status", g => g.Status.ToString()),
-            ["issuer"] = By("issuer", g => g.IssuingBody),
-            ["year"] = By("year", g => g.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        }, total);
-    }
-
-    private sealed record FacetRow(DocumentKind Kind, DocumentLevel Level, DocumentStatus Status, string? IssuingBody, int? Year, int Count);
 
     public sealed record PassageHit(int DocumentId, string DocumentTitle, string? SeedFile, int PassageId, int Start, int Length, string Text, IReadOnlyList<SnippetPart> Snippet, double Rank);
 

@@ -25,6 +25,7 @@ public static class DocumentsFeature
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.DocumentsIndex>();
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.PassagesIndex>();
         services.AddSingleton<DocumentSearchIndex>();
+        services.AddSingleton<DocumentSqlSearch>();
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentSearchIndex>());
         services.AddHostedService<DocumentSearchIndexWarmup>();
         return services;

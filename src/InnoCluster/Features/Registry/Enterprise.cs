@@ -3,7 +3,7 @@ using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>An enterprise of the cluster registry.</summary>
-public sealed class Enterprise
+public sealed partial class Enterprise
 {
     public int Id { get; set; }
 

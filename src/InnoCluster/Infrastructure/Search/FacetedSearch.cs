@@ -1,0 +1,43 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Text;
+
+namespace InnoCluster.Infrastructure.Search;
+
+/// <summary>
+/// A search with filters and facet counts over one kind of record: the terms (all must match; a word may
+/// match through its parts), exact-value filters by field, the page wanted, and whether to count facets.
+/// </summary>
+public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets);
+
+public sealed record FacetedHit(int Id, double Rank);
+
+/// <summary>The page of hits, how many matched, and per facet field the count of each value among all matches.</summary>
+public sealed record FacetedResult(IReadOnlyList<FacetedHit> Hits, int Total, IReadOnlyDictionary<string, Dictionary<string, int>> FacetCounts);
+
+/// <summary>
+/// One interface for both search engines of a feature's records: the embedded Lucene index
+/// (<see cref="LuceneIndex"/>) and the feature's own SQL (FTS5 or tsvector through <see cref="ISearchDialect"/>).
+/// </summary>
+public interface IFacetedSearch
+{
+    Task<FacetedResult> SearchAsync(InnoClusterDbContext db, FacetedQuery query, CancellationToken cancellationToken);
+}
+
+/// <summary>A record for the Lucene index: its id, its position in the feed, its analysed terms, a sort date and its facet values.</summary>
+public sealed record IndexedRecord(int Id, long Position, string TitleTerms, string BodyTerms, long SortDate, IReadOnlyDictionary<string, string?> Keywords);
+
+/// <summary>
+/// Where a Lucene index reads its records, implemented by the feature that owns them: records come in
+/// increasing <see cref="IndexedRecord.Position"/>, and a record seen again replaces the earlier one.
+/// </summary>
+public interface IIndexedRecordSource
+{
+    /// <summary>The fields whose values are filters and facets.</summary>
+    IReadOnlyList<string> KeywordFields { get; }
+
+    /// <summary>The highest position committed so far.</summary>
+    Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken);
+
+    /// <summary>The next records after <paramref name="position"/>, at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<IndexedRecord>> AfterAsync(InnoClusterDbContext db, long position, int take, CancellationToken cancellationToken);
+}
