@@ -57,8 +57,7 @@ public static partial class PlansFeature
     }
 
     /// <summary>Who is reporting: an official (any unit, named in the report) or a department account (its own unit).</summary>
-    public static Reporter ReporterOf(ClaimsPrincipal user) =>
-        new(user.UserId() ?? "", user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), user.DepartmentOf());
+    public static Reporter ReporterOf(ClaimsPrincipal user) => Reporter.Of(user);
 
     public sealed record ImportedPlan(int Id, string Title, int? StartYear, int? EndYear, int Targets, int Actions, int Tasks);
 
@@ -119,7 +118,7 @@ public static partial class PlansFeature
         }
 
         var reporter = ReporterOf(user);
-        return !reporter.IsOfficial && !units.Contains(reporter.Department ?? "", StringComparer.Ordinal)
+        return !reporter.MayReportOn(units)
             ? TypedResults.Forbid()
             : TypedResults.Ok(await reports.ForTaskAsync(id, ct));
     }

@@ -96,7 +96,7 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         }
 
         Reporter = PlansFeature.ReporterOf(User);
-        if (!Reporter.IsOfficial && !task.Units.Contains(Reporter.Department ?? "", StringComparer.Ordinal))
+        if (!Reporter.MayReportOn(task.Units))
         {
             return Forbid(); // a department sees and reports on its own tasks
         }

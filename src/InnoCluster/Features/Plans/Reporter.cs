@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure.Web;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>Who files a report: an official for any responsible unit, a department's account for its own unit only.</summary>
+public sealed record Reporter(string UserId, string Name, bool IsOfficial, string? Department)
+{
+    public static Reporter Of(ClaimsPrincipal user) =>
+        new(user.UserId() ?? "", user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), user.DepartmentOf());
+
+    /// <summary>An official sees and reports on every task; a department only on the tasks its unit is responsible for.</summary>
+    public bool MayReportOn(IReadOnlyCollection<string> taskUnits) => IsOfficial || (Department is { Length: > 0 } unit && taskUnits.Contains(unit, StringComparer.Ordinal));
+}
