@@ -95,8 +95,9 @@ public static class ScenarioBench
             foreach (var spec in set.Demands)
             {
                 var real = spec.ExternalId is null ? null : corpus.Single(r => r.ExternalId == spec.ExternalId);
-                var (saved, errors) = await authoring.CreateDemandAsync(new ScenarioAuthoring.DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null), official, CancellationToken.None);
-                judged.Add(saved?.Id ?? throw new InvalidOperationException(string.Join("; ", errors.Select(e => e.Message))));
+                var created = await authoring.CreateDemandAsync(new ScenarioAuthoring.DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null), official, CancellationToken.None);
+                var saved = created.Value ?? throw new InvalidOperationException(created.Problem!.Message);
+                judged.Add(saved.Id);
                 await scope.ServiceProvider.GetRequiredService<DemandReview>().PublishAsync(saved.Id, spec.Sector, CancellationToken.None);
             }
         }

@@ -76,8 +76,9 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
             foreach (var spec in set.Solutions)
             {
                 var vendor = vendors.Single(v => v.Name == spec.Vendor);
-                var (saved, errors) = await authoring.CreateSolutionAsync(new ScenarioAuthoring.SolutionInput(spec.Title, spec.Description, spec.Capabilities, spec.Sectors, spec.ChainNodes, null, null, vendor.Id), official, Ct);
-                Assert.True(saved is not null, spec.Key + ": " + string.Join("; ", errors.Select(e => e.Message)));
+                var created = await authoring.CreateSolutionAsync(new ScenarioAuthoring.SolutionInput(spec.Title, spec.Description, spec.Capabilities, spec.Sectors, spec.ChainNodes, null, null, vendor.Id), official, Ct);
+                Assert.True(created.Succeeded, spec.Key + ": " + created.Problem?.Message);
+                var saved = created.Value!;
                 keyOf[MatchCandidateKey.Solution(saved.Id)] = spec.Key;
             }
 
@@ -85,8 +86,9 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
             {
                 var real = spec.ExternalId is null ? null : corpus.Single(r => r.ExternalId == spec.ExternalId);
                 var input = new ScenarioAuthoring.DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null);
-                var (saved, errors) = await authoring.CreateDemandAsync(input, official, Ct);
-                Assert.True(saved is not null, spec.Key + ": " + string.Join("; ", errors.Select(e => e.Message)));
+                var created = await authoring.CreateDemandAsync(input, official, Ct);
+                Assert.True(created.Succeeded, spec.Key + ": " + created.Problem?.Message);
+                var saved = created.Value!;
                 demandIds[spec.Key] = saved.Id;
             }
         }

@@ -164,11 +164,6 @@ public static class IdentityFeature
     }
 }
 
-public static class RateLimits
-{
-    public const string SignIn = "sign-in";
-    public const string Search = "search";
-}
 
 /// <summary>
 /// Session rules checked on every request, after the security stamp: the absolute lifetime (12 hours

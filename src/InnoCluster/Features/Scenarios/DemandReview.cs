@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios;
@@ -12,39 +13,32 @@ public static class Sectors
 /// <summary>An official publishes a reviewed demand (with its sector), or closes it.</summary>
 public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
 {
-    public enum Outcome
-    {
-        Done,
-        NotFound,
-        Invalid,
-    }
-
     /// <summary>
     /// Publishes a demand, in a scenario list when one is named: the list is issued (numbered, dated today) by
     /// the first demand published into it.
     /// </summary>
-    public async Task<(Outcome Outcome, string? Problem)> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null, string issuedBy = "official")
+    public async Task<Result> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null, string issuedBy = "official")
     {
         list = string.IsNullOrWhiteSpace(list) ? null : list.Trim();
         if (list is { Length: > 50 })
         {
-            return (Outcome.Invalid, "场景清单名称不能超过 50 字 (list: at most 50 characters)");
+            return Problem.Invalid("list", "场景清单名称不能超过 50 字 (list: at most 50 characters)");
         }
 
         if (sector is not null && !Sectors.All.Contains(sector))
         {
-            return (Outcome.Invalid, $"未知领域 \"{sector}\" (sector: one of {string.Join(", ", Sectors.All)})");
+            return Problem.Invalid("sector", $"未知领域 \"{sector}\" (sector: one of {string.Join(", ", Sectors.All)})");
         }
 
         var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null)
         {
-            return (Outcome.NotFound, null);
+            return Problem.NotFound();
         }
 
         if (demand.Status == DemandStatus.Closed)
         {
-            return (Outcome.Invalid, "需求已关闭，不能发布 (a closed demand cannot be published)");
+            return Problem.Invalid("status", "需求已关闭，不能发布 (a closed demand cannot be published)");
         }
 
         demand.Sector = sector ?? demand.Sector;
@@ -66,20 +60,20 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         demand.Status = DemandStatus.Published;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, null);
+        return Result.Ok();
     }
 
-    public async Task<Outcome> CloseAsync(int id, CancellationToken cancellationToken)
+    public async Task<Result> CloseAsync(int id, CancellationToken cancellationToken)
     {
         var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null)
         {
-            return Outcome.NotFound;
+            return Problem.NotFound();
         }
 
         demand.Status = DemandStatus.Closed;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done;
+        return Result.Ok();
     }
 }

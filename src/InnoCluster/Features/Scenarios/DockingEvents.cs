@@ -2,6 +2,7 @@ using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.Web;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios;
 
@@ -18,8 +19,13 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
 
     public sealed record View(int Id, string Title, DateOnly Date, string? Place, IReadOnlyList<Invited> Invited, IReadOnlyList<Meeting> Meetings);
 
-    public async Task<IReadOnlyList<FieldError>> InviteAsync(int eventId, IReadOnlyList<int> demandIds, IReadOnlyList<int> enterpriseIds, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result> InviteAsync(int eventId, IReadOnlyList<int> demandIds, IReadOnlyList<int> enterpriseIds, ScenarioActor actor, CancellationToken cancellationToken)
     {
+        if (!await db.Set<DockingEvent>().AnyAsync(e => e.Id == eventId, cancellationToken))
+        {
+            return Problem.NotFound("没有这次对接活动 / no such docking event");
+        }
+
         var errors = new List<FieldError>();
         var knownDemands = await db.Set<Demand>().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).Select(d => d.Id).ToListAsync(cancellationToken);
         errors.AddRange(demandIds.Except(knownDemands).Select(id => new FieldError("demandIds", $"没有已发布的需求 {id} (no published demand {id})")));
@@ -27,7 +33,7 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
         errors.AddRange(enterpriseIds.Except(knownEnterprises).Select(id => new FieldError("enterpriseIds", $"登记库中没有企业 {id} (no such enterprise)")));
         if (errors.Count > 0)
         {
-            return errors;
+            return Problem.Fields(errors);
         }
 
         var existing = await db.Set<DockingInvitation>().Where(i => i.EventId == eventId).ToListAsync(cancellationToken);
@@ -46,7 +52,7 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
 
         await db.SaveChangesAsync(cancellationToken);
         await NotifyAsync(eventId, newDemands, newEnterprises, cancellationToken);
-        return [];
+        return Result.Ok();
     }
 
     /// <summary>
@@ -80,32 +86,31 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
     /// A demand and a vendor met at the event: the pair enters the pipeline if it was not in it, and moves to
     /// "docking" with the outcome as its note. A pair already further along keeps its stage; the meeting is noted.
     /// </summary>
-    public async Task<(DockingPipeline.Outcome Outcome, string? Problem)> RecordMeetingAsync(int eventId, int demandId, int enterpriseId, string? outcome, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result> RecordMeetingAsync(int eventId, int demandId, int enterpriseId, string? outcome, ScenarioActor actor, CancellationToken cancellationToken)
     {
         if (!await db.Set<DockingEvent>().AnyAsync(e => e.Id == eventId, cancellationToken))
         {
-            return (DockingPipeline.Outcome.NotFound, null);
+            return Problem.NotFound("没有这次对接活动 / no such docking event");
         }
 
         var docking = await db.Set<Docking>().SingleOrDefaultAsync(d => d.DemandId == demandId && d.EnterpriseId == enterpriseId, cancellationToken);
         if (docking is null)
         {
-            var (proposed, id, problem) = await pipeline.ProposeAsync(new DockingPipeline.Proposal(demandId, enterpriseId, null, null), actor, cancellationToken);
-            if (proposed != DockingPipeline.Outcome.Done)
+            var proposed = await pipeline.ProposeAsync(new DockingPipeline.Proposal(demandId, enterpriseId, null, null), actor, cancellationToken);
+            if (proposed.Problem is { } problem)
             {
-                return (proposed, problem);
+                return problem;
             }
 
-            docking = await db.Set<Docking>().SingleAsync(d => d.Id == id, cancellationToken);
+            docking = await db.Set<Docking>().SingleAsync(d => d.Id == proposed.Value, cancellationToken);
         }
 
         // From proposed the pair passes through contacted: meeting at an event is the contact.
         foreach (var stage in DockingRules.Forward.Where(s => s > docking.Stage && s <= DockingStage.Docking))
         {
-            var (moved, problem) = await pipeline.MoveAsync(docking.Id, stage, stage == DockingStage.Docking ? outcome : null, eventId, actor, cancellationToken);
-            if (moved != DockingPipeline.Outcome.Done)
+            if ((await pipeline.MoveAsync(docking.Id, stage, stage == DockingStage.Docking ? outcome : null, eventId, actor, cancellationToken)).Problem is { } problem)
             {
-                return (moved, problem);
+                return problem;
             }
         }
 
@@ -116,7 +121,7 @@ public sealed class DockingEvents(InnoClusterDbContext db, TimeProvider clock, D
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (DockingPipeline.Outcome.Done, null);
+        return Result.Ok();
     }
 
     public async Task<View?> GetAsync(int eventId, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios;
@@ -11,26 +12,18 @@ namespace InnoCluster.Features.Scenarios;
 /// </summary>
 public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock, IRegistryDirectory registry)
 {
-    public enum Outcome
-    {
-        Done,
-        NotFound,
-        Forbidden,
-        Refused,
-    }
-
     public sealed record Proposal(int DemandId, int? EnterpriseId, int? SolutionId, string? Note);
 
     public sealed record Step(DockingStage Stage, DateTimeOffset At, string By, string? Note, int? EventId);
 
     public sealed record View(int Id, int DemandId, string DemandTitle, int? EnterpriseId, string? EnterpriseName, int? SolutionId, DockingStage Stage, IReadOnlyList<Step> Steps);
 
-    public async Task<(Outcome Outcome, int? Id, string? Problem)> ProposeAsync(Proposal proposal, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result<int>> ProposeAsync(Proposal proposal, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var demand = await db.Set<Demand>().AsNoTracking().SingleOrDefaultAsync(d => d.Id == proposal.DemandId, cancellationToken);
         if (demand is null || (demand.Status != DemandStatus.Published && !actor.IsOfficial && demand.OwnerUserId != actor.UserId))
         {
-            return (Outcome.NotFound, null, null);
+            return Problem.NotFound();
         }
 
         int? enterpriseId = proposal.EnterpriseId;
@@ -39,12 +32,12 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
             var solution = await db.Set<Solution>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
             if (solution is null)
             {
-                return (Outcome.Refused, null, $"solutionId: 没有编号为 {solutionId} 的方案 (no such solution)");
+                return Problem.Conflict($"solutionId: 没有编号为 {solutionId} 的方案 (no such solution)");
             }
 
             if (enterpriseId is not null && enterpriseId != solution.EnterpriseId)
             {
-                return (Outcome.Refused, null, "enterpriseId: 与方案的提供企业不符 (the solution belongs to another enterprise)");
+                return Problem.Conflict("enterpriseId: 与方案的提供企业不符 (the solution belongs to another enterprise)");
             }
 
             enterpriseId = solution.EnterpriseId;
@@ -52,23 +45,23 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
 
         if (enterpriseId is null)
         {
-            return (Outcome.Refused, null, "enterpriseId: 请指明对接的企业或方案 (name the vendor or its solution)");
+            return Problem.Conflict("enterpriseId: 请指明对接的企业或方案 (name the vendor or its solution)");
         }
 
         var isOwner = demand.OwnerUserId is not null && demand.OwnerUserId == actor.UserId;
         if (!actor.IsOfficial && !isOwner && actor.EnterpriseId != enterpriseId)
         {
-            return (Outcome.Forbidden, null, null);
+            return Problem.Forbidden("只有集群办、需求方或该企业本身可以发起对接 (only officials, the demand's owner or the vendor itself propose a pair)");
         }
 
         if (!await registry.EnterpriseExistsAsync(enterpriseId.Value, cancellationToken))
         {
-            return (Outcome.Refused, null, $"enterpriseId: 登记库中没有编号为 {enterpriseId} 的企业 (no such enterprise)");
+            return Problem.Conflict($"enterpriseId: 登记库中没有编号为 {enterpriseId} 的企业 (no such enterprise)");
         }
 
         if (await db.Set<Docking>().AnyAsync(d => d.DemandId == demand.Id && d.EnterpriseId == enterpriseId, cancellationToken))
         {
-            return (Outcome.Refused, null, "该企业已在此需求的对接中 (this vendor is already in the pipeline for this demand)");
+            return Problem.Conflict("该企业已在此需求的对接中 (this vendor is already in the pipeline for this demand)");
         }
 
         var now = clock.GetUtcNow();
@@ -76,15 +69,15 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
         docking.Steps.Add(new DockingStep { Stage = DockingStage.Proposed, At = now, By = actor.Name, Note = Trim(proposal.Note) });
         db.Add(docking);
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, docking.Id, null);
+        return docking.Id;
     }
 
-    public async Task<(Outcome Outcome, string? Problem)> MoveAsync(int id, DockingStage to, string? note, int? eventId, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result> MoveAsync(int id, DockingStage to, string? note, int? eventId, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var docking = await db.Set<Docking>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (docking is null)
         {
-            return (Outcome.NotFound, null);
+            return Problem.NotFound();
         }
 
         var owner = await db.Set<Demand>().Where(d => d.Id == docking.DemandId).Select(d => d.OwnerUserId).SingleAsync(cancellationToken);
@@ -93,17 +86,17 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
         // The owner and officials run the pipeline; a vendor may only withdraw from it.
         if (!actor.IsOfficial && !isOwner && !(isVendor && to == DockingStage.Dropped))
         {
-            return isVendor ? (Outcome.Forbidden, null) : (Outcome.NotFound, null);
+            return isVendor ? Problem.Forbidden("供给方只能退出对接 (a vendor may only drop out)") : Problem.NotFound();
         }
 
         if (DockingRules.WhyNot(docking.Stage, to) is { } why)
         {
-            return (Outcome.Refused, why);
+            return Problem.Conflict(why);
         }
 
         if (eventId is { } e && !await db.Set<DockingEvent>().AnyAsync(x => x.Id == e, cancellationToken))
         {
-            return (Outcome.Refused, $"eventId: 没有编号为 {e} 的对接活动 (no such docking event)");
+            return Problem.Conflict($"eventId: 没有编号为 {e} 的对接活动 (no such docking event)");
         }
 
         var now = clock.GetUtcNow();
@@ -111,7 +104,7 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
         docking.UpdatedAt = now;
         db.Add(new DockingStep { DockingId = docking.Id, Stage = to, At = now, By = actor.Name, Note = Trim(note), EventId = eventId });
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, null);
+        return Result.Ok();
     }
 
     public async Task<View?> GetAsync(int id, ScenarioActor? actor, CancellationToken cancellationToken)
@@ -140,9 +133,26 @@ public sealed class DockingPipeline(InnoClusterDbContext db, TimeProvider clock,
             (actor.EnterpriseId is { } enterprise && await db.Set<Docking>().AnyAsync(
                 d => d.DemandId == demand.Id && d.EnterpriseId == enterprise && d.Stage != DockingStage.Proposed && d.Stage != DockingStage.Dropped, cancellationToken)));
 
-    public async Task<int> CreateEventAsync(string title, DateOnly date, string? place, ScenarioActor actor, CancellationToken cancellationToken)
+    /// <summary>A docking event (对接活动): a title and a date are required.</summary>
+    public async Task<Result<int>> CreateEventAsync(string? title, DateOnly? date, string? place, ScenarioActor actor, CancellationToken cancellationToken)
     {
-        var e = new DockingEvent { Title = title.Trim(), Date = date, Place = Trim(place), CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow() };
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(title) || title.Length > 300)
+        {
+            errors.Add(new FieldError("title", "活动名称不能为空，且不超过 300 字 (required, at most 300 characters)"));
+        }
+
+        if (date is null)
+        {
+            errors.Add(new FieldError("date", "请填写活动日期 (required)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Fields(errors);
+        }
+
+        var e = new DockingEvent { Title = title!.Trim(), Date = date!.Value, Place = Trim(place), CreatedBy = actor.Name, CreatedAt = clock.GetUtcNow() };
         db.Add(e);
         await db.SaveChangesAsync(cancellationToken);
         return e.Id;

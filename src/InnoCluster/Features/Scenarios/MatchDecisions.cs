@@ -33,4 +33,11 @@ public sealed class MatchDecisions(InnoClusterDbContext db, TimeProvider clock, 
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Removes an official's pin or exclusion; false when there was none.</summary>
+    public async Task<bool> ClearAsync(int demandId, string kind, int candidateId, CancellationToken cancellationToken)
+    {
+        var key = kind == "solution" ? MatchCandidateKey.Solution(candidateId) : MatchCandidateKey.Enterprise(candidateId);
+        return await db.Set<MatchDecision>().Where(d => d.DemandId == demandId && d.CandidateKey == key).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
 }

@@ -4,13 +4,19 @@ using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Search;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.UseCases;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>Who is acting: the account id and name, whether they are an official, and the enterprise an enterprise account acts for.</summary>
-public sealed record ScenarioActor(string UserId, string Name, bool IsOfficial, int? EnterpriseId);
+public sealed record ScenarioActor(string UserId, string Name, bool IsOfficial, int? EnterpriseId)
+{
+    /// <summary>The person acting, named by their display name: records that others read never carry a sign-in e-mail.</summary>
+    public static ScenarioActor Of(System.Security.Claims.ClaimsPrincipal user) =>
+        new(user.UserId() ?? "", user.DisplayNameOf(), user.IsInRole(Roles.Official), user.EnterpriseOf());
+}
 
-public sealed record FieldError(string Field, string Message);
 
 /// <summary>
 /// Scenario owners write demands and vendors write solutions. Every field is checked and every problem
@@ -31,13 +37,13 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
 
     public sealed record Saved(int Id, int? PossibleDuplicateOf);
 
-    public async Task<(Saved? Saved, IReadOnlyList<FieldError> Errors)> CreateDemandAsync(DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result<Saved>> CreateDemandAsync(DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var demand = new Demand { OwnerUserId = actor.UserId, Status = DemandStatus.Draft, CreatedAt = clock.GetUtcNow() };
         var errors = await ApplyAsync(demand, input, actor, cancellationToken);
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Problem.Fields(errors);
         }
 
         // Shown on the public page: where the demand came from, not who typed it (the owner is on record for officials).
@@ -48,7 +54,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         await db.SaveChangesAsync(cancellationToken);
         await demandIndex.IndexAsync(db, [demand], cancellationToken, areNew: true);
         await transaction.CommitAsync(cancellationToken);
-        return (new Saved(demand.Id, await VisibleToAsync(demand.PossibleDuplicateOfId, actor, cancellationToken)), []);
+        return new Saved(demand.Id, await VisibleToAsync(demand.PossibleDuplicateOfId, actor, cancellationToken));
     }
 
     /// <summary>The earlier demand's id when the author may see it (published, their own, or an official): another owner's draft stays unnamed.</summary>
@@ -57,42 +63,35 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
             ? demandId
             : null;
 
-    public enum Access
-    {
-        Allowed,
-        NotFound,
-        Forbidden,
-    }
-
-    public async Task<(Access Access, IReadOnlyList<FieldError> Errors)> UpdateDemandAsync(int id, DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result> UpdateDemandAsync(int id, DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (demand is null)
         {
-            return (Access.NotFound, []);
+            return Problem.NotFound();
         }
 
         if (!actor.IsOfficial && demand.OwnerUserId != actor.UserId)
         {
-            return (Access.Forbidden, []);
+            return Problem.Forbidden("只有需求的发布者或集群办可以修改 (only the demand's author or an official edits it)");
         }
 
         if (demand.Status == DemandStatus.Closed)
         {
-            return (Access.Allowed, [new FieldError("status", "需求已关闭，不能修改 (a closed demand cannot be edited)")]);
+            return Problem.Invalid("status", "需求已关闭，不能修改 (a closed demand cannot be edited)");
         }
 
         var errors = await ApplyAsync(demand, input, actor, cancellationToken);
         if (errors.Count > 0)
         {
-            return (Access.Allowed, errors);
+            return Problem.Fields(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await demandIndex.IndexAsync(db, [demand], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (Access.Allowed, []);
+        return Result.Ok();
     }
 
     private async Task<List<FieldError>> ApplyAsync(Demand demand, DemandInput input, ScenarioActor actor, CancellationToken cancellationToken)
@@ -185,7 +184,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         return union == 0 ? 0 : (double)a.Intersect(b, StringComparer.Ordinal).Count() / union;
     }
 
-    public async Task<(Saved? Saved, IReadOnlyList<FieldError> Errors)> CreateSolutionAsync(SolutionInput input, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result<Saved>> CreateSolutionAsync(SolutionInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
         var enterpriseId = actor.IsOfficial ? input.EnterpriseId ?? actor.EnterpriseId : actor.EnterpriseId;
@@ -206,7 +205,7 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         errors.AddRange(await ApplyAsync(solution, input, cancellationToken));
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Problem.Fields(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -214,33 +213,33 @@ public sealed class ScenarioAuthoring(InnoClusterDbContext db, TimeProvider cloc
         await db.SaveChangesAsync(cancellationToken);
         await solutionIndex.IndexAsync(db, [solution], cancellationToken, areNew: true);
         await transaction.CommitAsync(cancellationToken);
-        return (new Saved(solution.Id, null), []);
+        return new Saved(solution.Id, null);
     }
 
-    public async Task<(Access Access, IReadOnlyList<FieldError> Errors)> UpdateSolutionAsync(int id, SolutionInput input, ScenarioActor actor, CancellationToken cancellationToken)
+    public async Task<Result> UpdateSolutionAsync(int id, SolutionInput input, ScenarioActor actor, CancellationToken cancellationToken)
     {
         var solution = await db.Set<Solution>().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (solution is null)
         {
-            return (Access.NotFound, []);
+            return Problem.NotFound();
         }
 
         if (!actor.IsOfficial && solution.EnterpriseId != actor.EnterpriseId)
         {
-            return (Access.Forbidden, []);
+            return Problem.Forbidden("只有方案所属企业或集群办可以修改 (only the vendor or an official edits it)");
         }
 
         var errors = await ApplyAsync(solution, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return (Access.Allowed, errors);
+            return Problem.Fields(errors);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await solutionIndex.IndexAsync(db, [solution], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (Access.Allowed, []);
+        return Result.Ok();
     }
 
     private async Task<List<FieldError>> ApplyAsync(Solution solution, SolutionInput input, CancellationToken cancellationToken)

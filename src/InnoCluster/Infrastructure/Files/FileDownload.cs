@@ -6,7 +6,7 @@ namespace InnoCluster.Infrastructure.Files;
 /// <summary>Serves a stored file as an attachment: never inline, never sniffed, with a safe file name.</summary>
 public static class FileDownload
 {
-    public static IResult Result(HttpContext http, StoredFile file, Stream content)
+    public static Microsoft.AspNetCore.Http.HttpResults.FileStreamHttpResult Result(HttpContext http, StoredFile file, Stream content)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
@@ -21,6 +21,6 @@ public static class FileDownload
             // Text and HTML go out as opaque bytes: a browser must not render what a user uploaded.
             _ => MediaTypeNames.Application.Octet,
         };
-        return Results.Stream(content, type);
+        return TypedResults.Stream(content, type);
     }
 }

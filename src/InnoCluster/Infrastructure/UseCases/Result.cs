@@ -25,9 +25,28 @@ public enum ProblemKind
     Unsupported,
 }
 
-/// <summary>One refusal: its kind, a message a person can act on, and the field it concerns when there is one.</summary>
-public sealed record Problem(ProblemKind Kind, string Message, string? Field = null)
+/// <summary>A problem with one field of a request, said so a person can fix it.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>
+/// One refusal: its kind, a message a person can act on, and the field it concerns when there is one (or,
+/// for a form with several wrong fields, every field's messages in <see cref="Errors"/>).
+/// </summary>
+public sealed record Problem(ProblemKind Kind, string Message, string? Field = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>Every field's problems at once (a form checked as a whole).</summary>
+    public static Problem Fields(IEnumerable<FieldError> errors)
+    {
+        var grouped = errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        return new Problem(ProblemKind.Invalid, string.Join("; ", grouped.SelectMany(g => g.Value)), grouped.Count == 1 ? grouped.Keys.First() : null, grouped);
+    }
+
+    /// <summary>The messages by field, for forms and validation problem details.</summary>
+    public IReadOnlyDictionary<string, string[]> ByField => Errors ?? new Dictionary<string, string[]> { [Field ?? ""] = [Message] };
+
+    /// <summary>The same, one error per message, for forms that list them.</summary>
+    public IReadOnlyList<FieldError> AsFieldErrors() => [.. ByField.SelectMany(f => f.Value.Select(m => new FieldError(f.Key, m)))];
+
     public static Problem Invalid(string field, string message) => new(ProblemKind.Invalid, message, field);
 
     public static Problem Forbidden(string message) => new(ProblemKind.Forbidden, message);

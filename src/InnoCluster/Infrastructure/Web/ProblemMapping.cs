@@ -22,8 +22,8 @@ public static class ProblemMapping
     /// <summary>Problem details with the status, a title, the message, and the field's errors when it names one.</summary>
     public static ProblemHttpResult ToHttp(this Problem problem)
     {
-        ProblemDetails details = problem.Field is null
-            ? new ProblemDetails()
+        ProblemDetails details = problem.Errors is { } errors ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+            : problem.Field is null ? new ProblemDetails()
             : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] });
         details.Status = Status(problem.Kind);
         details.Title = problem.Kind switch
@@ -40,4 +40,16 @@ public static class ProblemMapping
         details.Detail = problem.Message;
         return TypedResults.Problem(details);
     }
+}
+
+/// <summary>The same problems on pages: no such object and not allowed become the page's 404 and 403; the rest are shown on the page.</summary>
+public static class ProblemPages
+{
+    /// <summary>The page's answer for a problem that ends the request, or null when the page shows the problem itself.</summary>
+    public static Microsoft.AspNetCore.Mvc.IActionResult? AsPageResult(this Problem problem, Microsoft.AspNetCore.Mvc.RazorPages.PageModel page) => problem.Kind switch
+    {
+        ProblemKind.NotFound => page.NotFound(),
+        ProblemKind.Forbidden => page.Forbid(),
+        _ => null,
+    };
 }

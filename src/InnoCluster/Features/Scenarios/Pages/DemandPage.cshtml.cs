@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
@@ -45,14 +46,8 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        var (outcome, problem) = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list, User.Identity?.Name ?? "official");
-        if (outcome == DemandReview.Outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        Problem = problem;
-        return problem is null ? Redirect($"/demands/{id}") : await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        var published = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list, ScenarioActor.Of(User).Name);
+        return await AfterAsync(id, published, "", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(int id, CancellationToken cancellationToken)
@@ -62,7 +57,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        return await review.CloseAsync(id, cancellationToken) == DemandReview.Outcome.Done ? Redirect($"/demands/{id}") : NotFound();
+        return await AfterAsync(id, await review.CloseAsync(id, cancellationToken), "", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string candidate, string decision, CancellationToken cancellationToken)
@@ -87,8 +82,8 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         var proposal = parsed.Kind == CandidateKind.Solution
             ? new DockingPipeline.Proposal(id, null, parsed.Id, null)
             : new DockingPipeline.Proposal(id, parsed.Id, null, null);
-        var (outcome, _, problem) = await pipeline.ProposeAsync(proposal, actor, cancellationToken);
-        return await AfterAsync(id, outcome, problem, "#pipeline", cancellationToken);
+        var proposed = await pipeline.ProposeAsync(proposal, actor, cancellationToken);
+        return await AfterAsync(id, proposed.Problem is { } problem ? problem : Result.Ok(), "#pipeline", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(int id, int docking, string stage, CancellationToken cancellationToken)
@@ -98,24 +93,24 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        var (outcome, problem) = await pipeline.MoveAsync(docking, to, null, null, actor, cancellationToken);
-        return await AfterAsync(id, outcome, problem, "#pipeline", cancellationToken);
+        return await AfterAsync(id, await pipeline.MoveAsync(docking, to, null, null, actor, cancellationToken), "#pipeline", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, DockingPipeline.Outcome outcome, string? problem, string anchor, CancellationToken cancellationToken)
+    /// <summary>Back to the demand when the use case succeeded; else its 404/403, or the page with the problem shown.</summary>
+    private async Task<IActionResult> AfterAsync(int id, Result result, string anchor, CancellationToken cancellationToken)
     {
-        switch (outcome)
+        if (result.Problem is not { } problem)
         {
-            case DockingPipeline.Outcome.Done:
-                return Redirect($"/demands/{id}{anchor}");
-            case DockingPipeline.Outcome.Forbidden:
-                return Forbid();
-            case DockingPipeline.Outcome.NotFound:
-                return NotFound();
-            default:
-                Problem = problem;
-                return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            return Redirect($"/demands/{id}{anchor}");
         }
+
+        if (problem.AsPageResult(this) is { } ended)
+        {
+            return ended;
+        }
+
+        Problem = problem.Message;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)

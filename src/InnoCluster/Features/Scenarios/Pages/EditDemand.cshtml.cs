@@ -59,18 +59,18 @@ public sealed class EditDemandModel(ScenarioAuthoring authoring, InnoClusterDbCo
         var actor = ScenariosFeature.Actor(User);
         if (await InputAsync(actor, [.. demand.Attachments.Intersect(Keep)], cancellationToken) is { } input)
         {
-            var (access, errors) = await authoring.UpdateDemandAsync(id, input, actor, cancellationToken);
-            if (access == ScenarioAuthoring.Access.Forbidden)
-            {
-                return Forbid();
-            }
-
-            if (errors.Count == 0)
+            var updated = await authoring.UpdateDemandAsync(id, input, actor, cancellationToken);
+            if (updated.Problem is not { } problem)
             {
                 return Redirect($"/demands/{id}");
             }
 
-            Errors = errors;
+            if (problem.AsPageResult(this) is { } ended)
+            {
+                return ended;
+            }
+
+            Errors = problem.AsFieldErrors();
         }
 
         await LoadAsync(demand, cancellationToken);

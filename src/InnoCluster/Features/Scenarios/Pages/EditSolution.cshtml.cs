@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
@@ -63,19 +64,19 @@ public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring
         }
 
         var input = new ScenarioAuthoring.SolutionInput(Title, Description, FormLists.Split(Capabilities), FormLists.Split(Sectors), solution.ChainNodes, ReferenceCases, Price, solution.EnterpriseId);
-        var (access, errors) = await authoring.UpdateSolutionAsync(id, input, ScenariosFeature.Actor(User), cancellationToken);
-        if (access == ScenarioAuthoring.Access.Forbidden)
-        {
-            return Forbid();
-        }
-
-        if (errors.Count == 0)
+        var updated = await authoring.UpdateSolutionAsync(id, input, ScenariosFeature.Actor(User), cancellationToken);
+        if (updated.Problem is not { } problem)
         {
             return Redirect($"/solutions?q={Uri.EscapeDataString(Title ?? "")}");
         }
 
+        if (problem.AsPageResult(this) is { } ended)
+        {
+            return ended;
+        }
+
         Id = id;
-        Errors = errors;
+        Errors = problem.AsFieldErrors();
         return Page();
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
@@ -82,13 +83,13 @@ public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbCon
         var actor = ScenariosFeature.Actor(User);
         if (await InputAsync(actor, [], cancellationToken) is { } input)
         {
-            var (saved, errors) = await authoring.CreateDemandAsync(input, actor, cancellationToken);
-            if (saved is not null)
+            var created = await authoring.CreateDemandAsync(input, actor, cancellationToken);
+            if (created.Value is { } saved)
             {
                 return Redirect($"/demands/{saved.Id}");
             }
 
-            Errors = errors;
+            Errors = created.Problem!.AsFieldErrors();
         }
 
         await LoadDistrictsAsync(cancellationToken);

@@ -3,6 +3,7 @@ using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
@@ -36,14 +37,14 @@ public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring au
             return Forbid();
         }
 
-        var (saved, errors) = await authoring.CreateSolutionAsync(
+        var created = await authoring.CreateSolutionAsync(
             new ScenarioAuthoring.SolutionInput(title, description, FormLists.Split(capabilities), FormLists.Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
-        if (saved is not null)
+        if (created.Succeeded)
         {
             return Redirect($"/solutions?q={Uri.EscapeDataString(title ?? "")}");
         }
 
-        Errors = errors;
+        Errors = created.Problem!.AsFieldErrors();
         Result = await queries.ListAsync(Q, null, PageNumber, 20, cancellationToken);
         return Page();
     }
