@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,26 +12,18 @@ namespace InnoCluster.Features.Plans;
 /// </summary>
 public sealed class PlanEditing(InnoClusterDbContext db)
 {
-    public enum Outcome
-    {
-        Done,
-        NotFound,
-        Invalid,
-        Conflict,
-    }
-
     /// <summary>A target as the official writes it: <c>value</c> as written with its unit and qualifier ("超过300亿元", "1-2家").</summary>
     public sealed record TargetEdit(string? Name, string? Value, int? Deadline, TargetPeriod? Period);
 
     public sealed record UnitsEdit(string? Title, List<string>? Units, bool ApplyToTasks = false);
 
-    public async Task<(Outcome Outcome, Dictionary<string, string[]> Problems)> EditTargetAsync(int id, TargetEdit edit, CancellationToken cancellationToken)
+    public async Task<Result> EditTargetAsync(int id, TargetEdit edit, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var target = await db.Set<PlanTarget>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (target is null)
         {
-            return (Outcome.NotFound, problems);
+            return Problem.NotFound();
         }
 
         var name = edit.Name?.Trim();
@@ -65,7 +58,7 @@ public sealed class PlanEditing(InnoClusterDbContext db)
 
         if (problems.Count > 0)
         {
-            return (Outcome.Invalid, problems);
+            return Problem.Fields(problems);
         }
 
         target.Name = name!;
@@ -78,40 +71,40 @@ public sealed class PlanEditing(InnoClusterDbContext db)
         target.Period = edit.Period!.Value;
         target.Proposed = false;
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, problems);
+        return Result.Ok();
     }
 
     /// <summary>Removes a target read by mistake; one that already has values is kept (409): its history stays.</summary>
-    public async Task<Outcome> RejectTargetAsync(int id, CancellationToken cancellationToken)
+    public async Task<Result> RejectTargetAsync(int id, CancellationToken cancellationToken)
     {
         var target = await db.Set<PlanTarget>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (target is null)
         {
-            return Outcome.NotFound;
+            return Problem.NotFound();
         }
 
         if (await db.Set<IndicatorObservation>().AnyAsync(o => o.TargetId == id, cancellationToken))
         {
-            return Outcome.Conflict;
+            return Problem.Conflict("目标已有数值，不能删除；可改为编辑 (the target has values; edit it instead)");
         }
 
         db.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
-        return Outcome.Done;
+        return Result.Ok();
     }
 
-    public async Task<(Outcome Outcome, Dictionary<string, string[]> Problems)> EditActionAsync(int id, UnitsEdit edit, CancellationToken cancellationToken)
+    public async Task<Result> EditActionAsync(int id, UnitsEdit edit, CancellationToken cancellationToken)
     {
         var action = await db.Set<PlanAction>().Include(a => a.Tasks).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null)
         {
-            return (Outcome.NotFound, []);
+            return Problem.NotFound();
         }
 
         var (title, units, problems) = Read(edit);
         if (problems.Count > 0)
         {
-            return (Outcome.Invalid, problems);
+            return Problem.Fields(problems);
         }
 
         action.Title = title ?? action.Title;
@@ -126,15 +119,15 @@ public sealed class PlanEditing(InnoClusterDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, problems);
+        return Result.Ok();
     }
 
-    public async Task<(Outcome Outcome, Dictionary<string, string[]> Problems)> EditTaskAsync(int id, UnitsEdit edit, CancellationToken cancellationToken)
+    public async Task<Result> EditTaskAsync(int id, UnitsEdit edit, CancellationToken cancellationToken)
     {
         var task = await db.Set<PlanTask>().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (task is null)
         {
-            return (Outcome.NotFound, []);
+            return Problem.NotFound();
         }
 
         var (title, units, problems) = Read(edit);
@@ -148,14 +141,14 @@ public sealed class PlanEditing(InnoClusterDbContext db)
 
         if (problems.Count > 0)
         {
-            return (Outcome.Invalid, problems);
+            return Problem.Fields(problems);
         }
 
         task.Title = title ?? task.Title;
         task.Units = units;
         task.Proposed = false;
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Done, problems);
+        return Result.Ok();
     }
 
     /// <summary>Confirms every proposal of the plan as read.</summary>

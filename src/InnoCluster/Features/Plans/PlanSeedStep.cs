@@ -52,10 +52,10 @@ public sealed class PlanSeedStep : ISeedStep
             {
                 var document = seedDocuments.SingleOrDefault(d => d.SeedFile == observation.Source)?.Id
                     ?? throw new InvalidDataException($"plan-indicators.json: no seed document {observation.Source}");
-                var (_, problems) = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
-                if (problems.Count > 0)
+                var observed = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
+                if (observed.Problem is { } problem)
                 {
-                    throw new InvalidDataException($"plan-indicators.json, {entry.Target}: {string.Join("; ", problems.SelectMany(p => p.Value))}");
+                    throw new InvalidDataException($"plan-indicators.json, {entry.Target}: {problem.Message}");
                 }
             }
         }

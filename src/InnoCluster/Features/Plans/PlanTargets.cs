@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 
@@ -121,33 +122,33 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
         return result;
     }
 
-    public async Task<(bool Found, string? Problem)> SetIndicatorAsync(int targetId, IndicatorRequest request, CancellationToken cancellationToken)
+    public async Task<Result> SetIndicatorAsync(int targetId, IndicatorRequest request, CancellationToken cancellationToken)
     {
         var target = await db.Set<PlanTarget>().SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
         if (target is null)
         {
-            return (false, null);
+            return Problem.NotFound();
         }
 
         if (request.Computed is not null && !ComputedIndicator.TryParse(request.Computed, out _))
         {
-            return (true, $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
+            return Problem.Invalid("computed", $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
         }
 
         if (ComputedIndicator.TryParse(request.Computed, out var spec) && spec.Node is { } node && node != ComputedIndicator.AnyNode
             && (await counter.NodeIdsAsync(spec, cancellationToken) is not { Count: > 0 }))
         {
-            return (true, $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
+            return Problem.Invalid("computed", $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
         }
 
         if (request.Computed is not null && target.Unit is not ("家" or "个"))
         {
-            return (true, $"计算指标是计数（家/个），目标的单位是“{target.Unit}” (a count cannot measure a target in {target.Unit})");
+            return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” (a count cannot measure a target in {target.Unit})");
         }
 
         target.ComputedIndicator = request.Computed;
         await db.SaveChangesAsync(cancellationToken);
-        return (true, null);
+        return Result.Ok();
     }
 
     /// <summary>
@@ -155,13 +156,13 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
     /// in another unit than the target's is refused, a date in the future too. Reports are never overwritten:
     /// a later report for the same date stands beside the earlier one, newest first.
     /// </summary>
-    public async Task<(bool Found, Dictionary<string, string[]> Problems)> ObserveAsync(int targetId, ObservationRequest request, string recordedBy, CancellationToken cancellationToken)
+    public async Task<Result> ObserveAsync(int targetId, ObservationRequest request, string recordedBy, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var target = await db.Set<PlanTarget>().SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
         if (target is null)
         {
-            return (false, problems);
+            return Problem.NotFound();
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -196,7 +197,7 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
 
         if (problems.Count > 0)
         {
-            return (true, problems);
+            return Problem.Fields(problems);
         }
 
         db.Add(new IndicatorObservation
@@ -214,7 +215,7 @@ public sealed class PlanTargets(InnoClusterDbContext db, TimeProvider clock, Doc
             RecordedAt = clock.GetUtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
-        return (true, problems);
+        return Result.Ok();
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -17,34 +18,26 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
 
     public sealed record Filed(int Id, int TaskId, string Period, int Version, int? Replaces, bool Late, DateOnly Due);
 
-    public enum Outcome
-    {
-        Filed,
-        NotFound,
-        Forbidden,
-        Invalid,
-    }
-
     public sealed record FigureDto(int TargetId, string Target, decimal Value, string Unit);
 
     public sealed record ReportDto(int Id, string Period, int Version, string Unit, string Text, bool Late, DateTimeOffset FiledAt, string FiledBy, IReadOnlyList<Guid> Attachments, IReadOnlyList<FigureDto> Figures, bool Superseded);
 
     public sealed record TaskDto(int Id, string Code, int Action, string ActionTitle, string Title, string Text, IReadOnlyList<string> Units, int Reports, string? LatestPeriod, DateTimeOffset? LatestFiledAt, string? LatestText, string? OverduePeriod, int MissedPeriods);
 
-    public async Task<(Outcome Outcome, Filed? Filed, Dictionary<string, string[]> Problems)> FileAsync(int taskId, ReportRequest request, Reporter reporter, CancellationToken cancellationToken)
+    public async Task<Result<Filed>> FileAsync(int taskId, ReportRequest request, Reporter reporter, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var task = await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
         if (task is null)
         {
-            return (Outcome.NotFound, null, problems);
+            return Problem.NotFound("没有这项任务 / no such task");
         }
 
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == task.PlanId, cancellationToken);
         var unit = reporter.IsOfficial ? request.Unit?.Trim() : reporter.Department;
         if (!reporter.MayReportOn(task.Units))
         {
-            return (Outcome.Forbidden, null, problems); // a department reports on its own tasks only
+            return Problem.Forbidden("本单位不是该任务的责任单位 / your unit is not responsible for this task"); // a department reports on its own tasks only
         }
 
         if (!reporter.IsOfficial && request.Unit is { } named && named.Trim() != unit)
@@ -134,7 +127,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
 
         if (problems.Count > 0)
         {
-            return (Outcome.Invalid, null, problems);
+            return Problem.Fields(problems);
         }
 
         // All or nothing: the report, its version number and its figures land together.
@@ -169,7 +162,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
 
             // Another version of this period was filed at the same moment (versions are unique): nothing is overwritten; file again.
             problems["period"] = [$"{key} 刚有另一版本报送，请刷新后重新提交 (another version was filed at the same moment: reload and file again)"];
-            return (Outcome.Invalid, null, problems);
+            return Problem.Fields(problems);
         }
 
         foreach (var observation in observations)
@@ -181,21 +174,21 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
         db.AddRange(observations);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (Outcome.Filed, new Filed(report.Id, taskId, key, report.Version, previous?.Id, report.Late, period.Due), problems);
+        return new Filed(report.Id, taskId, key, report.Version, previous?.Id, report.Late, period.Due);
     }
 
     /// <summary>Closes a period of a plan; closing it again is harmless and keeps the first closing.</summary>
-    public async Task<(bool Found, string? Problem)> ClosePeriodAsync(int planId, string? periodText, string closedBy, CancellationToken cancellationToken)
+    public async Task<Result> ClosePeriodAsync(int planId, string? periodText, string closedBy, CancellationToken cancellationToken)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return (false, null);
+            return Problem.NotFound("没有这个计划 / no such plan");
         }
 
         if (!ReportingCalendar.TryParse(periodText, out var period))
         {
-            return (true, $"报告期“{periodText}”无法识别，请写成 2025-Q3 (period: YYYY-Qn)");
+            return Problem.Invalid("period", $"报告期“{periodText}”无法识别，请写成 2025-Q3 (period: YYYY-Qn)");
         }
 
         var key = period.ToString();
@@ -205,7 +198,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return (true, null);
+        return Result.Ok();
     }
 
     /// <summary>Every version of a task's reports, newest first; a version later filed for the same period supersedes it.</summary>

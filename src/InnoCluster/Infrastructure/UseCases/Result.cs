@@ -41,6 +41,10 @@ public sealed record Problem(ProblemKind Kind, string Message, string? Field = n
         return new Problem(ProblemKind.Invalid, string.Join("; ", grouped.SelectMany(g => g.Value)), grouped.Count == 1 ? grouped.Keys.First() : null, grouped);
     }
 
+    /// <summary>Every field's problems at once, already grouped by field.</summary>
+    public static Problem Fields(IReadOnlyDictionary<string, string[]> errors) =>
+        Fields(errors.SelectMany(e => e.Value.Select(m => new FieldError(e.Key, m))));
+
     /// <summary>The messages by field, for forms and validation problem details.</summary>
     public IReadOnlyDictionary<string, string[]> ByField => Errors ?? new Dictionary<string, string[]> { [Field ?? ""] = [Message] };
 

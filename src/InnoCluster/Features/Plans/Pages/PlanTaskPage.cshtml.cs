@@ -68,15 +68,15 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         }
 
         List<TaskReports.FigureInput> figures = FigureTarget is null && string.IsNullOrWhiteSpace(FigureValue) ? [] : [new(FigureTarget, FigureValue)];
-        var (outcome, filed, problems) = await reports.FileAsync(id, new TaskReports.ReportRequest(Period, Unit, Text, figures, attachments), Reporter, cancellationToken);
-        if (outcome == TaskReports.Outcome.Forbidden)
+        var result = await reports.FileAsync(id, new TaskReports.ReportRequest(Period, Unit, Text, figures, attachments), Reporter, cancellationToken);
+        if (result.Problem?.AsPageResult(this) is { } ended)
         {
-            return Forbid();
+            return ended;
         }
 
-        Problems = problems;
-        Filed = filed;
-        if (filed is not null)
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
+        Filed = result.Value;
+        if (Filed is not null)
         {
             Text = null;
             FigureValue = null;

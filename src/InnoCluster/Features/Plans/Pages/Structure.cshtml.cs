@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Plans.Pages;
 
@@ -38,35 +39,33 @@ public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing)
 
     public async Task<IActionResult> OnPostTargetAsync(int id, int targetId, string? name, string? value, int? deadline, TargetPeriod? period, CancellationToken cancellationToken)
     {
-        var (outcome, problems) = await editing.EditTargetAsync(targetId, new PlanEditing.TargetEdit(name, value, deadline, period), cancellationToken);
-        return await AfterAsync(id, targetId, outcome, problems, cancellationToken);
+        return await AfterAsync(id, targetId, await editing.EditTargetAsync(targetId, new PlanEditing.TargetEdit(name, value, deadline, period), cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(int id, int targetId, CancellationToken cancellationToken)
     {
-        var outcome = await editing.RejectTargetAsync(targetId, cancellationToken);
-        var problems = outcome == PlanEditing.Outcome.Conflict ? new Dictionary<string, string[]> { ["target"] = [Ui.L("目标已有数值，不能删除", "The target has values and cannot be removed")] } : [];
-        return await AfterAsync(id, targetId, outcome == PlanEditing.Outcome.Conflict ? PlanEditing.Outcome.Invalid : outcome, problems, cancellationToken);
+        var rejected = await editing.RejectTargetAsync(targetId, cancellationToken);
+        return await AfterAsync(id, targetId, rejected.Problem is { Kind: ProblemKind.Conflict } ? Problem.Invalid("target", Ui.L("目标已有数值，不能删除", "The target has values and cannot be removed")) : rejected, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostActionAsync(int id, int actionId, string? title, string? units, CancellationToken cancellationToken)
     {
-        var (outcome, problems) = await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, FormLists.Split(units), ApplyToTasks: true), cancellationToken);
-        return await AfterAsync(id, actionId, outcome, problems, cancellationToken);
+        return await AfterAsync(id, actionId, await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, FormLists.Split(units), ApplyToTasks: true), cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostTaskAsync(int id, int taskId, string? title, string? units, CancellationToken cancellationToken)
     {
-        var (outcome, problems) = await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, FormLists.Split(units)), cancellationToken);
-        return await AfterAsync(id, taskId, outcome, problems, cancellationToken);
+        return await AfterAsync(id, taskId, await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, FormLists.Split(units)), cancellationToken), cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(int id, int editedId, PlanEditing.Outcome outcome, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(int id, int editedId, Result result, CancellationToken cancellationToken)
     {
-        if (outcome == PlanEditing.Outcome.NotFound)
+        if (result.Problem?.AsPageResult(this) is { } ended)
         {
-            return NotFound();
+            return ended;
         }
+
+        var problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
 
         Problems = problems;
         EditedId = editedId;

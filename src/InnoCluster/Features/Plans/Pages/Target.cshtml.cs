@@ -35,14 +35,14 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
             return Forbid();
         }
 
-        var (found, problem) = await targets.SetIndicatorAsync(id, new PlanTargets.IndicatorRequest(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
-        if (!found)
+        var result = await targets.SetIndicatorAsync(id, new PlanTargets.IndicatorRequest(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
+        if (result.Problem?.AsPageResult(this) is { } ended)
         {
-            return NotFound();
+            return ended;
         }
 
-        Problems = problem is null ? [] : new() { ["computed"] = [problem] };
-        Notice = problem is null ? Ui.L("指标已保存", "Indicator saved") : null;
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
+        Notice = result.Succeeded ? Ui.L("指标已保存", "Indicator saved") : null;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
@@ -54,14 +54,14 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
             return Forbid();
         }
 
-        var (found, problems) = await targets.ObserveAsync(id, new PlanTargets.ObservationRequest(value, observedOn, documentId, string.IsNullOrWhiteSpace(quote) ? null : quote, note), User.Identity?.Name ?? "official", cancellationToken);
-        if (!found)
+        var result = await targets.ObserveAsync(id, new PlanTargets.ObservationRequest(value, observedOn, documentId, string.IsNullOrWhiteSpace(quote) ? null : quote, note), User.Identity?.Name ?? "official", cancellationToken);
+        if (result.Problem?.AsPageResult(this) is { } ended)
         {
-            return NotFound();
+            return ended;
         }
 
-        Problems = problems;
-        Notice = problems.Count == 0 ? Ui.L("数值已记录", "Value recorded") : null;
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
+        Notice = result.Succeeded ? Ui.L("数值已记录", "Value recorded") : null;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
