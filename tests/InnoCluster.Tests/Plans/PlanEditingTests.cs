@@ -105,6 +105,31 @@ public abstract class PlanEditingTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task StructureAndOneTarget_ReadThroughTheApi_AsTheReviewPagesShowThem()
+    {
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var plan = await PlanAsync();
+        var structure = await official.GetJsonAsync($"/api/plans/{plan["id"]}/structure");
+        var actions = structure["actions"]!.AsArray();
+        Assert.Equal((17, 9, 44), (structure["targets"]!.AsArray().Count, actions.Count, actions.Sum(a => a!["tasks"]!.AsArray().Count)));
+        Assert.Equal(Enumerable.Range(1, 9), actions.Select(a => a!["number"]!.GetValue<int>()));
+        var box7 = actions.SelectMany(a => a!["tasks"]!.AsArray()).Select(t => t!["code"]!.GetValue<string>()).Where(c => c.StartsWith("7-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(box7.Order(StringComparer.Ordinal), box7);
+        Assert.Equal(HttpStatusCode.NotFound, (await official.GetAsync("/api/plans/987654/structure", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/plans/{plan["id"]}/structure", Ct)).StatusCode);
+
+        // 专栏7-2 states the "15 个以上" identifier nodes: the target's view names that task and its units.
+        var nodes = await TargetIdAsync("15 个以上");
+        var view = await app.CreateClient().GetJsonAsync($"/api/plan-targets/{nodes}");
+        Assert.Equal(("15 个以上", "7-2"), (view["target"]!["targetText"]!.GetValue<string>(), view["task"]!["code"]!.GetValue<string>()));
+        Assert.NotEmpty(view["task"]!["units"]!.AsArray());
+        Assert.Equal(plan["id"]!.GetValue<int>(), view["plan"]!["id"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync("/api/plan-targets/987654", Ct)).StatusCode);
+        var page = await app.CreateClient().GetStringAsync($"/plans/targets/{nodes}", Ct);
+        Assert.Contains("7-2", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ImportingADocumentWithoutTargetsOrActions_IsRefusedWithTheReason()
     {
         var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));

@@ -19,7 +19,6 @@ public static class IdentityApi
 
     public sealed record RolesRequest(List<string> Roles, int? EnterpriseId);
 
-    public sealed record AuditRow(long Sequence, DateTimeOffset At, string? ActorId, string ActorName, string Action, string Subject, string? SubjectId, string? Changes, string? Address, string Result, string? Detail);
 
     public static void MapIdentityApi(this IEndpointRouteBuilder app)
     {
@@ -59,7 +58,7 @@ public static class IdentityApi
 
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
         audit.MapGet("", ListAuditAsync);
-        audit.MapGet("/verify", async (InnoClusterDbContext db, AuditChain chain, CancellationToken ct) => TypedResults.Ok(await chain.VerifyAsync(db, ct)));
+        audit.MapGet("/verify", async (ReadAuditLog log, CancellationToken ct) => TypedResults.Ok(await log.VerifyAsync(ct)));
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -214,33 +213,6 @@ public static class IdentityApi
         return result.Value is { } view ? TypedResults.Ok(view) : result.Problem!.ToHttp();
     }
 
-    private static async Task<Ok<List<AuditRow>>> ListAuditAsync(InnoClusterDbContext db, AuditTrail trail, string? action, string? actor, string? subject, long? before, int? take, CancellationToken ct)
-    {
-        var query = db.Set<AuditEntry>().AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(action))
-        {
-            query = query.Where(e => e.Action == action);
-        }
-
-        if (!string.IsNullOrWhiteSpace(actor))
-        {
-            query = query.Where(e => e.ActorName == actor || e.ActorId == actor);
-        }
-
-        if (!string.IsNullOrWhiteSpace(subject))
-        {
-            query = query.Where(e => e.Subject == subject);
-        }
-
-        if (before is not null)
-        {
-            query = query.Where(e => e.Sequence < before);
-        }
-
-        var rows = await query.OrderByDescending(e => e.Sequence).Take(Math.Clamp(take ?? 100, 1, 1000))
-            .Select(e => new AuditRow(e.Sequence, e.At, e.ActorId, e.ActorName, e.Action, e.Subject, e.SubjectId, e.Changes, e.Address, e.Result, e.Detail))
-            .ToListAsync(ct);
-        await trail.RecordAsync("audit-read", "audit_entries", null, "ok", $"action={action};actor={actor};subject={subject};before={before}", ct);
-        return TypedResults.Ok(rows);
-    }
+    private static async Task<Ok<IReadOnlyList<ReadAuditLog.AuditRow>>> ListAuditAsync(string? action, string? actor, string? subject, long? before, int? take, ReadAuditLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ExecuteAsync(new ReadAuditLog.Filter(action, actor, subject, before, take), ct));
 }

@@ -136,6 +136,7 @@ public static class IdentityFeature
         services.AddScoped<DecideRoleRequest>();
         services.AddScoped<ResetSecondFactor>();
         services.AddScoped<CreateToken>();
+        services.AddScoped<ReadAuditLog>();
         services.AddScoped<SignInFlow>();
         services.AddSingleton<ISeedStep, RoleSeedStep>();
         services.AddSingleton<ICliVerb, UsersVerb>();

@@ -67,6 +67,38 @@ public sealed class PlanTarget
 
     /// <summary>Proposed by the extractor (true) until an official confirms or edits it.</summary>
     public bool Proposed { get; set; } = true;
+
+    /// <summary>
+    /// Reads a reported figure with its unit (万/亿 parsed once, in the text library). A value in another unit
+    /// than the target's, or over a thousand times off it (2300万元 for a 2500亿元 target: almost surely 亿
+    /// written as 万), is refused with the reason.
+    /// </summary>
+    public string? ReadReportedValue(string? text, out Quantity? quantity)
+    {
+        quantity = null;
+        if (string.IsNullOrWhiteSpace(text) || !QuantityParser.TryParse(text, out var parsed))
+        {
+            return $"无法读取“{text}”：请写数值和单位，如 2300亿元、39家 (value: a figure with its unit)";
+        }
+
+        if (parsed.Unit.Length == 0)
+        {
+            return $"“{text}”没有单位，请写明 {Unit}（如 2300亿元） (value: write the unit)";
+        }
+
+        if (parsed.Unit != Unit)
+        {
+            return $"单位“{parsed.Unit}”与目标单位“{Unit}”不一致 (unit {parsed.Unit} does not match the target's {Unit})";
+        }
+
+        if (TargetValue > 0 && (parsed.Value * 1000 < TargetValue || parsed.Value > TargetValue * 1000))
+        {
+            return $"“{text}”与目标 {Text} 相差千倍以上，请检查万/亿 (value is over 1000× off the target: check 万 and 亿)";
+        }
+
+        quantity = parsed;
+        return null;
+    }
 }
 
 internal sealed class ActionPlanConfiguration : IEntityTypeConfiguration<ActionPlan>

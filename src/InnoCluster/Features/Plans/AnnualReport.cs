@@ -12,7 +12,7 @@ namespace InnoCluster.Features.Plans;
 /// tasks' reporting by responsible unit, the chain map, the scenario funnel and landed cases — every figure
 /// numbered to a footnote that quotes its source. The same figures go to an .xlsx of all indicators.
 /// </summary>
-public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, TaskReports reports, ChainMap chainMap, ScenarioFunnel funnel, TimeProvider clock)
+public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, ListPlanTasks planTasks, ChainMap chainMap, ScenarioFunnel funnel, TimeProvider clock)
 {
     public sealed record Footnote(int Number, string Text, string? Quote, string? Link);
 
@@ -24,7 +24,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
     public sealed record Content(
         ActionPlan Plan,
         DateOnly AsOf,
-        IReadOnlyList<PlanTargets.TargetDto> Targets,
+        IReadOnlyList<ListTargets.TargetDto> Targets,
         IReadOnlyDictionary<int, IReadOnlyList<int>> TargetFootnotes,
         IReadOnlyList<UnitSummary> Units,
         ChainMap.Result Chain,
@@ -50,7 +50,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var asOf = year is { } y && y < today.Year ? new DateOnly(y, 12, 31) : today;
-        var list = await targets.ForPlanAsync(planId, cancellationToken, asOf) ?? [];
+        var list = await targets.RunAsync(planId, cancellationToken, asOf) ?? [];
         var footnotes = new List<Footnote>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         int Note(string text, string? quote, string? link)
@@ -77,7 +77,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
             })];
         }
 
-        var tasks = await reports.ForPlanAsync(planId, cancellationToken, asOf) ?? [];
+        var tasks = await planTasks.RunAsync(planId, cancellationToken, asOf) ?? [];
         var units = tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
             .Select(g => new UnitSummary(g.Key, g.Count(), g.Count(x => x.Task.Reports > 0), g.Count(x => x.Task.OverduePeriod is not null)))
@@ -113,7 +113,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, PlanTargets targets, T
     /// <summary>Every target with its latest value and status (sheet 指标), and every reported value with its source (sheet 报告值).</summary>
     public async Task<bool> WriteIndicatorsAsync(int planId, Stream output, CancellationToken cancellationToken)
     {
-        var list = await targets.ForPlanAsync(planId, cancellationToken, null);
+        var list = await targets.RunAsync(planId, cancellationToken, null);
         if (list is null)
         {
             return false;

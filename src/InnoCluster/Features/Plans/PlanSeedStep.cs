@@ -24,21 +24,15 @@ public sealed class PlanSeedStep : ISeedStep
 
     public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
     {
-        var import = context.Services.GetRequiredService<PlanImport>();
-        var targets = context.Services.GetRequiredService<PlanTargets>();
+        var import = context.Services.GetRequiredService<ImportPlan>();
+        var targets = context.Services.GetRequiredService<RecordTargetValue>();
         var library = context.Services.GetRequiredService<IDocumentLibrary>();
         var seedDocuments = await library.SeedDocumentsAsync(cancellationToken);
         var plans = seedDocuments.Where(d => d.Kind == DocumentKind.Policy && d.Title.Contains("行动计划", StringComparison.Ordinal)).Select(d => d.Id).ToList();
         foreach (var id in plans)
         {
-            try
-            {
-                await import.ImportAsync(id, cancellationToken);
-            }
-            catch (NotAPlanException)
-            {
-                // Titled like a plan but states no targets or actions (a notice about a plan): nothing to propose.
-            }
+            // A document titled like a plan that states no targets or actions (a notice about a plan) is refused: nothing to propose.
+            await import.RunAsync(id, cancellationToken);
         }
 
         // The reported values the seed editors read from the news documents, each with its sentence.
@@ -52,7 +46,7 @@ public sealed class PlanSeedStep : ISeedStep
             {
                 var document = seedDocuments.SingleOrDefault(d => d.SeedFile == observation.Source)?.Id
                     ?? throw new InvalidDataException($"plan-indicators.json: no seed document {observation.Source}");
-                var observed = await targets.ObserveAsync(target.Id, new PlanTargets.ObservationRequest(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
+                var observed = await targets.RunAsync(target.Id, new RecordTargetValue.Request(observation.Value, observation.ObservedOn, document, observation.Quote, observation.Note), "seed", cancellationToken);
                 if (observed.Problem is { } problem)
                 {
                     throw new InvalidDataException($"plan-indicators.json, {entry.Target}: {problem.Message}");

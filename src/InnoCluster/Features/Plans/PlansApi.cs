@@ -1,9 +1,7 @@
 using System.Security.Claims;
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans;
 
@@ -13,89 +11,66 @@ public static class PlansApi
     public static IEndpointRouteBuilder MapPlansApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Plans");
-        api.MapGet("/plans", ListAsync).RequireAuthorization(Policies.Public);
-        api.MapGet("/plans/{id:int}/targets", TargetsAsync).RequireAuthorization(Policies.Public);
-        api.MapPut("/plan-targets/{id:int}/indicator", async Task<Results<NoContent, ProblemHttpResult>> (int id, PlanTargets.IndicatorRequest request, PlanTargets targets, CancellationToken ct) =>
-            NoContentOr(await targets.SetIndicatorAsync(id, request, ct))).RequireAuthorization(Policies.Official);
-        api.MapPost("/plan-targets/{id:int}/observations", ObserveAsync).RequireAuthorization(Policies.Official);
-        api.MapGet("/plans/{id:int}/tasks", async Task<Results<Ok<IReadOnlyList<TaskReports.TaskDto>>, NotFound>> (int id, TaskReports reports, CancellationToken ct) =>
-            await reports.ForPlanAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.PlanTeam);
-        api.MapGet("/tasks/{id:int}/reports", ReportsAsync).RequireAuthorization(Policies.ProgressReporter);
-        api.MapPost("/tasks/{id:int}/reports", FileReportAsync).RequireAuthorization(Policies.ProgressReporter);
-        api.MapPost("/plans/{id:int}/periods/{period}/close", async Task<Results<NoContent, ProblemHttpResult>> (int id, string period, ClaimsPrincipal user, TaskReports reports, CancellationToken ct) =>
-            NoContentOr(await reports.ClosePeriodAsync(id, period, Actor(user), ct))).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans", async Task<Ok<IReadOnlyList<ListPlans.Item>>> (ListPlans plans, CancellationToken ct) =>
+            TypedResults.Ok(await plans.RunAsync(ct))).RequireAuthorization(Policies.Public);
+        api.MapGet("/plans/{id:int}/targets", async Task<Results<Ok<IReadOnlyList<ListTargets.TargetDto>>, NotFound>> (int id, DateOnly? asOf, ListTargets targets, CancellationToken ct) =>
+            await targets.RunAsync(id, ct, asOf) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
+        api.MapGet("/plan-targets/{id:int}", async Task<Results<Ok<GetTarget.View>, NotFound>> (int id, GetTarget target, CancellationToken ct) =>
+            await target.RunAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
+        api.MapPut("/plan-targets/{id:int}/indicator", async Task<Results<NoContent, ProblemHttpResult>> (int id, SetTargetIndicator.Request request, SetTargetIndicator indicator, CancellationToken ct) =>
+            (await indicator.RunAsync(id, request, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapPost("/plan-targets/{id:int}/observations", async Task<Results<Created, ProblemHttpResult>> (int id, RecordTargetValue.Request request, ClaimsPrincipal user, RecordTargetValue record, CancellationToken ct) =>
+            await record.RunAsync(id, request, Actor(user), ct) is { Problem: { } problem } ? problem.ToHttp() : TypedResults.Created($"/api/plan-targets/{id}")).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans/{id:int}/structure", StructureAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans/{id:int}/tasks", async Task<Results<Ok<IReadOnlyList<ListPlanTasks.TaskDto>>, NotFound>> (int id, ListPlanTasks tasks, CancellationToken ct) =>
+            await tasks.RunAsync(id, ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound()).RequireAuthorization(Policies.PlanTeam);
+        api.MapGet("/tasks/{id:int}/reports", async Task<Results<Ok<IReadOnlyList<ListTaskReports.ReportDto>>, ProblemHttpResult>> (int id, ClaimsPrincipal user, OpenTaskForReporting open, CancellationToken ct) =>
+            (await open.RunAsync(id, Reporter.Of(user), ct)).ToOk(desk => desk.Reports)).RequireAuthorization(Policies.ProgressReporter);
+        api.MapPost("/tasks/{id:int}/reports", async Task<Results<Created<FileTaskReport.Filed>, ProblemHttpResult>> (int id, FileTaskReport.ReportRequest request, ClaimsPrincipal user, FileTaskReport file, CancellationToken ct) =>
+            (await file.RunAsync(id, request, Reporter.Of(user), ct)).ToCreated(filed => $"/api/tasks/{id}/reports")).RequireAuthorization(Policies.ProgressReporter);
+        api.MapPost("/plans/{id:int}/periods/{period}/close", async Task<Results<NoContent, ProblemHttpResult>> (int id, string period, ClaimsPrincipal user, ClosePeriod close, CancellationToken ct) =>
+            (await close.RunAsync(id, period, Actor(user), ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         api.MapGet("/plans/{id:int}/indicators.xlsx", IndicatorsWorkbookAsync).RequireAuthorization(Policies.Public);
-        api.MapPost("/documents/{id:int}/plan", ImportPlanAsync).RequireAuthorization(Policies.Official);
-        api.MapPost("/plans/{id:int}/confirm", async Task<Results<NoContent, NotFound>> (int id, PlanEditing editing, CancellationToken ct) =>
-            await editing.ConfirmAllAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
+        api.MapPost("/documents/{id:int}/plan", async Task<Results<Created<ImportPlan.Imported>, ProblemHttpResult>> (int id, ImportPlan import, CancellationToken ct) =>
+            (await import.RunAsync(id, ct)).ToCreated(plan => $"/plans/{plan.Id}/structure")).RequireAuthorization(Policies.Official);
+        api.MapPost("/plans/{id:int}/confirm", async Task<Results<NoContent, NotFound>> (int id, ConfirmPlan confirm, CancellationToken ct) =>
+            await confirm.RunAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
         api.MapPost("/plans/{id:int}/reminders", async Task<Results<Ok<IReadOnlyList<ReportReminders.Sent>>, NotFound>> (int id, ClaimsPrincipal user, ReportReminders reminders, CancellationToken ct) =>
             await reminders.SendAsync(id, Actor(user), ct) is { } sent ? TypedResults.Ok(sent) : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
-        api.MapPut("/plan-targets/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PlanEditing.TargetEdit edit, PlanEditing editing, CancellationToken ct) =>
-            NoContentOr(await editing.EditTargetAsync(id, edit, ct))).RequireAuthorization(Policies.Official);
-        api.MapDelete("/plan-targets/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PlanEditing editing, CancellationToken ct) =>
-            NoContentOr(await editing.RejectTargetAsync(id, ct))).RequireAuthorization(Policies.Official);
-        api.MapPut("/plan-actions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PlanEditing.UnitsEdit edit, PlanEditing editing, CancellationToken ct) =>
-            NoContentOr(await editing.EditActionAsync(id, edit, ct))).RequireAuthorization(Policies.Official);
-        api.MapPut("/plan-tasks/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, PlanEditing.UnitsEdit edit, PlanEditing editing, CancellationToken ct) =>
-            NoContentOr(await editing.EditTaskAsync(id, edit, ct))).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-targets/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, EditPlanTarget.Request edit, EditPlanTarget editTarget, CancellationToken ct) =>
+            (await editTarget.RunAsync(id, edit, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapDelete("/plan-targets/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, RejectPlanTarget reject, CancellationToken ct) =>
+            (await reject.RunAsync(id, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-actions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, UnitsEdit edit, EditPlanAction editAction, CancellationToken ct) =>
+            (await editAction.RunAsync(id, edit, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapPut("/plan-tasks/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, UnitsEdit edit, EditPlanTask editTask, CancellationToken ct) =>
+            (await editTask.RunAsync(id, edit, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         app.MapGet("/plans/{id:int}/report.pdf", AnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
     }
 
-    public sealed record PlanDto(int Id, string Title, int DocumentId, int? StartYear, int? EndYear, int Targets);
+    public sealed record TaskRow(int Id, string Code, string Title, IReadOnlyList<string> Units, bool Proposed);
 
-    public sealed record ImportedPlan(int Id, string Title, int? StartYear, int? EndYear, int Targets, int Actions, int Tasks);
+    public sealed record ActionRow(int Id, int Number, string Title, IReadOnlyList<string> Units, bool Proposed, IReadOnlyList<TaskRow> Tasks);
+
+    public sealed record TargetRow(int Id, string Name, string Text, string Sentence, int? Deadline, TargetPeriod Period, int? TaskId, bool Proposed);
+
+    public sealed record StructureDto(ListPlans.Item Plan, IReadOnlyList<TargetRow> Targets, IReadOnlyList<ActionRow> Actions);
 
     private static string Actor(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? "official";
 
-    private static Results<NoContent, ProblemHttpResult> NoContentOr(Result result) =>
-        result.Problem is { } problem ? problem.ToHttp() : TypedResults.NoContent();
-
-    private static async Task<Ok<List<PlanDto>>> ListAsync(InnoClusterDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id)
-            .Select(p => new PlanDto(p.Id, p.Title, p.DocumentId, p.StartYear, p.EndYear, p.Targets.Count)).ToListAsync(ct));
-
-    /// <summary>The targets today, or with <c>asOf=2024-12-31</c> as they stood that day.</summary>
-    private static async Task<Results<Ok<IReadOnlyList<PlanTargets.TargetDto>>, NotFound>> TargetsAsync(int id, DateOnly? asOf, PlanTargets targets, CancellationToken ct) =>
-        await targets.ForPlanAsync(id, ct, asOf) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
-
-    private static async Task<Results<Created, ProblemHttpResult>> ObserveAsync(int id, PlanTargets.ObservationRequest request, ClaimsPrincipal user, PlanTargets targets, CancellationToken ct) =>
-        await targets.ObserveAsync(id, request, Actor(user), ct) is { Problem: { } problem } ? problem.ToHttp() : TypedResults.Created($"/api/plans/targets/{id}");
-
-    private static async Task<Results<Ok<IReadOnlyList<TaskReports.ReportDto>>, NotFound, ForbidHttpResult>> ReportsAsync(int id, ClaimsPrincipal user, InnoClusterDbContext db, TaskReports reports, CancellationToken ct)
+    /// <summary>What was read from the plan's text, each proposal marked until an official confirms it.</summary>
+    private static async Task<Results<Ok<StructureDto>, NotFound>> StructureAsync(int id, GetPlanStructure structure, CancellationToken ct)
     {
-        var units = await db.Set<PlanTask>().AsNoTracking().Where(t => t.Id == id).Select(t => t.Units).SingleOrDefaultAsync(ct);
-        if (units is null)
+        if (await structure.RunAsync(id, ct) is not { } read)
         {
             return TypedResults.NotFound();
         }
 
-        return Reporter.Of(user).MayReportOn(units) ? TypedResults.Ok(await reports.ForTaskAsync(id, ct)) : TypedResults.Forbid();
-    }
-
-    private static async Task<Results<Created<TaskReports.Filed>, ProblemHttpResult>> FileReportAsync(int id, TaskReports.ReportRequest request, ClaimsPrincipal user, TaskReports reports, CancellationToken ct)
-    {
-        var result = await reports.FileAsync(id, request, Reporter.Of(user), ct);
-        return result.Value is { } filed ? TypedResults.Created($"/api/tasks/{id}/reports", filed) : result.Problem!.ToHttp();
-    }
-
-    private static async Task<Results<Created<ImportedPlan>, NotFound, ProblemHttpResult>> ImportPlanAsync(int id, PlanImport import, InnoClusterDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            if (await import.ImportAsync(id, ct) is not { } plan)
-            {
-                return TypedResults.NotFound();
-            }
-
-            var actions = await db.Set<PlanAction>().CountAsync(a => a.PlanId == plan.Id, ct);
-            var tasks = await db.Set<PlanTask>().CountAsync(t => t.PlanId == plan.Id, ct);
-            return TypedResults.Created($"/plans/{plan.Id}/structure", new ImportedPlan(plan.Id, plan.Title, plan.StartYear, plan.EndYear, plan.Targets.Count, actions, tasks));
-        }
-        catch (NotAPlanException e)
-        {
-            return new Problem(ProblemKind.Unprocessable, e.Message).ToHttp();
-        }
+        return TypedResults.Ok(new StructureDto(
+            read.Plan,
+            [.. read.Targets.Select(t => new TargetRow(t.Id, t.Name, t.Text, t.Sentence, t.Deadline, t.Period, t.TaskId, t.Proposed))],
+            [.. read.Actions.Select(a => new ActionRow(a.Id, a.Number, a.Title, a.Units, a.Proposed, [.. a.Tasks.Select(t => new TaskRow(t.Id, t.Code, t.Title, t.Units, t.Proposed))]))]));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound>> IndicatorsWorkbookAsync(int id, AnnualReport report, CancellationToken ct)
@@ -110,9 +85,9 @@ public static class PlansApi
         return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"plan-{id}-indicators.xlsx");
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, InnoClusterDbContext db, ChromiumPdf pdf, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, CancellationToken ct)
     {
-        if (!await db.Set<ActionPlan>().AnyAsync(p => p.Id == id, ct))
+        if (await plans.FindAsync(id, ct) is null)
         {
             return TypedResults.NotFound();
         }

@@ -18,13 +18,26 @@ public static partial class PlansFeature
 {
     public static IServiceCollection AddPlans(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<PlanImport>();
-        services.AddScoped<PlanTargets>();
+        services.AddScoped<ImportPlan>();
+        services.AddScoped<ListPlans>();
+        services.AddScoped<GetPlanStructure>();
+        services.AddScoped<ConfirmPlan>();
+        services.AddScoped<EditPlanTarget>();
+        services.AddScoped<RejectPlanTarget>();
+        services.AddScoped<EditPlanAction>();
+        services.AddScoped<EditPlanTask>();
+        services.AddScoped<ListTargets>();
+        services.AddScoped<GetTarget>();
+        services.AddScoped<SetTargetIndicator>();
+        services.AddScoped<RecordTargetValue>();
         services.AddScoped<IndicatorCounter>();
-        services.AddScoped<TaskReports>();
+        services.AddScoped<ListPlanTasks>();
+        services.AddScoped<ListTaskReports>();
+        services.AddScoped<OpenTaskForReporting>();
+        services.AddScoped<FileTaskReport>();
+        services.AddScoped<ClosePeriod>();
         services.AddScoped<AnnualReport>();
         services.AddScoped<DistrictSpecialities>();
-        services.AddScoped<PlanEditing>();
         services.AddScoped<ReportReminders>();
         services.AddSingleton<Infrastructure.Cli.ICliVerb, RemindVerb>();
         services.AddSingleton<ChromiumPdf>();
@@ -34,9 +47,6 @@ public static partial class PlansFeature
     }
 
     public static IEndpointRouteBuilder MapPlans(this IEndpointRouteBuilder app) => app.MapPlansApi();
-
-    /// <summary>Who is reporting: an official (any unit, named in the report) or a department account (its own unit).</summary>
-    public static Reporter ReporterOf(ClaimsPrincipal user) => Reporter.Of(user);
 
     [GeneratedRegex(@"(?<from>20\d{2})\s*[-—–~至]\s*(?<to>20\d{2})\s*年")]
     internal static partial Regex PeriodPattern();

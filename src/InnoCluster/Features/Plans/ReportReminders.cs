@@ -50,7 +50,7 @@ internal sealed class ReportReminderConfiguration : IEntityTypeConfiguration<Rep
 /// unit (users whose department is the unit), listing its overdue tasks with links; each unit's reminder is
 /// recorded, recipients or not, so the office sees who was reminded and which units have no account yet.
 /// </summary>
-public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock, Identity.IAccountDirectory directory)
+public sealed class ReportReminders(InnoClusterDbContext db, ListPlanTasks planTasks, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock, Identity.IAccountDirectory directory)
 {
     public sealed record Sent(string Unit, string Period, int OverdueTasks, int Recipients);
 
@@ -61,7 +61,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, TaskReports reports
     public async Task<IReadOnlyList<Sent>?> SendAsync(int planId, string sentBy, CancellationToken cancellationToken, TimeSpan? notAgainWithin = null)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        var tasks = await reports.ForPlanAsync(planId, cancellationToken);
+        var tasks = await planTasks.RunAsync(planId, cancellationToken);
         if (plan is null || tasks is null)
         {
             return null;

@@ -80,6 +80,18 @@ public static partial class ReportingCalendar
         return period < new ReportingPeriod(startYear, 1) ? null : period;
     }
 
+    /// <summary>The plan's quarters that have begun by <paramref name="today"/>, newest first: those a report can be filed for, unless closed.</summary>
+    public static IEnumerable<ReportingPeriod> Begun(int startYear, int endYear, DateOnly today)
+    {
+        for (var period = new ReportingPeriod(endYear, 4); period >= new ReportingPeriod(startYear, 1); period = period.Previous)
+        {
+            if (period.Start <= today)
+            {
+                yield return period;
+            }
+        }
+    }
+
     [GeneratedRegex(@"^(?<y>20\d{2})\s*-?\s*Q(?<q>[1-4])$", RegexOptions.IgnoreCase)]
     private static partial Regex PeriodPattern();
 }

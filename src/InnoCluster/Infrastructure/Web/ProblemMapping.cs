@@ -40,6 +40,18 @@ public static class ProblemMapping
         details.Detail = problem.Message;
         return TypedResults.Problem(details);
     }
+
+    /// <summary>204 when the use case did it, its problem otherwise.</summary>
+    public static Results<NoContent, ProblemHttpResult> ToNoContent(this Result result) =>
+        result.Problem is { } problem ? problem.ToHttp() : TypedResults.NoContent();
+
+    /// <summary>200 with the use case's value, its problem otherwise.</summary>
+    public static Results<Ok<TOut>, ProblemHttpResult> ToOk<T, TOut>(this Result<T> result, Func<T, TOut> select) =>
+        result.Problem is { } problem ? problem.ToHttp() : TypedResults.Ok(select(result.Value!));
+
+    /// <summary>201 with the created thing and where it now lives, the use case's problem otherwise.</summary>
+    public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
+        result.Problem is { } problem ? problem.ToHttp() : TypedResults.Created(location(result.Value!), result.Value);
 }
 
 /// <summary>The same problems on pages: no such object and not allowed become the page's 404 and 403; the rest are shown on the page.</summary>

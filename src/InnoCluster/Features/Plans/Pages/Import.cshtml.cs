@@ -1,16 +1,14 @@
 using InnoCluster.Features.Documents;
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>An official imports an action plan from a document of the library; the platform proposes its structure for review.</summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import, IDocumentLibrary library) : PageModel
+public sealed class ImportPlanModel(ListPlans plans, ImportPlan import, IDocumentLibrary library) : PageModel
 {
     public sealed record Candidate(int Id, string Title, string? Number, int? PlanId);
 
@@ -22,22 +20,27 @@ public sealed class ImportPlanModel(InnoClusterDbContext db, PlanImport import, 
 
     public async Task<IActionResult> OnPostAsync(int documentId, CancellationToken cancellationToken)
     {
-        try
+        var result = await import.RunAsync(documentId, cancellationToken);
+        if (result.Value is { } plan)
         {
-            return await import.ImportAsync(documentId, cancellationToken) is { } plan ? Redirect($"/plans/{plan.Id}/structure") : NotFound();
+            return Redirect($"/plans/{plan.Id}/structure");
         }
-        catch (NotAPlanException e)
+
+        var problem = result.Problem!;
+        if (problem.AsPageResult(this) is { } ended)
         {
-            Problem = e.Message;
-            await LoadAsync(cancellationToken);
-            return Page();
+            return ended;
         }
+
+        Problem = problem.Message;
+        await LoadAsync(cancellationToken);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var plans = await db.Set<ActionPlan>().AsNoTracking().ToDictionaryAsync(p => p.DocumentId, p => p.Id, cancellationToken);
+        var imported = (await plans.RunAsync(cancellationToken)).ToDictionary(p => p.DocumentId, p => p.Id);
         var documents = await library.PoliciesTitledAsync(["计划", "方案", "规划"], 200, cancellationToken);
-        Candidates = [.. documents.Select(d => new Candidate(d.Id, d.Title, d.DocumentNumber, plans.TryGetValue(d.Id, out var p) ? p : null))];
+        Candidates = [.. documents.Select(d => new Candidate(d.Id, d.Title, d.DocumentNumber, imported.TryGetValue(d.Id, out var p) ? p : null))];
     }
 }

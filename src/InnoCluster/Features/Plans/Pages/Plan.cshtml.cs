@@ -1,32 +1,30 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>The plan's targets with their latest values, statuses and sources (the first view of the KPI dashboard).</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class PlanModel(InnoClusterDbContext db, PlanTargets targets) : PageModel
+public sealed class PlanModel(ListPlans plans, ListTargets targets) : PageModel
 {
-    public ActionPlan? Plan { get; private set; }
+    public ListPlans.Item? Plan { get; private set; }
 
-    public IReadOnlyList<ActionPlan> Plans { get; private set; } = [];
+    public IReadOnlyList<ListPlans.Item> Plans { get; private set; } = [];
 
-    public IReadOnlyList<PlanTargets.TargetDto> Targets { get; private set; } = [];
+    public IReadOnlyList<ListTargets.TargetDto> Targets { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
-        Plans = await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id).ToListAsync(cancellationToken);
+        Plans = await plans.RunAsync(cancellationToken);
         Plan = id is { } wanted ? Plans.FirstOrDefault(p => p.Id == wanted) : Plans.Count > 0 ? Plans[0] : null;
         if (id is not null && Plan is null)
         {
             return NotFound();
         }
 
-        Targets = Plan is null ? [] : await targets.ForPlanAsync(Plan.Id, cancellationToken) ?? [];
+        Targets = Plan is null ? [] : await targets.RunAsync(Plan.Id, cancellationToken) ?? [];
         return Page();
     }
 

@@ -15,7 +15,7 @@ public static class PlanCharts
         _ => "#90a4ae",
     };
 
-    public static string Progress(IEnumerable<PlanTargets.TargetDto> targets)
+    public static string Progress(IEnumerable<ListTargets.TargetDto> targets)
     {
         var list = targets.Where(t => t.Progress is not null).ToList();
         return JsonSerializer.Serialize(new
@@ -31,7 +31,7 @@ public static class PlanCharts
     }
 
     /// <summary>A target's values over the plan's years, money in 亿元 so the axis stays readable, with the target as a line.</summary>
-    public static string Trend(PlanTargets.TargetDto target, int? startYear)
+    public static string Trend(ListTargets.TargetDto target, int? startYear)
     {
         var (scale, unit) = target.Unit == "元" ? (100_000_000m, "亿元") : (1m, target.Unit);
         var points = target.Sources.Where(s => s.Kind != "target" && s.Value is not null && s.Date is not null)
@@ -52,7 +52,7 @@ public static class PlanCharts
     }
 
     /// <summary>Every target with values over time, each as a share of its own target so they share one axis.</summary>
-    public static string ProgressTrends(IEnumerable<PlanTargets.TargetDto> targets, int? startYear, int? endYear)
+    public static string ProgressTrends(IEnumerable<ListTargets.TargetDto> targets, int? startYear, int? endYear)
     {
         var series = targets.Where(t => t.TargetValue > 0 && t.Period != TargetPeriod.Annual)
             .Select(t => new
@@ -75,7 +75,7 @@ public static class PlanCharts
         });
     }
 
-    public static bool HasTrends(IEnumerable<PlanTargets.TargetDto> targets) =>
+    public static bool HasTrends(IEnumerable<ListTargets.TargetDto> targets) =>
         targets.Any(t => t.TargetValue > 0 && t.Period != TargetPeriod.Annual && t.Sources.Any(s => s.Kind != "target" && s.Value is not null));
 
     public static string Bars(IEnumerable<(string Label, int Value)> bars) =>

@@ -1,23 +1,22 @@
-using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Files;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>A task: its text, responsible units, every report version, and the form a responsible unit files with.</summary>
 [Authorize(Policy = Policies.ProgressReporter)]
 [BodyLimit(BodyKind.Attachments)]
-public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports reports, TimeProvider clock, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions) : PageModel
+public sealed class PlanTaskPageModel(OpenTaskForReporting open, FileTaskReport file, UploadStore uploads, IOptions<UploadOptions> uploadOptions) : PageModel
 {
     public PlanTask Task { get; private set; } = default!;
 
-    public ActionPlan Plan { get; private set; } = default!;
+    public ListPlans.Item Plan { get; private set; } = default!;
 
-    public IReadOnlyList<TaskReports.ReportDto> Reports { get; private set; } = [];
+    public IReadOnlyList<ListTaskReports.ReportDto> Reports { get; private set; } = [];
 
     public IReadOnlyList<PlanTarget> Targets { get; private set; } = [];
 
@@ -29,7 +28,7 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
 
     public IReadOnlyDictionary<Guid, string> FileNames { get; private set; } = new Dictionary<Guid, string>();
 
-    public TaskReports.Filed? Filed { get; private set; }
+    public FileTaskReport.Filed? Filed { get; private set; }
 
     [BindProperty]
     public string? Period { get; set; }
@@ -60,15 +59,15 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
 
         // Each file goes through the checked upload store (type by content, size, quota) before it is attached.
         var limits = uploadOptions.Value.Limits;
-        var (attachments, refused) = await uploads.SaveFormFilesAsync(Reporter.UserId, "progress-report", Files, InnoCluster.Infrastructure.Files.UploadStore.AttachmentKinds, limits, cancellationToken);
+        var (attachments, refused) = await uploads.SaveFormFilesAsync(Reporter.UserId, "progress-report", Files, UploadStore.AttachmentKinds, limits, cancellationToken);
         if (refused is not null)
         {
             Problems["attachments"] = [refused];
             return Page();
         }
 
-        List<TaskReports.FigureInput> figures = FigureTarget is null && string.IsNullOrWhiteSpace(FigureValue) ? [] : [new(FigureTarget, FigureValue)];
-        var result = await reports.FileAsync(id, new TaskReports.ReportRequest(Period, Unit, Text, figures, attachments), Reporter, cancellationToken);
+        List<FileTaskReport.FigureInput> figures = FigureTarget is null && string.IsNullOrWhiteSpace(FigureValue) ? [] : [new(FigureTarget, FigureValue)];
+        var result = await file.RunAsync(id, new FileTaskReport.ReportRequest(Period, Unit, Text, figures, attachments), Reporter, cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;
@@ -80,8 +79,10 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
         {
             Text = null;
             FigureValue = null;
-            Reports = await reports.ForTaskAsync(id, cancellationToken);
-            await NameFilesAsync(cancellationToken);
+            if ((await open.RunAsync(id, Reporter, cancellationToken)).Value is { } desk)
+            {
+                Show(desk);
+            }
         }
 
         return Page();
@@ -89,47 +90,26 @@ public sealed class PlanTaskPageModel(InnoClusterDbContext db, TaskReports repor
 
     private async Task<IActionResult?> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var task = await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null)
+        Reporter = Reporter.Of(User);
+        var opened = await open.RunAsync(id, Reporter, cancellationToken);
+        if (opened.Value is not { } desk)
         {
-            return NotFound();
+            return opened.Problem!.AsPageResult(this); // unknown task, or a department not responsible for it
         }
 
-        Reporter = PlansFeature.ReporterOf(User);
-        if (!Reporter.MayReportOn(task.Units))
-        {
-            return Forbid(); // a department sees and reports on its own tasks
-        }
-
-        Task = task;
-        Plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == task.PlanId, cancellationToken);
-        Reports = await reports.ForTaskAsync(id, cancellationToken);
-        await NameFilesAsync(cancellationToken);
-        Targets = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.PlanId == task.PlanId).OrderBy(t => t.TaskId == id ? 0 : 1).ThenBy(t => t.Order).ToListAsync(cancellationToken);
-        var closed = await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == task.PlanId).Select(c => c.Period).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var periods = new List<ReportingPeriod>();
-        if (Plan.StartYear is { } first && Plan.EndYear is { } last)
-        {
-            for (var p = new ReportingPeriod(last, 4); p >= new ReportingPeriod(first, 1); p = p.Previous)
-            {
-                if (p.Start <= today && !closed.Contains(p.ToString()))
-                {
-                    periods.Add(p);
-                }
-            }
-        }
-
-        OpenPeriods = periods;
-        Period ??= periods.FirstOrDefault().Year > 0 ? periods[0].ToString() : null;
-        Unit ??= Reporter.Department ?? task.Units.FirstOrDefault();
+        Show(desk);
+        Period ??= OpenPeriods.Count > 0 ? OpenPeriods[0].ToString() : null;
+        Unit ??= Reporter.Department ?? Task.Units.FirstOrDefault();
         return null;
     }
 
-    private async Task NameFilesAsync(CancellationToken cancellationToken)
+    private void Show(OpenTaskForReporting.Desk desk)
     {
-        var ids = Reports.SelectMany(r => r.Attachments).Distinct().ToList();
-        FileNames = ids.Count == 0 ? new Dictionary<Guid, string>()
-            : await db.Set<InnoCluster.Infrastructure.Files.StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.FileName, cancellationToken);
+        Task = desk.Task;
+        Plan = desk.Plan;
+        Targets = desk.Targets;
+        OpenPeriods = desk.OpenPeriods;
+        Reports = desk.Reports;
+        FileNames = desk.FileNames;
     }
 }

@@ -1,18 +1,16 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>The official's review of what was read from the plan's text: targets, actions and tasks, each confirmed or edited.</summary>
 [Authorize(Policy = Policies.Official)]
-public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing) : PageModel
+public sealed class StructureModel(GetPlanStructure structure, ConfirmPlan confirm, EditPlanTarget editTarget, RejectPlanTarget reject, EditPlanAction editAction, EditPlanTask editTask) : PageModel
 {
-    public ActionPlan Plan { get; private set; } = default!;
+    public ListPlans.Item Plan { get; private set; } = default!;
 
     public IReadOnlyList<PlanTarget> Targets { get; private set; } = [];
 
@@ -28,7 +26,7 @@ public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing)
 
     public async Task<IActionResult> OnPostConfirmAllAsync(int id, CancellationToken cancellationToken)
     {
-        if (!await editing.ConfirmAllAsync(id, cancellationToken))
+        if (!await confirm.RunAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -39,23 +37,23 @@ public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing)
 
     public async Task<IActionResult> OnPostTargetAsync(int id, int targetId, string? name, string? value, int? deadline, TargetPeriod? period, CancellationToken cancellationToken)
     {
-        return await AfterAsync(id, targetId, await editing.EditTargetAsync(targetId, new PlanEditing.TargetEdit(name, value, deadline, period), cancellationToken), cancellationToken);
+        return await AfterAsync(id, targetId, await editTarget.RunAsync(targetId, new EditPlanTarget.Request(name, value, deadline, period), cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRejectAsync(int id, int targetId, CancellationToken cancellationToken)
     {
-        var rejected = await editing.RejectTargetAsync(targetId, cancellationToken);
+        var rejected = await reject.RunAsync(targetId, cancellationToken);
         return await AfterAsync(id, targetId, rejected.Problem is { Kind: ProblemKind.Conflict } ? Problem.Invalid("target", Ui.L("目标已有数值，不能删除", "The target has values and cannot be removed")) : rejected, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostActionAsync(int id, int actionId, string? title, string? units, CancellationToken cancellationToken)
     {
-        return await AfterAsync(id, actionId, await editing.EditActionAsync(actionId, new PlanEditing.UnitsEdit(title, FormLists.Split(units), ApplyToTasks: true), cancellationToken), cancellationToken);
+        return await AfterAsync(id, actionId, await editAction.RunAsync(actionId, new UnitsEdit(title, FormLists.Split(units), ApplyToTasks: true), cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostTaskAsync(int id, int taskId, string? title, string? units, CancellationToken cancellationToken)
     {
-        return await AfterAsync(id, taskId, await editing.EditTaskAsync(taskId, new PlanEditing.UnitsEdit(title, FormLists.Split(units)), cancellationToken), cancellationToken);
+        return await AfterAsync(id, taskId, await editTask.RunAsync(taskId, new UnitsEdit(title, FormLists.Split(units)), cancellationToken), cancellationToken);
     }
 
     private async Task<IActionResult> AfterAsync(int id, int editedId, Result result, CancellationToken cancellationToken)
@@ -75,15 +73,12 @@ public sealed class StructureModel(InnoClusterDbContext db, PlanEditing editing)
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var plan = await db.Set<ActionPlan>().AsNoTracking().Include(p => p.Targets).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null)
+        if (await structure.RunAsync(id, cancellationToken) is not { } read)
         {
             return false;
         }
 
-        Plan = plan;
-        Targets = [.. plan.Targets.OrderBy(t => t.Order)];
-        Actions = await db.Set<PlanAction>().AsNoTracking().Include(a => a.Tasks).Where(a => a.PlanId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
+        (Plan, Targets, Actions) = (read.Plan, read.Targets, read.Actions);
         return true;
     }
 }

@@ -1,15 +1,13 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>One target: its sentence, indicator, trend and every value with the sentence it comes from.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : PageModel
+public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, RecordTargetValue record) : PageModel
 {
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
@@ -19,11 +17,11 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
 
     public string? CurrentSpec { get; private set; }
 
-    public ActionPlan Plan { get; private set; } = default!;
+    public ListPlans.Item Plan { get; private set; } = default!;
 
-    public PlanTargets.TargetDto Target { get; private set; } = default!;
+    public ListTargets.TargetDto Target { get; private set; } = default!;
 
-    public PlanTask? Task { get; private set; }
+    public GetTarget.TaskRef? Task { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
@@ -35,7 +33,7 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
             return Forbid();
         }
 
-        var result = await targets.SetIndicatorAsync(id, new PlanTargets.IndicatorRequest(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
+        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;
@@ -54,7 +52,7 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
             return Forbid();
         }
 
-        var result = await targets.ObserveAsync(id, new PlanTargets.ObservationRequest(value, observedOn, documentId, string.IsNullOrWhiteSpace(quote) ? null : quote, note), User.Identity?.Name ?? "official", cancellationToken);
+        var result = await record.RunAsync(id, new RecordTargetValue.Request(value, observedOn, documentId, string.IsNullOrWhiteSpace(quote) ? null : quote, note), User.Identity?.Name ?? "official", cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;
@@ -67,16 +65,12 @@ public sealed class TargetModel(InnoClusterDbContext db, PlanTargets targets) : 
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
-        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == id).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator }).SingleOrDefaultAsync(cancellationToken);
-        if (row is null)
+        if (await target.RunAsync(id, cancellationToken) is not { } view)
         {
             return false;
         }
 
-        CurrentSpec = row.ComputedIndicator;
-        Plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == row.PlanId, cancellationToken);
-        Target = (await targets.ForPlanAsync(row.PlanId, cancellationToken, onlyTarget: id))!.Single();
-        Task = row.TaskId is { } taskId ? await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken) : null;
+        (Plan, Target, Task, CurrentSpec) = (view.Plan, view.Target, view.Task, view.ComputedIndicator);
         return true;
     }
 }

@@ -1,15 +1,13 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>Per responsible unit: its tasks, their latest progress report and what is overdue; a department sees its own unit first.</summary>
 [Authorize(Policy = Policies.PlanTeam)]
-public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, ReportReminders reminders, TimeProvider clock) : PageModel
+public sealed class UnitsModel(GetPlanStructure structure, ListPlanTasks planTasks, ReportReminders reminders, TimeProvider clock) : PageModel
 {
     public IReadOnlyDictionary<string, ReportReminder> LastReminders { get; private set; } = new Dictionary<string, ReportReminder>();
 
@@ -29,9 +27,9 @@ public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, Rep
         return Sent is null ? NotFound() : await OnGetAsync(id, cancellationToken);
     }
 
-    public ActionPlan Plan { get; private set; } = default!;
+    public ListPlans.Item Plan { get; private set; } = default!;
 
-    public IReadOnlyList<(string Unit, IReadOnlyList<TaskReports.TaskDto> Tasks)> Units { get; private set; } = [];
+    public IReadOnlyList<(string Unit, IReadOnlyList<ListPlanTasks.TaskDto> Tasks)> Units { get; private set; } = [];
 
     public IReadOnlyList<PlanAction> Actions { get; private set; } = [];
 
@@ -41,20 +39,20 @@ public sealed class UnitsModel(InnoClusterDbContext db, TaskReports reports, Rep
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (plan is null)
+        if (await structure.RunAsync(id, cancellationToken) is not { } read)
         {
             return NotFound();
         }
 
+        var plan = read.Plan;
         Plan = plan;
-        MyUnit = PlansFeature.ReporterOf(User).Department;
-        Actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == id).OrderBy(a => a.Number).ToListAsync(cancellationToken);
-        var tasks = await reports.ForPlanAsync(id, cancellationToken) ?? [];
+        MyUnit = Reporter.Of(User).Department;
+        Actions = read.Actions;
+        var tasks = await planTasks.RunAsync(id, cancellationToken) ?? [];
         Units = [.. tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key == MyUnit).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<TaskReports.TaskDto>)[.. g.Select(x => x.Task)]))];
+            .Select(g => (g.Key, (IReadOnlyList<ListPlanTasks.TaskDto>)[.. g.Select(x => x.Task)]))];
         LastReminders = await reminders.LatestAsync(id, cancellationToken);
         DuePeriod = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : null;
         return Page();

@@ -1,16 +1,15 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace InnoCluster.Features.Plans;
 
-
-/// <summary>Filing, versioning and reading progress reports; closing periods; which reports are overdue.</summary>
-public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
+/// <summary>
+/// A responsible unit (or an official for it) files a progress report on a task for a quarter: a new
+/// version when that quarter already has one, never an overwrite; figures become the targets' values.
+/// </summary>
+public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
 {
     public sealed record FigureInput(int? TargetId, string? Value);
 
@@ -18,13 +17,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
 
     public sealed record Filed(int Id, int TaskId, string Period, int Version, int? Replaces, bool Late, DateOnly Due);
 
-    public sealed record FigureDto(int TargetId, string Target, decimal Value, string Unit);
-
-    public sealed record ReportDto(int Id, string Period, int Version, string Unit, string Text, bool Late, DateTimeOffset FiledAt, string FiledBy, IReadOnlyList<Guid> Attachments, IReadOnlyList<FigureDto> Figures, bool Superseded);
-
-    public sealed record TaskDto(int Id, string Code, int Action, string ActionTitle, string Title, string Text, IReadOnlyList<string> Units, int Reports, string? LatestPeriod, DateTimeOffset? LatestFiledAt, string? LatestText, string? OverduePeriod, int MissedPeriods);
-
-    public async Task<Result<Filed>> FileAsync(int taskId, ReportRequest request, Reporter reporter, CancellationToken cancellationToken)
+    public async Task<Result<Filed>> RunAsync(int taskId, ReportRequest request, Reporter reporter, CancellationToken cancellationToken)
     {
         var problems = new Dictionary<string, string[]>();
         var task = await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
@@ -95,7 +88,7 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (PlanTargets.ReadValue(target, figure.Value, out var quantity) is { } problem)
+            if (target.ReadReportedValue(figure.Value, out var quantity) is { } problem)
             {
                 problems[$"figures[{i}].value"] = [problem];
                 continue;
@@ -175,90 +168,5 @@ public sealed class TaskReports(InnoClusterDbContext db, TimeProvider clock)
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Filed(report.Id, taskId, key, report.Version, previous?.Id, report.Late, period.Due);
-    }
-
-    /// <summary>Closes a period of a plan; closing it again is harmless and keeps the first closing.</summary>
-    public async Task<Result> ClosePeriodAsync(int planId, string? periodText, string closedBy, CancellationToken cancellationToken)
-    {
-        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return Problem.NotFound("没有这个计划 / no such plan");
-        }
-
-        if (!ReportingCalendar.TryParse(periodText, out var period))
-        {
-            return Problem.Invalid("period", $"报告期“{periodText}”无法识别，请写成 2025-Q3 (period: YYYY-Qn)");
-        }
-
-        var key = period.ToString();
-        if (!await db.Set<ReportingPeriodClosure>().AnyAsync(c => c.PlanId == planId && c.Period == key, cancellationToken))
-        {
-            db.Add(new ReportingPeriodClosure { PlanId = planId, Period = key, ClosedBy = closedBy, ClosedAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        return Result.Ok();
-    }
-
-    /// <summary>Every version of a task's reports, newest first; a version later filed for the same period supersedes it.</summary>
-    public async Task<IReadOnlyList<ReportDto>> ForTaskAsync(int taskId, CancellationToken cancellationToken)
-    {
-        var reports = await db.Set<TaskReport>().AsNoTracking().Where(r => r.TaskId == taskId).OrderByDescending(r => r.Period).ThenByDescending(r => r.Version).ToListAsync(cancellationToken);
-        var ids = reports.Select(r => r.Id).ToList();
-        var figures = await (from o in db.Set<IndicatorObservation>().AsNoTracking()
-                             join t in db.Set<PlanTarget>().AsNoTracking() on o.TargetId equals t.Id
-                             where o.ReportId != null && ids.Contains(o.ReportId.Value)
-                             select new { ReportId = o.ReportId!.Value, t.Id, t.Name, o.Value, t.Unit }).ToListAsync(cancellationToken);
-        var byReport = figures.ToLookup(f => f.ReportId);
-        var latestVersion = reports.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Max(r => r.Version), StringComparer.Ordinal);
-        return [.. reports.Select(r => new ReportDto(r.Id, r.Period, r.Version, r.Unit, r.Text, r.Late, r.FiledAt, r.FiledBy, r.Attachments,
-            [.. byReport[r.Id].Select(f => new FigureDto(f.Id, f.Name, f.Value, f.Unit))], r.Version < latestVersion[r.Period]))];
-    }
-
-    /// <summary>The plan's tasks with their units, latest report and the period whose report is overdue, if any.</summary>
-    public async Task<IReadOnlyList<TaskDto>?> ForPlanAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
-    {
-        var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == planId).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Box).ThenBy(t => t.Number).ToListAsync(cancellationToken);
-        var taskIds = tasks.Select(t => t.Id).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (asOf is { } past && past < today)
-        {
-            today = past;
-        }
-
-        var filedBy = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var reports = (await db.Set<TaskReport>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.FiledAt < filedBy)
-                .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.TaskId);
-        var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
-        var closed = (await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.Period).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        return [.. tasks.Select(t =>
-        {
-            var mine = reports[t.Id].OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.Version).ToList();
-            var filed = mine.Select(r => r.Period).ToHashSet(StringComparer.Ordinal);
-            var missed = 0;
-            if (due is { } latestDue)
-            {
-                for (var p = new ReportingPeriod(plan.StartYear!.Value, 1); p <= latestDue; p = p.Next)
-                {
-                    missed += filed.Contains(p.ToString()) ? 0 : 1;
-                }
-            }
-
-            // A closed period takes no more reports: unfiled, it is missed, no longer overdue (nor reminded of).
-            var overdue = due is { } d && !filed.Contains(d.ToString()) && !closed.Contains(d.ToString()) ? d.ToString() : null;
-            var latest = mine.FirstOrDefault();
-            var action = actions[t.ActionId];
-            return new TaskDto(t.Id, t.Code, action.Number, action.Title, t.Title, t.Text, t.Units, mine.Count, latest?.Period, latest?.FiledAt,
-                latest?.Text is { } x && x.Length > 200 ? x[..200] + "…" : latest?.Text, overdue, missed);
-        })];
     }
 }

@@ -1,22 +1,25 @@
 using InnoCluster.Features.Documents;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Plans;
 
-/// <summary>The document has neither dated targets nor "(一)…行动" actions: there is no plan to propose.</summary>
-public sealed class NotAPlanException(string title)
-    : Exception($"“{title}”中没有找到目标或行动，不能作为行动计划导入 (no targets or actions found in the document)");
-
-/// <summary>Reads a plan document's targets into an action plan (replacing the proposals of an earlier reading).</summary>
-public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock, IDocumentLibrary documents)
+/// <summary>
+/// Reads a plan document's targets, actions and tasks into an action plan, as proposals for an official to
+/// review (replacing the proposals of an earlier reading, never what was confirmed). A document with neither
+/// dated targets nor "(一)…行动" actions is refused (422): there is no plan to propose.
+/// </summary>
+public sealed class ImportPlan(InnoClusterDbContext db, TimeProvider clock, IDocumentLibrary documents)
 {
-    public async Task<ActionPlan?> ImportAsync(int documentId, CancellationToken cancellationToken)
+    public sealed record Imported(int Id, string Title, int? StartYear, int? EndYear, int Targets, int Actions, int Tasks);
+
+    public async Task<Result<Imported>> RunAsync(int documentId, CancellationToken cancellationToken)
     {
         if (await documents.TextAsync(documentId, cancellationToken) is not { } document)
         {
-            return null;
+            return Problem.NotFound("没有这份文档 / no such document");
         }
 
         var text = document.Text;
@@ -28,7 +31,7 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock, IDoc
         {
             if (PlanTargetExtractor.Extract(text, document.Year ?? start, end).Count == 0 && PlanStructureExtractor.Extract(text).Count == 0)
             {
-                throw new NotAPlanException(document.Title);
+                return new Problem(ProblemKind.Unprocessable, $"“{document.Title}”中没有找到目标或行动，不能作为行动计划导入 (no targets or actions found in the document)");
             }
 
             plan = new ActionPlan { DocumentId = documentId, CreatedAt = clock.GetUtcNow() };
@@ -83,7 +86,9 @@ public sealed class PlanImport(InnoClusterDbContext db, TimeProvider clock, IDoc
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return plan;
+        var actions = await db.Set<PlanAction>().CountAsync(a => a.PlanId == plan.Id, cancellationToken);
+        var tasks = await db.Set<PlanTask>().CountAsync(t => t.PlanId == plan.Id, cancellationToken);
+        return new Imported(plan.Id, plan.Title, plan.StartYear, plan.EndYear, plan.Targets.Count, actions, tasks);
     }
 
     /// <summary>

@@ -1,0 +1,40 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>An official picks the live count that measures a target (or none: its values are then reported).</summary>
+public sealed class SetTargetIndicator(InnoClusterDbContext db, IndicatorCounter counter)
+{
+    public sealed record Request(string? Computed);
+
+    public async Task<Result> RunAsync(int targetId, Request request, CancellationToken cancellationToken)
+    {
+        var target = await db.Set<PlanTarget>().SingleOrDefaultAsync(t => t.Id == targetId, cancellationToken);
+        if (target is null)
+        {
+            return Problem.NotFound();
+        }
+
+        if (request.Computed is not null && !ComputedIndicator.TryParse(request.Computed, out _))
+        {
+            return Problem.Invalid("computed", $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
+        }
+
+        if (ComputedIndicator.TryParse(request.Computed, out var spec) && spec.Node is { } node && node != ComputedIndicator.AnyNode
+            && (await counter.NodeIdsAsync(spec, cancellationToken) is not { Count: > 0 }))
+        {
+            return Problem.Invalid("computed", $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
+        }
+
+        if (request.Computed is not null && target.Unit is not ("家" or "个"))
+        {
+            return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” (a count cannot measure a target in {target.Unit})");
+        }
+
+        target.ComputedIndicator = request.Computed;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Ok();
+    }
+}
