@@ -90,15 +90,15 @@ public static class ScenarioBench
         var nightly = new List<int>();
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var authoring = scope.ServiceProvider.GetRequiredService<ScenarioAuthoring>();
+            var createDemand = scope.ServiceProvider.GetRequiredService<CreateDemand>();
             var official = new ScenarioActor("bench", "bench", true, null);
             foreach (var spec in set.Demands)
             {
                 var real = spec.ExternalId is null ? null : corpus.Single(r => r.ExternalId == spec.ExternalId);
-                var created = await authoring.CreateDemandAsync(new ScenarioAuthoring.DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null), official, CancellationToken.None);
+                var created = await createDemand.RunAsync(new DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null), official, CancellationToken.None);
                 var saved = created.Value ?? throw new InvalidOperationException(created.Problem!.Message);
                 judged.Add(saved.Id);
-                await scope.ServiceProvider.GetRequiredService<DemandReview>().PublishAsync(saved.Id, spec.Sector, CancellationToken.None);
+                await scope.ServiceProvider.GetRequiredService<PublishDemand>().RunAsync(saved.Id, spec.Sector, CancellationToken.None);
             }
         }
 

@@ -20,8 +20,8 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
             var vendor = new Enterprise { Name = "苏州浏览器视觉检测有限公司", Business = "工业视觉检测设备", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
             db.Add(vendor);
             await db.SaveChangesAsync(ct);
-            var created = await scope.ServiceProvider.GetRequiredService<ScenarioAuthoring>().CreateSolutionAsync(
-                new ScenarioAuthoring.SolutionInput("锂电极片漏涂视觉检测", "深度学习机器视觉，在线检测锂电池极片的划痕、漏涂和褶皱。", ["机器视觉", "缺陷检测"], ["AI+制造"], ["industrial-vision"], null, "面议", vendor.Id),
+            var created = await scope.ServiceProvider.GetRequiredService<CreateSolution>().RunAsync(
+                new SolutionInput("锂电极片漏涂视觉检测", "深度学习机器视觉，在线检测锂电池极片的划痕、漏涂和褶皱。", ["机器视觉", "缺陷检测"], ["AI+制造"], ["industrial-vision"], null, "面议", vendor.Id),
                 new ScenarioActor("setup", "setup", true, null), ct);
             Assert.True(created.Succeeded, created.Problem?.Message);
 

@@ -71,12 +71,13 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
                 keyOf[MatchCandidateKey.Enterprise(enterprise.Id)] = spec.Key;
             }
 
-            var authoring = services.GetRequiredService<ScenarioAuthoring>();
+            var createSolution = services.GetRequiredService<CreateSolution>();
+            var createDemand = services.GetRequiredService<CreateDemand>();
             var official = new ScenarioActor("judged-set", "judged-set", true, null);
             foreach (var spec in set.Solutions)
             {
                 var vendor = vendors.Single(v => v.Name == spec.Vendor);
-                var created = await authoring.CreateSolutionAsync(new ScenarioAuthoring.SolutionInput(spec.Title, spec.Description, spec.Capabilities, spec.Sectors, spec.ChainNodes, null, null, vendor.Id), official, Ct);
+                var created = await createSolution.RunAsync(new SolutionInput(spec.Title, spec.Description, spec.Capabilities, spec.Sectors, spec.ChainNodes, null, null, vendor.Id), official, Ct);
                 Assert.True(created.Succeeded, spec.Key + ": " + created.Problem?.Message);
                 var saved = created.Value!;
                 keyOf[MatchCandidateKey.Solution(saved.Id)] = spec.Key;
@@ -85,8 +86,8 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
             foreach (var spec in set.Demands)
             {
                 var real = spec.ExternalId is null ? null : corpus.Single(r => r.ExternalId == spec.ExternalId);
-                var input = new ScenarioAuthoring.DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null);
-                var created = await authoring.CreateDemandAsync(input, official, Ct);
+                var input = new DemandInput(real?.Title ?? spec.Title, real?.Problem ?? spec.Description, spec.Sector, spec.Capabilities, null, null, null, null);
+                var created = await createDemand.RunAsync(input, official, Ct);
                 Assert.True(created.Succeeded, spec.Key + ": " + created.Problem?.Message);
                 var saved = created.Value!;
                 demandIds[spec.Key] = saved.Id;

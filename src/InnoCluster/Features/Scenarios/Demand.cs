@@ -77,6 +77,14 @@ public sealed class Demand
     public bool IsVisibleTo(ScenarioActor? reader) =>
         Status == DemandStatus.Published || reader?.IsOfficial == true || (OwnerUserId is not null && OwnerUserId == reader?.UserId);
 
+    /// <summary>Whether the actor is the account that wrote it.</summary>
+    public bool IsOwnedBy(ScenarioActor? actor) => OwnerUserId is not null && OwnerUserId == actor?.UserId;
+
+    /// <summary>Who may edit it: its author and officials.</summary>
+    public bool MayBeEditedBy(ScenarioActor actor) => actor.IsOfficial || IsOwnedBy(actor);
+
+    public const string OnlyAuthorEdits = "只有需求的发布者或集群办可以修改 (only the demand's author or an official edits it)";
+
     /// <summary>Where the demand came from: the imported file and its line, or the person who wrote it.</summary>
     public Provenance Source { get; set; } = new();
 

@@ -8,7 +8,7 @@ using InnoCluster.Infrastructure.Web;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>Lists and reads demands: the public sees published ones; officials see drafts too.</summary>
-public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipeline, IRegistryDirectory registry)
+public sealed class DemandQueries(InnoClusterDbContext db, IRegistryDirectory registry)
 {
     public sealed record Item(int Id, string Title, string Excerpt, string? Sector, DemandStatus Status, Provenance Source, DateTimeOffset UpdatedAt);
 
@@ -76,14 +76,20 @@ public sealed class DemandQueries(InnoClusterDbContext db, DockingPipeline pipel
             return null;
         }
 
-        var isOwner = d.OwnerUserId is not null && d.OwnerUserId == reader?.UserId;
+        var isOwner = d.IsOwnedBy(reader);
 
         var district = d.DistrictId is { } districtId ? (await registry.DistrictsAsync(cancellationToken)).FirstOrDefault(x => x.Id == districtId)?.Name : null;
-        var contact = d.Contact is not null && await pipeline.MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
+        var contact = d.Contact is not null && await MaySeeContactAsync(d, reader, cancellationToken) ? d.Contact : null;
         return new Details(d.Id, d.ExternalId, d.Title, d.Problem, d.Sector, d.Status, d.Source, d.CreatedAt, d.UpdatedAt,
             d.Capabilities, d.DistrictId, district, d.BudgetText, d.BudgetMin, d.BudgetMax, d.Deadline, contact, d.Contact is not null, isOwner,
             reader?.IsOfficial == true ? d.PossibleDuplicateOfId : null, d.ListName, d.OwnerName,
             await db.Set<InnoCluster.Infrastructure.Files.StoredFile>().AsNoTracking().Where(f => d.Attachments.Contains(f.Id)).OrderBy(f => f.FileName)
                 .Select(f => new Attachment(f.Id, f.FileName, f.Size)).ToListAsync(cancellationToken));
     }
+
+    /// <summary>Officials and the owner see the contact; a vendor once a pair with it is under way (contacted, not dropped).</summary>
+    private async Task<bool> MaySeeContactAsync(Demand demand, ScenarioActor? actor, CancellationToken cancellationToken) =>
+        actor is not null && (actor.IsOfficial || demand.IsOwnedBy(actor) ||
+            (actor.EnterpriseId is { } enterprise && await db.Set<Docking>().AnyAsync(
+                d => d.DemandId == demand.Id && d.EnterpriseId == enterprise && d.Stage != DockingStage.Proposed && d.Stage != DockingStage.Dropped, cancellationToken)));
 }

@@ -50,6 +50,12 @@ public static class DockingRules
         return to == from + 1 ? null : $"须先经过“{Label(from + 1)}”才能到“{Label(to)}” (from {from} the next stage is {from + 1}, not {to})";
     }
 
+    /// <summary>The stage after this one, or null when the pair has ended (dropped, or a demonstration project).</summary>
+    public static DockingStage? Next(DockingStage stage) => stage is DockingStage.Dropped or DockingStage.Demonstration ? null : stage + 1;
+
+    /// <summary>A step's note as kept: trimmed, at most 2,000 characters, none when blank.</summary>
+    public static string? Note(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim() is { Length: > 2000 } longNote ? longNote[..2000] : text.Trim();
+
     public static string Label(DockingStage stage) => stage switch
     {
         DockingStage.Proposed => "推荐",
@@ -83,6 +89,14 @@ public sealed class Docking
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<DockingStep> Steps { get; set; } = [];
+
+    /// <summary>The pair's parties see it whole, with its history: officials, the demand's author and the vendor.</summary>
+    public bool IsPartyOf(ScenarioActor? actor, string? demandOwnerId) =>
+        actor is not null && (actor.IsOfficial || (demandOwnerId is not null && demandOwnerId == actor.UserId) || (actor.EnterpriseId is not null && actor.EnterpriseId == EnterpriseId));
+
+    /// <summary>Everyone else sees only that a pair landed (the cases are public), never the pairs still being worked on.</summary>
+    public bool IsShownTo(ScenarioActor? actor, string? demandOwnerId) =>
+        IsPartyOf(actor, demandOwnerId) || Stage is DockingStage.Landed or DockingStage.Demonstration;
 }
 
 /// <summary>A move of a pair into a stage: when, by whom, with what note, at which docking event.</summary>

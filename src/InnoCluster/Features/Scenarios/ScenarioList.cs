@@ -52,4 +52,8 @@ public sealed class ScenarioLists(InnoClusterDbContext db, Registry.IRegistryDir
         return [.. lists.Select(l => new Item(l.Id, l.Number, l.Name, l.IssuedOn, demands[l.Id].Count(),
             [.. demands[l.Id].Select(d => new Entry(d.Id, d.Title, d.Sector, d.District))]))];
     }
+
+    /// <summary>The names of the lists issued so far, newest first (offered when publishing, so one batch keeps one name).</summary>
+    public async Task<IReadOnlyList<string>> RecentNamesAsync(CancellationToken cancellationToken) =>
+        await db.Set<ScenarioList>().AsNoTracking().OrderByDescending(l => l.Number).Select(l => l.Name).Take(50).ToListAsync(cancellationToken);
 }

@@ -17,15 +17,16 @@ public static class ScenariosApi
         api.MapGet("/demands/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/demands/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/scenario-lists", async (ScenarioLists lists, CancellationToken ct) => TypedResults.Ok(await lists.AllAsync(ct))).RequireAuthorization(Policies.Public);
-        api.MapPost("/demands/{id:int}/close", async Task<Results<NoContent, ProblemHttpResult>> (int id, DemandReview review, CancellationToken ct) =>
-            NoContentOr(await review.CloseAsync(id, ct))).RequireAuthorization(Policies.Official);
+        api.MapPost("/demands/{id:int}/close", async Task<Results<NoContent, ProblemHttpResult>> (int id, CloseDemand close, CancellationToken ct) =>
+            (await close.RunAsync(id, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
 
         api.MapGet("/scenarios", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/scenarios", CreateDemandAsync).RequireAuthorization(Policies.ScenarioAuthor);
         api.MapGet("/scenarios/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
-        api.MapPut("/scenarios/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct) =>
-            NoContentOr(await authoring.UpdateDemandAsync(id, input, ScenarioActor.Of(user), ct))).RequireAuthorization(Policies.ScenarioAuthor);
+        api.MapPut("/scenarios/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, DemandInput input, ClaimsPrincipal user, UpdateDemand update, CancellationToken ct) =>
+            (await update.RunAsync(id, input, ScenarioActor.Of(user), ct)).ToNoContent()).RequireAuthorization(Policies.ScenarioAuthor);
         api.MapGet("/scenarios/{id:int}/attachments/{fileId:guid}", AttachmentAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/scenarios/{id:int}/dockings", DemandPairsAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/scenarios/{id:int}/matches", DemandMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/scenarios/{id:int}/matches/{kind}/{candidateId:int}/pin", (int id, string kind, int candidateId, ClaimsPrincipal user, MatchDecisions decisions, CancellationToken ct) =>
             DecideAsync(id, kind, candidateId, MatchDecisionKind.Pinned, user, decisions, ct)).RequireAuthorization(Policies.Official);
@@ -40,25 +41,25 @@ public static class ScenariosApi
         api.MapGet("/solutions", ListSolutionsAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/solutions", CreateSolutionAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/solutions/{id:int}", GetSolutionAsync).RequireAuthorization(Policies.Public);
-        api.MapPut("/solutions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct) =>
-            NoContentOr(await authoring.UpdateSolutionAsync(id, input, ScenarioActor.Of(user), ct))).RequireAuthorization(Policies.EnterpriseOrOfficial);
+        api.MapPut("/solutions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SolutionInput input, ClaimsPrincipal user, UpdateSolution update, CancellationToken ct) =>
+            (await update.RunAsync(id, input, ScenarioActor.Of(user), ct)).ToNoContent()).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/solutions/{id:int}/matches", SolutionMatchesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
 
         api.MapPost("/dockings", ProposeAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/dockings/{id:int}", GetDockingAsync).RequireAuthorization(Policies.SignedIn);
         foreach (var stage in DockingRules.Forward.Skip(1).Append(DockingStage.Dropped))
         {
-            api.MapPost($"/dockings/{{id:int}}/{stage.ToString().ToLowerInvariant()}", async Task<Results<NoContent, ProblemHttpResult>> (int id, StepRequest? request, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct) =>
-                NoContentOr(await pipeline.MoveAsync(id, stage, request?.Note, request?.EventId, ScenarioActor.Of(user), ct))).RequireAuthorization(Policies.SignedIn);
+            api.MapPost($"/dockings/{{id:int}}/{stage.ToString().ToLowerInvariant()}", async Task<Results<NoContent, ProblemHttpResult>> (int id, StepRequest? request, ClaimsPrincipal user, MoveDocking move, CancellationToken ct) =>
+                (await move.RunAsync(id, stage, request?.Note, request?.EventId, ScenarioActor.Of(user), ct)).ToNoContent()).RequireAuthorization(Policies.SignedIn);
         }
 
         api.MapPost("/docking-events", CreateEventAsync).RequireAuthorization(Policies.Official);
-        api.MapGet("/docking-events/{id:int}", async Task<Results<Ok<DockingEvents.View>, NotFound>> (int id, DockingEvents events, CancellationToken ct) =>
-            await events.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
-        api.MapPost("/docking-events/{id:int}/invitations", async Task<Results<NoContent, ProblemHttpResult>> (int id, InvitationRequest request, ClaimsPrincipal user, DockingEvents events, CancellationToken ct) =>
-            NoContentOr(await events.InviteAsync(id, request.DemandIds ?? [], request.EnterpriseIds ?? [], ScenarioActor.Of(user), ct))).RequireAuthorization(Policies.Official);
-        api.MapPost("/docking-events/{id:int}/meetings", async Task<Results<NoContent, ProblemHttpResult>> (int id, MeetingRequest request, ClaimsPrincipal user, DockingEvents events, CancellationToken ct) =>
-            NoContentOr(await events.RecordMeetingAsync(id, request.DemandId, request.EnterpriseId, request.Outcome, ScenarioActor.Of(user), ct))).RequireAuthorization(Policies.Official);
+        api.MapGet("/docking-events/{id:int}", async Task<Results<Ok<GetDockingEvent.View>, NotFound>> (int id, GetDockingEvent dockingEvent, CancellationToken ct) =>
+            await dockingEvent.RunAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
+        api.MapPost("/docking-events/{id:int}/invitations", async Task<Results<NoContent, ProblemHttpResult>> (int id, InvitationRequest request, ClaimsPrincipal user, InviteToEvent invite, CancellationToken ct) =>
+            (await invite.RunAsync(id, request.DemandIds ?? [], request.EnterpriseIds ?? [], ScenarioActor.Of(user), ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapPost("/docking-events/{id:int}/meetings", async Task<Results<NoContent, ProblemHttpResult>> (int id, MeetingRequest request, ClaimsPrincipal user, RecordMeeting meeting, CancellationToken ct) =>
+            (await meeting.RunAsync(id, request.DemandId, request.EnterpriseId, request.Outcome, ScenarioActor.Of(user), ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         return app;
     }
 
@@ -76,13 +77,10 @@ public static class ScenariosApi
 
     public sealed record CreatedId(int Id);
 
-    private static Results<NoContent, ProblemHttpResult> NoContentOr(Result result) =>
-        result.Problem is { } problem ? problem.ToHttp() : TypedResults.NoContent();
-
     private static ScenarioActor? OptionalActor(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? ScenarioActor.Of(user) : null;
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> PublishAsync(int id, PublishRequest? request, ClaimsPrincipal user, DemandReview review, CancellationToken ct) =>
-        NoContentOr(await review.PublishAsync(id, request?.Sector, ct, request?.List, ScenarioActor.Of(user).Name));
+    private static async Task<Results<NoContent, ProblemHttpResult>> PublishAsync(int id, PublishRequest? request, ClaimsPrincipal user, PublishDemand publish, CancellationToken ct) =>
+        (await publish.RunAsync(id, request?.Sector, ct, request?.List, ScenarioActor.Of(user).Name)).ToNoContent();
 
     private static async Task<Ok<Page<DemandQueries.Item>>> ListAsync(string? q, string? status, int? page, int? pageSize, ClaimsPrincipal user, DemandQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(q, status, page ?? 1, pageSize ?? 20, OptionalActor(user), ct));
@@ -102,17 +100,14 @@ public static class ScenariosApi
         return FileDownload.Result(http, opened.File, opened.Content);
     }
 
-    private static async Task<Results<Created<ScenarioAuthoring.Saved>, ProblemHttpResult>> CreateDemandAsync(ScenarioAuthoring.DemandInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
-    {
-        var result = await authoring.CreateDemandAsync(input, ScenarioActor.Of(user), ct);
-        return result.Value is { } saved ? TypedResults.Created($"/api/scenarios/{saved.Id}", saved) : result.Problem!.ToHttp();
-    }
+    private static async Task<Results<Created<Authored>, ProblemHttpResult>> CreateDemandAsync(DemandInput input, ClaimsPrincipal user, CreateDemand create, CancellationToken ct) =>
+        (await create.RunAsync(input, ScenarioActor.Of(user), ct)).ToCreated(saved => $"/api/scenarios/{saved.Id}");
 
-    private static async Task<Results<Created<ScenarioAuthoring.Saved>, ProblemHttpResult>> CreateSolutionAsync(ScenarioAuthoring.SolutionInput input, ClaimsPrincipal user, ScenarioAuthoring authoring, CancellationToken ct)
-    {
-        var result = await authoring.CreateSolutionAsync(input, ScenarioActor.Of(user), ct);
-        return result.Value is { } saved ? TypedResults.Created($"/api/solutions/{saved.Id}", saved) : result.Problem!.ToHttp();
-    }
+    private static async Task<Results<Created<Authored>, ProblemHttpResult>> CreateSolutionAsync(SolutionInput input, ClaimsPrincipal user, CreateSolution create, CancellationToken ct) =>
+        (await create.RunAsync(input, ScenarioActor.Of(user), ct)).ToCreated(saved => $"/api/solutions/{saved.Id}");
+
+    private static async Task<Results<Ok<IReadOnlyList<ListDemandPairs.Pair>>, NotFound>> DemandPairsAsync(int id, ClaimsPrincipal user, ListDemandPairs pairs, CancellationToken ct) =>
+        await pairs.RunAsync(id, OptionalActor(user), ct) is { } list ? TypedResults.Ok(list) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MatchFinder.Result>, NotFound>> DemandMatchesAsync(int id, int? take, ClaimsPrincipal user, DemandQueries queries, MatchFinder finder, CancellationToken ct)
     {
@@ -145,18 +140,18 @@ public static class ScenariosApi
     private static async Task<Results<Ok<MatchFinder.Result>, NotFound>> SolutionMatchesAsync(int id, int? take, MatchFinder finder, CancellationToken ct) =>
         await finder.ForSolutionAsync(id, take ?? 20, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> ProposeAsync(DockingPipeline.Proposal proposal, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct)
+    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> ProposeAsync(ProposeDocking.Proposal proposal, ClaimsPrincipal user, ProposeDocking propose, CancellationToken ct)
     {
-        var result = await pipeline.ProposeAsync(proposal, ScenarioActor.Of(user), ct);
+        var result = await propose.RunAsync(proposal, ScenarioActor.Of(user), ct);
         return result.Succeeded ? TypedResults.Created($"/api/dockings/{result.Value}", new CreatedId(result.Value)) : result.Problem!.ToHttp();
     }
 
-    private static async Task<Results<Ok<DockingPipeline.View>, NotFound>> GetDockingAsync(int id, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct) =>
-        await pipeline.GetAsync(id, ScenarioActor.Of(user), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+    private static async Task<Results<Ok<GetDocking.View>, NotFound>> GetDockingAsync(int id, ClaimsPrincipal user, GetDocking docking, CancellationToken ct) =>
+        await docking.RunAsync(id, ScenarioActor.Of(user), ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> CreateEventAsync(EventRequest request, ClaimsPrincipal user, DockingPipeline pipeline, CancellationToken ct)
+    private static async Task<Results<Created<CreatedId>, ProblemHttpResult>> CreateEventAsync(EventRequest request, ClaimsPrincipal user, CreateDockingEvent create, CancellationToken ct)
     {
-        var result = await pipeline.CreateEventAsync(request.Title, request.Date, request.Place, ScenarioActor.Of(user), ct);
+        var result = await create.RunAsync(request.Title, request.Date, request.Place, ScenarioActor.Of(user), ct);
         return result.Succeeded ? TypedResults.Created($"/api/docking-events/{result.Value}", new CreatedId(result.Value)) : result.Problem!.ToHttp();
     }
 }

@@ -14,6 +14,11 @@ public sealed class Solution
 
     public int EnterpriseId { get; set; }
 
+    /// <summary>Who may edit it: an account of the vendor itself, and officials.</summary>
+    public bool MayBeEditedBy(ScenarioActor actor) => actor.IsOfficial || actor.EnterpriseId == EnterpriseId;
+
+    public const string OnlyVendorEdits = "只有方案所属企业或集群办可以修改 (only the vendor or an official edits it)";
+
     public string Title { get; set; } = "";
 
     public string Description { get; set; } = "";

@@ -1,18 +1,16 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class ChainModel(ChainMap chainMap, InnoClusterDbContext db) : PageModel
+public sealed class ChainModel(ChainMap chainMap, ListDistricts districts) : PageModel
 {
     public ChainMap.Result Map { get; private set; } = default!;
 
-    public IReadOnlyList<District> Districts { get; private set; } = [];
+    public IReadOnlyList<ListDistricts.Item> Districts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? district, CancellationToken cancellationToken)
     {
@@ -23,7 +21,7 @@ public sealed class ChainModel(ChainMap chainMap, InnoClusterDbContext db) : Pag
         }
 
         Map = map;
-        Districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
+        Districts = await districts.RunAsync(cancellationToken);
         return Page();
     }
 

@@ -1,14 +1,12 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class EnterprisesModel(ListEnterprises list, InnoClusterDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class EnterprisesModel(ListEnterprises list, ListDistricts districts, IRegistryDirectory directory, IAuthorizationService authorization) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -29,9 +27,9 @@ public sealed class EnterprisesModel(ListEnterprises list, InnoClusterDbContext 
 
     public ListEnterprises.Result Result { get; private set; } = default!;
 
-    public IReadOnlyList<District> Districts { get; private set; } = [];
+    public IReadOnlyList<ListDistricts.Item> Districts { get; private set; } = [];
 
-    public IReadOnlyList<ChainNode> Nodes { get; private set; } = [];
+    public IReadOnlyList<ChainNodeInfo> Nodes { get; private set; } = [];
 
     public bool CanExport { get; private set; }
 
@@ -39,8 +37,8 @@ public sealed class EnterprisesModel(ListEnterprises list, InnoClusterDbContext 
     {
         Query = new ListEnterprises.Query(Q, District, Tier, Node, PageNumber, 20);
         Result = await list.RunAsync(Query, cancellationToken);
-        Districts = await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken);
-        Nodes = await db.Set<ChainNode>().AsNoTracking().OrderBy(n => n.SortOrder).ToListAsync(cancellationToken);
+        Districts = await districts.RunAsync(cancellationToken);
+        Nodes = await directory.ChainNodesAsync(cancellationToken);
         CanExport = (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
     }
 }

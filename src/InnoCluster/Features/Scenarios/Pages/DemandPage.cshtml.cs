@@ -1,10 +1,7 @@
-using InnoCluster.Features.Registry;
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
@@ -14,15 +11,13 @@ namespace InnoCluster.Features.Scenarios.Pages;
 /// exclude, officials and the owner propose a pair); the pairs in the pipeline, moved one stage at a time.
 /// </summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class DemandPageModel(DemandQueries queries, DemandReview review, MatchFinder finder, MatchDecisions decisions, DockingPipeline pipeline, InnoClusterDbContext db, IRegistryDirectory registry) : PageModel
+public sealed class DemandPageModel(DemandQueries queries, PublishDemand publish, CloseDemand close, MatchFinder finder, MatchDecisions decisions, ProposeDocking propose, MoveDocking move, ListDemandPairs pairs, ScenarioLists lists) : PageModel
 {
-    public sealed record Pair(int Id, int? EnterpriseId, string? Enterprise, DockingStage Stage, DateTimeOffset UpdatedAt, DockingStage? Next);
-
     public DemandQueries.Details Demand { get; private set; } = default!;
 
     public MatchFinder.Result? Matches { get; private set; }
 
-    public IReadOnlyList<Pair> Pairs { get; private set; } = [];
+    public IReadOnlyList<ListDemandPairs.Pair> Pairs { get; private set; } = [];
 
     public string? Problem { get; private set; }
 
@@ -46,7 +41,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        var published = await review.PublishAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list, ScenarioActor.Of(User).Name);
+        var published = await publish.RunAsync(id, string.IsNullOrWhiteSpace(sector) ? null : sector, cancellationToken, list, ScenarioActor.Of(User).Name);
         return await AfterAsync(id, published, "", cancellationToken);
     }
 
@@ -57,7 +52,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        return await AfterAsync(id, await review.CloseAsync(id, cancellationToken), "", cancellationToken);
+        return await AfterAsync(id, await close.RunAsync(id, cancellationToken), "", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, string candidate, string decision, CancellationToken cancellationToken)
@@ -80,9 +75,9 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         }
 
         var proposal = parsed.Kind == CandidateKind.Solution
-            ? new DockingPipeline.Proposal(id, null, parsed.Id, null)
-            : new DockingPipeline.Proposal(id, parsed.Id, null, null);
-        var proposed = await pipeline.ProposeAsync(proposal, actor, cancellationToken);
+            ? new ProposeDocking.Proposal(id, null, parsed.Id, null)
+            : new ProposeDocking.Proposal(id, parsed.Id, null, null);
+        var proposed = await propose.RunAsync(proposal, actor, cancellationToken);
         return await AfterAsync(id, proposed.Problem is { } problem ? problem : Result.Ok(), "#pipeline", cancellationToken);
     }
 
@@ -93,7 +88,7 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
             return Forbid();
         }
 
-        return await AfterAsync(id, await pipeline.MoveAsync(docking, to, null, null, actor, cancellationToken), "#pipeline", cancellationToken);
+        return await AfterAsync(id, await move.RunAsync(docking, to, null, null, actor, cancellationToken), "#pipeline", cancellationToken);
     }
 
     /// <summary>Back to the demand when the use case succeeded; else its 404/403, or the page with the problem shown.</summary>
@@ -121,24 +116,14 @@ public sealed class DemandPageModel(DemandQueries queries, DemandReview review, 
         }
 
         Demand = demand;
-        ListNames = IsOfficial ? await db.Set<ScenarioList>().AsNoTracking().OrderByDescending(l => l.Number).Select(l => l.Name).Take(50).ToListAsync(cancellationToken) : [];
+        ListNames = IsOfficial ? await lists.RecentNamesAsync(cancellationToken) : [];
         Matches = await finder.ForDemandAsync(id, 10, cancellationToken);
         if (Matches is not null && !IsOfficial)
         {
             Matches = Matches with { Excluded = [] };
         }
 
-        var actor = Actor;
-        var dockings = await db.Set<Docking>().AsNoTracking().Where(d => d.DemandId == id).OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.EnterpriseId, d.Stage, d.UpdatedAt }).ToListAsync(cancellationToken);
-        var vendors = await registry.EnterpriseNamesAsync(dockings.Select(d => d.EnterpriseId).OfType<int>().Distinct().ToList(), cancellationToken);
-        var pairs = dockings.Select(d => new { d.Id, d.EnterpriseId, Name = d.EnterpriseId is { } e ? vendors.GetValueOrDefault(e) : null, d.Stage, d.UpdatedAt }).ToList();
-        // Officials and the owner see every pair; a vendor sees its own; the public sees landed ones (the cases are public).
-        Pairs = pairs.Where(p => (actor is not null && (actor.IsOfficial || demand.IsOwner || (actor.EnterpriseId is not null && actor.EnterpriseId == p.EnterpriseId)))
-                || p.Stage is DockingStage.Landed or DockingStage.Demonstration)
-            .Select(p => new Pair(p.Id, p.EnterpriseId, p.Name, p.Stage, p.UpdatedAt,
-                p.Stage is DockingStage.Dropped or DockingStage.Demonstration ? null : p.Stage + 1))
-            .ToList();
+        Pairs = await pairs.RunAsync(id, Actor, cancellationToken) ?? [];
         return true;
     }
 }

@@ -1,16 +1,14 @@
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>The vendor (its own enterprise's account) or an official edits a solution; its chain nodes are kept.</summary>
 [Authorize(Policy = Policies.EnterpriseOrOfficial)]
-public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring authoring) : PageModel
+public sealed class EditSolutionModel(OpenSolutionForEditing open, UpdateSolution update) : PageModel
 {
     public int Id { get; private set; }
 
@@ -36,35 +34,34 @@ public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } solution)
+        var opened = await open.RunAsync(id, ScenariosFeature.Actor(User), cancellationToken);
+        if (opened.Problem is { } refused)
         {
-            return NotFound();
+            return refused.AsPageResult(this) ?? NotFound();
         }
 
-        if (!MayEdit(solution))
-        {
-            return Forbid();
-        }
-
+        var solution = opened.Value!;
         Id = id;
         Title = solution.Title;
         Description = solution.Description;
-        Capabilities = string.Join("、", solution.Capabilities);
-        Sectors = string.Join("、", solution.Sectors);
+        Capabilities = string.Join("、", solution.Capabilities ?? []);
+        Sectors = string.Join("、", solution.Sectors ?? []);
         ReferenceCases = solution.ReferenceCases;
-        Price = solution.PriceText;
+        Price = solution.Price;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } solution)
+        var actor = ScenariosFeature.Actor(User);
+        var opened = await open.RunAsync(id, actor, cancellationToken);
+        if (opened.Problem is { } refused)
         {
-            return NotFound();
+            return refused.AsPageResult(this) ?? NotFound();
         }
 
-        var input = new ScenarioAuthoring.SolutionInput(Title, Description, FormLists.Split(Capabilities), FormLists.Split(Sectors), solution.ChainNodes, ReferenceCases, Price, solution.EnterpriseId);
-        var updated = await authoring.UpdateSolutionAsync(id, input, ScenariosFeature.Actor(User), cancellationToken);
+        var input = opened.Value! with { Title = Title, Description = Description, Capabilities = FormLists.Split(Capabilities), Sectors = FormLists.Split(Sectors), ReferenceCases = ReferenceCases, Price = Price };
+        var updated = await update.RunAsync(id, input, actor, cancellationToken);
         if (updated.Problem is not { } problem)
         {
             return Redirect($"/solutions?q={Uri.EscapeDataString(Title ?? "")}");
@@ -79,9 +76,4 @@ public sealed class EditSolutionModel(InnoClusterDbContext db, ScenarioAuthoring
         Errors = problem.AsFieldErrors();
         return Page();
     }
-
-    private bool MayEdit(Solution solution) => User.IsInRole(Roles.Official) || ScenariosFeature.Actor(User).EnterpriseId == solution.EnterpriseId;
-
-    private Task<Solution?> FindAsync(int id, CancellationToken cancellationToken) =>
-        db.Set<Solution>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
 }

@@ -1,20 +1,16 @@
 using InnoCluster.Features.Registry;
-using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>The demand form's fields, checks and uploads, shared by writing a demand and editing one.</summary>
-public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
+public abstract class DemandFormModel(InnoCluster.Infrastructure.Files.UploadStore uploads,
     Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : PageModel
 {
-    protected InnoClusterDbContext Db { get; } = db;
-
     [BindProperty]
     public string? Title { get; set; }
 
@@ -52,7 +48,7 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
     /// The form as the authoring input, with the files uploaded first (each checked: type by content, size,
     /// quota) and added to <paramref name="kept"/>; null with <see cref="Errors"/> set when a file is refused.
     /// </summary>
-    protected async Task<ScenarioAuthoring.DemandInput?> InputAsync(ScenarioActor actor, IReadOnlyList<Guid> kept, CancellationToken cancellationToken)
+    protected async Task<DemandInput?> InputAsync(ScenarioActor actor, IReadOnlyList<Guid> kept, CancellationToken cancellationToken)
     {
         var limits = uploadOptions.Value.Limits;
         var (attachments, refused) = await uploads.SaveFormFilesAsync(actor.UserId, "demand-attachment", Files, InnoCluster.Infrastructure.Files.UploadStore.AttachmentKinds, limits, cancellationToken);
@@ -63,7 +59,7 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
         }
 
         var capabilities = FormLists.Split(Capabilities);
-        return new ScenarioAuthoring.DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, [.. kept, .. attachments]);
+        return new DemandInput(Title, Description, string.IsNullOrEmpty(Sector) ? null : Sector, capabilities, DistrictId, Budget, Deadline, Contact, [.. kept, .. attachments]);
     }
 
     protected async Task LoadDistrictsAsync(CancellationToken cancellationToken) =>
@@ -73,8 +69,8 @@ public abstract class DemandFormModel(InnoClusterDbContext db, InnoCluster.Infra
 /// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
 [Authorize(Policy = Policies.ScenarioAuthor)]
 [BodyLimit(BodyKind.Attachments)]
-public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbContext db, InnoCluster.Infrastructure.Files.UploadStore uploads,
-    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : DemandFormModel(db, uploads, uploadOptions, registry)
+public sealed class NewDemandModel(CreateDemand create, InnoCluster.Infrastructure.Files.UploadStore uploads,
+    Microsoft.Extensions.Options.IOptions<InnoCluster.Infrastructure.Files.UploadOptions> uploadOptions, IRegistryDirectory registry) : DemandFormModel(uploads, uploadOptions, registry)
 {
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadDistrictsAsync(cancellationToken);
 
@@ -83,7 +79,7 @@ public sealed class NewDemandModel(ScenarioAuthoring authoring, InnoClusterDbCon
         var actor = ScenariosFeature.Actor(User);
         if (await InputAsync(actor, [], cancellationToken) is { } input)
         {
-            var created = await authoring.CreateDemandAsync(input, actor, cancellationToken);
+            var created = await create.RunAsync(input, actor, cancellationToken);
             if (created.Value is { } saved)
             {
                 return Redirect($"/demands/{saved.Id}");

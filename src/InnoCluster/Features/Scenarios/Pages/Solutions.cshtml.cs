@@ -9,7 +9,7 @@ namespace InnoCluster.Features.Scenarios.Pages;
 
 /// <summary>Vendors' solutions: the public browses them; an enterprise account publishes its own here.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring authoring) : PageModel
+public sealed class SolutionsModel(SolutionQueries queries, CreateSolution create) : PageModel
 {
     public Page<SolutionQueries.Item> Result { get; private set; } = new([], 0, 1, 20);
 
@@ -37,8 +37,8 @@ public sealed class SolutionsModel(SolutionQueries queries, ScenarioAuthoring au
             return Forbid();
         }
 
-        var created = await authoring.CreateSolutionAsync(
-            new ScenarioAuthoring.SolutionInput(title, description, FormLists.Split(capabilities), FormLists.Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
+        var created = await create.RunAsync(
+            new SolutionInput(title, description, FormLists.Split(capabilities), FormLists.Split(sectors), null, referenceCases, price, enterpriseId), ScenariosFeature.Actor(User), cancellationToken);
         if (created.Succeeded)
         {
             return Redirect($"/solutions?q={Uri.EscapeDataString(title ?? "")}");

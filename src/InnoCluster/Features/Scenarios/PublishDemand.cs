@@ -4,20 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios;
 
-/// <summary>The sectors demands are filed under: 004 专栏4's AI+ fields and the others the sources name.</summary>
-public static class Sectors
-{
-    public static IReadOnlyList<string> All { get; } = ["AI+制造", "AI+医疗", "AI+交通", "AI+金融", "AI+教育", "AI+文旅", "AI+城市治理", "低空经济", "其他"];
-}
-
-/// <summary>An official publishes a reviewed demand (with its sector), or closes it.</summary>
-public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
+/// <summary>An official publishes a reviewed demand with its sector, in a numbered scenario list (场景清单) when one is named.</summary>
+public sealed class PublishDemand(InnoClusterDbContext db, TimeProvider clock)
 {
     /// <summary>
     /// Publishes a demand, in a scenario list when one is named: the list is issued (numbered, dated today) by
     /// the first demand published into it.
     /// </summary>
-    public async Task<Result> PublishAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null, string issuedBy = "official")
+    public async Task<Result> RunAsync(int id, string? sector, CancellationToken cancellationToken, string? list = null, string issuedBy = "official")
     {
         list = string.IsNullOrWhiteSpace(list) ? null : list.Trim();
         if (list is { Length: > 50 })
@@ -58,20 +52,6 @@ public sealed class DemandReview(InnoClusterDbContext db, TimeProvider clock)
         }
 
         demand.Status = DemandStatus.Published;
-        demand.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Ok();
-    }
-
-    public async Task<Result> CloseAsync(int id, CancellationToken cancellationToken)
-    {
-        var demand = await db.Set<Demand>().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (demand is null)
-        {
-            return Problem.NotFound();
-        }
-
-        demand.Status = DemandStatus.Closed;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
