@@ -167,10 +167,7 @@ public static class CalculatorBench
             }
 
             var clause = new PolicyClause { CreatedAt = now };
-            clause.Apply(new ClauseTerms($"基准条款{i}", null, new SupportTerms(SupportMethod.Award, Cap: 100_000m * (1 + random.Next(100))), conditions, null, null, null, "市工信局", ClauseStatus.Confirmed));
-            clause.Revision = 1;
-            clause.UpdatedAt = now;
-            clause.Revisions.Add(new ClauseRevision { Number = 1, RecordedAt = now, RecordedBy = "bench", TermsJson = JsonSerializer.Serialize(clause.Terms, PolicyClause.Json) });
+            clause.Revise(new ClauseTerms($"基准条款{i}", null, new SupportTerms(SupportMethod.Award, Cap: 100_000m * (1 + random.Next(100))), conditions, null, null, null, "市工信局", ClauseStatus.Confirmed), "bench", now);
             db.Add(clause);
         }
 

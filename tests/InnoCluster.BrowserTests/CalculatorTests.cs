@@ -30,11 +30,11 @@ public sealed class CalculatorTests(BrowserApp app) : IClassFixture<BrowserApp>
             enterpriseId = enterprise.Id;
 
             var official = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Email, "official@example.test"), new Claim(ClaimTypes.Role, Roles.Official)], "test"));
-            var saved = await scope.ServiceProvider.GetRequiredService<ClauseStore>().CreateAsync(new ClauseStore.ClauseInput(
+            var saved = await scope.ServiceProvider.GetRequiredService<CreateClause>().RunAsync(new ClauseInput(
                 "高新技术企业规模奖励", null, "Award", null, 2_000_000m, null, null, null, null, null,
                 [new("tier", "in", "high-tech", null), new("revenue", ">=", "1000万元", null)],
                 null, null, null, "市科技局", "Confirmed", null, null), official, TestContext.Current.CancellationToken);
-            clauseId = saved.Clause!.Id;
+            clauseId = saved.Value!.Id;
 
         }
 

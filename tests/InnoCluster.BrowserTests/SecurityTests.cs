@@ -191,16 +191,16 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
         var demandIds = new List<int>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var store = scope.ServiceProvider.GetRequiredService<InnoCluster.Features.Calculator.ClauseStore>();
+            var store = scope.ServiceProvider.GetRequiredService<InnoCluster.Features.Calculator.CreateClause>();
             var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Email, "xss@example.test")], "test"));
             var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
             foreach (var payload in payloads.Take(10))
             {
-                var saved = await store.CreateAsync(new InnoCluster.Features.Calculator.ClauseStore.ClauseInput(
+                var saved = await store.RunAsync(new InnoCluster.Features.Calculator.ClauseInput(
                     "条款" + payload, payload, "Award", null, 1000m, null, null, null, null, null,
                     [new(null, null, null, payload), new("tier", "in", payload, null), new("tier", "in", "high-tech", null)],
                     null, null, payload, payload, "Confirmed", null, payload), principal, TestContext.Current.CancellationToken);
-                clauseIds.Add(saved.Clause!.Id);
+                clauseIds.Add(saved.Value!.Id);
                 var demand = new InnoCluster.Features.Scenarios.Demand { Title = "需求" + payload, Problem = payload + "\n" + payload, Status = InnoCluster.Features.Scenarios.DemandStatus.Published, Source = new InnoCluster.Infrastructure.Provenance { Kind = InnoCluster.Infrastructure.ProvenanceKind.Manual, Source = payload }, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch };
                 db.Add(demand);
                 await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -25,7 +25,7 @@ public static class CalculatorApi
     }
 
     /// <summary>An enterprise's own calculator, or any enterprise's for an official; others get 403.</summary>
-    private static async Task<IResult> CalculateAsync(int id, DateOnly? asOf, bool? all, ClaimsPrincipal user, PolicyCalculator calculator, CancellationToken ct)
+    private static async Task<Results<Ok<PolicyCalculator.Result>, ForbidHttpResult, NotFound>> CalculateAsync(int id, DateOnly? asOf, bool? all, ClaimsPrincipal user, PolicyCalculator calculator, CancellationToken ct)
     {
         if (!UpdateEnterpriseProfile.MayEdit(user, id))
         {
@@ -42,29 +42,19 @@ public static class CalculatorApi
     private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, user.IsInRole(Roles.Official), ct) is { } clause ? TypedResults.Ok(clause) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<ClauseQueries.ClauseDto>, ValidationProblem>> CreateAsync(ClauseStore.ClauseInput input, ClaimsPrincipal user, ClauseStore store, CancellationToken ct)
-    {
-        var saved = await store.CreateAsync(input, user, ct);
-        return saved.Ok
-            ? TypedResults.Created($"/api/clauses/{saved.Clause!.Id}", ClauseQueries.ToDto(saved.Clause))
-            : TypedResults.ValidationProblem(saved.Problems);
-    }
+    private static async Task<Results<Created<ClauseQueries.ClauseDto>, ProblemHttpResult>> CreateAsync(ClauseInput input, ClaimsPrincipal user, CreateClause create, CancellationToken ct) =>
+        (await create.RunAsync(input, user, ct)).ToCreated(ClauseQueries.ToDto, clause => $"/api/clauses/{clause.Id}");
 
-    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, ValidationProblem, NotFound>> UpdateAsync(int id, ClauseStore.ClauseInput input, ClaimsPrincipal user, ClauseStore store, CancellationToken ct)
-    {
-        var saved = await store.UpdateAsync(id, input, user, ct);
-        return saved is null ? TypedResults.NotFound()
-            : saved.Ok ? TypedResults.Ok(ClauseQueries.ToDto(saved.Clause!))
-            : TypedResults.ValidationProblem(saved.Problems);
-    }
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, ProblemHttpResult>> UpdateAsync(int id, ClauseInput input, ClaimsPrincipal user, UpdateClause update, CancellationToken ct) =>
+        (await update.RunAsync(id, input, user, ct)).ToOk(ClauseQueries.ToDto);
 
-    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> WithdrawAsync(int id, ClaimsPrincipal user, ClauseStore store, CancellationToken ct) =>
-        await store.WithdrawAsync(id, user, ct) is { } clause ? TypedResults.Ok(ClauseQueries.ToDto(clause)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> WithdrawAsync(int id, ClaimsPrincipal user, WithdrawClause withdraw, CancellationToken ct) =>
+        await withdraw.RunAsync(id, user, ct) is { } clause ? TypedResults.Ok(ClauseQueries.ToDto(clause)) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ClauseCandidates.Result>, NotFound>> EligibleAsync(int id, ClauseCandidates candidates, CancellationToken ct) =>
         await candidates.RunAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
 
-    private static async Task<IResult> ExportAsync(int id, ClauseCandidates candidates, AuditTrail audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> ExportAsync(int id, ClauseCandidates candidates, AuditTrail audit, TimeProvider clock, CancellationToken ct)
     {
         var buffer = new MemoryStream();
         if (await candidates.ExportAsync(id, buffer, ct) is not { } count)
@@ -77,8 +67,8 @@ public static class CalculatorApi
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"clause-{id}-candidates-{clock.GetUtcNow():yyyyMMdd}.xlsx");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>, NotFound>> ProposeAsync(int id, ClaimsPrincipal user, ClauseStore store, CancellationToken ct) =>
-        await store.ProposeAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } created
+    private static async Task<Results<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>, NotFound>> ProposeAsync(int id, ClaimsPrincipal user, ProposeClauses propose, CancellationToken ct) =>
+        await propose.RunAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } created
             ? TypedResults.Ok<IReadOnlyList<ClauseQueries.ClauseDto>>([.. created.Select(ClauseQueries.ToDto)])
             : TypedResults.NotFound();
 }

@@ -12,7 +12,11 @@ public static class CalculatorFeature
     {
         services.AddScoped<ProfileLoader>();
         services.AddSingleton<ClauseCache>();
-        services.AddScoped<ClauseStore>();
+        services.AddScoped<ClauseFields>();
+        services.AddScoped<CreateClause>();
+        services.AddScoped<UpdateClause>();
+        services.AddScoped<WithdrawClause>();
+        services.AddScoped<ProposeClauses>();
         services.AddScoped<ClauseQueries>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
@@ -43,12 +47,12 @@ public sealed class ClauseSeedStep : ISeedStep
 
     public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
     {
-        var store = context.Services.GetRequiredService<ClauseStore>();
+        var propose = context.Services.GetRequiredService<ProposeClauses>();
         var documents = (await context.Services.GetRequiredService<IDocumentLibrary>().SeedDocumentsAsync(cancellationToken))
             .Where(d => d.Kind is DocumentKind.Policy or DocumentKind.Reply or DocumentKind.News).Select(d => d.Id).ToList();
         foreach (var id in documents)
         {
-            await store.ProposeAsync(id, "seed", cancellationToken);
+            await propose.RunAsync(id, "seed", cancellationToken);
         }
     }
 }

@@ -95,7 +95,26 @@ public sealed class PolicyClause
         ResponsibleUnit,
         Status);
 
-    public void Apply(ClauseTerms terms)
+    /// <summary>
+    /// Takes new terms and appends the revision that records them (the history the calculator reads for past
+    /// dates); unchanged terms make no revision. Returns whether anything changed.
+    /// </summary>
+    public bool Revise(ClauseTerms terms, string editor, DateTimeOffset at)
+    {
+        if (Revision > 0 && JsonSerializer.Serialize(terms, Json) == JsonSerializer.Serialize(Terms, Json))
+        {
+            return false;
+        }
+
+        Apply(terms);
+        Revision++;
+        UpdatedAt = at;
+        UpdatedBy = editor;
+        Revisions.Add(new ClauseRevision { Number = Revision, RecordedAt = at, RecordedBy = editor, TermsJson = JsonSerializer.Serialize(Terms, Json) });
+        return true;
+    }
+
+    private void Apply(ClauseTerms terms)
     {
         Title = terms.Title;
         Beneficiary = terms.Beneficiary;

@@ -41,67 +41,42 @@ public static class DocumentsFeature
 /// <summary>Rebuilding the library's two indexes from the stored current versions (`reindex documents|passages`).</summary>
 public static class DocumentIndexes
 {
-    public sealed class DocumentsIndex(ISearchDialect dialect) : IRebuildableIndex
+    public sealed class DocumentsIndex(ISearchDialect dialect) : SqlSearchIndex(dialect)
     {
-        public SearchIndex Index => SearchIndex.Documents;
+        public override SearchIndex Index => SearchIndex.Documents;
 
-        public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
-
-        public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+        protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken)
         {
-            await dialect.ClearAsync(db, Index, cancellationToken);
-            var analyzer = SearchAnalyzer.Default;
-            var last = 0;
-            while (true)
-            {
-                var batch = await (from d in db.Set<Document>().AsNoTracking()
-                                   join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                                   where d.Id > last
-                                   orderby d.Id
-                                   select new { d.Id, d.Title, v.CleanText }).Take(500).ToListAsync(cancellationToken);
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                var rows = batch.AsParallel().AsOrdered().Select(b => ((long)b.Id, analyzer.IndexString(b.Title), analyzer.IndexString(b.CleanText))).ToList();
-                await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew: true);
-                last = batch[^1].Id;
-            }
+            var batch = await (from d in db.Set<Document>().AsNoTracking()
+                               join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+                               where d.Id > after
+                               orderby d.Id
+                               select new { d.Id, d.Title, v.CleanText }).Take(500).ToListAsync(cancellationToken);
+            return batch.Count == 0 ? null : new Batch([.. batch.Select(b => new Text(b.Id, b.Title, b.CleanText))], batch[^1].Id);
         }
     }
 
-    public sealed class PassagesIndex(ISearchDialect dialect) : IRebuildableIndex
+    public sealed class PassagesIndex(ISearchDialect dialect) : SqlSearchIndex(dialect)
     {
-        public SearchIndex Index => SearchIndex.Passages;
+        public override SearchIndex Index => SearchIndex.Passages;
 
-        public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
-
-        public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+        /// <summary>The passages of 200 documents' current versions at a time (paged by document).</summary>
+        protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken)
         {
-            await dialect.ClearAsync(db, Index, cancellationToken);
-            var analyzer = SearchAnalyzer.Default;
-            var last = 0;
-            while (true)
+            var versions = await (from d in db.Set<Document>().AsNoTracking()
+                                  join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+                                  where d.Id > after
+                                  orderby d.Id
+                                  select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(200).ToListAsync(cancellationToken);
+            if (versions.Count == 0)
             {
-                var versions = await (from d in db.Set<Document>().AsNoTracking()
-                                      join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                                      where d.Id > last
-                                      orderby d.Id
-                                      select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(200).ToListAsync(cancellationToken);
-                if (versions.Count == 0)
-                {
-                    break;
-                }
-
-                var versionIds = versions.Select(v => v.VersionId).ToList();
-                var passages = await db.Set<DocumentPassage>().AsNoTracking().Where(p => versionIds.Contains(p.VersionId)).ToListAsync(cancellationToken);
-                var texts = versions.ToDictionary(v => v.VersionId, v => v.CleanText);
-                var rows = passages.AsParallel().AsOrdered()
-                    .Select(p => ((long)p.Id, string.Empty, analyzer.IndexString(texts[p.VersionId].Substring(p.Start, p.Length)))).ToList();
-                await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew: true);
-                last = versions[^1].DocumentId;
+                return null;
             }
+
+            var versionIds = versions.Select(v => v.VersionId).ToList();
+            var passages = await db.Set<DocumentPassage>().AsNoTracking().Where(p => versionIds.Contains(p.VersionId)).ToListAsync(cancellationToken);
+            var texts = versions.ToDictionary(v => v.VersionId, v => v.CleanText);
+            return new Batch([.. passages.Select(p => new Text(p.Id, string.Empty, texts[p.VersionId].Substring(p.Start, p.Length)))], versions[^1].DocumentId);
         }
     }
 }

@@ -138,7 +138,7 @@ public static class IdentityApi
     }
 
     /// <summary>A file is its owner's; officials may open any (they review attachments). Others: not found.</summary>
-    private static async Task<IResult> DownloadAsync(Guid id, HttpContext http, UploadStore store, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<FileStreamHttpResult, NotFound>> DownloadAsync(Guid id, HttpContext http, UploadStore store, AuditTrail audit, CancellationToken ct)
     {
         var opened = await store.OpenAsync(id, ct);
         if (opened is null)

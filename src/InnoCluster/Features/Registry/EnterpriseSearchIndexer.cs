@@ -10,59 +10,46 @@ namespace InnoCluster.Features.Registry;
 /// products, quoted statements, chain nodes (with synonyms) and district in the body, so an enterprise
 /// is found by what it does, not only by name.
 /// </summary>
-public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : IRebuildableIndex
+public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : SqlSearchIndex(dialect)
 {
-    public SearchIndex Index => SearchIndex.Enterprises;
-
-    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
+    public override SearchIndex Index => SearchIndex.Enterprises;
 
     public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken)
     {
-        if (enterpriseIds.Count == 0)
-        {
-            return;
-        }
-
-        var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
-        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
         foreach (var chunk in enterpriseIds.Chunk(2000))
         {
-            var enterprises = await db.Set<Enterprise>().AsNoTracking()
-                .Where(e => chunk.Contains(e.Id))
-                .Include(e => e.Names).Include(e => e.ChainLinks).Include(e => e.Products).Include(e => e.Statements)
-                .AsSplitQuery()
-                .ToListAsync(cancellationToken);
-            var rows = enterprises.AsParallel().AsOrdered().Select(e => Terms(e, nodes, districts)).ToList();
-            await dialect.UpsertManyAsync(db, SearchIndex.Enterprises, rows, cancellationToken);
+            var enterprises = await Loaded(db).Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken);
+            await WriteAsync(db, await TextsAsync(db, enterprises, cancellationToken), cancellationToken);
         }
     }
 
     /// <summary>Indexes new enterprises already in memory with their names, links, products and statements.</summary>
     public async Task IndexLoadedAsync(InnoClusterDbContext db, IReadOnlyCollection<Enterprise> enterprises, CancellationToken cancellationToken)
     {
-        if (enterprises.Count == 0)
+        if (enterprises.Count > 0)
         {
-            return;
+            await WriteAsync(db, await TextsAsync(db, enterprises, cancellationToken), cancellationToken, areNew: true);
         }
+    }
 
+    protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken) =>
+        await Loaded(db).Where(e => e.Id > after).OrderBy(e => e.Id).Take(2000).ToListAsync(cancellationToken) is { Count: > 0 } batch
+            ? new Batch(await TextsAsync(db, batch, cancellationToken), batch[^1].Id)
+            : null;
+
+    private static IQueryable<Enterprise> Loaded(InnoClusterDbContext db) =>
+        db.Set<Enterprise>().AsNoTracking().Include(e => e.Names).Include(e => e.ChainLinks).Include(e => e.Products).Include(e => e.Statements).AsSplitQuery();
+
+    private static async Task<IReadOnlyList<Text>> TextsAsync(InnoClusterDbContext db, IReadOnlyCollection<Enterprise> enterprises, CancellationToken cancellationToken)
+    {
         var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
         var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
-        // Segmenting is CPU work: spread it over the cores, then write in one pass.
-        var rows = enterprises.AsParallel().AsOrdered().Select(e => Terms(e, nodes, districts)).ToList();
-        await dialect.UpsertManyAsync(db, SearchIndex.Enterprises, rows, cancellationToken, areNew: true);
+        return [.. enterprises.Select(e => TextOf(e, nodes, districts))];
     }
 
-    public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    private static Text TextOf(
+        Enterprise enterprise, Dictionary<int, ChainNode> nodes, Dictionary<int, District> districts)
     {
-        await dialect.ClearAsync(db, SearchIndex.Enterprises, cancellationToken);
-        var ids = await db.Set<Enterprise>().Select(e => e.Id).ToListAsync(cancellationToken);
-        await IndexAsync(db, ids, cancellationToken);
-    }
-
-    internal static (long Id, string TitleTerms, string BodyTerms) Terms(
-        Enterprise enterprise, IReadOnlyDictionary<int, ChainNode> nodes, IReadOnlyDictionary<int, District> districts)
-    {
-        var analyzer = SearchAnalyzer.Default;
         var title = string.Join(' ', enterprise.AllNames);
         var body = new List<string?> { enterprise.Business };
         body.AddRange(enterprise.Products.Select(p => $"{p.Name} {p.Description}"));
@@ -82,6 +69,6 @@ public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : IRebuildab
         }
 
         var bodyText = ConversionArtefacts.RemovePinyin(string.Join('\n', body.Where(b => !string.IsNullOrWhiteSpace(b))));
-        return (enterprise.Id, analyzer.IndexString(title), analyzer.IndexString(bodyText));
+        return new Text(enterprise.Id, title, bodyText);
     }
 }

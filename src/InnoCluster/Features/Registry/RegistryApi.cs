@@ -39,31 +39,13 @@ public static class RegistryApi
     private static async Task<Results<Ok<GetEnterprise.Details>, NotFound>> GetEnterpriseAsync(int id, GetEnterprise get, CancellationToken cancellationToken) =>
         await get.RunAsync(id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
-    private static async Task<IResult> UpdateProfileAsync(int id, UpdateEnterpriseProfile.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseProfile update, CancellationToken cancellationToken)
-    {
-        var (outcome, problem) = await update.RunAsync(user, id, request, cancellationToken);
-        return outcome switch
-        {
-            UpdateEnterpriseProfile.Outcome.Updated => TypedResults.NoContent(),
-            UpdateEnterpriseProfile.Outcome.NotFound => TypedResults.NotFound(),
-            UpdateEnterpriseProfile.Outcome.Forbidden => TypedResults.Forbid(),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["profile"] = [problem!] }),
-        };
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateProfileAsync(int id, UpdateEnterpriseProfile.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseProfile update, CancellationToken cancellationToken) =>
+        (await update.RunAsync(user, id, request, cancellationToken)).ToNoContent();
 
-    private static async Task<IResult> UpdateFactsAsync(int id, UpdateEnterpriseFacts.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseFacts update, CancellationToken cancellationToken)
-    {
-        var (outcome, problems) = await update.RunAsync(user, id, request, cancellationToken);
-        return outcome switch
-        {
-            UpdateEnterpriseFacts.Outcome.Updated => TypedResults.NoContent(),
-            UpdateEnterpriseFacts.Outcome.NotFound => TypedResults.NotFound(),
-            UpdateEnterpriseFacts.Outcome.Forbidden => TypedResults.Forbid(),
-            _ => TypedResults.ValidationProblem(problems),
-        };
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateFactsAsync(int id, UpdateEnterpriseFacts.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseFacts update, CancellationToken cancellationToken) =>
+        (await update.RunAsync(user, id, request, cancellationToken)).ToNoContent();
 
-    private static async Task<IResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<FileStreamHttpResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var buffer = new MemoryStream();
         var count = await export.WriteAsync(query, buffer, cancellationToken);

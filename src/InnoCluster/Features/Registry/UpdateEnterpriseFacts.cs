@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
@@ -16,21 +17,14 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
 {
     public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);
 
-    public enum Outcome
+    public async Task<Result> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
     {
-        Updated,
-        NotFound,
-        Forbidden,
-        Invalid,
-    }
-
-    public async Task<(Outcome Outcome, Dictionary<string, string[]> Problems)> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
-    {
-        var problems = new Dictionary<string, string[]>();
         if (!UpdateEnterpriseProfile.MayEdit(user, id))
         {
-            return (Outcome.Forbidden, problems);
+            return Problem.Forbidden(UpdateEnterpriseProfile.OnlyItselfEdits);
         }
+
+        var problems = new Dictionary<string, string[]>();
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var hasFigure = request.Revenue is not null || request.RdSpend is not null || request.Employees is not null;
@@ -62,18 +56,26 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
         var enterprise = await db.Set<Enterprise>().Include(e => e.Figures).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (enterprise is null)
         {
-            return (Outcome.NotFound, problems);
+            return Problem.NotFound();
         }
 
         District? district = null;
         if (!string.IsNullOrWhiteSpace(request.District))
         {
             var wanted = request.District.Trim();
-            district = (await db.Set<District>().ToListAsync(cancellationToken))
-                .FirstOrDefault(d => d.Code == wanted || d.Name == wanted || d.Aliases.Contains(wanted));
-            if (district is null)
+            var candidates = (await db.Set<District>().ToListAsync(cancellationToken))
+                .Where(d => d.Code == wanted || d.Name == wanted || d.Aliases.Contains(wanted)).ToList();
+            if (candidates.Count == 0)
             {
                 problems["district"] = [$"未知板块 \"{wanted}\" (district: a code or name from /api/districts)"];
+            }
+            else if (candidates.Count > 1)
+            {
+                problems["district"] = [$"板块“{wanted}”不唯一：{string.Join("、", candidates.Select(d => d.Name))}，请写全称 (ambiguous district: {string.Join(", ", candidates.Select(d => d.Code))})"];
+            }
+            else
+            {
+                district = candidates[0];
             }
         }
 
@@ -88,7 +90,7 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
 
         if (problems.Count > 0)
         {
-            return (Outcome.Invalid, problems);
+            return Problem.Fields(problems);
         }
 
         var editor = new Provenance { Kind = ProvenanceKind.Manual, Source = user.FindFirstValue(ClaimTypes.Email) ?? "user", SourceDate = today };
@@ -121,6 +123,6 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
 
         enterprise.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Updated, problems);
+        return Result.Ok();
     }
 }

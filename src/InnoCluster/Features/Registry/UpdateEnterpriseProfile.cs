@@ -2,6 +2,7 @@ using System.Security.Claims;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Web;
+using InnoCluster.Infrastructure.UseCases;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
@@ -15,39 +16,33 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
 {
     public sealed record Request(string? Business, IReadOnlyList<string>? Products);
 
-    public enum Outcome
-    {
-        Updated,
-        NotFound,
-        Forbidden,
-        Invalid,
-    }
+    public const string OnlyItselfEdits = "只有企业本身或集群办可以修改 (only the enterprise's own accounts or an official edit it)";
 
     public static bool MayEdit(ClaimsPrincipal user, int enterpriseId) =>
         user.IsInRole(Roles.Official)
         || user.EnterpriseOf() == enterpriseId;
 
-    public async Task<(Outcome Outcome, string? Problem)> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
+    public async Task<Result> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
     {
         if (!MayEdit(user, id))
         {
-            return (Outcome.Forbidden, null);
+            return Problem.Forbidden(OnlyItselfEdits);
         }
 
         if (request.Business is { Length: > 4000 })
         {
-            return (Outcome.Invalid, "business: at most 4000 characters");
+            return Problem.Invalid("business", "经营范围不超过 4000 字 (business: at most 4000 characters)");
         }
 
         if (request.Products is { } products && (products.Count > 50 || products.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > 200)))
         {
-            return (Outcome.Invalid, "products: at most 50, each 1-200 characters");
+            return Problem.Invalid("products", "产品至多 50 个，每个 1–200 字 (products: at most 50, each 1-200 characters)");
         }
 
         var enterprise = await db.Set<Enterprise>().Include(e => e.Products).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
         if (enterprise is null)
         {
-            return (Outcome.NotFound, null);
+            return Problem.NotFound();
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -74,6 +69,6 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
         await db.SaveChangesAsync(cancellationToken);
         await indexer.IndexAsync(db, [id], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (Outcome.Updated, null);
+        return Result.Ok();
     }
 }

@@ -1,46 +1,39 @@
-using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Search;
-using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>The demands' full-text index: title; problem and capabilities. Written in the caller's unit of work.</summary>
-public sealed class DemandIndex(ISearchDialect dialect) : IRebuildableIndex
+public sealed class DemandIndex(ISearchDialect dialect) : SqlSearchIndex(dialect)
 {
-    public SearchIndex Index => SearchIndex.Demands;
+    public override SearchIndex Index => SearchIndex.Demands;
 
-    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
+    public Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<Demand> demands, CancellationToken cancellationToken, bool areNew = false) =>
+        WriteAsync(db, [.. demands.Select(TextOf)], cancellationToken, areNew);
 
-    public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<Demand> demands, CancellationToken cancellationToken, bool areNew = false)
-    {
-        var analyzer = SearchAnalyzer.Default;
-        var rows = demands.AsParallel().AsOrdered()
-            .Select(d => ((long)d.Id, analyzer.IndexString(d.Title), analyzer.IndexString(d.Problem + "\n" + string.Join("\n", d.Capabilities)))).ToList();
-        await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew);
-    }
+    protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken) =>
+        await db.Set<Demand>().AsNoTracking().Where(d => d.Id > after).OrderBy(d => d.Id).Take(1000).ToListAsync(cancellationToken) is { Count: > 0 } batch
+            ? new Batch([.. batch.Select(TextOf)], batch[^1].Id)
+            : null;
 
-    public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
-    {
-        await dialect.ClearAsync(db, Index, cancellationToken);
-        var last = 0;
-        while (await db.Set<Demand>().AsNoTracking().Where(d => d.Id > last).OrderBy(d => d.Id).Take(1000).ToListAsync(cancellationToken) is { Count: > 0 } batch)
-        {
-            await IndexAsync(db, batch, cancellationToken, areNew: true);
-            last = batch[^1].Id;
-        }
-    }
+    private static Text TextOf(Demand d) => new(d.Id, d.Title, d.Problem + "\n" + string.Join("\n", d.Capabilities));
 }
 
 /// <summary>The solutions' full-text index: title; description, capabilities, reference cases and the names of their chain nodes.</summary>
-public sealed class SolutionIndex(ISearchDialect dialect, IServiceScopeFactory scopes) : IRebuildableIndex
+public sealed class SolutionIndex(ISearchDialect dialect, IServiceScopeFactory scopes) : SqlSearchIndex(dialect)
 {
-    public SearchIndex Index => SearchIndex.Solutions;
+    public override SearchIndex Index => SearchIndex.Solutions;
 
-    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
+    public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<Solution> solutions, CancellationToken cancellationToken, bool areNew = false) =>
+        await WriteAsync(db, await TextsAsync(solutions, cancellationToken), cancellationToken, areNew);
 
-    public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<Solution> solutions, CancellationToken cancellationToken, bool areNew = false)
+    protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken) =>
+        await db.Set<Solution>().AsNoTracking().Where(s => s.Id > after).OrderBy(s => s.Id).Take(1000).ToListAsync(cancellationToken) is { Count: > 0 } batch
+            ? new Batch(await TextsAsync(batch, cancellationToken), batch[^1].Id)
+            : null;
+
+    private async Task<IReadOnlyList<Text>> TextsAsync(IReadOnlyCollection<Solution> solutions, CancellationToken cancellationToken)
     {
         Dictionary<string, string> names;
         await using (var scope = scopes.CreateAsyncScope())
@@ -49,23 +42,7 @@ public sealed class SolutionIndex(ISearchDialect dialect, IServiceScopeFactory s
             names = (await scope.ServiceProvider.GetRequiredService<Registry.IRegistryDirectory>().ChainNodesAsync(cancellationToken)).ToDictionary(n => n.Code, n => string.Join(' ', n.AllNames));
         }
 
-        var analyzer = SearchAnalyzer.Default;
-        var rows = solutions.AsParallel().AsOrdered().Select(s =>
-        {
-            var body = string.Join("\n", new[] { s.Description, string.Join("、", s.Capabilities), s.ReferenceCases ?? "" }.Concat(s.ChainNodes.Select(c => names.GetValueOrDefault(c) ?? "")));
-            return ((long)s.Id, analyzer.IndexString(s.Title), analyzer.IndexString(body));
-        }).ToList();
-        await dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew);
-    }
-
-    public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
-    {
-        await dialect.ClearAsync(db, Index, cancellationToken);
-        var last = 0;
-        while (await db.Set<Solution>().AsNoTracking().Where(s => s.Id > last).OrderBy(s => s.Id).Take(1000).ToListAsync(cancellationToken) is { Count: > 0 } batch)
-        {
-            await IndexAsync(db, batch, cancellationToken, areNew: true);
-            last = batch[^1].Id;
-        }
+        return [.. solutions.Select(s => new Text(s.Id, s.Title,
+            string.Join("\n", new[] { s.Description, string.Join("、", s.Capabilities), s.ReferenceCases ?? "" }.Concat(s.ChainNodes.Select(c => names.GetValueOrDefault(c) ?? "")))))];
     }
 }

@@ -1,5 +1,6 @@
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Text;
 
 namespace InnoCluster.Infrastructure.Search;
 
@@ -12,6 +13,47 @@ public interface IRebuildableIndex
 
     /// <summary>How many bytes the index takes on disk (for the verb's report and benchmarks).</summary>
     Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A full-text index kept in the database through the search dialect. The rebuild loop (clear, then read the
+/// records in key order a batch at a time, segment on every core, write) is written once here; each index
+/// says only how to read its next batch as texts.
+/// </summary>
+public abstract class SqlSearchIndex(ISearchDialect dialect) : IRebuildableIndex
+{
+    /// <summary>One record's key, title text and body text, before segmentation.</summary>
+    public readonly record struct Text(long Id, string Title, string Body);
+
+    /// <summary>A batch's texts and the key to read on from (a batch may hold no texts and still not be the last).</summary>
+    public sealed record Batch(IReadOnlyList<Text> Texts, long LastKey);
+
+    public abstract SearchIndex Index { get; }
+
+    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => dialect.SizeInBytesAsync(db, Index, cancellationToken);
+
+    /// <summary>The records with a key above <paramref name="after"/>, in key order, one batch; null at the end.</summary>
+    protected abstract Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken);
+
+    public async Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken)
+    {
+        await dialect.ClearAsync(db, Index, cancellationToken);
+        long last = 0;
+        while (await ReadBatchAsync(db, last, cancellationToken) is { } batch)
+        {
+            await WriteAsync(db, batch.Texts, cancellationToken, areNew: true);
+            last = batch.LastKey;
+        }
+    }
+
+    /// <summary>Segments the texts (CPU work, spread over the cores) and writes them in the caller's unit of work.</summary>
+    protected Task WriteAsync(InnoClusterDbContext db, IReadOnlyList<Text> texts, CancellationToken cancellationToken, bool areNew = false)
+    {
+        var analyzer = SearchAnalyzer.Default;
+        var rows = texts.AsParallel().AsOrdered()
+            .Select(t => (t.Id, t.Title.Length == 0 ? string.Empty : analyzer.IndexString(t.Title), analyzer.IndexString(t.Body))).ToList();
+        return dialect.UpsertManyAsync(db, Index, rows, cancellationToken, areNew);
+    }
 }
 
 public sealed class ReindexVerb : ICliVerb

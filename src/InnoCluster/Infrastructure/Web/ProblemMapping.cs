@@ -52,6 +52,10 @@ public static class ProblemMapping
     /// <summary>201 with the created thing and where it now lives, the use case's problem otherwise.</summary>
     public static Results<Created<T>, ProblemHttpResult> ToCreated<T>(this Result<T> result, Func<T, string> location) =>
         result.Problem is { } problem ? problem.ToHttp() : TypedResults.Created(location(result.Value!), result.Value);
+
+    /// <summary>201 with what the caller shows of the created thing and where it now lives, the use case's problem otherwise.</summary>
+    public static Results<Created<TOut>, ProblemHttpResult> ToCreated<T, TOut>(this Result<T> result, Func<T, TOut> select, Func<T, string> location) =>
+        result.Problem is { } problem ? problem.ToHttp() : TypedResults.Created(location(result.Value!), select(result.Value!));
 }
 
 /// <summary>The same problems on pages: no such object and not allowed become the page's 404 and 403; the rest are shown on the page.</summary>

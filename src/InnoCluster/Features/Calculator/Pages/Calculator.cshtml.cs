@@ -14,7 +14,7 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
 
     public IReadOnlyList<ListDistricts.Item> Districts { get; private set; } = [];
 
-    public Dictionary<string, string[]> Problems { get; private set; } = [];
+    public IReadOnlyDictionary<string, string[]> Problems { get; private set; } = new Dictionary<string, string[]>();
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? AsOf { get; set; }
@@ -56,13 +56,18 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
         }
 
         var request = new UpdateEnterpriseFacts.Request(Facts.Year, Facts.Revenue * 10_000m, Facts.RdSpend * 10_000m, Facts.Employees, Facts.EstablishedOn, Facts.District, null);
-        var (outcome, problems) = await facts.RunAsync(User, id, request, cancellationToken);
-        if (outcome == UpdateEnterpriseFacts.Outcome.Updated)
+        var updated = await facts.RunAsync(User, id, request, cancellationToken);
+        if (updated.Problem is not { } problem)
         {
             return Redirect($"/enterprises/{id}/calculator#results");
         }
 
-        Problems = problems;
+        if (problem.AsPageResult(this) is { } ended)
+        {
+            return ended;
+        }
+
+        Problems = problem.ByField;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -7,7 +7,7 @@ namespace InnoCluster.Features.Calculator.Pages;
 
 /// <summary>One clause: its terms and source; for officials the editor and who qualifies.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class ClauseModel(ClauseQueries queries, ClauseStore store, ClauseCandidates candidates) : PageModel
+public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, ClauseCandidates candidates) : PageModel
 {
     public ClauseQueries.ClauseDto Clause { get; private set; } = default!;
 
@@ -64,22 +64,22 @@ public sealed class ClauseModel(ClauseQueries queries, ClauseStore store, Clause
 
         var lines = (Edit.Conditions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var conditions = lines.Select(ConditionRules.ParseLine)
-            .Select(c => new ClauseStore.ConditionInput(c.Field, c.Operator, c.Value, c.Text)).ToList();
-        var input = new ClauseStore.ClauseInput(
+            .Select(c => new ConditionInput(c.Field, c.Operator, c.Value, c.Text)).ToList();
+        var input = new ClauseInput(
             Edit.Title, null, Edit.Method, Edit.Amount, Edit.Cap, Edit.Minimum, Edit.RatePercent, Edit.RateBase, Edit.AmountText ?? "", false,
             conditions, Edit.ValidFrom, Edit.ValidTo, Edit.HowToApply, Edit.ResponsibleUnit, Edit.Status, null, null);
-        var saved = await store.UpdateAsync(id, input, User, cancellationToken);
-        if (saved is null)
-        {
-            return NotFound();
-        }
-
-        if (saved.Ok)
+        var saved = await update.RunAsync(id, input, User, cancellationToken);
+        if (saved.Problem is not { } problem)
         {
             return Redirect($"/clauses/{id}");
         }
 
-        Problems = saved.Problems;
+        if (problem.AsPageResult(this) is { } ended)
+        {
+            return ended;
+        }
+
+        Problems = problem.ByField;
         return await LoadAsync(id, cancellationToken, keepForm: true) ? Page() : NotFound();
     }
 

@@ -7,7 +7,7 @@ namespace InnoCluster.Features.Calculator.Pages;
 
 /// <summary>The clause list; officials also see proposals and extract clauses from a document.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class ClausesModel(ClauseQueries queries, ClauseStore store) : PageModel
+public sealed class ClausesModel(ClauseQueries queries, ProposeClauses propose) : PageModel
 {
     public IReadOnlyList<ClauseQueries.ClauseDto> Clauses { get; private set; } = [];
 
@@ -33,7 +33,7 @@ public sealed class ClausesModel(ClauseQueries queries, ClauseStore store) : Pag
             return Forbid();
         }
 
-        return await store.ProposeAsync(documentId, User.Identity?.Name ?? "official", cancellationToken) is null
+        return await propose.RunAsync(documentId, User.Identity?.Name ?? "official", cancellationToken) is null
             ? NotFound()
             : Redirect($"/clauses?documentId={documentId}&status=Proposed");
     }
