@@ -46,7 +46,8 @@ public abstract class RegistryApiTests<TTarget> : DatabaseTests<TTarget>
     {
         var page = await _client.GetJsonAsync("/api/enterprises?district=wuxi-xinwu&pageSize=200");
         var names = page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToHashSet();
-        Assert.Equal(new HashSet<string> { "央视网", "中科曙光", "特赞", "中电海康", "大族机器人" }, names);
+        // 大族机器人 is named in 003 only for a robot park under construction, with no place stated: its district is unknown.
+        Assert.Equal(new HashSet<string> { "央视网", "中科曙光", "特赞", "中电海康" }, names);
         Assert.All(page["items"]!.AsArray(), i => Assert.Equal("wuxi-xinwu", i!["district"]!["code"]!.GetValue<string>()));
     }
 

@@ -82,20 +82,32 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal("苏州大学附属儿童医院（总院）", drone["owner"]!.GetValue<string>());
         Assert.Contains("7.8公里外", drone["source"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("2024-07-19", drone["landedAt"]!.GetValue<DateTimeOffset>().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        // The firms that deployed it in their own operations are the owners; no vendor is made up for them.
         var bosideng = Assert.Single(cases, c => c!["scenario"]!.GetValue<string>().Contains("100天降至27天", StringComparison.Ordinal))!;
-        Assert.Equal("波司登集团", bosideng["vendor"]!.GetValue<string>());
-        foreach (var vendor in new[] { "九识(苏州)智能科技有限公司", "亨通", "思必驰科技股份有限公司", "东声智能", "艾信医疗" })
+        Assert.Equal(("波司登", null), (bosideng["owner"]!.GetValue<string>(), bosideng["vendor"]?.GetValue<string>()));
+        Assert.Null(Assert.Single(cases, c => c!["scenario"]!.GetValue<string>().StartsWith("光纤光棒工厂", StringComparison.Ordinal))!["vendor"]);
+        Assert.Equal(["东声智能", "九识(苏州)智能科技有限公司", "艾信医疗"], cases.Where(c => c!["source"] is not null).Select(c => c!["vendor"]?.GetValue<string>()).OfType<string>().Order(StringComparer.Ordinal));
+        // A product launch is not a deployed demand: the DFM-2 story is not a case.
+        Assert.DoesNotContain(cases, c => c!["scenario"]!.GetValue<string>().Contains("DFM-2", StringComparison.Ordinal));
+
+        // No source describes contact, negotiation or a contract: each case's pair holds one step, Landed, recorded from its document.
+        var official = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        foreach (var item in cases.Where(c => c!["source"] is not null))
         {
-            Assert.Contains(cases, c => c!["vendor"]?.GetValue<string>() == vendor);
+            var steps = (await official.GetJsonAsync($"/api/dockings/{item!["dockingId"]!.GetValue<int>()}"))["steps"]!.AsArray();
+            Assert.Equal("Landed", Assert.Single(steps)!["stage"]!.GetValue<string>());
         }
 
         var funnel = await app.CreateClient().GetJsonAsync("/api/scenarios/funnel");
         var figures = funnel["figures"]!.AsArray().ToDictionary(f => f!["key"]!.GetValue<string>(), f => f!);
         Assert.Equal((71, 16, 34), (figures["lists"]["reported"]!.GetValue<int>(), figures["events"]["reported"]!.GetValue<int>(), figures["landed"]["reported"]!.GetValue<int>()));
         Assert.Contains("34个应用场景落地", figures["landed"]["quote"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(figures["landed"]["onPlatform"]!.GetValue<int>() >= 7);
+        Assert.True(figures["landed"]["onPlatform"]!.GetValue<int>() >= 6);
+        // A recorded landing counts as landed only, and a case without a named vendor is not "matched" (the drone flight is the 低空经济 sector's only demand).
+        var lowAltitude = funnel["bySector"]!.AsArray().Single(s => s!["key"]!.GetValue<string>() == "低空经济")!["counts"]!;
+        Assert.Equal((1, 0, 0, 0, 1), (lowAltitude["published"]!.GetValue<int>(), lowAltitude["matched"]!.GetValue<int>(), lowAltitude["docked"]!.GetValue<int>(), lowAltitude["signed"]!.GetValue<int>(), lowAltitude["landed"]!.GetValue<int>()));
         // Recorded steps carry the document's date, not when they happened: no time-in-stage figure from them.
-        Assert.DoesNotContain(funnel["timeInStage"]!.AsArray(), t => t!["medianDays"]!.GetValue<double>() == 0 && t["pairs"]!.GetValue<int>() >= 7);
+        Assert.DoesNotContain(funnel["timeInStage"]!.AsArray(), t => t!["medianDays"]!.GetValue<double>() == 0 && t["pairs"]!.GetValue<int>() >= 6);
     }
 
     [Fact]
@@ -338,6 +350,13 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsync($"/api/dockings/{docking}/contacted", null, Ct)).StatusCode);
         Assert.Equal("王经理 0512-00000000", (await vendor.GetJsonAsync($"/api/scenarios/{demand}"))["contact"]!.GetValue<string>());
 
+        // The pair is the parties' business until it lands: its vendor and the owner see it with its next stage; the public does not.
+        var vendorsPair = Assert.Single((await vendor.GetJsonAsync($"/api/scenarios/{demand}/dockings")).AsArray())!;
+        Assert.Equal((docking, "Contacted", "Docking"), (vendorsPair["id"]!.GetValue<int>(), vendorsPair["stage"]!.GetValue<string>(), vendorsPair["next"]!.GetValue<string>()));
+        Assert.Single((await owner.GetJsonAsync($"/api/scenarios/{demand}/dockings")).AsArray());
+        Assert.Empty((await app.CreateClient().GetJsonAsync($"/api/scenarios/{demand}/dockings")).AsArray());
+        await app.CreateClient().GetJsonAsync("/api/scenarios/999999/dockings", 404);
+
         app.Clock.Advance(TimeSpan.FromDays(3));
         var eventId = (await CreatedAsync(await official.PostJsonAsync("/api/docking-events", new { title = "2025年第3场场景对接会", date = "2025-06-18", place = "园区" })))["id"]!.GetValue<int>();
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/dockings/{docking}/docking", new { note = "现场对接", eventId }, Ct)).StatusCode);
@@ -357,6 +376,9 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         app.Clock.Advance(TimeSpan.FromDays(10));
         Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsJsonAsync($"/api/dockings/{docking}/landed", new { note = "三台无人车投入运营" }, Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await vendor.PostAsync($"/api/dockings/{docking}/dropped", null, Ct)).StatusCode);
+
+        var publicPair = Assert.Single((await app.CreateClient().GetJsonAsync($"/api/scenarios/{demand}/dockings")).AsArray())!;
+        Assert.Equal(("Landed", "Demonstration"), (publicPair["stage"]!.GetValue<string>(), publicPair["next"]!.GetValue<string>()));
 
         var view = await vendor.GetJsonAsync($"/api/dockings/{docking}");
         Assert.Equal(["Proposed", "Contacted", "Docking", "Negotiating", "Signed", "Landed"], view["steps"]!.AsArray().Select(s => s!["stage"]!.GetValue<string>()));

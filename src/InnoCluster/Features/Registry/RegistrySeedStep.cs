@@ -1,3 +1,4 @@
+using System.Globalization;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Seeding;
@@ -15,7 +16,7 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
 
     public int Order => 10;
 
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } =
         [SeedSources.FileName, "districts.json", "chain.json", "enterprises.json", "carriers.json"];
@@ -29,8 +30,9 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
 
         var districts = await SeedDistrictsAsync(db, context, CiteOptional, cancellationToken);
         var nodes = await SeedChainAsync(db, context, CiteOptional, cancellationToken);
-        var enterprises = await SeedEnterprisesAsync(db, context, districts, nodes, Cite, now, cancellationToken);
-        await SeedCarriersAsync(db, context, districts, nodes, enterprises, Cite, cancellationToken);
+        var places = new PlaceNames(districts.Values, sources);
+        var enterprises = await SeedEnterprisesAsync(db, context, districts, nodes, places, Cite, now, cancellationToken);
+        await SeedCarriersAsync(db, context, districts, nodes, enterprises, places, Cite, cancellationToken);
 
         await indexer.IndexAsync(db, enterprises.Values.Select(e => e.Id).ToList(), cancellationToken);
     }
@@ -115,6 +117,7 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
         SeedContext context,
         Dictionary<string, District> districts,
         Dictionary<string, ChainNode> nodes,
+        PlaceNames places,
         Func<SeedQuote, Provenance> cite,
         DateTimeOffset now,
         CancellationToken cancellationToken)
@@ -136,17 +139,29 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
                 existing[seed.Key] = enterprise;
             }
 
+            var where = $"enterprises.json, enterprise '{seed.Key}'";
+            var subject = (seed.Names ?? []).Select(n => n.Name).Prepend(seed.Name).ToList();
             enterprise.Name = seed.Name;
             enterprise.City = seed.City;
             enterprise.UpdatedAt = now;
             if (seed.District is { } district)
             {
-                enterprise.District = districts.TryGetValue(district.Code, out var d) ? d : throw new InvalidDataException($"Enterprise '{seed.Key}': unknown district '{district.Code}'.");
+                var place = districts.TryGetValue(district.Code, out var d) ? d : throw new InvalidDataException($"{where}: unknown district '{district.Code}'.");
+                SeedFacts.Require(district.Source.Quote, where, "district", places.Of(place, district.Source.Source));
+                enterprise.District = place;
                 enterprise.DistrictSource = cite(district.Source) with { Note = district.Note };
+            }
+            else if (enterprise.DistrictSource is { Kind: ProvenanceKind.Document or ProvenanceKind.Editorial })
+            {
+                // A district an earlier seed gave without a quote that states it: unknown now.
+                enterprise.DistrictId = null;
+                enterprise.District = null;
+                enterprise.DistrictSource = null;
             }
 
             if (seed.Established is { } established)
             {
+                SeedFacts.Require(established.Source.Quote, where, "established", [established.Year.ToString(CultureInfo.InvariantCulture)]);
                 enterprise.EstablishedYear = established.Year;
                 enterprise.EstablishedSource = cite(established.Source);
             }
@@ -154,12 +169,14 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
             enterprise.Names.RemoveAll(IsSeedOwned);
             foreach (var name in seed.Names ?? [])
             {
+                var source = name.Source ?? throw new InvalidDataException($"{where}, name “{name.Name}”: no quote uses this name (a name is kept only with its quote).");
+                SeedFacts.Require(source.Quote, where, $"name “{name.Name}”", [name.Name]);
                 enterprise.Names.Add(new EnterpriseName
                 {
                     Name = name.Name,
                     MatchKey = NameKey.For(name.Name),
                     Kind = Enum.Parse<EnterpriseNameKind>(name.Kind, ignoreCase: true),
-                    Source = name.Source is null ? Provenance.Editorial(name.Note ?? "name given by the seed editors") : cite(name.Source) with { Note = name.Note },
+                    Source = cite(source) with { Note = name.Note },
                 });
             }
 
@@ -168,19 +185,29 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
             enterprise.ChainLinks.RemoveAll(l => IsSeedOwned(l.Source));
             foreach (var link in seed.Chain ?? [])
             {
-                var node = nodes.TryGetValue(link.Node, out var n) ? n : throw new InvalidDataException($"Enterprise '{seed.Key}': unknown chain node '{link.Node}'.");
+                var node = nodes.TryGetValue(link.Node, out var n) ? n : throw new InvalidDataException($"{where}: unknown chain node '{link.Node}'.");
+                SeedFacts.Require(link.Source.Quote, where, $"chain {link.Node}", [.. node.AllNames]);
+                SeedFacts.Require(link.Source.Quote, where, $"chain {link.Node} (the enterprise)", subject);
                 enterprise.ChainLinks.Add(new EnterpriseChainLink { ChainNode = node, Source = cite(link.Source) });
             }
 
             enterprise.Products.RemoveAll(p => IsSeedOwned(p.Source));
             foreach (var product in seed.Products ?? [])
             {
+                SeedFacts.Require(product.Source.Quote, where, $"product “{product.Name}”", [product.Name]);
+                if (product.Description is { } description)
+                {
+                    SeedFacts.Require(product.Source.Quote, where, $"product “{product.Name}”, description", [description]);
+                }
+
+                SeedFacts.Require(product.Source.Quote, where, $"product “{product.Name}” (the enterprise)", subject);
                 enterprise.Products.Add(new Product { Name = product.Name, Description = product.Description, Source = cite(product.Source) });
             }
 
             enterprise.Statements.RemoveAll(s => IsSeedOwned(s.Source));
             foreach (var statement in seed.Statements ?? [])
             {
+                SeedFacts.Require(statement.Source.Quote, where, $"statement “{statement.Topic}” (the enterprise)", subject);
                 enterprise.Statements.Add(new EnterpriseStatement { Topic = statement.Topic, Source = cite(statement.Source) });
             }
         }
@@ -195,6 +222,7 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
         Dictionary<string, District> districts,
         Dictionary<string, ChainNode> nodes,
         Dictionary<string, Enterprise> enterprises,
+        PlaceNames places,
         Func<SeedQuote, Provenance> cite,
         CancellationToken cancellationToken)
     {
@@ -209,13 +237,42 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
                 existing[seed.Key] = carrier;
             }
 
+            var where = $"carriers.json, carrier '{seed.Key}'";
+            var names = (seed.Aliases ?? []).Prepend(seed.Name).ToList();
+            var quotes = (seed.Statements ?? []).Select(s => s.Source.Quote).ToList();
+            var sourceKeys = (seed.Statements ?? []).Select(s => s.Source.Source).Distinct().ToList();
+            foreach (var quote in quotes)
+            {
+                SeedFacts.Require(quote, where, "statement (the carrier)", names);
+            }
+
+            foreach (var alias in seed.Aliases ?? [])
+            {
+                SeedFacts.RequireAny(quotes, where, $"alias “{alias}”", [alias]);
+            }
+
             carrier.Name = seed.Name;
             carrier.Kind = seed.Kind;
             carrier.City = seed.City;
             carrier.Aliases = seed.Aliases ?? [];
-            carrier.District = seed.District is null ? null : districts.TryGetValue(seed.District, out var d) ? d : throw new InvalidDataException($"Carrier '{seed.Key}': unknown district '{seed.District}'.");
-            carrier.HostEnterprise = seed.Host is null ? null : enterprises.TryGetValue(seed.Host, out var e) ? e : throw new InvalidDataException($"Carrier '{seed.Key}': unknown host '{seed.Host}'.");
-            carrier.ChainNodeIds = (seed.Chain ?? []).Select(code => nodes.TryGetValue(code, out var n) ? n.Id : throw new InvalidDataException($"Carrier '{seed.Key}': unknown chain node '{code}'.")).ToList();
+            carrier.District = seed.District is null ? null : districts.TryGetValue(seed.District, out var d) ? d : throw new InvalidDataException($"{where}: unknown district '{seed.District}'.");
+            if (carrier.District is { } place)
+            {
+                SeedFacts.RequireAny(quotes, where, "district", [.. sourceKeys.SelectMany(key => places.Of(place, key)).Distinct()]);
+            }
+
+            carrier.HostEnterprise = seed.Host is null ? null : enterprises.TryGetValue(seed.Host, out var e) ? e : throw new InvalidDataException($"{where}: unknown host '{seed.Host}'.");
+            if (carrier.HostEnterprise is { } host)
+            {
+                SeedFacts.RequireAny(quotes, where, "host", [.. host.AllNames]);
+            }
+
+            carrier.ChainNodeIds = (seed.Chain ?? []).Select(code =>
+            {
+                var node = nodes.TryGetValue(code, out var n) ? n : throw new InvalidDataException($"{where}: unknown chain node '{code}'.");
+                SeedFacts.RequireAny(quotes, where, $"chain {code}", [.. node.AllNames]);
+                return node.Id;
+            }).ToList();
             carrier.Statements.RemoveAll(s => IsSeedOwned(s.Source));
             foreach (var statement in seed.Statements ?? [])
             {
@@ -230,6 +287,18 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
 
     private static bool IsSeedOwned(Provenance? provenance) =>
         provenance is null || provenance.Kind is ProvenanceKind.Document or ProvenanceKind.Editorial;
+
+    /// <summary>
+    /// The names a quote may use for a district: its name and aliases, but an alias two districts share
+    /// (高新区: 苏州高新区 and 无锡高新区) only in a document about the district's own city.
+    /// </summary>
+    private sealed class PlaceNames(IEnumerable<District> districts, SeedSources sources)
+    {
+        private readonly HashSet<string> _shared = [.. districts.SelectMany(d => d.Aliases.Distinct()).GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key)];
+
+        public IReadOnlyCollection<string> Of(District district, string sourceKey) =>
+            [district.Name, .. district.Aliases.Where(a => !_shared.Contains(a) || sources[sourceKey].City == district.City)];
+    }
 
     private sealed record DistrictSeed(string Code, string Name, string NameEn, string City, bool CoreZone, List<string>? Aliases, string? Specialities, SeedQuote? Source);
 

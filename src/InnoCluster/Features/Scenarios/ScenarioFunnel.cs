@@ -7,8 +7,8 @@ using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>
-/// The scenario dashboard's numbers: how many demands reached each stage (published, matched — at least one
-/// vendor proposed — docked, signed, landed, demonstration), the median days pairs spent in each stage,
+/// The scenario dashboard's numbers: how many demands reached each stage (published, matched — a vendor named
+/// for it — and docked, signed, landed, demonstration: a step recorded at that stage), the median days pairs spent in each stage,
 /// the same per sector and per district; and the case collection (案例集) of landed scenarios.
 /// </summary>
 [FeatureContract]
@@ -49,13 +49,16 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         var steps = await db.Set<DockingStep>().AsNoTracking()
             .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, s.DockingId, s.Stage, s.At, s.Id, s.Recorded })
             .ToListAsync(cancellationToken);
-        // The furthest stage each demand reached through any of its pairs (a dropped pair keeps what it reached).
-        var reached = steps.Where(s => s.Stage != DockingStage.Dropped).GroupBy(s => s.DemandId).ToDictionary(g => g.Key, g => g.Max(s => s.Stage));
+        // A demand counts at a stage only when one of its pairs has a step there: a case a document records as
+        // landed counts as landed, not as signed or docked, which no source says (a dropped pair keeps its steps).
+        var stagesOf = steps.Where(s => s.Stage != DockingStage.Dropped).GroupBy(s => s.DemandId).ToDictionary(g => g.Key, g => g.Select(s => s.Stage).ToHashSet());
+        // Matched: a vendor is named for it.
+        var withVendor = (await db.Set<Docking>().AsNoTracking().Where(d => d.EnterpriseId != null).Select(d => d.DemandId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         Counts Count(IEnumerable<DemandRow> rows)
         {
             var list = rows.ToList();
-            int AtLeast(DockingStage stage) => list.Count(d => reached.TryGetValue(d.Id, out var r) && r >= stage);
-            return new Counts(list.Count, AtLeast(DockingStage.Proposed), AtLeast(DockingStage.Docking), AtLeast(DockingStage.Signed), AtLeast(DockingStage.Landed), AtLeast(DockingStage.Demonstration));
+            int Reached(DockingStage stage) => list.Count(d => stagesOf.TryGetValue(d.Id, out var reached) && reached.Contains(stage));
+            return new Counts(list.Count, list.Count(d => withVendor.Contains(d.Id)), Reached(DockingStage.Docking), Reached(DockingStage.Signed), Reached(DockingStage.Landed), Reached(DockingStage.Demonstration));
         }
 
         var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
@@ -95,19 +98,21 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
     }
 
     /// <summary>
-    /// Pairs that reached <paramref name="stage"/> or beyond (dropped ones not counted) — now, or as of the end of a
-    /// date: a pair counts once it had a step at that stage by then (a later drop does not undo a landing).
+    /// Pairs with a step at <paramref name="stage"/> (a pair recorded as landed from a document has no signed
+    /// step, so it is not counted as signed) — now, leaving out pairs dropped since; or as of the end of a date,
+    /// counting a pair once it had the step by then (a later drop does not undo a landing).
     /// </summary>
     public async Task<int> PairsReachedAsync(DockingStage stage, DateOnly? asOf, CancellationToken cancellationToken)
     {
+        var steps = db.Set<DockingStep>().Where(s => s.Stage == stage);
         if (asOf is not { } date)
         {
-            return await db.Set<Docking>().CountAsync(d => d.Stage >= stage && d.Stage != DockingStage.Dropped, cancellationToken);
+            return await steps.Join(db.Set<Docking>().Where(d => d.Stage != DockingStage.Dropped), s => s.DockingId, d => d.Id, (s, d) => d.Id)
+                .Distinct().CountAsync(cancellationToken);
         }
 
         var end = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        return await db.Set<DockingStep>().Where(s => s.Stage >= stage && s.Stage != DockingStage.Dropped && s.At < end)
-            .Select(s => s.DockingId).Distinct().CountAsync(cancellationToken);
+        return await steps.Where(s => s.At < end).Select(s => s.DockingId).Distinct().CountAsync(cancellationToken);
     }
 
     /// <summary>Every pair that landed, newest first, with what landed and who delivered it.</summary>

@@ -10,8 +10,10 @@ namespace InnoCluster.Features.Scenarios;
 
 /// <summary>
 /// The scenario cases and figures the source documents report (data/seed/scenario-cases.json): each case a
-/// published demand with a landed pair whose steps are marked as recorded from the document; each figure
-/// with its sentence. Every quote must be in the cleaned text of its seed document, or loading stops.
+/// published demand with one pair holding a single Landed step, recorded from the document and dated by it —
+/// no source describes contact, negotiation or a contract, so no such step is made up; each figure with its
+/// sentence. Every quote must be in the cleaned text of its seed document and state the case's owner and
+/// vendor, or loading stops naming the case and the field.
 /// </summary>
 public sealed class ScenarioSeedStep : ISeedStep
 {
@@ -21,7 +23,7 @@ public sealed class ScenarioSeedStep : ISeedStep
 
     public int Order => 50;
 
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } = [FileName];
 
@@ -71,8 +73,21 @@ public sealed class ScenarioSeedStep : ISeedStep
         var demands = new List<Demand>();
         foreach (var item in seed.Cases)
         {
-            var where = "case " + item.Key;
+            var where = $"{FileName}, case '{item.Key}'";
             await DocumentAsync(item.Source, item.Quote, where);
+            if (item.Outcome is not null)
+            {
+                await DocumentAsync(item.Source, item.Outcome, where + ", outcome");
+            }
+
+            foreach (var (field, value) in new[] { ("owner", item.Owner), ("vendor", item.Vendor) })
+            {
+                if (value is not null)
+                {
+                    SeedFacts.Require(item.Quote, where, field, [value]);
+                }
+            }
+
             if (item.Sector is not null && !Sectors.All.Contains(item.Sector))
             {
                 throw new InvalidDataException($"{FileName}, {where}: unknown sector {item.Sector}");
@@ -106,25 +121,28 @@ public sealed class ScenarioSeedStep : ISeedStep
             await db.SaveChangesAsync(cancellationToken);
             demands.Add(demand);
 
-            // The pair, every step recorded from the document and dated by it.
+            // The pair as the document records it: landed, on the date it gives; nothing before that is known.
             await db.Set<Docking>().Where(x => x.DemandId == demand.Id).ExecuteDeleteAsync(cancellationToken);
             var at = new DateTimeOffset(item.LandedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             var docking = new Docking { DemandId = demand.Id, EnterpriseId = vendorId, Stage = DockingStage.Landed, CreatedAt = at, UpdatedAt = at };
-            foreach (var stage in DockingRules.Forward.Where(s => s <= DockingStage.Landed))
+            docking.Steps.Add(new DockingStep
             {
-                docking.Steps.Add(new DockingStep
-                {
-                    Stage = stage,
-                    At = at,
-                    By = "seed: " + item.Source,
-                    Recorded = true,
-                    Note = stage == DockingStage.Landed ? string.Join(" ", new[] { item.Outcome, item.DateNote is null ? null : $"（日期：{item.DateNote}）" }.Where(n => n is not null)) : null,
-                });
-            }
-
+                Stage = DockingStage.Landed,
+                At = at,
+                By = "seed: " + item.Source,
+                Recorded = true,
+                Note = string.Join(" ", new[] { item.Outcome, item.DateNote is null ? null : $"（日期：{item.DateNote}）" }.Where(n => n is not null)),
+            });
             db.Add(docking);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // Cases an earlier seed held and the file no longer does (e.g. one no source supports) leave with their pairs.
+        var kept = seed.Cases.Select(c => "seed:" + c.Key).ToList();
+        var dropped = await db.Set<Demand>().Where(d => d.ExternalId != null && d.ExternalId.StartsWith("seed:") && !kept.Contains(d.ExternalId)).Select(d => d.Id).ToListAsync(cancellationToken);
+        await db.Set<Docking>().Where(x => dropped.Contains(x.DemandId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<DockingInvitation>().Where(x => x.DemandId != null && dropped.Contains(x.DemandId.Value)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Demand>().Where(d => dropped.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
 
         await context.Services.GetRequiredService<DemandIndex>().IndexAsync(db, demands, cancellationToken);
     }

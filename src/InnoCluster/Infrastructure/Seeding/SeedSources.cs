@@ -20,6 +20,17 @@ public sealed class SeedSources
         using var stream = File.OpenRead(Path.Combine(paths.SeedDirectory, FileName));
         var documents = JsonSerializer.Deserialize<List<SeedSourceDocument>>(stream, SeedJson.Options)
             ?? throw new InvalidDataException($"{FileName} is empty.");
+        foreach (var document in documents.Where(d => d.City is not null))
+        {
+            var quote = document.CityQuote ?? throw new InvalidDataException($"{FileName}, source '{document.Key}', city: no quote states it.");
+            if (!document.ReadText(paths).Contains(quote, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{FileName}, source '{document.Key}', city: the quote is not verbatim in {document.File}: {quote}");
+            }
+
+            SeedFacts.Require(quote, $"{FileName}, source '{document.Key}'", "city", [document.City!]);
+        }
+
         return new SeedSources(documents);
     }
 
@@ -40,7 +51,11 @@ public sealed class SeedSources
     }
 }
 
-public sealed record SeedSourceDocument(string Key, string File, string Title, string Kind, string? Publisher, DateOnly? Date, string? DateNote)
+/// <summary>
+/// A seed source document. <see cref="City"/> is the city it speaks of, stated by <see cref="CityQuote"/>:
+/// a place name two cities share (高新区) is read as the one in this city.
+/// </summary>
+public sealed record SeedSourceDocument(string Key, string File, string Title, string Kind, string? Publisher, DateOnly? Date, string? DateNote, string? City = null, string? CityQuote = null)
 {
     private string? _text;
 
