@@ -88,7 +88,8 @@ public static class ChineseNumerals
             }
             else if (unit == 10_000)
             {
-                wan += (section + digit) * unit;
+                // A lone 万 (超万架) is ten thousand, as a lone 十 is ten.
+                wan += (section + digit == 0 && total == 0 && wan == 0 && !sawDigit ? 1 : section + digit) * unit;
                 if (section + digit == 0 && total > 0)
                 {
                     // 亿万 is not a number; treat 万 after 亿 with nothing between as 万亿 (1e12).

@@ -13,7 +13,7 @@ public static partial class QuantityParser
     private const string NumberPattern = @"(?:[0-9][0-9,，]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千万亿萬億壹贰叁肆伍陆柒捌玖拾佰仟]+)";
 
     [GeneratedRegex(
-        @"^(?<pre>超过|超出|超|逾|高达|达到|达|近|接近|将近|约为|约|大约|不低于|不少于|不小于|至少|不超过|不高于|最高|最多|低于|少于|不足)?\s*" +
+        @"^(?<pre>超过|超出|超|逾|高达|达到|达|近|接近|将近|约为|约|大约|不低于|不少于|不小于|至少|不超过|不高于|最高|最多|低于|少于|不足|突破|上(?=[百千万])|数(?=[十百千万]))?\s*" +
         @"(?<num>" + NumberPattern + @")\s*(?<mag>万亿|亿|万|千|百|萬億|億|萬)?\s*" +
         @"(?:(?<sep>-|~|～|—|–|至|到)\s*(?<num2>" + NumberPattern + @")\s*(?<mag2>万亿|亿|万|千|百|萬億|億|萬)?)?\s*(?<mid>余|多)?\s*" +
         @"(?<unit>[a-z%‰]+|元|美元|人民币|(?![余多以左上有])[\p{IsCJKUnifiedIdeographs}]{1,2})?\s*" +
@@ -112,7 +112,7 @@ public static partial class QuantityParser
     {
         var fromPrefix = prefix switch
         {
-            "超过" or "超出" or "超" or "逾" => Qualifier.MoreThan,
+            "超过" or "超出" or "超" or "逾" or "突破" or "上" or "数" => Qualifier.MoreThan,
             "近" or "接近" or "将近" => Qualifier.Nearly,
             "约为" or "约" or "大约" => Qualifier.About,
             "不低于" or "不少于" or "不小于" or "至少" => Qualifier.AtLeast,

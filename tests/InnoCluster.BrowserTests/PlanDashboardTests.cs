@@ -73,7 +73,7 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.True(starts.All(s => s > 0), "section pages: " + string.Join(", ", expected.Zip(starts, (h, s) => $"{h}@{s}")) + "; pages begin: " + string.Join(" | ", pages.Select(p => p[..Math.Min(20, p.Length)])));
             Assert.Equal(starts.Order(), starts);
             Assert.Contains("苏州市人工智能产业创新集群行动计划", pages[0], StringComparison.Ordinal);
-            Assert.Contains(pages.Skip(starts[^1]), p => p.Contains("上市企業32家", StringComparison.Ordinal));
+            Assert.Contains(pages.Skip(starts[^1]), p => p.Contains("上市企业32家", StringComparison.Ordinal)); // its sources in simplified script
         }
         finally
         {
@@ -102,7 +102,7 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         // A figure in the wrong unit is refused with the reason and nothing is filed.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("创新任务揭榜挂帅");
         await page.GetByLabel("进展情况").FillAsync("组织企业申报工信部人工智能创新任务揭榜挂帅，新增入围项目4个。");
-        await page.GetByLabel("目标", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "推动项目入围国家人工智能产业创新重点任务揭榜挂帅（20个）" });
+        await page.GetByLabel("目标", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "项目入围国家人工智能产业创新重点任务揭榜挂帅（20个）" });
         await page.GetByLabel("数值（含单位，如 2300亿元、12家）").FillAsync("12家");
         await page.GetByRole(AriaRole.Button, new() { Name = "报送" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("单位“家”与目标单位“个”不一致");

@@ -167,6 +167,31 @@ public abstract partial class DocumentLibraryTests<TTarget> : DatabaseTests<TTar
     }
 
     [Fact]
+    public async Task Quotes_AreShownSimplifiedAndClean_WithTheTextAsWrittenOneClickAway_AndFactsAreMarkedMachineRead()
+    {
+        // 思必驰's statement quotes 001, written in traditional script with pinyin artefacts (國內(nèi)領(lǐng)先).
+        var enterprises = await _client.GetJsonAsync("/api/enterprises?q=" + Uri.EscapeDataString("思必驰"));
+        var aispeech = enterprises["items"]!.AsArray().First(e => e!["name"]!.GetValue<string>() == "思必驰科技股份有限公司")!["id"]!.GetValue<int>();
+        var page = System.Net.WebUtility.HtmlDecode(await _client.GetStringAsync($"/enterprises/{aispeech}", Ct));
+        Assert.Contains("成长为国内领先的人工智能解决方案的服务商", page, StringComparison.Ordinal);
+        Assert.Contains("成長為國內(nèi)領(lǐng)先", page, StringComparison.Ordinal); // as written, inside <details>
+        Assert.Contains("<details class=\"as-written\">", page, StringComparison.Ordinal);
+
+        var id = await DocumentIdAsync("中国最强地级市");
+        Assert.Contains("data-testid=\"facts-machine-read\"", await _client.GetStringAsync($"/documents/{id}", Ct), StringComparison.Ordinal);
+        var fact = (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray().First()!;
+        Assert.Equal(("machine", false), (fact["readBy"]!.GetValue<string>(), fact["confirmed"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task Mentions_AHospitalAttachedToAUniversity_IsNotTheUniversity()
+    {
+        var id = await DocumentIdAsync("江苏苏州：孕育新质生产力");
+        var facts = (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray();
+        Assert.DoesNotContain(facts, f => f!["kind"]!.GetValue<string>() == "CarrierMention" && f["sentence"]!.GetValue<string>().Contains("附屬兒童醫院", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DocumentPage_FactLink_OpensTheDocumentAtTheHighlightedSentence()
     {
         var id = await DocumentIdAsync("中国最强地级市");

@@ -126,12 +126,16 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
             .Select(v => names.FirstOrDefault(n => n.Name == v)?.Code ?? v));
     }
 
-    public async Task<(IReadOnlyList<NamedValue> Districts, IReadOnlyList<NamedValue> Nodes)> NamesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The district and chain-node names conditions may use. <paramref name="context"/>, the text being read:
+    /// a district name two cities share counts only for the city it speaks of (see <see cref="DistrictNames"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<NamedValue> Districts, IReadOnlyList<NamedValue> Nodes)> NamesAsync(CancellationToken cancellationToken, string? context = null)
     {
         var districts = await registry.DistrictsAsync(cancellationToken);
         var nodes = (await registry.ChainNodesAsync(cancellationToken)).Where(n => n.Level != ChainNodeLevel.Layer);
         return (
-            [.. districts.SelectMany(d => d.AllNames.Where(n => n.Length >= 3).Select(n => new NamedValue(n, d.Code)))],
+            [.. DistrictNames.InContext(districts, context).Where(x => x.Name.Length >= 3).Select(x => new NamedValue(x.Name, x.District.Code))],
             [.. nodes.SelectMany(n => n.AllNames.Where(x => x.Length >= 3).Select(x => new NamedValue(x, n.Code)))]);
     }
 }

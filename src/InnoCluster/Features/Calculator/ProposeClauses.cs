@@ -1,3 +1,4 @@
+using InnoCluster.Text;
 using InnoCluster.Features.Documents;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class ProposeClauses(InnoClusterDbContext db, TimeProvider clock, 
         }
 
         var text = document.Text;
-        var (districts, nodes) = await fields.NamesAsync(cancellationToken);
+        var (districts, nodes) = await fields.NamesAsync(cancellationToken, text);
         var known = (await db.Set<PolicyClause>().Where(c => c.DocumentId == documentId).Select(c => c.SourceQuote).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var created = new List<PolicyClause>();
         foreach (var proposal in ClauseExtractor.Propose(text, districts, nodes))
@@ -38,7 +39,7 @@ public sealed class ProposeClauses(InnoClusterDbContext db, TimeProvider clock, 
                 SourceLength = proposal.Length,
                 CreatedAt = clock.GetUtcNow(),
             };
-            var terms = new ClauseTerms(proposal.Title, null, proposal.Support, proposal.Conditions, document.DocumentDate, null, null, document.IssuingBody, ClauseStatus.Proposed);
+            var terms = new ClauseTerms(ReadableText.Simplified(proposal.Title), null, proposal.Support, proposal.Conditions, document.DocumentDate, null, null, document.IssuingBody, ClauseStatus.Proposed);
             clause.Revise(terms, editor, clock.GetUtcNow());
             db.Add(clause);
             created.Add(clause);

@@ -41,18 +41,24 @@ public static class DocumentsFeature
 /// <summary>Rebuilding the library's two indexes from the stored current versions (`reindex documents|passages`).</summary>
 public static class DocumentIndexes
 {
+    private sealed record CurrentVersion(int DocumentId, string Title, int VersionId, string CleanText);
+
+    /// <summary>The documents after a key, in key order, each with its current version's text.</summary>
+    private static IQueryable<CurrentVersion> CurrentVersionsAfter(InnoClusterDbContext db, long after) =>
+        from d in db.Set<Document>().AsNoTracking()
+        join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+        where d.Id > after
+        orderby d.Id
+        select new CurrentVersion(d.Id, d.Title, v.Id, v.CleanText);
+
     public sealed class DocumentsIndex(ISearchDialect dialect) : SqlSearchIndex(dialect)
     {
         public override SearchIndex Index => SearchIndex.Documents;
 
         protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken)
         {
-            var batch = await (from d in db.Set<Document>().AsNoTracking()
-                               join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                               where d.Id > after
-                               orderby d.Id
-                               select new { d.Id, d.Title, v.CleanText }).Take(500).ToListAsync(cancellationToken);
-            return batch.Count == 0 ? null : new Batch([.. batch.Select(b => new Text(b.Id, b.Title, b.CleanText))], batch[^1].Id);
+            var batch = await CurrentVersionsAfter(db, after).Take(500).ToListAsync(cancellationToken);
+            return batch.Count == 0 ? null : new Batch([.. batch.Select(b => new Text(b.DocumentId, b.Title, b.CleanText))], batch[^1].DocumentId);
         }
     }
 
@@ -63,11 +69,7 @@ public static class DocumentIndexes
         /// <summary>The passages of 200 documents' current versions at a time (paged by document).</summary>
         protected override async Task<Batch?> ReadBatchAsync(InnoClusterDbContext db, long after, CancellationToken cancellationToken)
         {
-            var versions = await (from d in db.Set<Document>().AsNoTracking()
-                                  join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                                  where d.Id > after
-                                  orderby d.Id
-                                  select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(200).ToListAsync(cancellationToken);
+            var versions = await CurrentVersionsAfter(db, after).Take(200).ToListAsync(cancellationToken);
             if (versions.Count == 0)
             {
                 return null;

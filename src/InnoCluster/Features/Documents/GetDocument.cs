@@ -12,8 +12,17 @@ public sealed class GetDocument(InnoClusterDbContext db, IRegistryDirectory regi
 {
     public sealed record Section(int Level, string Label, string Title, int Start);
 
+    /// <summary>
+    /// A fact as the extractor read it from one sentence. <see cref="ReadBy"/> is always "machine": no official
+    /// confirms document facts, so they are never the office's statement (figures it confirms live in the plans).
+    /// </summary>
     public sealed record Fact(int Id, string Kind, string? Subject, string? Metric, decimal? Value, decimal? UpperValue, string? Unit, string? Qualifier, int? Year,
-        string Text, int SentenceStart, int SentenceLength, string Sentence, int? EnterpriseId, string? EnterpriseName, int? CarrierId, string? CarrierName);
+        string Text, int SentenceStart, int SentenceLength, string Sentence, int? EnterpriseId, string? EnterpriseName, int? CarrierId, string? CarrierName)
+    {
+        public string ReadBy => "machine";
+
+        public bool Confirmed => false;
+    }
 
     public sealed record VersionInfo(int Number, string SourceFile, string Format, DateTimeOffset IngestedAt, string? IngestedBy, bool Current);
 

@@ -12,7 +12,7 @@ public sealed class PlanSeedStep : ISeedStep
 
     public int Order => 45;
 
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } = [SeedSources.FileName, "plan-indicators.json"];
 

@@ -16,6 +16,12 @@ public enum CarrierKind
     IndustrialPark = 9,
     TalentBase = 10,
     Fund = 11,
+
+    /// <summary>A laboratory the sources do not call a key laboratory (苏州人工智能实验室).</summary>
+    Laboratory = 12,
+
+    /// <summary>An association, alliance or advisory committee (行业协会, 联盟, 战略咨询委员会).</summary>
+    ServiceOrganisation = 13,
 }
 
 /// <summary>An innovation carrier: a lab, platform, centre, institute, park or fund.</summary>

@@ -64,6 +64,8 @@ public sealed class ListCarriers(InnoClusterDbContext db)
         (CarrierKind.IndustrialPark, false) => "产业园区",
         (CarrierKind.TalentBase, false) => "人才基地",
         (CarrierKind.Fund, false) => "产业基金",
+        (CarrierKind.Laboratory, false) => "实验室",
+        (CarrierKind.ServiceOrganisation, false) => "行业组织",
         (CarrierKind.OpenInnovationPlatform, true) => "Open innovation platform",
         (CarrierKind.InnovationCentre, true) => "Innovation centre",
         (CarrierKind.ResearchInstitute, true) => "Research institute",
@@ -75,6 +77,8 @@ public sealed class ListCarriers(InnoClusterDbContext db)
         (CarrierKind.IndustrialPark, true) => "Industrial park",
         (CarrierKind.TalentBase, true) => "Talent base",
         (CarrierKind.Fund, true) => "Industry fund",
+        (CarrierKind.Laboratory, true) => "Laboratory",
+        (CarrierKind.ServiceOrganisation, true) => "Association or committee",
         _ => kind.ToString(),
     };
 }

@@ -14,7 +14,7 @@ public sealed record MentioningDocument(int DocumentId, string Title, string Kin
 
 /// <summary>A district (板块) as other features see it.</summary>
 [FeatureContract]
-public sealed record DistrictInfo(int Id, string Code, string Name, string NameEn, IReadOnlyList<string> Aliases, string? Specialities, Provenance? Source, int SortOrder)
+public sealed record DistrictInfo(int Id, string Code, string Name, string NameEn, IReadOnlyList<string> Aliases, string? Specialities, Provenance? Source, int SortOrder, string City = "")
 {
     public IEnumerable<string> AllNames => Aliases.Prepend(Name);
 }
@@ -103,7 +103,7 @@ public sealed class RegistryDirectory(InnoClusterDbContext db) : IRegistryDirect
 
     public async Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(CancellationToken cancellationToken) =>
         (await db.Set<District>().AsNoTracking().OrderBy(d => d.SortOrder).ToListAsync(cancellationToken))
-            .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.NameEn, d.Aliases, d.Specialities, d.Source, d.SortOrder)).ToList();
+            .Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.NameEn, d.Aliases, d.Specialities, d.Source, d.SortOrder, d.City)).ToList();
 
     public async Task<IReadOnlyList<ChainNodeInfo>> ChainNodesAsync(CancellationToken cancellationToken) =>
         (await db.Set<ChainNode>().AsNoTracking().OrderBy(n => n.SortOrder).ThenBy(n => n.Id).ToListAsync(cancellationToken))

@@ -87,7 +87,7 @@ public sealed class DocumentIngestion(
 
         var metadata = Merge(MetadataExtractor.Extract(clean, fileName, extracted.Format), hints, extracted.HtmlTitle);
         _names ??= new NameMatcher((await registry.NamesAsync(cancellationToken)).Select(n => new KnownName(n.Name, n.EnterpriseId, n.CarrierId)));
-        var facts = Facts(clean, metadata.Year);
+        var facts = Facts(clean, metadata.Year, metadata.Kind == DocumentKind.Policy);
         var lineage = metadata.DocumentNumber is { } number ? "no:" + number : $"title:{metadata.Kind}:{TextNormalizer.Normalize(metadata.Title)}";
         lineage = lineage.Length > 300 ? lineage[..300] : lineage;
         var now = clock.GetUtcNow();
@@ -191,9 +191,9 @@ public sealed class DocumentIngestion(
         await search.UpsertManyAsync(db, SearchIndex.Passages, passageRows, cancellationToken, areNew: true);
     }
 
-    private List<ExtractedFact> Facts(string clean, int? year)
+    private List<ExtractedFact> Facts(string clean, int? year, bool isPlan)
     {
-        var facts = FactExtractor.Extract(clean, year).ToList();
+        var facts = FactExtractor.Extract(clean, year, isPlan).ToList();
         foreach (var sentence in Sentences.Split(clean))
         {
             foreach (var match in _names!.FindAll(sentence.Text).DistinctBy(m => (m.Name.EnterpriseId, m.Name.CarrierId)))

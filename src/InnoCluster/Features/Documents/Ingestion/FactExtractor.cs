@@ -51,13 +51,19 @@ public static partial class FactExtractor
 
     private static readonly System.Buffers.SearchValues<char> ClauseEnds = System.Buffers.SearchValues.Create(ClauseDelimiters);
 
-    public static IReadOnlyList<ExtractedFact> Extract(string text, int? documentYear)
+    /// <summary>
+    /// The facts of a text. <paramref name="isPlan"/>: the text is a plan or policy, whose figures are goals
+    /// unless a sentence dates them in the past or says they stand now (目前, 现有).
+    /// </summary>
+    public static IReadOnlyList<ExtractedFact> Extract(string text, int? documentYear, bool isPlan = false)
     {
         var facts = new List<ExtractedFact>();
         var headings = Outline.Parse(text).Select(o => o.Start).ToList();
         var nextHeading = 0;
         int? sectionTargetYear = null;
         int? paragraphYear = null;
+        int? previousYear = null;
+        string? previousSubject = null;
         var paragraphEnd = -1;
         foreach (var sentence in Sentences.Split(text))
         {
@@ -78,15 +84,34 @@ public static partial class FactExtractor
             }
 
             var normalized = TextNormalizer.Normalize(sentence.Text);
-            var stated = TargetYear().Match(normalized) is { Success: true } t ? int.Parse(t.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
-            if (stated is not null && (documentYear is null || stated >= documentYear))
+            var targetMatch = TargetYear().Match(normalized);
+            var stated = targetMatch.Success ? int.Parse(targetMatch.Groups["y"].Value, CultureInfo.InvariantCulture) : (int?)null;
+            var statedAt = targetMatch.Success ? targetMatch.Index : -1;
+            var speaksOfNow = StandingWords.Any(w => normalized.Contains(w, StringComparison.Ordinal))
+                || AnyYear().Matches(normalized).Any(m => documentYear is { } y && int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) <= y && !IsTargetYear(normalized, m.Index));
+            if (speaksOfNow && stated is null)
             {
+                sectionTargetYear = null; // 2024年…, 目前…: the goals' list has ended
+            }
+
+            if (stated is not null && (documentYear is null || stated >= documentYear) && headings.Count > 0)
+            {
+                // Only a heading ends a list of goals, so only a text with headings carries the year on.
                 sectionTargetYear = stated;
             }
 
             var targetYear = stated ?? sectionTargetYear;
-            var isTarget = targetYear is not null || normalized.Contains("力争", StringComparison.Ordinal) || normalized.Contains("目标", StringComparison.Ordinal);
+            var isTarget = targetYear is not null || GoalWords.Any(w => normalized.Contains(w, StringComparison.Ordinal)) || (isPlan && !speaksOfNow);
+            var asOf = AsOfYear(normalized, documentYear);
+            var opening = OpeningSubject(normalized);
+            if (normalized.StartsWith("其中", StringComparison.Ordinal) || normalized.StartsWith("在其中", StringComparison.Ordinal))
+            {
+                // 其中…: the sentence before names what it is about, and when.
+                asOf ??= previousYear;
+                opening ??= previousSubject;
+            }
             string? carriedSubject = null;
+            int? sentenceYear = null;
             foreach (var figure in Figures.Find(sentence.Text))
             {
                 var clauseStart = sentence.Text.LastIndexOfAny(ClauseDelimiters, Math.Max(0, figure.Start - 1)) + 1;
@@ -101,36 +126,197 @@ public static partial class FactExtractor
                     previous = clause;
                     clause = LeadingTime().Replace(clause, string.Empty).Trim();
                 }
-                var (subject, metric) = SubjectAndMetric(clause);
-                subject = string.IsNullOrEmpty(subject) ? carriedSubject : subject;
-                carriedSubject = subject ?? carriedSubject;
+                // What is counted often follows the figure: 认定5个省级人工智能首版次软件, 园区4个大模型通过…备案.
+                var after = sentence.Text[(figure.Start + figure.Length)..];
+                var stop = after.AsSpan().IndexOfAny(ClauseEnds);
+                var following = Meaningful(TextNormalizer.Normalize(stop < 0 ? after : after[..stop]).Trim().TrimStart('的'));
+                following = following is { Length: > 30 } ? following[..30] : following;
 
-                var quantity = figure.Quantity;
-                if (metric is null || Verbs.Contains(metric))
+                var (subject, metric) = SubjectAndMetric(clause);
+                subject = Meaningful(subject);
+                var metricBefore = Meaningful(metric);
+                if (metricBefore is null && subject is not null && Meaningful(clause) is { } whole)
                 {
-                    // Chinese often names what is counted after the figure: 认定5个省级人工智能首版次软件.
-                    var after = sentence.Text[(figure.Start + figure.Length)..];
-                    var stop = after.AsSpan().IndexOfAny(ClauseEnds);
-                    var following = TextNormalizer.Normalize(stop < 0 ? after : after[..stop]).Trim();
-                    metric = (metric ?? string.Empty) + (following.Length > 24 ? following[..24] : following);
+                    // 让效率提升了66%: the clause itself says what changed; who it is about is said before.
+                    (subject, metricBefore) = (null, whole);
                 }
 
-                var year = isTarget ? targetYear ?? FutureYear(normalized, documentYear) : YearBefore(normalized, figure.Start) ?? paragraphYear;
+                metric = metricBefore;
+                if (following is not null && (metric is null || Verbs.Contains(metric) || NamesWhatFollows(metric)))
+                {
+                    // A verb (建成, 覆盖), a list of examples (艾信医疗等) or a conjunction (…和) before the figure: the counted thing follows it.
+                    if (metric is not null && subject is null && !Verbs.Contains(metric) && metric.Length >= 2 && !NamesWhatFollows(metric))
+                    {
+                        subject = metric;
+                    }
+
+                    metric = following;
+                }
+                else if (metric is not null && subject is null && following is not null && IsPlaceOrBody(metric))
+                {
+                    // 园区4个大模型通过…备案, 区内四个项目在大会上签约: a short name before the figure is who; what follows is counted.
+                    (subject, metric) = (metric, following);
+                }
+
+                subject = string.IsNullOrEmpty(subject) ? carriedSubject ?? opening ?? NameOpeningAClause(normalized, clauseStart) : subject;
+                carriedSubject = subject ?? carriedSubject;
+                var quantity = figure.Quantity;
+
+                // A goal word before the figure in its own sentence (将, 力争, 规划了) makes it a goal even in a report.
+                var before = normalized[..Math.Min(normalized.Length, figure.Start)];
+                var standsBeforeTheGoal = stated is not null && sectionTargetYear is null && statedAt > figure.Start && !GoalWords.Any(w => before.Contains(w, StringComparison.Ordinal));
+                var figureIsTarget = (isTarget && !standsBeforeTheGoal) || ClauseGoalWords.Any(w => before.Contains(w, StringComparison.Ordinal)) || WillBefore().IsMatch(before);
+                var year = figureIsTarget ? targetYear ?? FutureYear(normalized, documentYear) : YearBefore(normalized, figure.Start) ?? sentenceYear ?? paragraphYear ?? asOf;
+                sentenceYear = figureIsTarget ? sentenceYear : year;
                 if (!isTarget && year is not null)
                 {
                     paragraphYear = year;
                 }
 
-                var kind = isTarget && (year is null || documentYear is null || year >= documentYear)
+                var kind = figureIsTarget && (year is null || documentYear is null || year >= documentYear)
                     ? FactKind.Target
                     : quantity.IsMoney || quantity.Unit is "%" or "p" or "pflops" or "倍" or "亿台" or "万颗" or "公里" or "分钟" or "天" ? FactKind.Figure
                     : FactKind.Count;
                 facts.Add(new ExtractedFact(kind, Trim(subject), Trim(metric), quantity, year, figure.Quantity.Text, sentence.Start + figure.Start, sentence));
             }
+
+            previousYear = facts.Count > 0 && facts[^1].Sentence.Start == sentence.Start ? facts[^1].Year ?? asOf : asOf;
+            previousSubject = facts.Count > 0 && facts[^1].Sentence.Start == sentence.Start ? facts[^1].Subject ?? opening : opening;
         }
 
         return facts;
     }
+
+    /// <summary>"在设计环节," "在模型层研发方面,": an aspect, not who the figures are about.</summary>
+    private static readonly string[] NotAPlace = ["方面", "环节", "领域", "过程", "阶段", "中", "上", "层"];
+
+    /// <summary>Words that say a figure stands at the document's date.</summary>
+    private static readonly string[] StandingWords = ["目前", "现有", "迄今", "截至目前", "当前", "如今"];
+
+    /// <summary>Words that make a whole sentence a goal.</summary>
+    private static readonly string[] GoalWords = ["力争", "目标"];
+
+    /// <summary>Words that make the figures after them a goal or a plan.</summary>
+    private static readonly string[] ClauseGoalWords = ["预计", "规划了"];
+
+    /// <summary>将 as "will" (将增加, 将围绕), not 将近 (nearly) nor 将…与 (taking one thing to another).</summary>
+    [GeneratedRegex(@"将(?!近)(?![^,，;；]*与)", RegexOptions.CultureInvariant)]
+    private static partial Regex WillBefore();
+
+    /// <summary>Function words and particles that are no label on their own (了, 从, 在, 对全国, 就在).</summary>
+    private static readonly string[] Particles = ["就在", "对全国", "外的", "了", "从", "后", "在", "至", "让", "一批", "设立", "依然", "迄今", "今年", "目前", "已"];
+
+    /// <summary>The year a figure without a year of its own stands at: 目前/累计/今年 → the document's year, 去年 → the one before.</summary>
+    private static int? AsOfYear(string sentence, int? documentYear)
+    {
+        if (documentYear is not { } year)
+        {
+            return null;
+        }
+
+        if (sentence.Contains("去年", StringComparison.Ordinal))
+        {
+            return year - 1;
+        }
+
+        if (RangeYear().Match(sentence) is { Success: true } range)
+        {
+            return int.Parse(range.Groups["to"].Value, CultureInfo.InvariantCulture); // 2023-2024年: the range's end
+        }
+
+        return StandingWords.Concat(["今年", "已"]).Any(w => sentence.Contains(w, StringComparison.Ordinal)) ? year : null;
+    }
+
+    [GeneratedRegex(@"(?:19|20)\d{2}\s*[-—–至]\s*(?<to>(?:19|20)\d{2})\s*年", RegexOptions.CultureInvariant)]
+    private static partial Regex RangeYear();
+
+    /// <summary>"在亨通光纤光棒工厂,…": the place or body a sentence opens with is what its figures are about.</summary>
+    private static string? OpeningSubject(string sentence)
+    {
+        var comma = sentence.IndexOfAny([',', '，']);
+        if (comma <= 1 || comma > 30 || !sentence.StartsWith('在'))
+        {
+            return null;
+        }
+
+        var opening = Meaningful(sentence[1..comma]);
+        return opening is null ? null : NotAPlace.Any(w => opening.EndsWith(w, StringComparison.Ordinal)) ? null : opening;
+    }
+
+    private static bool IsTargetYear(string sentence, int yearIndex)
+    {
+        var before = sentence[..yearIndex];
+        return before.EndsWith('到') || before.EndsWith("到 ", StringComparison.Ordinal) || before.EndsWith('至') || before.EndsWith("力争到", StringComparison.Ordinal) || before.EndsWith("预计到", StringComparison.Ordinal);
+    }
+
+    /// <summary>A label with its particles taken off both ends (了, 从, 就在); none when nothing with meaning is left.</summary>
+    private static string? Meaningful(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        var text = label.Trim();
+        for (var changed = true; changed && text.Length > 0;)
+        {
+            changed = false;
+            foreach (var particle in Particles)
+            {
+                if (text.Length > particle.Length && text.StartsWith(particle, StringComparison.Ordinal))
+                {
+                    text = text[particle.Length..].TrimStart(',', '，', ' ');
+                    changed = true;
+                }
+
+                if (text.Length > particle.Length && text.EndsWith(particle, StringComparison.Ordinal))
+                {
+                    text = text[..^particle.Length].TrimEnd(',', '，', ' ');
+                    changed = true;
+                }
+            }
+        }
+
+        return text.Length < 2 || Particles.Contains(text) || TimeOnly().IsMatch(text) ? null : text;
+    }
+
+    /// <summary>此10年前的2007年, 到2027年, 2024年: when, not who or what.</summary>
+    [GeneratedRegex(@"^(?:[此到至在]?.{0,8}(?:19|20)\d{2}\s*年.{0,4}|.{0,3}年前.{0,6})$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimeOnly();
+
+    /// <summary>
+    /// "人工智能试验区以场景开放为牵引,…,迄今已发布了71个…": a name of a place or body that opens an earlier clause
+    /// of the sentence is who its figures are about (the nearest one before the figure's own clause).
+    /// </summary>
+    private static string? NameOpeningAClause(string sentence, int figureClauseStart)
+    {
+        // Clauses, not the items of a list (苏州大学、南京大学…): split at commas and semicolons only.
+        var clauses = sentence[..Math.Min(sentence.Length, figureClauseStart)].Split([',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var clause in clauses.Reverse())
+        {
+            for (var length = Math.Min(14, clause.Length); length >= 2; length--)
+            {
+                if (IsPlaceOrBody(clause[..length]) && Meaningful(clause[..length]) is { } name && !name.StartsWith('除'))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>园区, 区内, 苏州市, …集团, …中心: a name of a place or a body, who a figure is about.</summary>
+    private static bool IsPlaceOrBody(string label) =>
+        label.Length <= 12 && PlaceEndings.Any(e => label.EndsWith(e, StringComparison.Ordinal))
+        && !label.EndsWith("上市", StringComparison.Ordinal) && !label.EndsWith("城市", StringComparison.Ordinal) && !label.Contains('等', StringComparison.Ordinal)
+        && !Verbs.Any(v => label.StartsWith(v, StringComparison.Ordinal)) && !label.StartsWith("培育", StringComparison.Ordinal) && !label.StartsWith("支持", StringComparison.Ordinal);
+
+    private static readonly string[] PlaceEndings = ["区", "区内", "市", "县", "镇", "园", "集团", "公司", "中心", "大学", "学院", "基地", "平台"];
+
+    /// <summary>A label that points past the figure: a list of examples (…等), a conjunction (…和), a verb of making or naming (建成, 覆盖, 给予).</summary>
+    private static bool NamesWhatFollows(string label) =>
+        label.EndsWith('等') || label.EndsWith('和') || label.EndsWith('及') || label.EndsWith('与') || "立设造选定进施动育建给盖划予".Contains(label[^1], StringComparison.Ordinal);
 
     private static (string? Subject, string? Metric) SubjectAndMetric(string clause)
     {
@@ -139,7 +325,8 @@ public static partial class FactExtractor
             return (null, null);
         }
 
-        var verb = Verbs.Select(v => (Verb: v, At: clause.IndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0).OrderBy(x => x.At).FirstOrDefault();
+        // A verb inside brackets (瞪羚(含培育)企业) qualifies a noun; it does not split the clause.
+        var verb = Verbs.Select(v => (Verb: v, At: clause.IndexOf(v, StringComparison.Ordinal))).Where(x => x.At >= 0 && !InsideBrackets(clause, x.At)).OrderBy(x => x.At).FirstOrDefault();
         if (verb.Verb is not null)
         {
             var subject = clause[..verb.At];
@@ -149,13 +336,21 @@ public static partial class FactExtractor
 
         foreach (var noun in MetricNouns)
         {
-            if (clause.EndsWith(noun, StringComparison.Ordinal) && clause.Length > noun.Length)
+            // 苏州规上工业总产值: who, then what; but 智算规模, 规上产值 are one name (a short modifier is part of it).
+            if (clause.EndsWith(noun, StringComparison.Ordinal) && clause.Length - noun.Length > 3)
             {
                 return (clause[..^noun.Length], noun);
             }
         }
 
         return (null, clause);
+    }
+
+    private static bool InsideBrackets(string text, int at)
+    {
+        var open = Math.Max(Math.Max(text.LastIndexOf('(', at), text.LastIndexOf('（', at)), text.LastIndexOf('《', at));
+        var close = Math.Max(Math.Max(text.LastIndexOf(')', at), text.LastIndexOf('）', at)), text.LastIndexOf('》', at));
+        return open > close;
     }
 
     private static int? YearBefore(string sentence, int position)

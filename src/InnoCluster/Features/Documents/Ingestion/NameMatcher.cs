@@ -73,6 +73,13 @@ public sealed class NameMatcher
                 continue;
             }
 
+            if (n.AsSpan(i + bestLength).StartsWith("附属", StringComparison.Ordinal))
+            {
+                // 苏州大学附属儿童医院 is the hospital, not the university.
+                i += bestLength;
+                continue;
+            }
+
             var (start, length) = normalized.ToOriginal(i, bestLength);
             matches.Add(new Match(start, length, best));
             i += bestLength;
