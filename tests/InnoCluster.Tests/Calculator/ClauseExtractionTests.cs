@@ -10,7 +10,8 @@ namespace InnoCluster.Tests.Calculator;
 /// </summary>
 public sealed class ClauseExtractionTests(ITestOutputHelper output)
 {
-    private sealed record Judged(string Source, string Sentence, bool Clause, string[] Amounts, string[] Conditions);
+    /// <summary>A judged sentence; <see cref="Previous"/> is the sentence before it when the clause refers back to it (对入围企业).</summary>
+    private sealed record Judged(string Source, string Sentence, bool Clause, string[] Amounts, string[] Conditions, string? Previous);
 
     private static List<Judged> Load()
     {
@@ -20,7 +21,8 @@ public sealed class ClauseExtractionTests(ITestOutputHelper output)
             s.GetProperty("sentence").GetString()!,
             s.GetProperty("clause").GetBoolean(),
             [.. s.GetProperty("amounts").EnumerateArray().Select(a => a.GetString()!)],
-            [.. s.GetProperty("conditions").EnumerateArray().Select(a => Key(a.GetString()!))]))];
+            [.. s.GetProperty("conditions").EnumerateArray().Select(a => Key(a.GetString()!))],
+            s.TryGetProperty("previous", out var previous) ? previous.GetString() : null))];
     }
 
     /// <summary>"tier in b,a" and "tier in a,b" are the same condition.</summary>
@@ -40,7 +42,7 @@ public sealed class ClauseExtractionTests(ITestOutputHelper output)
         int tp = 0, fp = 0, fn = 0, atp = 0, afp = 0, afn = 0, ctp = 0, cfp = 0, cfn = 0;
         foreach (var j in judged)
         {
-            var proposed = ClauseExtractor.ProposeSentence(j.Sentence, [], []);
+            var proposed = ClauseExtractor.ProposeSentence(j.Sentence, [], [], j.Previous);
             tp += proposed is not null && j.Clause ? 1 : 0;
             fp += proposed is not null && !j.Clause ? 1 : 0;
             fn += proposed is null && j.Clause ? 1 : 0;
@@ -104,5 +106,15 @@ public sealed class ClauseExtractionTests(ITestOutputHelper output)
         Assert.Null(proposed.Support.Amount);
         Assert.Null(proposed.Support.Cap);
         Assert.Equal("一事一议", proposed.Support.AmountText);
+    }
+
+    [Fact]
+    public void Propose_ForAdmittedFirms_ReadsWhoTheyAreFromTheSentenceBefore()
+    {
+        // 004: "…开展“头雁”企业及“头雁”培育企业评选工作,优先选择…。对入围企业,优先对上推荐争取…扶持。"
+        var plan = File.ReadAllText(Directory.GetFiles(TestPaths.SeedDocuments, "004_*").Single());
+        var admitted = Assert.Single(ClauseExtractor.Propose(plan), p => p.Sentence.StartsWith("对入围企业", StringComparison.Ordinal));
+        var tier = Assert.Single(admitted.Conditions, c => c.Field == "tier");
+        Assert.Equal(["lead-goose", "lead-goose-candidate"], tier.Value!.Split(',').Order(StringComparer.Ordinal));
     }
 }

@@ -108,19 +108,25 @@ public static partial class ClauseExtractor
     public static IReadOnlyList<ProposedClause> Propose(string text, IReadOnlyList<NamedValue>? districts = null, IReadOnlyList<NamedValue>? chainNodes = null)
     {
         var result = new List<ProposedClause>();
+        string? previous = null;
         foreach (var sentence in Sentences.Split(text))
         {
-            if (ProposeSentence(sentence.Text, districts ?? [], chainNodes ?? []) is { } proposed)
+            if (ProposeSentence(sentence.Text, districts ?? [], chainNodes ?? [], previous) is { } proposed)
             {
                 result.Add(proposed with { Start = sentence.Start, Length = sentence.Length });
             }
+
+            // Only a sentence of the same paragraph says who "入围企业" are.
+            var paragraphBreak = text.IndexOf('\n', sentence.Start, sentence.Length) >= 0 || (sentence.Start + sentence.Length < text.Length && text[sentence.Start + sentence.Length] == '\n');
+            previous = paragraphBreak ? null : sentence.Text;
         }
 
         return result;
     }
 
     /// <summary>The clause one sentence states, or null when it gives no support (a target, a sanction, a duty).</summary>
-    public static ProposedClause? ProposeSentence(string sentence, IReadOnlyList<NamedValue> districts, IReadOnlyList<NamedValue> chainNodes)
+    /// <param name="previous">The sentence before it in the same paragraph: "对入围企业…" names its beneficiaries there.</param>
+    public static ProposedClause? ProposeSentence(string sentence, IReadOnlyList<NamedValue> districts, IReadOnlyList<NamedValue> chainNodes, string? previous = null)
     {
         // Normalize folds full-width digits and signs (１５％ → 15%) and traditional script, so one set of patterns reads all.
         var folded = TextNormalizer.Normalize(sentence);
@@ -145,6 +151,23 @@ public static partial class ClauseExtractor
             {
                 tiers.Add(tier);
                 tierText = tierText.Replace(pattern, new string('□', pattern.Length), StringComparison.Ordinal);
+            }
+        }
+
+        if (tiers.Count == 0 && previous is not null && folded.Contains("入围", StringComparison.Ordinal))
+        {
+            // "对入围企业,优先对上推荐…": the firms admitted by the selection the sentence before runs
+            // (…开展“头雁”企业及“头雁”培育企业评选工作) — its tiers, not the pools it prefers to pick from.
+            var selection = TextNormalizer.Normalize(previous).Split([',', '，', ';', '；'])
+                .FirstOrDefault(c => c.Contains("评选", StringComparison.Ordinal) || c.Contains("遴选", StringComparison.Ordinal));
+            var named = selection?.Replace("“", "", StringComparison.Ordinal).Replace("”", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal) ?? "";
+            foreach (var (pattern, tier) in TierWords)
+            {
+                if (named.Contains(pattern, StringComparison.Ordinal))
+                {
+                    tiers.Add(tier);
+                    named = named.Replace(pattern, new string('□', pattern.Length), StringComparison.Ordinal);
+                }
             }
         }
 
