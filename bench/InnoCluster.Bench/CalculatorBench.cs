@@ -69,11 +69,8 @@ public static class CalculatorBench
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
-            var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount($"bench-{Guid.NewGuid():N}@example.test", "bench", [Roles.Official]), CancellationToken.None);
-            if (created is null)
-            {
-                throw new InvalidOperationException(string.Join("; ", errors));
-            }
+            var made = await accounts.CreateAsync(new Accounts.NewAccount($"bench-{Guid.NewGuid():N}@example.test", "bench", [Roles.Official]), CancellationToken.None);
+            var created = made.Value ?? throw new InvalidOperationException(made.Problem!.Message);
 
             token = (await scope.ServiceProvider.GetRequiredService<PersonalAccessTokens>().CreateAsync(created.User.Id, "bench", 1, CancellationToken.None)).Token;
         }

@@ -21,11 +21,12 @@ public static partial class TestUsers
         await using var scope = app.Scope();
         var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
         var email = $"{string.Join("-", roles.DefaultIfEmpty("none")).ToLowerInvariant()}-{Guid.NewGuid():N}@example.test";
-        var (created, errors) = await accounts.CreateAsync(new Accounts.NewAccount(email, "测试 " + string.Join("/", roles), roles, enterpriseId, department, Phone: phone), CancellationToken.None);
-        Assert.True(created is not null, string.Join("; ", errors));
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(created!.SetPasswordLink).Query);
-        var setErrors = await accounts.SetPasswordAsync(query["uid"]!, query["token"]!, Password, CancellationToken.None);
-        Assert.Empty(setErrors);
+        var made = await accounts.CreateAsync(new Accounts.NewAccount(email, "测试 " + string.Join("/", roles), roles, enterpriseId, department, Phone: phone), CancellationToken.None);
+        Assert.True(made.Succeeded, made.Problem?.Message);
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(made.Value!.SetPasswordLink).Query);
+        var set = await scope.ServiceProvider.GetRequiredService<SetPassword>().RunAsync(query["uid"]!, query["token"]!, Password, CancellationToken.None);
+        Assert.True(set.Succeeded, set.Problem?.Message);
+        var created = made.Value;
 
         string? secret = null;
         var needsTotp = totp ?? roles.Any(new SecurityOptions().MfaRoles.Contains);

@@ -48,10 +48,9 @@ public sealed class ChangeRoles(Accounts accounts, UserManager<AppUser> users, I
         var current = await users.GetRolesAsync(user);
         var waiting = actor.IsConsole ? [] : RoleRules.NeedingApproval(current, requested);
         var applied = requested.Except(waiting, StringComparer.Ordinal).ToList();
-        var errors = await accounts.SetRolesAsync(userId, applied, request.EnterpriseId, cancellationToken);
-        if (errors.Count > 0)
+        if ((await accounts.SetRolesAsync(userId, applied, request.EnterpriseId, cancellationToken)).Problem is { } refused)
         {
-            return Problem.Invalid("roles", string.Join("; ", errors));
+            return refused;
         }
 
         var pending = new List<RoleRequest>();

@@ -19,10 +19,10 @@ public sealed class CreateAccount(Accounts accounts, ChangeRoles roles)
         }
 
         var waiting = actor.IsConsole ? [] : requested.Where(RoleRules.IsAdministrative).ToList();
-        var (created, errors) = await accounts.CreateAsync(request with { Roles = requested.Except(waiting, StringComparer.Ordinal).ToList() }, cancellationToken);
-        if (created is null)
+        var made = await accounts.CreateAsync(request with { Roles = requested.Except(waiting, StringComparer.Ordinal).ToList() }, cancellationToken);
+        if (made.Value is not { } created)
         {
-            return Problem.Invalid("user", string.Join("; ", errors));
+            return made.Problem!;
         }
 
         var pending = new List<RoleRequestView>();

@@ -42,7 +42,7 @@ public static class IdentityApi
         enterprise.MapPost("/{id}/erase", EraseEnterpriseUserAsync);
 
         var users = app.MapGroup("/api/users").WithTags("Administration").RequireAuthorization(Policies.SecurityAdmin);
-        users.MapGet("", (Accounts accounts, CancellationToken ct) => accounts.ListAsync(ct));
+        users.MapGet("", async Task<Ok<IReadOnlyList<Accounts.AccountView>>> (ListAccounts accounts, CancellationToken ct) => TypedResults.Ok(await accounts.RunAsync(ct)));
         users.MapPost("", CreateUserAsync);
         users.MapPut("/{id}/roles", SetRolesAsync);
         users.MapPost("/{id}/second-factor/reset", async Task<Results<NoContent, ProblemHttpResult>> (string id, ClaimsPrincipal user, ResetSecondFactor reset, CancellationToken ct) =>
@@ -51,10 +51,10 @@ public static class IdentityApi
         requests.MapGet("", async (RoleRequestStatus? status, DecideRoleRequest decide, CancellationToken ct) => TypedResults.Ok(await decide.ListAsync(status, ct)));
         requests.MapPost("/{id:int}/approve", (int id, DecisionRequest? body, ClaimsPrincipal user, DecideRoleRequest decide, CancellationToken ct) => DecideAsync(id, true, body, user, decide, ct));
         requests.MapPost("/{id:int}/reject", (int id, DecisionRequest? body, ClaimsPrincipal user, DecideRoleRequest decide, CancellationToken ct) => DecideAsync(id, false, body, user, decide, ct));
-        users.MapPost("/{id}/deactivate", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
-            await accounts.DeactivateAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
-        users.MapPost("/{id}/unlock", async Task<Results<NoContent, NotFound>> (string id, Accounts accounts, CancellationToken ct) =>
-            await accounts.UnlockAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound());
+        users.MapPost("/{id}/deactivate", async Task<Results<NoContent, ProblemHttpResult>> (string id, DeactivateAccount deactivate, CancellationToken ct) =>
+            (await deactivate.RunAsync(id, ct)).ToNoContent());
+        users.MapPost("/{id}/unlock", async Task<Results<NoContent, ProblemHttpResult>> (string id, UnlockAccount unlock, CancellationToken ct) =>
+            (await unlock.RunAsync(id, ct)).ToNoContent());
 
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
         audit.MapGet("", ListAuditAsync);
@@ -91,21 +91,18 @@ public static class IdentityApi
     private static async Task<Results<NoContent, NotFound>> RevokeTokenAsync(int id, ClaimsPrincipal user, PersonalAccessTokens tokens, CancellationToken ct) =>
         await tokens.RevokeAsync(UserId(user), id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
-    private static async Task<Ok<Dictionary<string, object?>>> ExportMineAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct) =>
-        TypedResults.Ok(await accounts.ExportPersonalDataAsync(UserId(user), ct));
+    private static async Task<Results<Ok<Dictionary<string, object?>>, NotFound>> ExportMineAsync(ClaimsPrincipal user, ExportPersonalData export, CancellationToken ct) =>
+        await export.RunAsync(UserId(user), ct) is { } data ? TypedResults.Ok(data) : TypedResults.NotFound();
 
-    private static async Task<NoContent> EraseMineAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct)
-    {
-        await accounts.ErasePersonalDataAsync(UserId(user), ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> EraseMineAsync(ClaimsPrincipal user, ErasePersonalData erase, CancellationToken ct) =>
+        (await erase.RunAsync(UserId(user), ct)).ToNoContent();
 
-    private static async Task<NoContent> SignOutEverywhereAsync(ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    private static async Task<NoContent> SignOutEverywhereAsync(ClaimsPrincipal user, UserManager<AppUser> users, SignOutEverywhere signOut, CancellationToken ct)
     {
         var account = await users.FindByIdAsync(UserId(user));
         if (account is not null)
         {
-            await accounts.SignOutEverywhereAsync(account, ct);
+            await signOut.RunAsync(account, ct);
         }
 
         return TypedResults.NoContent();
@@ -160,20 +157,20 @@ public static class IdentityApi
     private static int EnterpriseOf(ClaimsPrincipal user) =>
         int.Parse(user.FindFirstValue(AppClaimsFactory.EnterpriseId)!, System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task<Ok<IReadOnlyList<Accounts.AccountView>>> ListEnterpriseUsersAsync(ClaimsPrincipal user, Accounts accounts, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<Accounts.AccountView>>> ListEnterpriseUsersAsync(ClaimsPrincipal user, ListAccounts accounts, CancellationToken ct)
     {
         var enterprise = EnterpriseOf(user);
-        IReadOnlyList<Accounts.AccountView> mine = (await accounts.ListAsync(ct)).Where(a => a.EnterpriseId == enterprise).ToList();
+        IReadOnlyList<Accounts.AccountView> mine = [.. (await accounts.RunAsync(ct)).Where(a => a.EnterpriseId == enterprise)];
         return TypedResults.Ok(mine);
     }
 
-    private static async Task<Results<Ok<Dictionary<string, object?>>, NotFound>> ExportEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    private static async Task<Results<Ok<Dictionary<string, object?>>, NotFound>> ExportEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, ExportPersonalData export, CancellationToken ct)
     {
         var account = await users.FindByIdAsync(id);
-        return account is null || account.EnterpriseId != EnterpriseOf(user) ? TypedResults.NotFound() : TypedResults.Ok(await accounts.ExportPersonalDataAsync(id, ct));
+        return account is not null && account.EnterpriseId == EnterpriseOf(user) && await export.RunAsync(id, ct) is { } data ? TypedResults.Ok(data) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<NoContent, NotFound>> EraseEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, Accounts accounts, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> EraseEnterpriseUserAsync(string id, ClaimsPrincipal user, UserManager<AppUser> users, ErasePersonalData erase, CancellationToken ct)
     {
         var account = await users.FindByIdAsync(id);
         if (account is null || account.EnterpriseId != EnterpriseOf(user))
@@ -181,7 +178,7 @@ public static class IdentityApi
             return TypedResults.NotFound();
         }
 
-        await accounts.ErasePersonalDataAsync(id, ct);
+        await erase.RunAsync(id, ct);
         return TypedResults.NoContent();
     }
 

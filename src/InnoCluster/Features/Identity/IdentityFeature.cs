@@ -130,6 +130,14 @@ public static class IdentityFeature
         services.AddSingleton<PersonalData>();
         services.AddScoped<PersonalAccessTokens>();
         services.AddScoped<Accounts>();
+        services.AddScoped<SetPassword>();
+        services.AddScoped<ChangePassword>();
+        services.AddScoped<ListAccounts>();
+        services.AddScoped<DeactivateAccount>();
+        services.AddScoped<UnlockAccount>();
+        services.AddScoped<SignOutEverywhere>();
+        services.AddScoped<ExportPersonalData>();
+        services.AddScoped<ErasePersonalData>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
         services.AddScoped<CreateAccount>();
         services.AddScoped<ChangeRoles>();

@@ -22,13 +22,13 @@ public sealed class UsersVerb : ICliVerb
             case "add" when command.Word(2) is { } email:
                 var roles = command.Options.TryGetValue("role", out var role) && role is not null ? role.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : [];
                 int? enterprise = int.TryParse(command.Option("enterprise"), out var e) ? e : null;
-                var (created, errors) = await accounts.CreateAsync(
+                var result = await accounts.CreateAsync(
                     new Accounts.NewAccount(email, command.Option("name") ?? "", roles, enterprise, command.Option("department"), command.Option("organisation")), cancellationToken);
-                if (created is null)
+                if (result.Value is not { } created)
                 {
-                    foreach (var error in errors)
+                    foreach (var error in result.Problem!.AsFieldErrors())
                     {
-                        await output.WriteLineAsync("ERROR " + error);
+                        await output.WriteLineAsync("ERROR " + error.Message);
                     }
 
                     return 1;
@@ -38,7 +38,7 @@ public sealed class UsersVerb : ICliVerb
                 await output.WriteLineAsync(created.SetPasswordLink);
                 return 0;
             case "list":
-                foreach (var account in await accounts.ListAsync(cancellationToken))
+                foreach (var account in await services.GetRequiredService<ListAccounts>().RunAsync(cancellationToken))
                 {
                     await output.WriteLineAsync($"{account.Email}\t{string.Join(",", account.Roles)}\t{(account.Active ? "active" : "inactive")}{(account.LockedOut ? " locked" : "")}\t{(account.HasTotp ? "TOTP" : "no second factor")}");
                 }
@@ -46,10 +46,10 @@ public sealed class UsersVerb : ICliVerb
                 return 0;
             case "deactivate" when command.Word(2) is { } email:
                 var user = await users.FindByEmailAsync(email);
-                return user is not null && await accounts.DeactivateAsync(user.Id, cancellationToken) ? 0 : 1;
+                return user is not null && (await services.GetRequiredService<DeactivateAccount>().RunAsync(user.Id, cancellationToken)).Succeeded ? 0 : 1;
             case "unlock" when command.Word(2) is { } email:
                 var locked = await users.FindByEmailAsync(email);
-                return locked is not null && await accounts.UnlockAsync(locked.Id, cancellationToken) ? 0 : 1;
+                return locked is not null && (await services.GetRequiredService<UnlockAccount>().RunAsync(locked.Id, cancellationToken)).Succeeded ? 0 : 1;
             case "roles" when command.Word(2) is { } email && await users.FindByEmailAsync(email) is { } target:
                 var wanted = command.Option("role")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
                 var changed = await services.GetRequiredService<ChangeRoles>().RunAsync(AdminActor.Console, target.Id, new ChangeRoles.Request(wanted, null), cancellationToken);

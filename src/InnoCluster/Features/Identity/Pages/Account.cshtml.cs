@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Identity.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens, CreateToken createToken, UserManager<AppUser> users, SignInFlow flow) : PageModel
+public sealed class AccountModel(ListAccounts accounts, SignOutEverywhere signOut, ErasePersonalData erase, PersonalAccessTokens tokens, CreateToken createToken, UserManager<AppUser> users, SignInFlow flow) : PageModel
 {
     public Accounts.AccountView Me { get; private set; } = default!;
 
@@ -42,7 +42,7 @@ public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens,
         var user = await users.FindByIdAsync(UserId);
         if (user is not null)
         {
-            await accounts.SignOutEverywhereAsync(user, cancellationToken);
+            await signOut.RunAsync(user, cancellationToken);
         }
 
         await flow.SignOutAsync(HttpContext, cancellationToken);
@@ -51,14 +51,14 @@ public sealed class AccountModel(Accounts accounts, PersonalAccessTokens tokens,
 
     public async Task<IActionResult> OnPostEraseAsync(CancellationToken cancellationToken)
     {
-        await accounts.ErasePersonalDataAsync(UserId, cancellationToken);
+        await erase.RunAsync(UserId, cancellationToken);
         await flow.SignOutAsync(HttpContext, cancellationToken);
         return LocalRedirect("/");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Me = (await accounts.ListAsync(cancellationToken)).Single(a => a.Id == UserId);
+        Me = (await accounts.RunAsync(cancellationToken)).Single(a => a.Id == UserId);
         Tokens = await tokens.ListAsync(UserId, cancellationToken);
     }
 }

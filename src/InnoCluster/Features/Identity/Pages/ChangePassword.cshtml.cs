@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Identity.Pages;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ChangePasswordModel(Accounts accounts, UserManager<AppUser> users, SignInFlow flow) : PageModel
+public sealed class ChangePasswordModel(ChangePassword changePassword, UserManager<AppUser> users, SignInFlow flow) : PageModel
 {
     public bool Expired { get; private set; }
 
@@ -31,7 +31,7 @@ public sealed class ChangePasswordModel(Accounts accounts, UserManager<AppUser> 
             return Page();
         }
 
-        Errors = await accounts.ChangePasswordAsync(user, current ?? "", next ?? "", cancellationToken);
+        Errors = (await changePassword.RunAsync(user, current ?? "", next ?? "", cancellationToken)).Problem?.AsFieldErrors().Select(e => e.Message).ToList() ?? [];
         if (Errors.Count == 0)
         {
             Done = true;

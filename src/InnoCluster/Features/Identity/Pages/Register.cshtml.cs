@@ -32,8 +32,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, Accounts accounts,
         var existing = await users.FindByEmailAsync(email.Trim());
         if (existing is null)
         {
-            var (created, _) = await accounts.CreateAsync(new Accounts.NewAccount(email.Trim(), name ?? "", [], Organisation: organisation), cancellationToken);
-            if (created is not null)
+            if ((await accounts.CreateAsync(new Accounts.NewAccount(email.Trim(), name ?? "", [], Organisation: organisation), cancellationToken)).Value is { } created)
             {
                 await outbox.SendAsync(email.Trim(), "InnoCluster 注册 / registration", $"设置密码 / set your password:\n{created.SetPasswordLink}\n", cancellationToken);
             }

@@ -8,7 +8,7 @@ namespace InnoCluster.Features.Identity.Pages;
 
 [Authorize(Policy = Policies.Public)]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SetPasswordModel(Accounts accounts) : PageModel
+public sealed class SetPasswordModel(SetPassword setPassword) : PageModel
 {
     public string Uid { get; private set; } = "";
 
@@ -34,7 +34,7 @@ public sealed class SetPasswordModel(Accounts accounts) : PageModel
             return Page();
         }
 
-        Errors = await accounts.SetPasswordAsync(Uid, Token, password ?? "", cancellationToken);
+        Errors = (await setPassword.RunAsync(Uid, Token, password ?? "", cancellationToken)).Problem?.AsFieldErrors().Select(e => e.Message).ToList() ?? [];
         Done = Errors.Count == 0;
         return Page();
     }

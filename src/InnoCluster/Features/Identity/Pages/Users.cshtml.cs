@@ -8,7 +8,7 @@ namespace InnoCluster.Features.Identity.Pages;
 
 /// <summary>Account administration for the security administrator (MLPS 安全管理员), through the same use cases as the API.</summary>
 [Authorize(Policy = Policies.SecurityAdmin)]
-public sealed class UsersModel(Accounts accounts, CreateAccount create, ChangeRoles change, DecideRoleRequest decide, ResetSecondFactor reset) : PageModel
+public sealed class UsersModel(ListAccounts accounts, DeactivateAccount deactivate, UnlockAccount unlock, CreateAccount create, ChangeRoles change, DecideRoleRequest decide, ResetSecondFactor reset) : PageModel
 {
     public IReadOnlyList<Accounts.AccountView> Accounts { get; private set; } = [];
 
@@ -55,13 +55,13 @@ public sealed class UsersModel(Accounts accounts, CreateAccount create, ChangeRo
 
     public async Task<IActionResult> OnPostDeactivateAsync(string id, CancellationToken cancellationToken)
     {
-        await accounts.DeactivateAsync(id, cancellationToken);
+        await deactivate.RunAsync(id, cancellationToken);
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken)
     {
-        await accounts.UnlockAsync(id, cancellationToken);
+        await unlock.RunAsync(id, cancellationToken);
         return RedirectToPage();
     }
 
@@ -74,7 +74,7 @@ public sealed class UsersModel(Accounts accounts, CreateAccount create, ChangeRo
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Accounts = await accounts.ListAsync(cancellationToken);
+        Accounts = await accounts.RunAsync(cancellationToken);
         Pending = await decide.ListAsync(RoleRequestStatus.Pending, cancellationToken);
     }
 }

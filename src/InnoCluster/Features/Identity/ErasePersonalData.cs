@@ -1,0 +1,38 @@
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.AspNetCore.Identity;
+
+namespace InnoCluster.Features.Identity;
+
+/// <summary>
+/// Erases the person's personal data (PIPL art. 47): contact fields emptied, the e-mail replaced,
+/// sessions and tokens ended. The account row stays so the audit trail keeps its referent.
+/// </summary>
+public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider clock, PersonalAccessTokens tokens, AuditTrail audit)
+{
+    public async Task<Result> RunAsync(string userId, CancellationToken cancellationToken)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Problem.NotFound();
+        }
+
+        var placeholder = $"erased-{user.Id}@invalid.example";
+        user.Email = placeholder;
+        user.UserName = placeholder;
+        user.DisplayName = "已注销用户 / erased account";
+        user.PhoneProtected = null;
+        user.IdNumberProtected = null;
+        user.Organisation = null;
+        user.TotpSecretProtected = null;
+        user.PasswordHash = null;
+        user.ErasedAt = clock.GetUtcNow();
+        await users.UpdateNormalizedEmailAsync(user);
+        await users.UpdateNormalizedUserNameAsync(user);
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await tokens.RevokeAllAsync(user.Id, cancellationToken);
+        await audit.RecordAsync("personal-data-erased", "users", userId, "ok", null, cancellationToken);
+        return Result.Ok();
+    }
+}
