@@ -11,10 +11,13 @@ namespace InnoCluster.Features.Registry;
 [FeatureContract]
 public static class DistrictNames
 {
-    public static IReadOnlyList<(string Name, DistrictInfo District)> InContext(IReadOnlyList<DistrictInfo> districts, string? text)
+    public static IReadOnlyList<(string Name, DistrictInfo District)> InContext(IReadOnlyList<DistrictInfo> districts, string? text) =>
+        InCity(districts, CityOf(districts, text));
+
+    /// <summary>The names meaning a district in a text about <paramref name="city"/>; with no city, no shared name.</summary>
+    public static IReadOnlyList<(string Name, DistrictInfo District)> InCity(IReadOnlyList<DistrictInfo> districts, string? city)
     {
         var shared = districts.SelectMany(d => d.AllNames.Distinct()).GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
-        var city = CityOf(districts, text);
         return [.. districts.SelectMany(d => d.AllNames.Distinct().Where(n => !shared.Contains(n) || (city is not null && d.City == city)).Select(n => (n, d)))];
     }
 

@@ -16,10 +16,11 @@ public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : SqlSearchI
 
     public async Task IndexAsync(InnoClusterDbContext db, IReadOnlyCollection<int> enterpriseIds, CancellationToken cancellationToken)
     {
+        var (nodes, districts) = await LookupsAsync(db, cancellationToken);
         foreach (var chunk in enterpriseIds.Chunk(2000))
         {
             var enterprises = await Loaded(db).Where(e => chunk.Contains(e.Id)).ToListAsync(cancellationToken);
-            await WriteAsync(db, await TextsAsync(db, enterprises, cancellationToken), cancellationToken);
+            await WriteAsync(db, [.. enterprises.Select(e => TextOf(e, nodes, districts))], cancellationToken);
         }
     }
 
@@ -42,10 +43,14 @@ public sealed class EnterpriseSearchIndexer(ISearchDialect dialect) : SqlSearchI
 
     private static async Task<IReadOnlyList<Text>> TextsAsync(InnoClusterDbContext db, IReadOnlyCollection<Enterprise> enterprises, CancellationToken cancellationToken)
     {
-        var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
-        var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
+        var (nodes, districts) = await LookupsAsync(db, cancellationToken);
         return [.. enterprises.Select(e => TextOf(e, nodes, districts))];
     }
+
+    /// <summary>The chain nodes and districts whose names an enterprise's text carries (small tables, read once per call).</summary>
+    private static async Task<(Dictionary<int, ChainNode> Nodes, Dictionary<int, District> Districts)> LookupsAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
+        (await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken),
+         await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken));
 
     private static Text TextOf(
         Enterprise enterprise, Dictionary<int, ChainNode> nodes, Dictionary<int, District> districts)

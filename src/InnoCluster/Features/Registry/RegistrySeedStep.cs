@@ -290,14 +290,14 @@ public sealed class RegistrySeedStep(EnterpriseSearchIndexer indexer) : ISeedSte
 
     /// <summary>
     /// The names a quote may use for a district: its name and aliases, but an alias two districts share
-    /// (高新区: 苏州高新区 and 无锡高新区) only in a document about the district's own city.
+    /// (高新区: 苏州高新区 and 无锡高新区) only in a document about the district's own city (<see cref="DistrictNames"/>).
     /// </summary>
     private sealed class PlaceNames(IEnumerable<District> districts, SeedSources sources)
     {
-        private readonly HashSet<string> _shared = [.. districts.SelectMany(d => d.Aliases.Distinct()).GroupBy(a => a).Where(g => g.Count() > 1).Select(g => g.Key)];
+        private readonly IReadOnlyList<DistrictInfo> _districts = [.. districts.Select(d => new DistrictInfo(d.Id, d.Code, d.Name, d.NameEn, d.Aliases, d.Specialities, d.Source, d.SortOrder, d.City))];
 
         public IReadOnlyCollection<string> Of(District district, string sourceKey) =>
-            [district.Name, .. district.Aliases.Where(a => !_shared.Contains(a) || sources[sourceKey].City == district.City)];
+            [.. DistrictNames.InCity(_districts, sources[sourceKey].City).Where(x => x.District.Code == district.Code).Select(x => x.Name)];
     }
 
     private sealed record DistrictSeed(string Code, string Name, string NameEn, string City, bool CoreZone, List<string>? Aliases, string? Specialities, SeedQuote? Source);

@@ -47,13 +47,13 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         var demands = await db.Set<Demand>().AsNoTracking().Where(d => d.Status != DemandStatus.Draft)
             .Select(d => new DemandRow(d.Id, d.Status, d.Sector, d.DistrictId)).ToListAsync(cancellationToken);
         var steps = await db.Set<DockingStep>().AsNoTracking()
-            .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, s.DockingId, s.Stage, s.At, s.Id, s.Recorded })
+            .Join(db.Set<Docking>(), s => s.DockingId, d => d.Id, (s, d) => new { d.DemandId, d.EnterpriseId, s.DockingId, s.Stage, s.At, s.Id, s.Recorded })
             .ToListAsync(cancellationToken);
         // A demand counts at a stage only when one of its pairs has a step there: a case a document records as
         // landed counts as landed, not as signed or docked, which no source says (a dropped pair keeps its steps).
         var stagesOf = steps.Where(s => s.Stage != DockingStage.Dropped).GroupBy(s => s.DemandId).ToDictionary(g => g.Key, g => g.Select(s => s.Stage).ToHashSet());
-        // Matched: a vendor is named for it.
-        var withVendor = (await db.Set<Docking>().AsNoTracking().Where(d => d.EnterpriseId != null).Select(d => d.DemandId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        // Matched: a vendor is named for it (every pair has at least its first step).
+        var withVendor = steps.Where(s => s.EnterpriseId != null).Select(s => s.DemandId).ToHashSet();
         Counts Count(IEnumerable<DemandRow> rows)
         {
             var list = rows.ToList();
