@@ -164,7 +164,7 @@ public static class CalculatorBench
             }
 
             var clause = new PolicyClause { CreatedAt = now };
-            clause.Revise(new ClauseTerms($"基准条款{i}", null, new SupportTerms(SupportMethod.Award, Cap: 100_000m * (1 + random.Next(100))), conditions, null, null, null, "市工信局", ClauseStatus.Confirmed), "bench", now);
+            clause.Revise(new ClauseTerms($"基准条款{i}", null, [new SupportTerms(SupportMethod.Award, Cap: 100_000m * (1 + random.Next(100)))], conditions, null, null, null, "市工信局", ClauseStatus.Confirmed), "bench", now);
             db.Add(clause);
         }
 

@@ -74,25 +74,10 @@ namespace InnoCluster.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("numeric(20,4)")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("AmountText")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("amount_text");
-
                     b.Property<string>("Beneficiary")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("beneficiary");
-
-                    b.Property<decimal?>("Cap")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("numeric(20,4)")
-                        .HasColumnName("cap");
 
                     b.Property<string>("ConditionsJson")
                         .IsRequired()
@@ -123,21 +108,6 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("method");
 
-                    b.Property<decimal?>("Minimum")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("numeric(20,4)")
-                        .HasColumnName("minimum");
-
-                    b.Property<string>("RateBase")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("rate_base");
-
-                    b.Property<decimal?>("RatePercent")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("numeric(20,4)")
-                        .HasColumnName("rate_percent");
-
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
@@ -165,15 +135,16 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("status");
 
+                    b.Property<string>("SupportJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("support_json");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
-
-                    b.Property<bool>("Undetermined")
-                        .HasColumnType("boolean")
-                        .HasColumnName("undetermined");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -348,6 +319,11 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Ambiguity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ambiguity");
 
                     b.Property<int?>("CarrierId")
                         .HasColumnType("integer")

@@ -64,25 +64,10 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<decimal?>("Amount")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("amount");
-
-                    b.Property<string>("AmountText")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("amount_text");
-
                     b.Property<string>("Beneficiary")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("beneficiary");
-
-                    b.Property<decimal?>("Cap")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("cap");
 
                     b.Property<string>("ConditionsJson")
                         .IsRequired()
@@ -113,21 +98,6 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("method");
 
-                    b.Property<decimal?>("Minimum")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("minimum");
-
-                    b.Property<string>("RateBase")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("rate_base");
-
-                    b.Property<decimal?>("RatePercent")
-                        .HasPrecision(20, 4)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("rate_percent");
-
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
@@ -155,15 +125,16 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("SupportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("support_json");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT")
                         .HasColumnName("title");
-
-                    b.Property<bool>("Undetermined")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("undetermined");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER")
@@ -334,6 +305,11 @@ namespace InnoCluster.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("Ambiguity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ambiguity");
 
                     b.Property<int?>("CarrierId")
                         .HasColumnType("INTEGER")

@@ -33,6 +33,7 @@ public static class EndpointPolicyTable
         ["GET /api/documents/{id:int}"] = Policies.Public,
         ["GET /api/documents/{id:int}/related"] = Policies.Public,
         ["POST /api/documents"] = Policies.Official,
+        ["POST /api/documents/facts/reread"] = Policies.Official,
         ["PATCH /api/enterprises/{id:int}/facts"] = Policies.SignedIn,
         ["GET /api/calculator/{id:int}"] = Policies.EnterpriseOrOfficial,
         ["GET /api/clauses"] = Policies.Public,

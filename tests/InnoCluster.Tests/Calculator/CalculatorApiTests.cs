@@ -56,8 +56,12 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         var official = await OfficialAsync();
         var proposed = (await official.GetJsonAsync("/api/clauses?status=Proposed")).AsArray();
         var talent = proposed.Single(c => c!["sourceQuote"]!.GetValue<string>().Contains("1億元", StringComparison.Ordinal))!;
-        Assert.Equal(110_000_000m, talent["cap"]!.GetValue<decimal>()); // 最高1亿元 + 最高1000万元, two items
-        Assert.Equal("Subsidy", talent["method"]!.GetValue<string>());
+        // 最高1亿元项目资助 and 最高1000万元购房补贴: two support items, not one summed cap.
+        var items = talent["items"]!.AsArray();
+        Assert.Equal([(100_000_000m, "项目资助"), (10_000_000m, "购房补贴")], items.Select(i => (i!["cap"]!.GetValue<decimal>(), i["label"]!.GetValue<string>())));
+        Assert.All(items, i => Assert.Equal("Subsidy", i!["method"]!.GetValue<string>()));
+        Assert.Equal("顶尖人才", talent["beneficiary"]!.GetValue<string>());
+        Assert.Equal("最高1亿元项目资助；最高1,000万元购房补贴", talent["support"]!.GetValue<string>());
         Assert.Contains(talent["conditions"]!.AsArray(), c => c!["text"]!.GetValue<string>() == "个人" && c["flag"]!.GetValue<string>() == ConditionFlags.NotInRegistry);
 
         // The public sees no proposals; proposing again from the same document adds nothing.
@@ -68,6 +72,39 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         using var again = await official.PostAsync($"/api/documents/{document}/clauses", null, Ct);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Empty((await again.Content.ReadFromJsonAsync<JsonArray>(Ct))!);
+    }
+
+    [Fact]
+    public async Task ProposingAgain_RereadsProposalsNoPersonTouched_AndKeepsEditedOnes()
+    {
+        var official = await OfficialAsync();
+        var proposed = (await official.GetJsonAsync("/api/clauses?status=Proposed")).AsArray();
+        var talent = proposed.Single(c => c!["sourceQuote"]!.GetValue<string>().Contains("1億元", StringComparison.Ordinal))!;
+        var document = talent["documentId"]!.GetValue<int>();
+        var other = proposed.First(c => c!["documentId"] is not null && c["id"]!.GetValue<int>() != talent["id"]!.GetValue<int>())!;
+        var (talentId, otherId) = (talent["id"]!.GetValue<int>(), other["id"]!.GetValue<int>());
+        // What an older extractor left: one summed cap. The other proposal an official has since edited.
+        await app.WithDbAsync(async db =>
+        {
+            foreach (var clause in await db.Set<PolicyClause>().Where(c => c.Id == talentId || c.Id == otherId).ToListAsync(Ct))
+            {
+                clause.Support = [new SupportTerms(SupportMethod.Subsidy, Cap: 110_000_000m)];
+                clause.UpdatedBy = clause.Id == talentId ? "seed" : "official@example.org";
+            }
+
+            return await db.SaveChangesAsync(Ct);
+        });
+
+        var reread = new List<int>();
+        foreach (var source in new[] { document, other["documentId"]!.GetValue<int>() }.Distinct())
+        {
+            using var again = await official.PostAsync($"/api/documents/{source}/clauses", null, Ct);
+            reread.AddRange((await again.Content.ReadFromJsonAsync<JsonArray>(Ct))!.Select(c => c!["id"]!.GetValue<int>()));
+        }
+
+        Assert.Equal([talentId], reread);
+        Assert.Equal(2, (await official.GetJsonAsync($"/api/clauses/{talentId}"))["items"]!.AsArray().Count);
+        Assert.Equal(110_000_000m, Assert.Single((await official.GetJsonAsync($"/api/clauses/{otherId}"))["items"]!.AsArray())!["cap"]!.GetValue<decimal>());
     }
 
     [Fact]
@@ -151,10 +188,11 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         using var posted = await TestUsers.PostFormAsync(browser, $"/clauses/{id}", new()
         {
             ["Edit.Title"] = "高企研发补助",
-            ["Edit.Method"] = "Subsidy",
-            ["Edit.Cap"] = "5000000",
-            ["Edit.RatePercent"] = "10",
-            ["Edit.RateBase"] = "rd-spend",
+            ["Edit.Items[0].Method"] = "Subsidy",
+            ["Edit.Items[0].Cap"] = "5000000",
+            ["Edit.Items[0].RatePercent"] = "10",
+            ["Edit.Items[0].RateBase"] = "rd-spend",
+            ["Edit.Items[1].Method"] = "",
             ["Edit.Conditions"] = "tier in high-tech\n研发投入占营业收入比例 >= 5%\n须在园区纳税满一年",
             ["Edit.Status"] = "Confirmed",
         });
@@ -245,12 +283,50 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.NotEqual(999_999, clause["id"]!.GetValue<int>());
         Assert.Equal(1, clause["revision"]!.GetValue<int>());
         Assert.True(clause["undetermined"]!.GetValue<bool>());
-        Assert.Null(clause["cap"]);
+        Assert.Null(Assert.Single(clause["items"]!.AsArray())!["cap"]);
         var conditions = clause["conditions"]!.AsArray();
         Assert.Equal((ConditionFlags.UnknownField, "发明专利不少于3件"), (conditions[0]!["flag"]!.GetValue<string>(), conditions[0]!["text"]!.GetValue<string>()));
         Assert.Equal(ConditionFlags.ImpossibleRange, conditions[1]!["flag"]!.GetValue<string>());
         Assert.Equal("50000000", conditions[2]!["value"]!.GetValue<string>());
         Assert.Equal("营业收入不低于5,000万元", conditions[2]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Clause_WithTwoSupportItems_EstimatesTheirSum_AndTheSingleItemShorthandCannotFlattenIt()
+    {
+        var official = await OfficialAsync();
+        var firm = await EnterpriseWithoutFiguresAsync(Tier.HighTech);
+        using var created = await official.PostAsJsonAsync("/api/clauses", new
+        {
+            title = "顶尖人才项目资助和购房补贴",
+            beneficiary = "顶尖人才",
+            items = new object[]
+            {
+                new { method = "Subsidy", cap = 100_000_000m, label = "项目资助" },
+                new { method = "Subsidy", cap = 10_000_000m, label = "购房补贴", beneficiary = "人才本人" },
+                new { },
+            },
+            conditions = new object[] { new { field = "tier", @operator = "in", value = "high-tech" } },
+            status = "Confirmed",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var clause = (await created.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        var id = clause["id"]!.GetValue<int>();
+        Assert.Equal(2, clause["items"]!.AsArray().Count); // the blank item is dropped
+        Assert.Equal("人才本人", clause["items"]![1]!["beneficiary"]!.GetValue<string>());
+
+        var client = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Enterprise], enterpriseId: firm));
+        var answer = (await client.GetJsonAsync($"/api/calculator/{firm}"))["eligible"]!.AsArray().Single(c => c!["clauseId"]!.GetValue<int>() == id)!;
+        Assert.Equal(110_000_000m, answer["estimatedMaximum"]!.GetValue<decimal>());
+
+        using var flattened = await official.PutAsJsonAsync($"/api/clauses/{id}", new { cap = 5_000_000m }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, flattened.StatusCode);
+        Assert.Contains("\"items\"", await flattened.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var page = await (await TestUsers.SignInAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]))).GetStringAsync($"/clauses/{id}", Ct);
+        Assert.Contains("最高1亿元项目资助", page, StringComparison.Ordinal);
+        Assert.Contains("最高1,000万元购房补贴", page, StringComparison.Ordinal);
+        Assert.Contains("Edit.Items[2].Method", page, StringComparison.Ordinal); // a blank row to add a third
     }
 
     [Theory]
@@ -260,6 +336,8 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
     [InlineData("{\"title\":\"x\",\"method\":\"Lottery\"}", "method")]
     [InlineData("{\"title\":\"x\",\"cap\":100,\"amount\":500}", "cap")]
     [InlineData("{\"title\":\"x\",\"documentId\":987654}", "documentId")]
+    [InlineData("{\"title\":\"x\",\"items\":[{\"method\":\"Award\",\"cap\":1},{\"method\":\"Award\",\"cap\":-5}]}", "items[1].cap")]
+    [InlineData("{\"title\":\"x\",\"cap\":100,\"items\":[{\"method\":\"Award\",\"cap\":1}]}", "items")]
     public async Task Create_BadInput_Returns400NamingTheFieldAndStoresNothing(string body, string field)
     {
         var official = await OfficialAsync();

@@ -95,17 +95,52 @@ public sealed class ClauseExtractionTests(ITestOutputHelper output)
             ["age < 5", "rd-ratio >= 5", "revenue > 100000000", "tier in little-giant"],
             proposed.Conditions.Select(ConditionRules.ToLine).Order(StringComparer.Ordinal));
         Assert.Equal(["cap:5000000", "rate:10"], proposed.Amounts.Select(a => a.Key).Order(StringComparer.Ordinal));
-        Assert.Equal("rd-spend", proposed.Support.RateBase);
+        var item = Assert.Single(proposed.Support);
+        Assert.Equal(("rd-spend", 10m, 5_000_000m, "补助"), (item.RateBase, item.RatePercent, item.Cap, item.Label));
+    }
+
+    [Fact]
+    public void Extract_TwoInstrumentsInOneSentence_AreTwoSupportItems_ForTheNamedBeneficiary()
+    {
+        var proposed = ClauseExtractor.ProposeSentence("對于頂尖人才,蘇州給予最高1億元項目資助和最高1000萬元購房補貼。", [], [])!;
+        Assert.Equal("顶尖人才", proposed.Beneficiary);
+        Assert.Equal(
+            [(SupportMethod.Subsidy, 100_000_000m, "项目资助"), (SupportMethod.Subsidy, 10_000_000m, "购房补贴")],
+            proposed.Support.Select(s => (s.Method, s.Cap!.Value, s.Label!)));
+        var terms = new ClauseTerms("人才", proposed.Beneficiary, proposed.Support, [], null, null, null, null, ClauseStatus.Confirmed);
+        Assert.Equal(110_000_000m, terms.EstimateMaximum(new EnterpriseProfile()));
+        Assert.Equal("最高1亿元项目资助；最高1,000万元购房补贴", terms.DescribeSupport());
+    }
+
+    [Theory]
+    [InlineData("每家企业最高100万元，单个项目最高50万元，给予补贴。", 1)]
+    [InlineData("受理的举报经调查属实的，受理举报的部门或者机构应当给予最先举报人1000元至1万元的奖励。", 1)]
+    [InlineData("给予企业最高200万元奖励，给予团队最高50万元奖励。", 2)]
+    public void Extract_AmountsWithoutTheirOwnSupportWord_StayOneItem(string sentence, int items)
+    {
+        var proposed = ClauseExtractor.ProposeSentence(sentence, [], [])!;
+        Assert.Equal(items, proposed.Support.Count);
+    }
+
+    [Fact]
+    public void Extract_ARecipientNamedBeforeTheAmount_IsTheItemsBeneficiary()
+    {
+        var proposed = ClauseExtractor.ProposeSentence("受理的举报经调查属实的，受理举报的部门或者机构应当给予最先举报人1000元至1万元的奖励。", [], [])!;
+        var item = Assert.Single(proposed.Support);
+        Assert.Equal(("最先举报人", "奖励", 1_000m, 10_000m), (item.Beneficiary, item.Label, item.Minimum!.Value, item.Cap!.Value));
+        Assert.Null(proposed.Beneficiary);
     }
 
     [Fact]
     public void Extract_DeferredAmount_IsFlaggedAndCarriesNoNumber()
     {
         var proposed = ClauseExtractor.ProposeSentence("对引进的重大项目，经认定后给予支持，具体金额一事一议。", [], [])!;
-        Assert.True(proposed.Support.Undetermined);
-        Assert.Null(proposed.Support.Amount);
-        Assert.Null(proposed.Support.Cap);
-        Assert.Equal("一事一议", proposed.Support.AmountText);
+        var item = Assert.Single(proposed.Support);
+        Assert.True(item.Undetermined);
+        Assert.Null(item.Amount);
+        Assert.Null(item.Cap);
+        Assert.Equal("一事一议", item.AmountText);
+        Assert.Equal("引进的重大项目", proposed.Beneficiary);
     }
 
     [Fact]

@@ -137,7 +137,7 @@ public sealed class RuleEngineTests
         var cases = from conditions in Gen.ListOf(Conditions) from partial in Partials select (conditions, partial);
         Prop.ForAll(Arb.From(cases), t =>
         {
-            var clause = new CompiledClause(1, new ClauseTerms("t", null, new SupportTerms(SupportMethod.Award), [.. t.conditions], null, null, null, null, ClauseStatus.Confirmed));
+            var clause = new CompiledClause(1, new ClauseTerms("t", null, [new SupportTerms(SupportMethod.Award)], [.. t.conditions], null, null, null, null, ClauseStatus.Confirmed));
             var profile = Profile(t.partial);
             var expected = t.conditions.Select(c => ConditionRules.Compile(c)(profile)).Aggregate(Truth.True, (x, y) => x.And(y));
             var detailed = clause.Evaluate(profile);

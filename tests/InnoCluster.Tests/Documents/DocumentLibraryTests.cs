@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using InnoCluster.Tests.Infrastructure;
@@ -181,6 +185,35 @@ public abstract partial class DocumentLibraryTests<TTarget> : DatabaseTests<TTar
         Assert.Contains("data-testid=\"facts-machine-read\"", await _client.GetStringAsync($"/documents/{id}", Ct), StringComparison.Ordinal);
         var fact = (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray().First()!;
         Assert.Equal(("machine", false), (fact["readBy"]!.GetValue<string>(), fact["confirmed"]!.GetValue<bool>()));
+    }
+
+    [Fact]
+    public async Task RereadFacts_ReplacesWhatAnOlderExtractorRead_AndSaysWhatItDid()
+    {
+        var id = await DocumentIdAsync("对区政协二届三次会议第20号提案的答复函");
+        var before = (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray().Select(f => (f!["text"]!.GetValue<string>(), f["year"]?.GetValue<int>(), f["metric"]?.GetValue<string>())).ToList();
+        // What an older extractor left: a fragment for a label, a wrong year, and one fact fewer.
+        await _app.WithDbAsync(async db =>
+        {
+            var version = await db.Set<Document>().Where(d => d.Id == id).Select(d => d.CurrentVersionId!.Value).SingleAsync(Ct);
+            var facts = await db.Set<DocumentFact>().Where(f => f.VersionId == version && f.Value != null).OrderBy(f => f.Id).ToListAsync(Ct);
+            facts[0].Metric = "了";
+            facts[0].Year = 2099;
+            db.Remove(facts[1]);
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.NotEqual(before.Count, (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray().Count);
+
+        var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        using var reread = await official.PostAsync($"/api/documents/facts/reread?documentId={id}", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, reread.StatusCode);
+        var summary = (await reread.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.Equal((1, before.Count - 1, before.Count), (summary["documents"]!.GetValue<int>(), summary["factsBefore"]!.GetValue<int>(), summary["factsAfter"]!.GetValue<int>()));
+        var after = (await _client.GetJsonAsync($"/api/documents/{id}"))["facts"]!.AsArray().Select(f => (f!["text"]!.GetValue<string>(), f["year"]?.GetValue<int>(), f["metric"]?.GetValue<string>())).ToList();
+        Assert.Equal(before, after);
+
+        using var missing = await official.PostAsync("/api/documents/facts/reread?documentId=987654", null, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     [Fact]

@@ -167,6 +167,34 @@ public class DocumentPipelineTests
     }
 
     [Fact]
+    public void Facts_WhenTheYearCannotBeDecided_KeepTheFactWithNoYear_AndSayWhy()
+    {
+        var facts = FactExtractor.Extract("2022年和2023年,园区人工智能企业分别实现营收10亿元和12亿元。", 2024);
+        Assert.Equal(2, facts.Count);
+        Assert.All(facts, f =>
+        {
+            Assert.Null(f.Year);
+            Assert.Contains("2022、2023", f.Ambiguity, StringComparison.Ordinal);
+        });
+
+        // One year named: nothing to decide.
+        var dated = Assert.Single(FactExtractor.Extract("2023年,园区人工智能企业实现营收12亿元。", 2024));
+        Assert.Equal((2023, (string?)null), (dated.Year, dated.Ambiguity));
+        // The figure's own clause names its year: the other year in the sentence does not make it ambiguous.
+        var own = FactExtractor.Extract("2022年营收10亿元,2023年营收增至12亿元。", 2024);
+        Assert.Equal([2022, 2023], own.Select(f => f.Year ?? 0));
+        Assert.All(own, f => Assert.Null(f.Ambiguity));
+    }
+
+    [Fact]
+    public void Facts_AMagnitudeWithoutAUnit_IsKeptWithTheUnitStatedAsUnwritten()
+    {
+        var fact = Assert.Single(FactExtractor.Extract("2023年,园区新增接入设备1.6亿,同比增长。", 2024));
+        Assert.Equal((160_000_000m, ""), (fact.Quantity!.Value, fact.Quantity.Unit));
+        Assert.Contains("单位未写明", fact.Ambiguity, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Snippet_SimplifiedQuery_MarksTheTraditionalWordsAsWritten()
     {
         var text = "2024年,蘇州市人工智能產業實現營收超2300億元,聚集核心企業近700家。";

@@ -42,6 +42,9 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var firms = targets.Single(t => t!["targetText"]!.GetValue<string>() == "超25家")!;
         Assert.Equal((39m, "Met"), (firms["latestValue"]!.GetValue<decimal>(), firms["status"]!.GetValue<string>()));
         Assert.Contains(firms["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "report" && s["quote"]!.GetValue<string>().Contains("上市企業32家", StringComparison.Ordinal));
+        var firmsPage = await app.CreateClient().GetStringAsync($"/plans/targets/{firms["id"]}", TestContext.Current.CancellationToken);
+        Assert.Contains("报道 · 文件或报告所述", firmsPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("登记在册", firmsPage, StringComparison.Ordinal);
         var related = targets.Single(t => t!["targetText"]!.GetValue<string>() == "超过2500亿元")!;
         Assert.Null(related["latestValue"]);
         Assert.Equal("NoData", related["status"]!.GetValue<string>());
@@ -90,6 +93,11 @@ public abstract class PlansApiTests<TTarget> : DatabaseTests<TTarget>
         var target = (await app.CreateClient().GetJsonAsync($"/api/plans/{plan}/targets")).AsArray().Single(t => t!["id"]!.GetValue<int>() == id)!;
         Assert.Equal(direct, target["latestValue"]!.GetValue<decimal>());
         Assert.Contains(target["sources"]!.AsArray(), s => s!["kind"]!.GetValue<string>() == "computed");
+        // On the page a computed count is labelled as the registry's, never as what a document reports.
+        var page = await app.CreateClient().GetStringAsync($"/plans/targets/{id}", TestContext.Current.CancellationToken);
+        Assert.Contains("登记在册 · 平台计算", page, StringComparison.Ordinal);
+        var home = await app.CreateClient().GetStringAsync("/", TestContext.Current.CancellationToken);
+        Assert.Contains("data-testid=\"registered-note\"", home, StringComparison.Ordinal);
 
         // As of the end of 2023 only tiers granted by then count (the seven added above date from 2024).
         var directThen = await app.WithDbAsync(db => db.Database

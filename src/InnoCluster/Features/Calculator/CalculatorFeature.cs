@@ -41,7 +41,8 @@ public sealed class ClauseSeedStep : ISeedStep
 
     public int Order => 40;
 
-    public int Version => 1;
+    // 2: clauses carry several support items and a beneficiary; untouched proposals are re-read.
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } = [SeedSources.FileName];
 

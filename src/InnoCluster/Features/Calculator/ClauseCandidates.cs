@@ -32,7 +32,7 @@ public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader prof
             var (failed, unknown) = compiled.Count(profile);
             if (failed == 0 && unknown == 0)
             {
-                eligible.Add(new Candidate(profile.EnterpriseId, profile.Name, clause.Terms.Support.EstimateMaximum(profile), [], []));
+                eligible.Add(new Candidate(profile.EnterpriseId, profile.Name, compiled.Terms.EstimateMaximum(profile), [], []));
             }
             else if (failed == 1 && unknown == 0)
             {

@@ -103,6 +103,6 @@ public sealed class CompiledClause
             Truth.Unknown => Eligibility.PossiblyEligible,
             _ => Eligibility.NotEligible,
         };
-        return new ClauseResult(eligibility, results, Terms.Support.EstimateMaximum(profile));
+        return new ClauseResult(eligibility, results, Terms.EstimateMaximum(profile));
     }
 }

@@ -23,32 +23,35 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
             Problem("title", "标题必填，最多300字 (title: required, at most 300 characters)");
         }
 
-        if (input.Method is not null && !Enum.TryParse<SupportMethod>(input.Method, ignoreCase: true, out _))
-        {
-            Problem("method", $"未知的支持方式 \"{input.Method}\" (method: one of {string.Join(", ", Enum.GetNames<SupportMethod>())})");
-        }
-
         if (input.Status is not null && !Enum.TryParse<ClauseStatus>(input.Status, ignoreCase: true, out _))
         {
             Problem("status", $"未知的状态 \"{input.Status}\" (status: Proposed, Confirmed or Withdrawn)");
         }
 
-        foreach (var (name, value) in new[] { ("amount", input.Amount), ("cap", input.Cap), ("minimum", input.Minimum), ("ratePercent", input.RatePercent) })
+        if (input.Items is not null && input.HasShorthandSupport)
         {
-            if (value is < 0)
+            Problem("items", "请用 items 或单项的金额字段之一，不能同时给出 (send either items or the single-item fields, not both)");
+        }
+        else if (input.Items is { } items)
+        {
+            if (items.Count > 20)
             {
-                Problem(name, "金额不能为负 (must not be negative)");
+                Problem("items", "支持项最多20项 (at most 20 support items)");
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                ValidateItem(items[i], $"items[{i}].", Problem);
             }
         }
-
-        if (input.RatePercent is > 100)
+        else if (input.HasShorthandSupport)
         {
-            Problem("ratePercent", "比例不能超过100% (at most 100)");
-        }
+            if (existing is not null && existing.Support.Count > 1)
+            {
+                Problem("items", $"该条款有{existing.Support.Count}项支持，请用 items 逐项修改 (this clause has several support items; edit them with items)");
+            }
 
-        if (input.Cap is { } cap && ((input.Amount is { } amount && amount > cap) || (input.Minimum is { } minimum && minimum > cap)))
-        {
-            Problem("cap", "最高额低于金额或下限 (cap is below the amount or the minimum)");
+            ValidateItem(input.Shorthand, "", Problem);
         }
 
         var validFrom = input.ValidFrom ?? existing?.ValidFrom;
@@ -56,12 +59,6 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
         if (validFrom is not null && validTo is not null && validTo < validFrom)
         {
             Problem("validTo", $"有效期止 {validTo:yyyy-MM-dd} 早于有效期起 {validFrom:yyyy-MM-dd} (validTo is before validFrom)");
-        }
-
-        var deferred = input.AmountText is { } text && DeferredWords.Any(w => text.Contains(w, StringComparison.Ordinal));
-        if ((deferred || input.Undetermined == true) && (input.Amount is not null || input.Cap is not null || input.Minimum is not null || input.RatePercent is not null))
-        {
-            Problem("amount", $"金额写明“{input.AmountText ?? "另定"}”，不能同时给出数字 (a deferred amount carries no number)");
         }
 
         if (input.DocumentId is { } documentId && existing is null && !await documents.ExistsAsync(documentId, cancellationToken))
@@ -77,6 +74,84 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
         return problems;
     }
 
+    private static void ValidateItem(SupportItemInput item, string prefix, Action<string, string> problem)
+    {
+        if (item.Method is not null && !Enum.TryParse<SupportMethod>(item.Method, ignoreCase: true, out _))
+        {
+            problem(prefix + "method", $"未知的支持方式 \"{item.Method}\" (method: one of {string.Join(", ", Enum.GetNames<SupportMethod>())})");
+        }
+
+        foreach (var (name, value) in new[] { ("amount", item.Amount), ("cap", item.Cap), ("minimum", item.Minimum), ("ratePercent", item.RatePercent) })
+        {
+            if (value is < 0)
+            {
+                problem(prefix + name, "金额不能为负 (must not be negative)");
+            }
+        }
+
+        if (item.RatePercent is > 100)
+        {
+            problem(prefix + "ratePercent", "比例不能超过100% (at most 100)");
+        }
+
+        if (item.Cap is { } cap && ((item.Amount is { } amount && amount > cap) || (item.Minimum is { } minimum && minimum > cap)))
+        {
+            problem(prefix + "cap", "最高额低于金额或下限 (cap is below the amount or the minimum)");
+        }
+
+        if (IsDeferred(item) && (item.Amount is not null || item.Cap is not null || item.Minimum is not null || item.RatePercent is not null))
+        {
+            problem(prefix + "amount", $"金额写明“{item.AmountText ?? "另定"}”，不能同时给出数字 (a deferred amount carries no number)");
+        }
+
+        foreach (var (name, value, max) in new[] { ("rateBase", item.RateBase, 50), ("amountText", item.AmountText, 300), ("label", item.Label, 50), ("beneficiary", item.Beneficiary, 200) })
+        {
+            if (value?.Trim().Length > max)
+            {
+                problem(prefix + name, $"最多{max}字 (at most {max} characters)");
+            }
+        }
+    }
+
+    private static bool IsDeferred(SupportItemInput item) =>
+        item.Undetermined == true || (item.AmountText is { } text && DeferredWords.Any(w => text.Contains(w, StringComparison.Ordinal)));
+
+    private static SupportTerms Item(SupportItemInput item) => new(
+        item.Method is not null ? Enum.Parse<SupportMethod>(item.Method, ignoreCase: true) : SupportMethod.Other,
+        item.Amount,
+        item.Cap,
+        item.Minimum,
+        item.RatePercent,
+        Trim(item.RateBase),
+        Trim(item.AmountText),
+        IsDeferred(item),
+        Trim(item.Label),
+        Trim(item.Beneficiary));
+
+    /// <summary>
+    /// The support items an input makes: items replace them all (blank rows dropped); the single-item
+    /// shorthand edits the one item, a field left out keeping its value (method and amounts separately).
+    /// </summary>
+    private static IReadOnlyList<SupportTerms> SupportOf(ClauseInput input, IReadOnlyList<SupportTerms>? current)
+    {
+        if (input.Items is { } items)
+        {
+            return [.. items.Where(i => !i.IsBlank).Select(Item)];
+        }
+
+        if (!input.HasShorthandSupport)
+        {
+            return current ?? [];
+        }
+
+        var one = current is { Count: 1 } ? current[0] : null;
+        var given = Item(input.Shorthand);
+        var amountGiven = input.Amount is not null || input.Cap is not null || input.Minimum is not null || input.RatePercent is not null || input.AmountText is not null || input.Undetermined is not null;
+        var method = input.Method is not null ? given.Method : one?.Method ?? SupportMethod.Other;
+        var amounts = amountGiven ? given : one ?? given;
+        return [amounts with { Method = method, Label = one?.Label, Beneficiary = one?.Beneficiary }];
+    }
+
     public async Task<ClauseTerms> TermsAsync(ClauseInput input, ClauseTerms? current, CancellationToken cancellationToken)
     {
         var conditions = current?.Conditions ?? [];
@@ -86,23 +161,10 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
             conditions = [.. given.Select(c => ConditionRules.Check(new Condition(c.Field, c.Operator, Resolve(c.Field, c.Value, districts, nodes), c.Text)))];
         }
 
-        var amountGiven = input.Amount is not null || input.Cap is not null || input.Minimum is not null || input.RatePercent is not null || input.AmountText is not null || input.Undetermined is not null;
-        var deferred = input.Undetermined == true || (input.AmountText is { } text && DeferredWords.Any(w => text.Contains(w, StringComparison.Ordinal)));
-        var support = amountGiven || input.Method is not null
-            ? new SupportTerms(
-                input.Method is not null ? Enum.Parse<SupportMethod>(input.Method, ignoreCase: true) : current?.Support.Method ?? SupportMethod.Other,
-                amountGiven ? input.Amount : current?.Support.Amount,
-                amountGiven ? input.Cap : current?.Support.Cap,
-                amountGiven ? input.Minimum : current?.Support.Minimum,
-                amountGiven ? input.RatePercent : current?.Support.RatePercent,
-                amountGiven ? Trim(input.RateBase) : current?.Support.RateBase,
-                amountGiven ? Trim(input.AmountText) : current?.Support.AmountText,
-                amountGiven ? deferred : current?.Support.Undetermined ?? false)
-            : current?.Support ?? new SupportTerms(SupportMethod.Other);
         return new ClauseTerms(
             (input.Title ?? current?.Title ?? "").Trim(),
             input.Beneficiary is not null ? Trim(input.Beneficiary) : current?.Beneficiary,
-            support,
+            SupportOf(input, current?.Support),
             conditions,
             input.ValidFrom ?? current?.ValidFrom,
             input.ValidTo ?? current?.ValidTo,

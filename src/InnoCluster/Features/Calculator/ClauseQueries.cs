@@ -9,6 +9,21 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
 {
     public sealed record ConditionDto(string? Field, string? Operator, string? Value, string? Text, string? Flag, string Description, string Line);
 
+    /// <summary>One support item; <see cref="Text"/> as a person reads it ("最高1亿元项目资助").</summary>
+    public sealed record SupportItemDto(
+        SupportMethod Method,
+        string MethodLabel,
+        string Text,
+        string? Label,
+        string? Beneficiary,
+        decimal? Amount,
+        decimal? Cap,
+        decimal? Minimum,
+        decimal? RatePercent,
+        string? RateBase,
+        string? AmountText,
+        bool Undetermined);
+
     public sealed record ClauseDto(
         int Id,
         string Title,
@@ -16,12 +31,7 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
         SupportMethod Method,
         string MethodLabel,
         string Support,
-        decimal? Amount,
-        decimal? Cap,
-        decimal? Minimum,
-        decimal? RatePercent,
-        string? RateBase,
-        string? AmountText,
+        IReadOnlyList<SupportItemDto> Items,
         bool Undetermined,
         IReadOnlyList<ConditionDto> Conditions,
         DateOnly? ValidFrom,
@@ -56,7 +66,7 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
         var filter = new WordFilter(q);
         if (!filter.IsEmpty)
         {
-            clauses = [.. clauses.Where(c => filter.Matches($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.AmountText} {SupportTerms.Chinese(c.Method)}"))];
+            clauses = [.. clauses.Where(c => filter.Matches($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.Terms.DescribeSupport()} {SupportTerms.Chinese(c.Method)}"))];
         }
 
         return [.. clauses.Select(ToDto)];
@@ -77,14 +87,9 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
             c.Beneficiary,
             c.Method,
             SupportTerms.Chinese(c.Method),
-            terms.Support.Describe(),
-            c.Amount,
-            c.Cap,
-            c.Minimum,
-            c.RatePercent,
-            c.RateBase,
-            c.AmountText,
-            c.Undetermined,
+            terms.DescribeSupport(),
+            [.. terms.Support.Select(s => new SupportItemDto(s.Method, SupportTerms.Chinese(s.Method), s.Describe(), s.Label, s.Beneficiary, s.Amount, s.Cap, s.Minimum, s.RatePercent, s.RateBase, s.AmountText, s.Undetermined))],
+            terms.Undetermined,
             [.. terms.Conditions.Select(x => new ConditionDto(x.Field, x.Operator, x.Value, x.Text, x.Flag, ConditionRules.Describe(x), ConditionRules.ToLine(x)))],
             c.ValidFrom,
             c.ValidTo,

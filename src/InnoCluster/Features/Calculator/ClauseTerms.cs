@@ -40,10 +40,13 @@ public enum ClauseStatus
 }
 
 /// <summary>
-/// The support a clause gives, in 元. <see cref="Amount"/> is a fixed sum, <see cref="Cap"/> a maximum
+/// One support item a clause gives, in 元 (a clause may give several: 001's talent clause gives 最高1亿元
+/// 项目资助 and 最高1000万元购房补贴). <see cref="Amount"/> is a fixed sum, <see cref="Cap"/> a maximum
 /// (最高/不超过), <see cref="Minimum"/> a floor (以上), <see cref="RatePercent"/> a share of
 /// <see cref="RateBase"/> (按研发投入的10%). When the text defers the amount (一事一议, 另行研究),
-/// <see cref="Undetermined"/> is set and no number is made up.
+/// <see cref="Undetermined"/> is set and no number is made up. <see cref="Label"/> is what the item is in
+/// the document's words (项目资助, 购房补贴); <see cref="Beneficiary"/> who receives it when that differs
+/// from the clause's beneficiary (null: the clause's).
 /// </summary>
 public sealed record SupportTerms(
     SupportMethod Method,
@@ -53,8 +56,12 @@ public sealed record SupportTerms(
     decimal? RatePercent = null,
     string? RateBase = null,
     string? AmountText = null,
-    bool Undetermined = false)
+    bool Undetermined = false,
+    string? Label = null,
+    string? Beneficiary = null)
 {
+    public bool HasAmount => Amount is not null || Cap is not null || Minimum is not null || RatePercent is not null;
+
     public static string Chinese(SupportMethod method) => method switch
     {
         SupportMethod.Award => "资金奖励",
@@ -97,6 +104,13 @@ public sealed record SupportTerms(
             return AmountText ?? "金额另定";
         }
 
+        var amount = DescribeAmount();
+        return Label is null || amount.Length == 0 ? amount : $"{amount}{Label}";
+    }
+
+    private string DescribeAmount()
+    {
+
         var parts = new List<string>();
         if (Amount is { } a)
         {
@@ -123,11 +137,14 @@ public sealed record SupportTerms(
     }
 }
 
-/// <summary>Everything the calculator needs of one clause, as a plain value (what a revision stores).</summary>
+/// <summary>
+/// Everything the calculator needs of one clause, as a plain value (what a revision stores). The support
+/// items of one clause are given together ("…和…"), so the most it can bring a firm is their sum.
+/// </summary>
 public sealed record ClauseTerms(
     string Title,
     string? Beneficiary,
-    SupportTerms Support,
+    IReadOnlyList<SupportTerms> Support,
     IReadOnlyList<Condition> Conditions,
     DateOnly? ValidFrom,
     DateOnly? ValidTo,
@@ -136,4 +153,28 @@ public sealed record ClauseTerms(
     ClauseStatus Status)
 {
     public bool IsValidOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date);
+
+    /// <summary>The first item's method: what the clause is listed under.</summary>
+    public SupportMethod Method => Support.Count > 0 ? Support[0].Method : SupportMethod.Other;
+
+    /// <summary>Some item's amount is decided case by case (一事一议): the estimate leaves it out.</summary>
+    public bool Undetermined => Support.Any(s => s.Undetermined);
+
+    /// <summary>The sum of what each item can bring; null when no item's amount can be said.</summary>
+    public decimal? EstimateMaximum(EnterpriseProfile profile)
+    {
+        decimal? total = null;
+        foreach (var item in Support)
+        {
+            if (item.EstimateMaximum(profile) is { } most)
+            {
+                total = (total ?? 0) + most;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>"最高1亿元项目资助；最高1000万元购房补贴".</summary>
+    public string DescribeSupport() => string.Join("；", Support.Select(s => s.Describe()).Where(d => d.Length > 0));
 }

@@ -1,5 +1,6 @@
 using InnoCluster.Infrastructure.Data;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -32,22 +33,11 @@ public sealed class PolicyClause
     /// <summary>Who the clause is for, in the document's words (企业, 高层次人才 …).</summary>
     public string? Beneficiary { get; set; }
 
+    /// <summary>The first support item's method: what lists and filters show.</summary>
     public SupportMethod Method { get; set; }
 
-    public decimal? Amount { get; set; }
-
-    public decimal? Cap { get; set; }
-
-    public decimal? Minimum { get; set; }
-
-    public decimal? RatePercent { get; set; }
-
-    public string? RateBase { get; set; }
-
-    public string? AmountText { get; set; }
-
-    /// <summary>一事一议 / 另行研究: the amount is decided case by case; no number is stored.</summary>
-    public bool Undetermined { get; set; }
+    /// <summary>The support items (<see cref="SupportTerms"/>), one or more, in the document's order.</summary>
+    public string SupportJson { get; set; } = "[]";
 
     public string ConditionsJson { get; set; } = "[]";
 
@@ -75,6 +65,8 @@ public sealed class PolicyClause
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // SQLite keeps decimals as text; the migration that moved the amounts into SupportJson wrote them so.
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
@@ -84,10 +76,16 @@ public sealed class PolicyClause
         set => ConditionsJson = JsonSerializer.Serialize(value, Json);
     }
 
+    public IReadOnlyList<SupportTerms> Support
+    {
+        get => JsonSerializer.Deserialize<List<SupportTerms>>(SupportJson, Json) ?? [];
+        set => SupportJson = JsonSerializer.Serialize(value, Json);
+    }
+
     public ClauseTerms Terms => new(
         Title,
         Beneficiary,
-        new SupportTerms(Method, Amount, Cap, Minimum, RatePercent, RateBase, AmountText, Undetermined),
+        Support,
         Conditions,
         ValidFrom,
         ValidTo,
@@ -118,14 +116,8 @@ public sealed class PolicyClause
     {
         Title = terms.Title;
         Beneficiary = terms.Beneficiary;
-        Method = terms.Support.Method;
-        Amount = terms.Support.Amount;
-        Cap = terms.Support.Cap;
-        Minimum = terms.Support.Minimum;
-        RatePercent = terms.Support.RatePercent;
-        RateBase = terms.Support.RateBase;
-        AmountText = terms.Support.AmountText;
-        Undetermined = terms.Support.Undetermined;
+        Method = terms.Method;
+        Support = terms.Support;
         Conditions = terms.Conditions;
         ValidFrom = terms.ValidFrom;
         ValidTo = terms.ValidTo;
@@ -150,7 +142,17 @@ public sealed class ClauseRevision
 
     public string TermsJson { get; set; } = "";
 
-    public ClauseTerms ReadTerms() => JsonSerializer.Deserialize<ClauseTerms>(TermsJson, PolicyClause.Json)!;
+    public ClauseTerms ReadTerms()
+    {
+        // Revisions recorded before clauses had several support items hold one "support" object.
+        var node = JsonNode.Parse(TermsJson)!.AsObject();
+        if (node["support"] is JsonObject single)
+        {
+            node["support"] = new JsonArray(single.DeepClone());
+        }
+
+        return node.Deserialize<ClauseTerms>(PolicyClause.Json)!;
+    }
 }
 
 internal sealed class PolicyClauseConfiguration : IEntityTypeConfiguration<PolicyClause>
@@ -159,6 +161,7 @@ internal sealed class PolicyClauseConfiguration : IEntityTypeConfiguration<Polic
     {
         b.ToTable("policy_clauses");
         b.Ignore(c => c.Conditions);
+        b.Ignore(c => c.Support);
         b.Ignore(c => c.Terms);
         b.HasIndex(c => c.DocumentId);
         b.HasIndex(c => c.Status);
@@ -167,8 +170,6 @@ internal sealed class PolicyClauseConfiguration : IEntityTypeConfiguration<Polic
         b.Property(c => c.Beneficiary).HasMaxLength(200);
         b.Property(c => c.Method).HasConversion<string>().HasMaxLength(30);
         b.Property(c => c.Status).HasConversion<string>().HasMaxLength(12);
-        b.Property(c => c.RateBase).HasMaxLength(50);
-        b.Property(c => c.AmountText).HasMaxLength(300);
         b.Property(c => c.HowToApply).HasMaxLength(2000);
         b.Property(c => c.ResponsibleUnit).HasMaxLength(200);
         b.Property(c => c.UpdatedBy).HasMaxLength(256);

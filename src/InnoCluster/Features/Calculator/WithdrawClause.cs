@@ -22,8 +22,16 @@ public sealed class WithdrawClause(InnoClusterDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>Who a revision names: the editor's e-mail, else their name.</summary>
+/// <summary>Who a revision names: the editor's e-mail, else their name; the extractor's proposals say so.</summary>
 public static class ClauseEditor
 {
+    private const string MachinePrefix = "machine-read:";
+
     public static string Of(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user";
+
+    /// <summary>The extractor's revision, run by <paramref name="official"/>.</summary>
+    public static string Extractor(string official) => MachinePrefix + official;
+
+    /// <summary>Whether a revision was the extractor's (proposals seeded before the prefix existed name "seed").</summary>
+    public static bool IsExtractor(string? editor) => editor is not null && (editor.StartsWith(MachinePrefix, StringComparison.Ordinal) || editor == "seed");
 }

@@ -203,6 +203,9 @@ public sealed class DocumentFact
     /// <summary>The year the figure refers to, or a target's deadline year.</summary>
     public int? Year { get; set; }
 
+    /// <summary>What the extractor could not decide (two candidate years, a unit not written), in words; the undecided field stays empty.</summary>
+    public string? Ambiguity { get; set; }
+
     /// <summary>The figure or name as written.</summary>
     public string Text { get; set; } = "";
 

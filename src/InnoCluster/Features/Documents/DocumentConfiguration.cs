@@ -79,6 +79,7 @@ internal sealed class DocumentFactConfiguration : IEntityTypeConfiguration<Docum
         b.Property(f => f.Subject).HasMaxLength(200);
         b.Property(f => f.Metric).HasMaxLength(100);
         b.Property(f => f.Unit).HasMaxLength(20);
+        b.Property(f => f.Ambiguity).HasMaxLength(200);
         b.Property(f => f.Qualifier).HasMaxLength(20);
         b.Property(f => f.Text).HasMaxLength(200);
         b.Property(f => f.Sentence).HasMaxLength(4000);

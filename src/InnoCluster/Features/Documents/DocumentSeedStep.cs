@@ -32,3 +32,21 @@ public sealed class DocumentSeedStep(InnoCluster.Infrastructure.InnoClusterPaths
         }
     }
 }
+
+/// <summary>
+/// Reads every stored document's facts again when the extractor changes (<see cref="FactExtractor.Version"/>):
+/// a database made by an older version keeps no older reading. After the documents step, before clauses.
+/// </summary>
+public sealed class DocumentFactsSeedStep : ISeedStep
+{
+    public string Name => "document-facts";
+
+    public int Order => 25;
+
+    public int Version => FactExtractor.Version;
+
+    public IReadOnlyList<string> Files { get; } = [];
+
+    public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken) =>
+        await context.Services.GetRequiredService<RereadDocumentFacts>().RunAsync(null, cancellationToken);
+}

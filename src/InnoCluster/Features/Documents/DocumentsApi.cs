@@ -15,6 +15,7 @@ public static class DocumentsApi
         api.MapGet("/passages", PassagesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/documents/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/documents/{id:int}/related", RelatedAsync).RequireAuthorization(Policies.Public);
+        api.MapPost("/documents/facts/reread", RereadFactsAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/documents", IngestAsync).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Documents));
     }
 
@@ -25,6 +26,9 @@ public static class DocumentsApi
             ? TypedResults.Problem(string.Join("; ", result.Problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid search")
             : TypedResults.Ok(result);
     }
+
+    private static async Task<Results<Ok<RereadDocumentFacts.Summary>, ProblemHttpResult>> RereadFactsAsync(int? documentId, RereadDocumentFacts reread, CancellationToken ct) =>
+        (await reread.RunAsync(documentId, ct)).ToOk(summary => summary);
 
     private static async Task<Ok<IReadOnlyList<DocumentSearch.PassageHit>>> PassagesAsync(string q, int? take, DocumentSearch search, CancellationToken ct) =>
         TypedResults.Ok(await search.PassagesAsync(q, take ?? 10, ct));

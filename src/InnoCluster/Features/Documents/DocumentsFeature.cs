@@ -16,6 +16,9 @@ public static class DocumentsFeature
     {
         services.Configure<DocumentOptions>(configuration.GetSection("Documents"));
         services.AddScoped<DocumentIngestion>();
+        services.AddScoped<DocumentFactReader>();
+        services.AddScoped<RereadDocumentFacts>();
+        services.AddSingleton<ISeedStep, DocumentFactsSeedStep>();
         services.AddScoped<DocumentSearch>();
         services.AddScoped<GetDocument>();
         services.AddScoped<IDocumentLibrary, DocumentLibrary>();

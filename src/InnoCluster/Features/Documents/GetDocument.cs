@@ -17,7 +17,7 @@ public sealed class GetDocument(InnoClusterDbContext db, IRegistryDirectory regi
     /// confirms document facts, so they are never the office's statement (figures it confirms live in the plans).
     /// </summary>
     public sealed record Fact(int Id, string Kind, string? Subject, string? Metric, decimal? Value, decimal? UpperValue, string? Unit, string? Qualifier, int? Year,
-        string Text, int SentenceStart, int SentenceLength, string Sentence, int? EnterpriseId, string? EnterpriseName, int? CarrierId, string? CarrierName)
+        string Text, int SentenceStart, int SentenceLength, string Sentence, int? EnterpriseId, string? EnterpriseName, int? CarrierId, string? CarrierName, string? Ambiguity)
     {
         public string ReadBy => "machine";
 
@@ -82,7 +82,7 @@ public sealed class GetDocument(InnoClusterDbContext db, IRegistryDirectory regi
             text,
             sections,
             facts.Select(f => new Fact(f.Id, f.Kind.ToString(), f.Subject, f.Metric, f.Value, f.UpperValue, f.Unit, f.Qualifier, f.Year, f.Text, f.SentenceStart, f.SentenceLength, f.Sentence,
-                f.EnterpriseId, f.EnterpriseId is { } e ? names.GetValueOrDefault(e) : null, f.CarrierId, f.CarrierId is { } c ? carriers.GetValueOrDefault(c) : null)).ToList());
+                f.EnterpriseId, f.EnterpriseId is { } e ? names.GetValueOrDefault(e) : null, f.CarrierId, f.CarrierId is { } c ? carriers.GetValueOrDefault(c) : null, f.Ambiguity)).ToList());
     }
 
     /// <summary>Where a quoted clause stands in a seed document's current clean text (for "where does this come from?").</summary>

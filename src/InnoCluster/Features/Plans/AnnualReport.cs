@@ -72,7 +72,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             targetNotes[target.Id] = [.. target.Sources.Select(s => s.Kind switch
             {
                 "target" => Note(Ui.L($"目标：{plan.Title}", $"Target: {plan.Title}"), s.Quote, s.Link),
-                "computed" => Note(Ui.L($"平台计算（{s.Date:yyyy-MM-dd}）：{s.Note}", $"Computed by the platform ({s.Date:yyyy-MM-dd}): {s.Note}"), null, s.Link),
+                "computed" => Note(Ui.L($"登记在册 · 平台计算（{s.Date:yyyy-MM-dd}）：{s.Note}", $"Registered · computed by the platform ({s.Date:yyyy-MM-dd}): {s.Note}"), null, s.Link),
                 _ => Note(Ui.L($"报告值（{s.Date:yyyy-MM-dd}）", $"Reported ({s.Date:yyyy-MM-dd})") + (s.Note is null ? "" : "：" + s.Note), s.Quote, s.Link),
             })];
         }

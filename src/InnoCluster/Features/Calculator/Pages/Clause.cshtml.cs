@@ -17,12 +17,14 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
 
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
-    /// <summary>The editor's form; amounts in 元, conditions one per line ("营业收入 >= 2000万元").</summary>
-    public sealed class EditForm
+    /// <summary>One support item row of the editor; a row left blank is dropped.</summary>
+    public sealed class ItemForm
     {
-        public string? Title { get; set; }
-
         public string? Method { get; set; }
+
+        public string? Label { get; set; }
+
+        public string? Beneficiary { get; set; }
 
         public decimal? Amount { get; set; }
 
@@ -35,6 +37,19 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         public string? RateBase { get; set; }
 
         public string? AmountText { get; set; }
+
+        public SupportItemInput ToInput() => new(string.IsNullOrWhiteSpace(Method) ? null : Method, Amount, Cap, Minimum, RatePercent, RateBase, AmountText, false, Label, Beneficiary);
+    }
+
+    /// <summary>The editor's form; amounts in 元, conditions one per line ("营业收入 >= 2000万元").</summary>
+    public sealed class EditForm
+    {
+        public string? Title { get; set; }
+
+        public string? Beneficiary { get; set; }
+
+        /// <summary>The clause's support items, then one blank row for adding another.</summary>
+        public List<ItemForm> Items { get; set; } = [];
 
         public string? Conditions { get; set; }
 
@@ -65,9 +80,11 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         var lines = (Edit.Conditions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         var conditions = lines.Select(ConditionRules.ParseLine)
             .Select(c => new ConditionInput(c.Field, c.Operator, c.Value, c.Text)).ToList();
+        // A row with only a method chosen (the blank row's select) adds nothing.
+        var items = Edit.Items.Select(i => i.ToInput()).Where(i => !(i with { Method = null, Undetermined = null }).IsBlank).ToList();
         var input = new ClauseInput(
-            Edit.Title, null, Edit.Method, Edit.Amount, Edit.Cap, Edit.Minimum, Edit.RatePercent, Edit.RateBase, Edit.AmountText ?? "", false,
-            conditions, Edit.ValidFrom, Edit.ValidTo, Edit.HowToApply, Edit.ResponsibleUnit, Edit.Status, null, null);
+            Edit.Title, Edit.Beneficiary ?? "", null, null, null, null, null, null, null, null,
+            conditions, Edit.ValidFrom, Edit.ValidTo, Edit.HowToApply, Edit.ResponsibleUnit, Edit.Status, null, null, items);
         var saved = await update.RunAsync(id, input, User, cancellationToken);
         if (saved.Problem is not { } problem)
         {
@@ -99,13 +116,19 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
                 Edit = new EditForm
                 {
                     Title = clause.Title,
-                    Method = clause.Method.ToString(),
-                    Amount = clause.Amount,
-                    Cap = clause.Cap,
-                    Minimum = clause.Minimum,
-                    RatePercent = clause.RatePercent,
-                    RateBase = clause.RateBase,
-                    AmountText = clause.AmountText,
+                    Beneficiary = clause.Beneficiary,
+                    Items = [.. clause.Items.Select(i => new ItemForm
+                    {
+                        Method = i.Method.ToString(),
+                        Label = i.Label,
+                        Beneficiary = i.Beneficiary,
+                        Amount = i.Amount,
+                        Cap = i.Cap,
+                        Minimum = i.Minimum,
+                        RatePercent = i.RatePercent,
+                        RateBase = i.RateBase,
+                        AmountText = i.AmountText,
+                    })],
                     Conditions = string.Join("\n", clause.Conditions.Select(c => c.Line)),
                     ValidFrom = clause.ValidFrom,
                     ValidTo = clause.ValidTo,

@@ -43,14 +43,12 @@ public sealed record IngestResult(string File, IngestOutcome Outcome, int? Docum
 public sealed class DocumentIngestion(
     InnoClusterDbContext db,
     ISearchDialect search,
-    IRegistryDirectory registry,
+    DocumentFactReader factReader,
     TimeProvider clock,
     IAuditActor actor,
     AuditTrail audit,
     IOptions<DocumentOptions> options)
 {
-    private NameMatcher? _names;
-
     public async Task<IngestResult> IngestAsync(string fileName, byte[] bytes, IngestHints? hints, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(fileName);
@@ -86,8 +84,7 @@ public sealed class DocumentIngestion(
         }
 
         var metadata = Merge(MetadataExtractor.Extract(clean, fileName, extracted.Format), hints, extracted.HtmlTitle);
-        _names ??= new NameMatcher((await registry.NamesAsync(cancellationToken)).Select(n => new KnownName(n.Name, n.EnterpriseId, n.CarrierId)));
-        var facts = Facts(clean, metadata.Year, metadata.Kind == DocumentKind.Policy);
+        var facts = await factReader.ReadAsync(clean, metadata.Year, metadata.Kind == DocumentKind.Policy, cancellationToken);
         var lineage = metadata.DocumentNumber is { } number ? "no:" + number : $"title:{metadata.Kind}:{TextNormalizer.Normalize(metadata.Title)}";
         lineage = lineage.Length > 300 ? lineage[..300] : lineage;
         var now = clock.GetUtcNow();
@@ -140,7 +137,7 @@ public sealed class DocumentIngestion(
 
             var sections = Outline.Parse(clean).Select((s, i) => new DocumentSection { VersionId = version.Id, Order = i, Level = s.Level, Label = Cap(s.Label, 30)!, Title = Cap(s.Title, 200)!, Start = s.Start }).ToList();
             var passages = Passages(clean).Select((p, i) => new DocumentPassage { VersionId = version.Id, DocumentId = document.Id, Ordinal = i, Start = p.Start, Length = p.Length }).ToList();
-            var factRows = facts.Select(f => ToRow(f, version.Id)).ToList();
+            var factRows = facts.Select(f => DocumentFactReader.ToRow(f, version.Id)).ToList();
             await BulkInsert.InsertAsync(db, sections, withKeys: false, cancellationToken);
             await BulkInsert.InsertAsync(db, factRows, withKeys: false, cancellationToken);
             var passageKeys = await BulkInsert.ReserveKeysAsync<DocumentPassage>(db, passages.Count, cancellationToken);
@@ -190,43 +187,6 @@ public sealed class DocumentIngestion(
 
         await search.UpsertManyAsync(db, SearchIndex.Passages, passageRows, cancellationToken, areNew: true);
     }
-
-    private List<ExtractedFact> Facts(string clean, int? year, bool isPlan)
-    {
-        var facts = FactExtractor.Extract(clean, year, isPlan).ToList();
-        foreach (var sentence in Sentences.Split(clean))
-        {
-            foreach (var match in _names!.FindAll(sentence.Text).DistinctBy(m => (m.Name.EnterpriseId, m.Name.CarrierId)))
-            {
-                facts.Add(new ExtractedFact(
-                    match.Name.EnterpriseId is not null ? FactKind.EnterpriseMention : FactKind.CarrierMention,
-                    null, null, null, null, sentence.Text.Substring(match.Start, match.Length), sentence.Start + match.Start, sentence,
-                    match.Name.EnterpriseId, match.Name.CarrierId));
-            }
-        }
-
-        return facts;
-    }
-
-    private static DocumentFact ToRow(ExtractedFact f, int versionId) => new()
-    {
-        VersionId = versionId,
-        Kind = f.Kind,
-        Subject = Cap(f.Subject, 200),
-        Metric = Cap(f.Metric, 100),
-        Value = f.Quantity?.Value,
-        UpperValue = f.Quantity?.UpperValue,
-        Unit = Cap(f.Quantity?.Unit, 20),
-        Qualifier = f.Quantity?.Qualifier.ToString(),
-        Year = f.Year,
-        Text = Cap(f.Text, 200) ?? "",
-        TextStart = f.TextStart,
-        SentenceStart = f.Sentence.Start,
-        SentenceLength = f.Sentence.Length,
-        Sentence = Cap(f.Sentence.Text, 4000) ?? "",
-        EnterpriseId = f.EnterpriseId,
-        CarrierId = f.CarrierId,
-    };
 
     /// <summary>Paragraphs: the non-empty lines of the clean text.</summary>
     public static IEnumerable<(int Start, int Length)> Passages(string clean)

@@ -17,7 +17,8 @@ public sealed record ExtractedFact(
     int TextStart,
     Sentence Sentence,
     int? EnterpriseId = null,
-    int? CarrierId = null);
+    int? CarrierId = null,
+    string? Ambiguity = null);
 
 /// <summary>
 /// Reads the facts of each sentence: figures with unit and qualifier (超2300亿元), counts (15家), targets
@@ -27,6 +28,12 @@ public sealed record ExtractedFact(
 [FeatureContract]
 public static partial class FactExtractor
 {
+    /// <summary>
+    /// Raise it with any change to what the rules read: at the next start every stored document's facts
+    /// are read again (<see cref="DocumentFactsSeedStep"/>), so no document keeps an older reading.
+    /// </summary>
+    public const int Version = 2;
+
     private static readonly string[] Verbs =
     [
         "实现", "达到", "突破", "超过", "聚集", "集聚", "拥有", "培育", "获得", "累计", "新增", "组织", "完成", "建成", "建设", "打造",
@@ -34,9 +41,9 @@ public static partial class FactExtractor
         "已有", "现有", "有",
     ];
 
-    private static readonly string[] TrailingAdverbs = ["已经", "累计", "共计", "已", "共", "将", "也", "还"];
+    private static readonly string[] TrailingAdverbs = ["已经", "累计", "共计", "力争", "已", "共", "将", "也", "还"];
 
-    private static readonly string[] MetricNouns = ["营业收入", "营收", "总产值", "产值", "产业规模", "总规模", "规模", "总投资", "投资额", "融资", "收入", "出货量", "总算力规模", "算力规模"];
+    private static readonly string[] MetricNouns = ["营业收入", "营收", "总产值", "产值", "核心产业规模", "相关产业规模", "产业规模", "总规模", "规模", "总投资", "投资额", "融资", "收入", "出货量", "总算力规模", "算力规模"];
 
     [GeneratedRegex(@"(?:到|至|力争到|预计到)\s*(?<y>20\d{2})\s*年", RegexOptions.CultureInvariant)]
     private static partial Regex TargetYear();
@@ -44,7 +51,7 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?<y>(19|20)\d{2})\s*年", RegexOptions.CultureInvariant)]
     private static partial Regex AnyYear();
 
-    [GeneratedRegex(@"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?|——|目前|当前|如今|现在|其中|同时|此外|截至\S*?|近年来|今年|去年|全年|已|共|都|也|还|并|将|力争)\s*[,，]?", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:19|20)\d{2}\s*年(?:\d{1,2}月)?(?:\d{1,2}日)?|——|目前|当前|如今|现在|今天|其中|同时|此外|截至\S*?|近年来|今年|去年|全年|已|共|都|也|还|并|将|力争)\s*[,，]?", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingTime();
 
     private static readonly char[] ClauseDelimiters = [',', '，', ';', '；', ':', '：', '、', '。', '!', '！', '?', '？'];
@@ -158,7 +165,7 @@ public static partial class FactExtractor
                     (subject, metric) = (metric, following);
                 }
 
-                subject = string.IsNullOrEmpty(subject) ? carriedSubject ?? opening ?? NameOpeningAClause(normalized, clauseStart) : subject;
+                subject = string.IsNullOrEmpty(subject) ? carriedSubject ?? opening ?? NameOpeningAClause(normalized, clauseStart) ?? NameBeforeAVerb(normalized, clauseStart) : subject;
                 carriedSubject = subject ?? carriedSubject;
                 var quantity = figure.Quantity;
 
@@ -173,11 +180,26 @@ public static partial class FactExtractor
                     paragraphYear = year;
                 }
 
+                string? ambiguity = null;
+                if (!figureIsTarget && year is not null && YearsListedBefore(normalized, figure.Start) is { Count: >= 2 } candidates
+                    && YearBefore(normalized[clauseStart..figure.Start], figure.Start - clauseStart) is null)
+                {
+                    // "2022年和2023年,…分别实现…": the figure's own clause names no year, the one before lists several.
+                    ambiguity = $"年份不定：句中有{string.Join("、", candidates)}年，未写明此数属哪一年";
+                    year = null;
+                }
+
+                if (quantity.Unit.Length == 0)
+                {
+                    var unstated = $"单位未写明：只写了“{figure.Quantity.Text.Trim()}”";
+                    ambiguity = ambiguity is null ? unstated : $"{ambiguity}；{unstated}";
+                }
+
                 var kind = figureIsTarget && (year is null || documentYear is null || year >= documentYear)
                     ? FactKind.Target
                     : quantity.IsMoney || quantity.Unit is "%" or "p" or "pflops" or "倍" or "亿台" or "万颗" or "公里" or "分钟" or "天" ? FactKind.Figure
                     : FactKind.Count;
-                facts.Add(new ExtractedFact(kind, Trim(subject), Trim(metric), quantity, year, figure.Quantity.Text, sentence.Start + figure.Start, sentence));
+                facts.Add(new ExtractedFact(kind, Trim(subject), Trim(metric), quantity, year, figure.Quantity.Text, sentence.Start + figure.Start, sentence, Ambiguity: ambiguity));
             }
 
             previousYear = facts.Count > 0 && facts[^1].Sentence.Start == sentence.Start ? facts[^1].Year ?? asOf : asOf;
@@ -230,16 +252,18 @@ public static partial class FactExtractor
     [GeneratedRegex(@"(?:19|20)\d{2}\s*[-—–至]\s*(?<to>(?:19|20)\d{2})\s*年", RegexOptions.CultureInvariant)]
     private static partial Regex RangeYear();
 
-    /// <summary>"在亨通光纤光棒工厂,…": the place or body a sentence opens with is what its figures are about.</summary>
+    /// <summary>"在亨通光纤光棒工厂,…", "对于顶尖人才,…": the place, body or people a sentence opens with is what its figures are about.</summary>
     private static string? OpeningSubject(string sentence)
     {
         var comma = sentence.IndexOfAny([',', '，']);
-        if (comma <= 1 || comma > 30 || !sentence.StartsWith('在'))
+        // 在园区, …: where; 对于顶尖人才, …: for whom.
+        var lead = sentence.StartsWith('在') ? 1 : sentence.StartsWith("对于", StringComparison.Ordinal) ? 2 : 0;
+        if (comma <= lead || comma > 30 || lead == 0)
         {
             return null;
         }
 
-        var opening = Meaningful(sentence[1..comma]);
+        var opening = Meaningful(sentence[lead..comma]);
         return opening is null ? null : NotAPlace.Any(w => opening.EndsWith(w, StringComparison.Ordinal)) ? null : opening;
     }
 
@@ -306,6 +330,39 @@ public static partial class FactExtractor
         return null;
     }
 
+    [GeneratedRegex(@"^(?:正在建设的|新建的|作为[^,，]{0,12}的)?(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9()（）]{2,24}?)(?:已经|已|将|正在|实现了|实现|形成了|形成|围绕|组建)", RegexOptions.CultureInvariant)]
+    private static partial Regex NameThenVerb();
+
+    [GeneratedRegex(@"^(?:正在建设的|新建的)?(?<name>[\p{IsCJKUnifiedIdeographs}A-Za-z0-9()（）]{2,24}(?:项目|中心|基金|平台|集团|公司))$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamedBody();
+
+    /// <summary>
+    /// Who an earlier clause of the sentence says acts: "常熟已形成…", "苏州将围绕…", "波司登实现了…",
+    /// "…母基金已组建", or a body named on its own before "是…" (正在建设的吴江算力调度中心项目,是…).
+    /// </summary>
+    private static string? NameBeforeAVerb(string sentence, int figureClauseStart)
+    {
+        var clauses = sentence[..Math.Min(sentence.Length, figureClauseStart)].Split([',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        for (var i = clauses.Length - 1; i >= 0; i--)
+        {
+            var clause = LeadingTime().Replace(clauses[i], string.Empty).Trim();
+            // A name, not a figure (42个重点算法已通过…) nor an aspect (在设计环节).
+            if (NameThenVerb().Match(clause) is { Success: true } acting && Meaningful(acting.Groups["name"].Value) is { } name
+                && !char.IsAsciiDigit(name[0]) && !NotAPlace.Any(w => name.EndsWith(w, StringComparison.Ordinal)))
+            {
+                return name;
+            }
+
+            var next = i + 1 < clauses.Length ? clauses[i + 1] : sentence[Math.Min(sentence.Length, figureClauseStart)..];
+            if (next.StartsWith('是') && NamedBody().Match(clause) is { Success: true } body)
+            {
+                return body.Groups["name"].Value;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>园区, 区内, 苏州市, …集团, …中心: a name of a place or a body, who a figure is about.</summary>
     private static bool IsPlaceOrBody(string label) =>
         label.Length <= 12 && PlaceEndings.Any(e => label.EndsWith(e, StringComparison.Ordinal))
@@ -365,6 +422,23 @@ public static partial class FactExtractor
         }
 
         return year;
+    }
+
+    /// <summary>
+    /// The years listed together in the clause that names the last year before a position ("2022年和2023年"),
+    /// not counting the deadlines of goals (到2025年). One year there ("2024年新增…") decides the figure's year.
+    /// </summary>
+    private static List<int> YearsListedBefore(string sentence, int position)
+    {
+        var named = AnyYear().Matches(sentence).Where(m => m.Index < position && !IsTargetYear(sentence, m.Index)).ToList();
+        if (named.Count == 0)
+        {
+            return [];
+        }
+
+        var last = named[^1].Index;
+        var start = sentence.LastIndexOfAny(ClauseDelimiters, last) + 1;
+        return [.. named.Where(m => m.Index >= start).Select(m => int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture)).Distinct().Order()];
     }
 
     private static int? FutureYear(string sentence, int? documentYear) =>

@@ -45,8 +45,9 @@ public sealed class PlanModel(ListPlans plans, ListTargets targets) : PageModel
     public static string SourceKind(string kind) => kind switch
     {
         "target" => Ui.L("计划原文", "plan text"),
-        "computed" => Ui.L("平台计算", "computed"),
-        _ => Ui.L("报告", "report"),
+        // A count the registry computes and a figure a document or report states are different measures.
+        "computed" => Ui.L("登记在册 · 平台计算", "registered · computed"),
+        _ => Ui.L("报道 · 文件或报告所述", "reported · as a document states"),
     };
 
     public static string PeriodText(TargetPeriod period) => period switch
