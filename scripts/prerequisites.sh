@@ -2,7 +2,7 @@
 # Installs what the platform and its tests need on a fresh Debian 12 machine, when it is missing.
 #   --runtime  only what running the platform needs (.NET SDK check, Node.js/npm for the front-end libraries,
 #              Chromium and CJK fonts for the annual report's PDF)
-#   --test     also PostgreSQL and sqlmap for the test suite
+#   --test     also PostgreSQL, sqlmap and an SMTP server (python3-aiosmtpd) for the test suite
 set -euo pipefail
 mode="${1:---test}"
 
@@ -20,6 +20,7 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 if [ "$mode" = "--test" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
   have sqlmap || need_apt+=(sqlmap)
+  /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || need_apt+=(python3-aiosmtpd)
 fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then

@@ -15,6 +15,8 @@ public static class EndpointPolicyTable
     public static readonly Dictionary<string, string> Table = new(StringComparer.Ordinal)
     {
         ["ANY /health"] = "anonymous",
+        ["ANY /alive"] = "anonymous",
+        ["ANY /metrics"] = "anonymous",
         ["GET /openapi/{documentName}.json"] = "anonymous",
         ["GET /culture/{culture}"] = "anonymous",
 
@@ -123,6 +125,8 @@ public static class EndpointPolicyTable
         ["POST /api/role-requests/{id:int}/reject"] = Policies.SecurityAdmin,
         ["GET /api/audit"] = Policies.AuditAdmin,
         ["GET /api/audit/verify"] = Policies.AuditAdmin,
+        ["GET /api/mail/outbox"] = Policies.SecurityAdmin,
+        ["POST /api/mail/outbox/{id:long}/retry"] = Policies.SecurityAdmin,
 
         ["PAGE /"] = Policies.Public,
         ["PAGE /enterprises"] = Policies.Public,
@@ -315,14 +319,14 @@ public abstract class EndpointPolicyTests<TTarget> : DatabaseTests<TTarget>
     }
 
     private static string Placeholder(string route) =>
-        System.Text.RegularExpressions.Regex.Replace(route, "\\{(\\w+)(:int|:guid)?\\}", m => m.Groups[1].Value switch
+        System.Text.RegularExpressions.Regex.Replace(route, "\\{(\\w+)(:int|:long|:guid)?\\}", m => m.Groups[1].Value switch
         {
             "id" when m.Groups[2].Value == ":guid" => Guid.Empty.ToString(),
             "id" when m.Groups[2].Success => "999999",
             "id" => "no-such-user",
             "file" => "004_e3214cfc55401bf2.txt",
             "name" => "policy-probe",
-            _ when m.Groups[2].Value == ":int" => "999999",
+            _ when m.Groups[2].Value is ":int" or ":long" => "999999",
             _ when m.Groups[2].Value == ":guid" => Guid.Empty.ToString(),
             "kind" => "solution",
             _ => "x",

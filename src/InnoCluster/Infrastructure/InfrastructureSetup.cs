@@ -30,7 +30,17 @@ public static class InfrastructureSetup
             : new SqliteSearchDialect());
         services.AddSingleton<DatabasePreparation>();
         services.AddScoped<Files.UploadStore>();
-        services.AddSingleton<Mail.IMessageOutbox, Mail.FileMessageOutbox>();
+        services.Configure<Mail.MailOptions>(builder.Configuration.GetSection("Mail"));
+        services.AddSingleton<Mail.MailSignal>();
+        services.AddScoped<Mail.IMessageOutbox, Mail.QueuedMessageOutbox>();
+        services.AddScoped<Mail.IMailTransport>(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Mail.MailOptions>>().Value.Smtp.Host is { Length: > 0 }
+            ? ActivatorUtilities.CreateInstance<Mail.SmtpMailTransport>(sp)
+            : ActivatorUtilities.CreateInstance<Mail.PickupDirectoryTransport>(sp));
+        services.AddSingleton<Mail.MailDelivery>();
+        services.AddHostedService<Mail.MailDeliveryService>();
+        services.AddSingleton<Cli.ICliVerb, Mail.MailVerb>();
+        services.AddSingleton<Cli.ICliVerb, Backup.BackupVerb>();
+        services.AddSingleton<Cli.ICliVerb, Backup.RestoreVerb>();
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Security"));
         services.Configure<Files.UploadOptions>(builder.Configuration.GetSection("Security"));
         // Request bodies: the server's ceiling here; each request gets its own, smaller limit from

@@ -3,7 +3,8 @@ namespace InnoCluster.Infrastructure;
 /// <summary>
 /// Where the platform keeps its files: the database and uploads (DataDirectory) and the seed dataset
 /// (SeedDirectory). Configured with InnoCluster:DataDirectory / InnoCluster:SeedDirectory; by default the
-/// repository's data/ folder, found by walking up from the content root.
+/// repository's data/ folder, found by walking up from the content root — or, for a published package
+/// outside any repository, data/ under the content root and the seed/ folder shipped beside the binary.
 /// </summary>
 public sealed record InnoClusterPaths(string DataDirectory, string SeedDirectory, string SourceDocumentsDirectory)
 {
@@ -11,7 +12,9 @@ public sealed record InnoClusterPaths(string DataDirectory, string SeedDirectory
     {
         var repositoryData = FindRepositoryData(contentRoot);
         var data = configuration["InnoCluster:DataDirectory"] ?? repositoryData ?? Path.Combine(contentRoot, "data");
-        var seed = configuration["InnoCluster:SeedDirectory"] ?? Path.Combine(repositoryData ?? data, "seed");
+        var packagedSeed = Path.Combine(AppContext.BaseDirectory, "seed");
+        var seed = configuration["InnoCluster:SeedDirectory"]
+            ?? (repositoryData is not null ? Path.Combine(repositoryData, "seed") : Directory.Exists(packagedSeed) ? packagedSeed : Path.Combine(data, "seed"));
         var sources = configuration["InnoCluster:SourceDocumentsDirectory"] ?? Path.Combine(seed, "documents");
         return new InnoClusterPaths(Path.GetFullPath(data), Path.GetFullPath(seed), Path.GetFullPath(sources));
     }

@@ -30,7 +30,7 @@ public abstract class ClauseSupportMigrationTests<TTarget>
         await using (var db = Context(target.ConnectionString))
         {
             var migrator = db.GetService<IMigrator>();
-            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ClauseSupportItems", StringComparison.Ordinal)).Last();
+            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ClauseItemsFactAmbiguityOutboxKeys", StringComparison.Ordinal)).Last();
             await migrator.MigrateAsync(before, ct);
             var sql = $"""
                 INSERT INTO policy_clauses (id, title, method, cap, rate_percent, rate_base, undetermined, conditions_json, status, revision, created_at, updated_at)

@@ -333,7 +333,13 @@ public abstract class IdentityTests<TTarget> : DatabaseTests<TTarget>
         var export = await client.GetFromJsonAsync<JsonObject>($"/api/enterprise-users/{staff.Id}/personal-data", Ct);
         Assert.Equal("13800138000", export!["phone"]!.GetValue<string>());
 
+        await using (var scope = _app.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Mail.IMessageOutbox>().SendAsync(staff.Email, "通知", "您的账号已开通。", Ct);
+        }
+
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/enterprise-users/{staff.Id}/erase", null, Ct)).StatusCode);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Set<InnoCluster.Infrastructure.Mail.OutboxMessage>().CountAsync(m => m.To == staff.Email, Ct)));
         var after = await client.GetFromJsonAsync<JsonObject>($"/api/enterprise-users/{staff.Id}/personal-data", Ct);
         Assert.Null(after!["phone"]);
         Assert.DoesNotContain(staff.Email, after.ToJsonString(), StringComparison.Ordinal);

@@ -63,6 +63,31 @@ public class TestApp<TTarget> : WebApplicationFactory<Program>, IAsyncLifetime
         return await action(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>());
     }
 
+    /// <summary>Delivers the mail queued so far (the background loop may be sending some already) and waits until none is pending.</summary>
+    public async Task FlushMailAsync()
+    {
+        var delivery = Services.GetRequiredService<InnoCluster.Infrastructure.Mail.MailDelivery>();
+        var waited = System.Diagnostics.Stopwatch.StartNew(); // wall time: the app\'s clock is fake
+        var limit = TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await delivery.DeliverDueAsync(CancellationToken.None);
+            var pending = await WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+                db.Set<InnoCluster.Infrastructure.Mail.OutboxMessage>(), m => m.Status == InnoCluster.Infrastructure.Mail.OutboxStatus.Pending && m.NextAttemptAt <= Clock.GetUtcNow()));
+            if (pending == 0)
+            {
+                return;
+            }
+
+            if (waited.Elapsed > limit)
+            {
+                throw new TimeoutException($"{pending} messages still pending");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

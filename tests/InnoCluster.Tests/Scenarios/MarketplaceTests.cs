@@ -155,6 +155,7 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand }, enterpriseIds = new[] { vendor } })).StatusCode);
         // The demand's author and the vendor's account are told, once, however often they are invited.
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostJsonAsync($"/api/docking-events/{eventId}/invitations", new { demandIds = new[] { demand }, enterpriseIds = new[] { vendor } })).StatusCode);
+        await app.FlushMailAsync();
         var outbox = Path.Combine(app.Database.DataDirectory, "outbox");
         var invitations = Directory.GetFiles(outbox, "*.eml").Select(File.ReadAllText).Where(m => m.Contains("/demands", StringComparison.Ordinal) && (m.Contains($"To: {ownerAccount.Email}", StringComparison.Ordinal) || m.Contains($"To: {vendorAccount.Email}", StringComparison.Ordinal))).ToList();
         Assert.Equal(2, invitations.Count);

@@ -53,7 +53,11 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         }
 
         IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var found = await engine.SearchAsync(db, new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets), cancellationToken);
+        var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
+        Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
+        Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
         var facets = query.Facets
             ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
             : new Dictionary<string, IReadOnlyList<Facet>>();

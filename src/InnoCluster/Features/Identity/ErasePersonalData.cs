@@ -1,14 +1,15 @@
 using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.UseCases;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Identity;
 
 /// <summary>
 /// Erases the person's personal data (PIPL art. 47): contact fields emptied, the e-mail replaced,
-/// sessions and tokens ended. The account row stays so the audit trail keeps its referent.
+/// sessions and tokens ended, mail to them deleted from the outbox. The account row stays so the audit trail keeps its referent.
 /// </summary>
-public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider clock, PersonalAccessTokens tokens, AuditTrail audit)
+public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider clock, PersonalAccessTokens tokens, AuditTrail audit, InnoCluster.Infrastructure.Data.InnoClusterDbContext db)
 {
     public async Task<Result> RunAsync(string userId, CancellationToken cancellationToken)
     {
@@ -17,6 +18,9 @@ public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider c
             return Problem.NotFound();
         }
 
+        // Mail to the person, sent or still queued, goes too: it holds their address and what they were told.
+        var address = user.Email;
+        await db.Set<InnoCluster.Infrastructure.Mail.OutboxMessage>().Where(m => m.To == address).ExecuteDeleteAsync(cancellationToken);
         var placeholder = $"erased-{user.Id}@invalid.example";
         user.Email = placeholder;
         user.UserName = placeholder;

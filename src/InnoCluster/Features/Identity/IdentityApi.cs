@@ -59,6 +59,12 @@ public static class IdentityApi
         var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Policies.AuditAdmin);
         audit.MapGet("", ListAuditAsync);
         audit.MapGet("/verify", async (ReadAuditLog log, CancellationToken ct) => TypedResults.Ok(await log.VerifyAsync(ct)));
+
+        var outbox = app.MapGroup("/api/mail/outbox").WithTags("Mail").RequireAuthorization(Policies.SecurityAdmin);
+        outbox.MapGet("", async Task<Ok<ListOutbox.Summary>> (Infrastructure.Mail.OutboxStatus? status, int? take, ListOutbox list, CancellationToken ct) =>
+            TypedResults.Ok(await list.RunAsync(status, take ?? 100, ct)));
+        outbox.MapPost("/{id:long}/retry", async Task<Results<NoContent, ProblemHttpResult>> (long id, RetryOutboxMessage retry, CancellationToken ct) =>
+            (await retry.RunAsync(id, ct)).ToNoContent());
     }
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier)!;

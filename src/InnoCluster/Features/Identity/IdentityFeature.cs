@@ -26,9 +26,18 @@ public static class IdentityFeature
         services.Configure<SecurityOptions>(configuration.GetSection("Security"));
         var settings = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
 
-        services.AddDataProtection()
-            .SetApplicationName("InnoCluster")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+        var keyRing = configuration.GetSection("DataProtection").Get<KeyRingOptions>() ?? new KeyRingOptions();
+        var protection = services.AddDataProtection().SetApplicationName("InnoCluster");
+        if (keyRing.LoadCertificate() is { } certificate)
+        {
+            protection.ProtectKeysWithCertificate(certificate);
+        }
+
+        // Where the ring is kept is decided once the database is known (PostgreSQL: in it, for every node).
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>().Configure<IServiceProvider>((o, sp) =>
+            o.XmlRepository = keyRing.InDatabase(sp.GetRequiredService<DatabaseInfo>().Provider)
+                ? new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>())
+                : new Microsoft.AspNetCore.DataProtection.Repositories.FileSystemXmlRepository(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")), sp.GetRequiredService<ILoggerFactory>()));
 
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -135,6 +144,8 @@ public static class IdentityFeature
         services.AddScoped<ListAccounts>();
         services.AddScoped<DeactivateAccount>();
         services.AddScoped<UnlockAccount>();
+        services.AddScoped<ListOutbox>();
+        services.AddScoped<RetryOutboxMessage>();
         services.AddScoped<SignOutEverywhere>();
         services.AddScoped<ExportPersonalData>();
         services.AddScoped<ErasePersonalData>();

@@ -7,7 +7,7 @@ namespace InnoCluster.Infrastructure.Cli;
 /// </summary>
 public sealed record CliCommand(IReadOnlyList<string> Words, IReadOnlyDictionary<string, string?> Options, string[] HostArgs)
 {
-    public static readonly string[] Verbs = ["import", "export", "reindex", "seed", "migrate", "mappings", "users", "tokens", "audit", "bench", "remind", "help"];
+    public static readonly string[] Verbs = ["import", "export", "reindex", "seed", "migrate", "mappings", "users", "tokens", "audit", "bench", "remind", "mail", "backup", "restore", "help"];
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "dry-run", "json", "force" };
 

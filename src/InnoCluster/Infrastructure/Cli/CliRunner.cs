@@ -34,8 +34,13 @@ public static class CliRunner
 
         Auditing.CliActor.Current = new Auditing.CliActor(null, "cli:" + Environment.UserName, "localhost");
 
-        // Every verb works on a migrated database; the seed data is loaded unless the verb is `migrate`.
-        await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: command.Verb != "migrate", cancellation.Token);
+        // Every verb works on a migrated database; the seed data is loaded unless the verb is `migrate` or `backup`.
+        // `restore` writes into an empty database, so nothing is prepared before it.
+        if (command.Verb != "restore")
+        {
+            await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: command.Verb is not ("migrate" or "backup"), cancellation.Token);
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         return await verb.RunAsync(command, scope.ServiceProvider, output, cancellation.Token);
     }

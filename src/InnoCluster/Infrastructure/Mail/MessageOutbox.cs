@@ -1,25 +1,59 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
 namespace InnoCluster.Infrastructure.Mail;
 
-/// <summary>Messages to people (set-password links, notices). Delivered by the operator's mail relay.</summary>
+/// <summary>Messages to people (set-password links, invitations, 催报 reminders). Queued, then delivered by <see cref="MailDelivery"/>.</summary>
 public interface IMessageOutbox
 {
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
 }
 
 /// <summary>
-/// Writes each message as an RFC 5322 file under data/outbox/, for the operator's mail relay (or a person)
-/// to deliver; the platform runs without network access to a mail server.
+/// Queues a message in the outbox table, in the caller's unit of work (a reminder that is not saved is
+/// not sent), and wakes the delivery loop. Nothing is sent inside the request: a slow or absent relay
+/// never holds a user up, and a message survives a restart.
 /// </summary>
-public sealed class FileMessageOutbox(InnoClusterPaths paths, TimeProvider clock) : IMessageOutbox
+public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider clock, IOptions<MailOptions> options, MailSignal signal) : IMessageOutbox
 {
     public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
     {
-        var directory = Path.Combine(paths.DataDirectory, "outbox");
-        Directory.CreateDirectory(directory);
         var now = clock.GetUtcNow();
-        var file = Path.Combine(directory, $"{now:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
-        var encodedSubject = "=?UTF-8?B?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(subject)) + "?=";
-        var content = $"To: {to}\r\nSubject: {encodedSubject}\r\nDate: {now:R}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}\r\n";
-        await File.WriteAllTextAsync(file, content, cancellationToken);
+        db.Add(new OutboxMessage
+        {
+            To = to,
+            Subject = subject,
+            Body = body,
+            MessageId = MailMessages.NewMessageId(options.Value.From),
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
     }
+}
+
+/// <summary>Wakes the delivery loop when a message is queued, so it does not wait for the next poll.</summary>
+public sealed class MailSignal : IDisposable
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        if (_wake.CurrentCount == 0)
+        {
+            try
+            {
+                _wake.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already woken by another request.
+            }
+        }
+    }
+
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _wake.Dispose();
 }

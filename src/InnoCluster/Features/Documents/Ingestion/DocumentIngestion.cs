@@ -51,6 +51,13 @@ public sealed class DocumentIngestion(
 {
     public async Task<IngestResult> IngestAsync(string fileName, byte[] bytes, IngestHints? hints, CancellationToken cancellationToken)
     {
+        var result = await IngestFileAsync(fileName, bytes, hints, cancellationToken);
+        Infrastructure.Telemetry.InnoClusterMetrics.DocumentsIngested.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome.ToString()));
+        return result;
+    }
+
+    private async Task<IngestResult> IngestFileAsync(string fileName, byte[] bytes, IngestHints? hints, CancellationToken cancellationToken)
+    {
         var name = Path.GetFileName(fileName);
         if (bytes.Length > options.Value.MaxFileBytes)
         {

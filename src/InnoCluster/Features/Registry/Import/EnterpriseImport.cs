@@ -79,6 +79,7 @@ public sealed class EnterpriseImport(
         }
 
         var (created, updated, unchanged) = await ApplyAsync(safeName, plan, cancellationToken);
+        Infrastructure.Telemetry.InnoClusterMetrics.ImportRows.Add(created + updated, new KeyValuePair<string, object?>("kind", "enterprises"));
         logger.LogInformation(
             "Import {File}: {Rows} rows; read {Read:F2}s, lookups {Lookups:F2}s, validate {Validate:F2}s, plan {Plan:F2}s, write+index {Write:F2}s",
             safeName, parsed.Count, readTime.TotalSeconds, (lookupTime - readTime).TotalSeconds, (parseTime - lookupTime).TotalSeconds, (planTime - parseTime).TotalSeconds, (timer.Elapsed - planTime).TotalSeconds);

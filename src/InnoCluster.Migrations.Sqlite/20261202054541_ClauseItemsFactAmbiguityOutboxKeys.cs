@@ -5,7 +5,7 @@
 namespace InnoCluster.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ClauseSupportItems : Migration
+    public partial class ClauseItemsFactAmbiguityOutboxKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -52,11 +52,72 @@ namespace InnoCluster.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "undetermined",
                 table: "policy_clauses");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ambiguity",
+                table: "document_facts",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    xml = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    to = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    body = table.Column<string>(type: "TEXT", nullable: false),
+                    message_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    claimed_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    claimed_until = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox_messages", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_outbox_messages_status_next_attempt_at",
+                table: "outbox_messages",
+                columns: new[] { "status", "next_attempt_at" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ambiguity",
+                table: "document_facts");
+
             migrationBuilder.AddColumn<decimal>(
                 name: "amount",
                 table: "policy_clauses",
