@@ -43,7 +43,17 @@ if (ListenAddresses.IsKestrel(app.Services) && ListenAddresses.FirstTaken(builde
     return 1;
 }
 
-await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: true, app.Lifetime.ApplicationStopping);
+// One node (or `innocluster migrate` + `seed` as a deploy step) prepares the database; with
+// Database:PrepareAtStart=false a node only waits for it, answering /health 503 until it is done.
+if (builder.Configuration.GetValue("Database:PrepareAtStart", true))
+{
+    await app.Services.GetRequiredService<DatabasePreparation>().RunAsync(seed: true, app.Lifetime.ApplicationStopping);
+}
+else
+{
+    app.Services.GetRequiredService<DatabasePreparation>().WatchUntilReady(app.Lifetime.ApplicationStopping);
+}
+
 app.UseHttpLogging();
 app.UseInnoClusterWeb();
 app.MapInnoClusterTelemetry();

@@ -20,16 +20,16 @@ public sealed class PackageTests
         var work = TestPaths.NewTempDirectory();
         try
         {
-            var (built, log) = await RunAsync("bash", [Path.Combine(TestPaths.RepositoryRoot, "scripts", "package.sh"), Path.Combine(work, "dist")], TestPaths.RepositoryRoot, [], TimeSpan.FromMinutes(8));
+            var (built, log) = await ServerProcesses.RunAsync(ServerProcesses.StartInfo("bash", [Path.Combine(TestPaths.RepositoryRoot, "scripts", "package.sh"), Path.Combine(work, "dist")], TestPaths.RepositoryRoot, new Dictionary<string, string>()), TimeSpan.FromMinutes(8));
             Assert.True(built == 0, log);
 
             // Unpacked somewhere else, as an operator would.
             var install = Path.Combine(work, "opt");
             Directory.CreateDirectory(install);
-            Assert.Equal(0, (await RunAsync("tar", ["-xzf", Path.Combine(work, "dist", "innocluster-linux-x64.tar.gz"), "-C", install], work, [], TimeSpan.FromMinutes(2))).Code);
+            Assert.Equal(0, (await ServerProcesses.RunAsync(ServerProcesses.StartInfo("tar", ["-xzf", Path.Combine(work, "dist", "innocluster-linux-x64.tar.gz"), "-C", install], work, new Dictionary<string, string>()), TimeSpan.FromMinutes(2))).Code);
             var binary = Path.Combine(install, "innocluster", "InnoCluster");
             var data = Path.Combine(work, "var");
-            var port = FreePort();
+            var port = ServerProcesses.FreePort();
             var environment = new Dictionary<string, string>
             {
                 ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data, "innocluster.db")}",
@@ -39,18 +39,18 @@ public sealed class PackageTests
             };
             var elsewhere = Path.Combine(work, "elsewhere");
             Directory.CreateDirectory(elsewhere);
-            using var server = Start(binary, [], elsewhere, environment);
+            using var server = ServerProcesses.Start(ServerProcesses.StartInfo(binary, [], elsewhere, environment));
             try
             {
                 using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await WaitHealthyAsync(http, server);
+                await ServerProcesses.WaitHealthyAsync(http, server, TimeSpan.FromMinutes(3));
                 Assert.Contains("苏州市人工智能产业创新集群", await http.GetStringAsync("/plans", Ct), StringComparison.Ordinal);
                 using (var css = await http.GetAsync("/css/site.css", Ct))
                 {
                     Assert.Equal(HttpStatusCode.OK, css.StatusCode);
                 }
 
-                var (code, output) = await RunAsync(binary, [], elsewhere, environment, TimeSpan.FromMinutes(3));
+                var (code, output) = await ServerProcesses.RunAsync(ServerProcesses.StartInfo(binary, [], elsewhere, environment), TimeSpan.FromMinutes(3));
                 Assert.Equal(1, code);
                 Assert.Contains("address already in use", output, StringComparison.Ordinal);
                 Assert.DoesNotContain("   at ", output, StringComparison.Ordinal); // no stack trace
@@ -65,69 +65,6 @@ public sealed class PackageTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http, Process server)
-    {
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            Assert.False(server.HasExited, "the packaged server exited");
-            try
-            {
-                if ((await http.GetAsync("/health", Ct)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(500, Ct);
-        }
-
-        throw new TimeoutException("the packaged server never became healthy");
-    }
-
-    private static ProcessStartInfo StartInfo(string file, string[] arguments, string directory, Dictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
-
-    private static Process Start(string file, string[] arguments, string directory, Dictionary<string, string> environment)
-    {
-        var process = Process.Start(StartInfo(file, arguments, directory, environment))!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, string[] arguments, string directory, Dictionary<string, string> environment, TimeSpan limit)
-    {
-        using var process = Process.Start(StartInfo(file, arguments, directory, environment))!;
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
 

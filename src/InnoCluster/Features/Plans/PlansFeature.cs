@@ -39,6 +39,9 @@ public static partial class PlansFeature
         services.AddScoped<AnnualReport>();
         services.AddScoped<DistrictSpecialities>();
         services.AddScoped<ReportReminders>();
+        services.Configure<ReminderScheduleOptions>(configuration.GetSection("Reports"));
+        services.AddSingleton<ReminderSchedule>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderSchedule>());
         services.AddSingleton<Infrastructure.Cli.ICliVerb, RemindVerb>();
         services.AddSingleton<ChromiumPdf>();
         services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));

@@ -48,12 +48,11 @@ public static class BackupArchive
                 await PostgresToolAsync("pg_dump", database.ConnectionString, ["--format=custom", "--no-owner", "--file", Path.Combine(staging, dump)], cancellationToken);
             }
 
-            var filesRoot = Path.Combine(staging, "files");
-            foreach (var source in DataFiles(paths.DataDirectory, database))
+            CopyTree(DataFiles(paths.DataDirectory, database), paths.DataDirectory, Path.Combine(staging, "files"));
+            if (paths.SharedUploadsDirectory is { } shared && Directory.Exists(shared))
             {
-                var destination = Path.Combine(filesRoot, Path.GetRelativePath(paths.DataDirectory, source));
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(source, destination);
+                // Uploads on a shared mount, outside the data directory: kept apart, restored to wherever the target keeps them.
+                CopyTree(Directory.EnumerateFiles(shared, "*", SearchOption.AllDirectories), shared, Path.Combine(staging, "uploads"));
             }
 
             var entries = new List<BackupFile>();
@@ -117,14 +116,11 @@ public static class BackupArchive
                 throw new InvalidOperationException("The configured database already holds a platform; restore goes into an empty one (a new SQLite data directory, or a new PostgreSQL database).");
             }
 
-            var files = Path.Combine(staging, "files");
-            if (Directory.Exists(files))
+            foreach (var (folder, target) in new[] { (Path.Combine(staging, "files"), paths.DataDirectory), (Path.Combine(staging, "uploads"), paths.UploadsDirectory) })
             {
-                foreach (var source in Directory.EnumerateFiles(files, "*", SearchOption.AllDirectories))
+                if (Directory.Exists(folder))
                 {
-                    var destination = Path.Combine(paths.DataDirectory, Path.GetRelativePath(files, source));
-                    Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                    File.Copy(source, destination, overwrite: true);
+                    CopyTree(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories), folder, target, overwrite: true);
                 }
             }
 
@@ -153,6 +149,16 @@ public static class BackupArchive
         finally
         {
             Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static void CopyTree(IEnumerable<string> files, string from, string to, bool overwrite = false)
+    {
+        foreach (var source in files)
+        {
+            var destination = Path.Combine(to, Path.GetRelativePath(from, source));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(source, destination, overwrite);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class UploadStore(InnoClusterDbContext db, InnoClusterPaths paths,
     /// <summary>What people may attach to demands, reports and their own files.</summary>
     public static readonly IReadOnlySet<FileKind> AttachmentKinds = new HashSet<FileKind> { FileKind.Pdf, FileKind.Png, FileKind.Jpeg, FileKind.Docx, FileKind.Xlsx, FileKind.Pptx, FileKind.Text };
 
-    public string Root => Path.Combine(paths.DataDirectory, "uploads");
+    public string Root => paths.UploadsDirectory;
 
     /// <summary>
     /// A form's files (at most ten), each checked and stored as <see cref="SaveAsync"/> does; stops at the first

@@ -1,0 +1,91 @@
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnoCluster.Features.Plans;
+
+/// <summary>When the platform sends 催报 by itself (section "Reports"): a local time of day, off when empty.</summary>
+public sealed class ReminderScheduleOptions
+{
+    /// <summary>"09:00": every day at this time every plan's units with overdue reports are reminded (each at most weekly).</summary>
+    public string? RemindAt { get; set; }
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public TimeOnly? Time => TimeOnly.TryParse(RemindAt, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null;
+
+    /// <summary>The first moment at <see cref="Time"/> after <paramref name="now"/>, in the configured zone.</summary>
+    public DateTimeOffset Next(DateTimeOffset now, TimeOnly time)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var candidate = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(time), zone.GetUtcOffset(local.DateTime));
+        return candidate > now ? candidate : candidate.AddDays(1);
+    }
+}
+
+/// <summary>
+/// The daily 催报 inside the platform, replacing an external cron job. Every node runs it at the configured
+/// time; the runs are serialized by a database lock and each unit is reminded at most weekly, so units hear
+/// once however many nodes there are.
+/// </summary>
+public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderScheduleOptions> options, DatabasePreparation preparation, ILogger<ReminderSchedule> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.Time is not { } time)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var next = options.Value.Next(clock.GetUtcNow(), time);
+            await Task.Delay(next - clock.GetUtcNow(), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                if (preparation.IsReady)
+                {
+                    var units = await RunOnceAsync(stoppingToken);
+                    logger.LogInformation("Scheduled 催报 at {Time}: {Units} units reminded", next, units);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Scheduled 催报 failed; it runs again tomorrow");
+            }
+        }
+    }
+
+    /// <summary>Reminds every plan's units with overdue reports, under a lock all nodes share; returns the units reminded.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+        var reminders = scope.ServiceProvider.GetRequiredService<ReportReminders>();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7340002)", cancellationToken);
+            }
+
+            var units = 0;
+            foreach (var plan in await db.Set<ActionPlan>().AsNoTracking().OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(cancellationToken))
+            {
+                units += (await reminders.SendAsync(plan, "remind (scheduled)", cancellationToken, TimeSpan.FromDays(7)))?.Count(s => s.Recipients > 0) ?? 0;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return units;
+        });
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using InnoCluster.Tests.Infrastructure;
+
+namespace InnoCluster.Tests.Operations;
+
+/// <summary>
+/// Two server processes on one PostgreSQL database, as a several-node deployment runs: the first prepares
+/// the database, the second (Database:PrepareAtStart=false) waits for it; a document written through the
+/// first node's CLI is read and found by search on the second; both share the key ring (in the database),
+/// the audit key and the uploads directory.
+/// </summary>
+public sealed class TwoNodesTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string App => Path.Combine(TestPaths.RepositoryRoot, "src", "InnoCluster", "bin",
+        AppContext.BaseDirectory.Contains("/Debug/", StringComparison.Ordinal) ? "Debug" : "Release", "net10.0", "InnoCluster.dll");
+
+    [Fact]
+    public async Task ASecondNode_WaitsForTheDeployStep_AndSeesWhatTheFirstWrote()
+    {
+        Assert.SkipUnless(DatabaseTarget.PostgresAvailable, "PostgreSQL is not provisioned here; scripts/test.sh starts a throw-away server and runs these.");
+        await using var database = new PostgresTarget();
+        var shared = TestPaths.NewTempDirectory();
+        var common = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Default"] = database.ConnectionString,
+            ["InnoCluster__UploadsDirectory"] = Path.Combine(shared, "uploads"),
+            ["InnoCluster__SeedDirectory"] = TestPaths.Seed,
+            ["Audit__KeyFile"] = Path.Combine(shared, "audit-hmac.key"),
+            ["Security__SecureCookies"] = "false",
+            ["Logging__Console__FormatterName"] = "simple",
+        };
+        var (portA, portB) = (ServerProcesses.FreePort(), ServerProcesses.FreePort());
+        using var first = ServerProcesses.Start(Info(Node(common, "a", shared, portA), []));
+        using var second = ServerProcesses.Start(Info(Node(common, "b", shared, portB, ("Database__PrepareAtStart", "false")), []));
+        try
+        {
+            using var a = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portA}") };
+            using var b = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}") };
+            await ServerProcesses.WaitHealthyAsync(a, first, TimeSpan.FromMinutes(4));
+            await ServerProcesses.WaitHealthyAsync(b, second, TimeSpan.FromMinutes(4));
+
+            var word = "双节点验证" + Guid.NewGuid().ToString("N")[..6];
+            var file = Path.Combine(shared, "notice.txt");
+            await File.WriteAllTextAsync(file, $"关于{word}的通知\n\n为推动人工智能产业创新集群建设，现就{word}有关事项通知如下。", Ct);
+            var (imported, log) = await ServerProcesses.RunAsync(Info(Node(common, "a", shared, portA), ["import", "documents", file]), TimeSpan.FromMinutes(3));
+            Assert.True(imported == 0, log);
+
+            var found = JsonNode.Parse(await b.GetStringAsync($"/api/search?q={Uri.EscapeDataString(word)}", Ct))!;
+            var hit = found["page"]!["items"]!.AsArray().Single()!;
+            Assert.Contains(word, (await b.GetStringAsync($"/api/documents/{hit["id"]}", Ct)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var node in new[] { first, second })
+            {
+                node.Kill(entireProcessTree: true);
+                await node.WaitForExitAsync(Ct);
+            }
+
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Node(Dictionary<string, string> common, string name, string shared, int port, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>(common)
+        {
+            ["InnoCluster__DataDirectory"] = Path.Combine(shared, "node-" + name),
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static ProcessStartInfo Info(Dictionary<string, string> environment, string[] arguments) =>
+        ServerProcesses.StartInfo("dotnet", [App, .. arguments], Path.GetDirectoryName(App)!, environment);
+}
