@@ -30,10 +30,11 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
         var (sent, failed) = (0, 0);
         foreach (var id in due)
         {
-            // The claim is one conditional UPDATE: of two nodes that saw the same row, one wins.
+            // The claim is one conditional UPDATE: of two nodes that saw the same row, one wins; and a row
+            // another node has just tried (and released with a later attempt time) is no longer due.
             var until = now + Lease;
             var claimed = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, Node).SetProperty(m => m.ClaimedUntil, until), cancellationToken);
             if (claimed == 0)
             {
