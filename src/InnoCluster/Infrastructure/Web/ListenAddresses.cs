@@ -28,18 +28,35 @@ public static class ListenAddresses
                 continue;
             }
 
-            try
-            {
-                using var probe = new TcpListener(address, uri.Port) { ExclusiveAddressUse = true };
-                probe.Start();
-                probe.Stop();
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            // A process that holds the address holds it still a moment later; a probe of another starting
+            // instance (tests start several in parallel) does not.
+            if (!CanBind(address, uri.Port) && !SleepThenCanBind(address, uri.Port))
             {
                 return url;
             }
         }
 
         return null;
+    }
+
+    private static bool SleepThenCanBind(IPAddress address, int port)
+    {
+        Thread.Sleep(250);
+        return CanBind(address, port);
+    }
+
+    private static bool CanBind(IPAddress address, int port)
+    {
+        try
+        {
+            using var probe = new TcpListener(address, port) { ExclusiveAddressUse = true };
+            probe.Start();
+            probe.Stop();
+            return true;
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            return false;
+        }
     }
 }
