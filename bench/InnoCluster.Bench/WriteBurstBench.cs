@@ -88,120 +88,6 @@ public static class WriteBurstBench
     }
 }
 
-/// <summary>The built platform started as its own process on a free loopback port, on a fresh database.</summary>
-public sealed class ServerProcess : IAsyncDisposable
-{
-    private readonly Process _process;
-    private readonly BenchDatabase _database;
-
-    private ServerProcess(Process process, BenchDatabase database, Uri baseAddress)
-    {
-        _process = process;
-        _database = database;
-        BaseAddress = baseAddress;
-    }
-
-    public Uri BaseAddress { get; }
-
-    public static string Dll => Path.Combine(BenchHost.RepositoryRoot, "src", "InnoCluster", "bin", "Release", "net10.0", "InnoCluster.dll");
-
-    public static async Task<ServerProcess> StartAsync(string provider)
-    {
-        var database = BenchDatabase.Create(provider);
-        var port = FreePort();
-        var start = Arguments(database, $"--urls http://127.0.0.1:{port}");
-        start.Environment["Security__SignInPerMinute"] = "100000";
-        start.Environment["Security__SearchPerMinute"] = "100000";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        var server = new ServerProcess(process, database, new Uri($"http://127.0.0.1:{port}"));
-        using var client = new HttpClient { BaseAddress = server.BaseAddress };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            try
-            {
-                using var health = await client.GetAsync("/health");
-                if (health.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the server exited with {process.ExitCode}");
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException("the server did not become healthy in 3 minutes");
-    }
-
-    /// <summary>An account with one role and a bearer token for it, made with the platform's own CLI verbs.</summary>
-    public async Task<string> TokenAsync(string role)
-    {
-        var email = $"bench-{Guid.NewGuid():N}@example.test";
-        await CliAsync($"users add --role {role} {email} --name bench");
-        var output = await CliAsync($"tokens create {email} --expires 1");
-        return output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.StartsWith("ic_", StringComparison.Ordinal));
-    }
-
-    private async Task<string> CliAsync(string arguments)
-    {
-        var start = Arguments(_database, arguments);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("the CLI did not start");
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{arguments} exited with {process.ExitCode}: {output}{await process.StandardError.ReadToEndAsync()}");
-        }
-
-        return output;
-    }
-
-    private static ProcessStartInfo Arguments(BenchDatabase database, string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", $"{Dll} {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = BenchHost.RepositoryRoot,
-        };
-        start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
-        start.Environment["InnoCluster__DataDirectory"] = database.Directory;
-        start.Environment["Security__SecureCookies"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return start;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        await _database.DisposeAsync();
-    }
-}
-
 /// <summary>A fresh SQLite folder, or a fresh database on the bench's PostgreSQL server.</summary>
 public sealed class BenchDatabase : IAsyncDisposable
 {
@@ -220,9 +106,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static BenchDatabase Create(string provider)
+    public string Provider => _name is null ? "sqlite" : "postgres";
+
+    /// <summary>The SQLite file the server uses by default in its data directory.</summary>
+    public string SqliteFile => Path.Combine(Directory, "innocluster.db");
+
+    public static BenchDatabase Create(string provider, string? root = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "innocluster-bench", Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(root ?? Path.Combine(Path.GetTempPath(), "innocluster-bench"), Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         if (provider != "postgres")
         {

@@ -1,3 +1,4 @@
+using InnoCluster.Features.Jobs;
 using InnoCluster.Features.Calculator;
 using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
@@ -29,6 +30,7 @@ builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
 builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
+builder.Services.AddJobs();
 
 var app = builder.Build();
 if (cli is not null)
@@ -63,6 +65,7 @@ app.MapDocuments();
 app.MapCalculator();
 app.MapScenarios();
 app.MapPlans();
+app.MapJobs();
 try
 {
     await app.RunAsync();

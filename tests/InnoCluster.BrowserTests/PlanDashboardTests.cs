@@ -58,7 +58,13 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "年度报告" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "一、目标完成情况" })).ToBeVisibleAsync();
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "下载 PDF" }).ClickAsync(), new() { Timeout = 120_000 });
+        // Printing runs as a job: the official lands on its page, which follows it and then offers the file.
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成 PDF" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/jobs/\d+$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "年度报告 PDF" })).ToBeVisibleAsync();
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "下载 annual-report-plan-" });
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"annual-report-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(path);
         try

@@ -92,6 +92,21 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
             var id = (await uploaded.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<Guid>();
             return new Attempt(await o.Attacker.GetAsync($"/api/files/{id}", Ct), async () => Assert.Equal(HttpStatusCode.OK, (await o.VictimClient.GetAsync($"/api/files/{id}", Ct)).StatusCode));
         },
+        ["GET /api/jobs/{id:long}"] = async o =>
+        {
+            var (job, _) = await VictimsJobAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/api/jobs/{job}", Ct), async () => Assert.Equal(HttpStatusCode.OK, (await o.VictimClient.GetAsync($"/api/jobs/{job}", Ct)).StatusCode));
+        },
+        ["GET /api/jobs/{id:long}/files/{fileId:long}"] = async o =>
+        {
+            var (job, file) = await VictimsJobAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/api/jobs/{job}/files/{file}", Ct), async () => Assert.Equal(HttpStatusCode.OK, (await o.VictimClient.GetAsync($"/api/jobs/{job}/files/{file}", Ct)).StatusCode));
+        },
+        ["PAGE /jobs/{id:long}"] = async o =>
+        {
+            var (job, _) = await VictimsJobAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/jobs/{job}", Ct), Nothing);
+        },
         ["GET /api/enterprise-users/{id}/personal-data"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/enterprise-users/{o.Victim.Id}/personal-data", Ct), Nothing),
         ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
@@ -157,6 +172,23 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
 
     /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
     private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor, Policies.ProgressReporter];
+
+    /// <summary>A finished job of the victim's, with a file it made.</summary>
+    private Task<(long Job, long File)> VictimsJobAsync(Owners o) => app.WithDbAsync(async db =>
+    {
+        var now = app.Clock.GetUtcNow();
+        var job = new InnoCluster.Infrastructure.Jobs.BackgroundJob
+        {
+            Kind = "annual-report-pdf", State = InnoCluster.Infrastructure.Jobs.JobState.Succeeded, CreatedById = o.Victim.Id, CreatedByName = o.Victim.Email,
+            CreatedAt = now, NotBefore = now, FinishedAt = now, Attempts = 1, Result = "{\"file\":\"theirs.pdf\",\"bytes\":4}",
+        };
+        db.Add(job);
+        await db.SaveChangesAsync(Ct);
+        var file = new InnoCluster.Infrastructure.Jobs.JobFile { JobId = job.Id, Role = InnoCluster.Infrastructure.Jobs.JobFileRole.Output, Name = "theirs.pdf", ContentType = "application/pdf", Content = "%PDF"u8.ToArray() };
+        db.Add(file);
+        await db.SaveChangesAsync(Ct);
+        return (job.Id, file.Id);
+    });
 
     /// <summary>A department (市科技局) and a task it is not responsible for (专栏5-1: 市工信局 and the districts only).</summary>
     private async Task<(HttpClient Department, int Task)> OtherUnitsTaskAsync()

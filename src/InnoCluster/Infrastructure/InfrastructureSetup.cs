@@ -39,6 +39,12 @@ public static class InfrastructureSetup
         services.AddSingleton<Mail.MailDelivery>();
         services.AddHostedService<Mail.MailDeliveryService>();
         services.AddSingleton<Cli.ICliVerb, Mail.MailVerb>();
+        services.Configure<Jobs.JobOptions>(builder.Configuration.GetSection("Jobs"));
+        services.AddSingleton<Jobs.JobSignal>();
+        services.AddSingleton<Jobs.JobProgressBoard>();
+        services.AddScoped<Jobs.JobQueue>();
+        services.AddSingleton<Jobs.JobRunner>();
+        services.AddHostedService<Jobs.JobRunnerService>();
         services.AddSingleton<Cli.ICliVerb, Backup.BackupVerb>();
         services.AddSingleton<Cli.ICliVerb, Backup.RestoreVerb>();
         services.Configure<SiteOptions>(builder.Configuration.GetSection("Security"));
@@ -50,6 +56,7 @@ public static class InfrastructureSetup
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = bodyLimits.MaxBytes);
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = bodyLimits.MaxBytes);
         services.AddSingleton<Cli.ICliVerb, ReindexVerb>();
+        services.AddSingleton<Jobs.IJobKind, ReindexJob>();
         services.AddSingleton<Seeding.ISeedStep, SearchIndexSeedStep>();
         services.AddSingleton<Cli.ICliVerb, Cli.MigrateVerb>();
         services.AddSingleton<Cli.ICliVerb, Cli.SeedVerb>();

@@ -180,8 +180,10 @@ public abstract class DocumentIngestTests<TTarget> : DatabaseTests<TTarget>
             { new ByteArrayContent(Fixture("scanned.pdf")), "files", "scanned.pdf" },
         };
         using var response = await client.PostAsync("/documents/upload", form, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var job = await Jobs.WaitAsync(client, Jobs.ApiAddressOf(response), TimeSpan.FromMinutes(2));
+        Assert.Equal("Succeeded", job["state"]!.GetValue<string>());
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location!.OriginalString, Ct));
         Assert.Contains("关于页面上传测试的通知", html, StringComparison.Ordinal);
         Assert.Contains("scanned.pdf: 文件中没有可提取的文字", html, StringComparison.Ordinal);
 

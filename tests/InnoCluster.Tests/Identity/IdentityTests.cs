@@ -256,6 +256,20 @@ public abstract class IdentityTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task HeaderSignOutButton_CarriesItsTokenAndSignsOut()
+    {
+        var owner = await TestUsers.CreateAsync(_app, [Roles.ScenarioOwner]);
+        var client = await TestUsers.SignInAsync(_app, owner);
+        var home = await client.GetStringAsync("/jobs", Ct);
+        var form = System.Text.RegularExpressions.Regex.Match(home, "<form method=\"post\" action=\"/account/sign-out\"[^>]*>.*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, "the header's sign-out form has no antiforgery token: " + form);
+        using var signOut = await client.PostAsync("/account/sign-out", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Session_IdleThirtyMinutesOrTwelveHoursInAll_SignsOut()
     {
         var owner = await TestUsers.CreateAsync(_app, [Roles.ScenarioOwner]);

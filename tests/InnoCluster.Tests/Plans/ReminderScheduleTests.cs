@@ -44,7 +44,21 @@ public abstract class ReminderScheduleTests<TTarget> : DatabaseTests<TTarget>
         Assert.True(first > 0, "the scheduled 催报 did not run");
         Assert.True(await app.WithDbAsync(db => db.Set<ReportReminder>().AnyAsync(r => r.SentBy == "remind (scheduled)" && r.Unit == "市大数据管理局" && r.Recipients == 1, Ct)));
 
-        // Another node running the same schedule the same day reminds nobody again.
+        // The day's run is one job, under the day's key, with its count.
+        var job = await app.WithDbAsync(db => db.Set<InnoCluster.Infrastructure.Jobs.BackgroundJob>().AsNoTracking().SingleAsync(j => j.Kind == ReportRemindersJob.KindName, Ct));
+        Assert.StartsWith("report-reminders:", job.UniqueKey, StringComparison.Ordinal);
+        Assert.Equal(InnoCluster.Infrastructure.Jobs.JobState.Succeeded, job.State);
+        var reached = await app.WithDbAsync(db => db.Set<ReportReminder>().CountAsync(r => r.SentBy == "remind (scheduled)" && r.Recipients > 0, Ct));
+        Assert.Contains($"\"units\":{reached}", job.Result, StringComparison.Ordinal);
+
+        // Another node queuing the same day's job gets the same job; running the reminders again reminds nobody.
+        await using (var scope = app.Scope())
+        {
+            var queue = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Jobs.JobQueue>();
+            Assert.Equal(job.Id, await queue.EnqueueAsync(ReportRemindersJob.KindName, null, [], Ct, uniqueKey: job.UniqueKey));
+        }
+
+
         Assert.Equal(0, await app.Services.GetRequiredService<ReminderSchedule>().RunOnceAsync(Ct));
     }
 

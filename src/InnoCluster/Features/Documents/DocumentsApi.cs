@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Features.Documents.Ingestion;
 using InnoCluster.Features.Identity;
 using InnoCluster.Infrastructure.Web;
@@ -39,21 +40,24 @@ public static class DocumentsApi
     private static async Task<Ok<IReadOnlyList<DocumentSearch.Related>>> RelatedAsync(int id, DocumentSearch search, CancellationToken ct) =>
         TypedResults.Ok(await search.RelatedAsync(id, 8, ct));
 
-    /// <summary>Multipart field(s) "file": each file is ingested on its own; the answer lists each result.</summary>
-    private static async Task<Results<Ok<List<IngestResult>>, UnprocessableEntity<List<IngestResult>>, ProblemHttpResult>> IngestAsync(HttpRequest request, DocumentIngestion ingestion, CancellationToken ct)
+    /// <summary>Multipart field(s) "file": each file is ingested on its own; the answer lists each result (or, with "Prefer: respond-async", the job).</summary>
+    private static async Task<Results<Ok<List<IngestResult>>, UnprocessableEntity<List<IngestResult>>, Accepted<JobReference>, ProblemHttpResult>> IngestAsync(HttpRequest request, DocumentIngestion ingestion, JobQueue queue, CancellationToken ct)
     {
         if (!request.HasFormContentType || request.Form.Files.Count == 0)
         {
             return TypedResults.Problem("Send the files as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
         }
 
-        var results = new List<IngestResult>();
-        foreach (var file in request.Form.Files)
+        var inputs = await JobInputs.ReadAsync(request.Form.Files, ct);
+        if (JobReference.Requested(request))
         {
-            await using var stream = file.OpenReadStream();
-            using var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, ct);
-            results.Add(await ingestion.IngestAsync(file.FileName, buffer.ToArray(), null, ct));
+            return JobReference.Accepted(await DocumentBatchJob.EnqueueAsync(queue, inputs, ct));
+        }
+
+        var results = new List<IngestResult>();
+        foreach (var file in inputs)
+        {
+            results.Add(await ingestion.IngestAsync(file.Name, file.Content, null, ct));
         }
 
         return results.Any(r => r.Outcome == IngestOutcome.Rejected) ? TypedResults.UnprocessableEntity(results) : TypedResults.Ok(results);

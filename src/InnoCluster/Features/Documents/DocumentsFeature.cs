@@ -16,6 +16,7 @@ public static class DocumentsFeature
     {
         services.Configure<DocumentOptions>(configuration.GetSection("Documents"));
         services.AddScoped<DocumentIngestion>();
+        services.AddSingleton<Infrastructure.Jobs.IJobKind, DocumentBatchJob>();
         services.AddScoped<DocumentFactReader>();
         services.AddScoped<RereadDocumentFacts>();
         services.AddSingleton<ISeedStep, DocumentFactsSeedStep>();

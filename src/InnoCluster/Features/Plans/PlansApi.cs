@@ -46,6 +46,7 @@ public static class PlansApi
         api.MapPut("/plan-tasks/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, UnitsEdit edit, EditPlanTask editTask, CancellationToken ct) =>
             (await editTask.RunAsync(id, edit, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         app.MapGet("/plans/{id:int}/report.pdf", AnnualReportPdfAsync).RequireAuthorization(Policies.Official);
+        api.MapPost("/plans/{id:int}/report.pdf", QueueAnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
     }
 
@@ -84,6 +85,11 @@ public static class PlansApi
         stream.Position = 0;
         return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"plan-{id}-indicators.xlsx");
     }
+
+    private static async Task<Results<Accepted<Infrastructure.Jobs.JobReference>, NotFound>> QueueAnnualReportPdfAsync(int id, int? year, ListPlans plans, Infrastructure.Jobs.JobQueue queue, CancellationToken ct) =>
+        await plans.FindAsync(id, ct) is null
+            ? TypedResults.NotFound()
+            : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(queue, id, year, ct));
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Infrastructure.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -26,9 +27,10 @@ public sealed class ReminderScheduleOptions
 }
 
 /// <summary>
-/// The daily 催报 inside the platform, replacing an external cron job. Every node runs it at the configured
-/// time; the runs are serialized by a database lock and each unit is reminded at most weekly, so units hear
-/// once however many nodes there are.
+/// The daily 催报 inside the platform, replacing an external cron job. At the configured time every node
+/// queues the day's reminder job under one key, so there is one job a day however many nodes there are
+/// (visible under the jobs, with its count); the run itself is serialized by a database lock and each unit
+/// is reminded at most weekly.
 /// </summary>
 public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderScheduleOptions> options, DatabasePreparation preparation, ILogger<ReminderSchedule> logger) : BackgroundService
 {
@@ -52,13 +54,16 @@ public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider c
             {
                 if (preparation.IsReady)
                 {
-                    var units = await RunOnceAsync(stoppingToken);
-                    logger.LogInformation("Scheduled 催报 at {Time}: {Units} units reminded", next, units);
+                    var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var job = await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(
+                        ReportRemindersJob.KindName, null, [], stoppingToken, uniqueKey: $"{ReportRemindersJob.KindName}:{day:yyyy-MM-dd}");
+                    logger.LogInformation("Scheduled 催报 for {Day} queued as job {Job}", day, job);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Scheduled 催报 failed; it runs again tomorrow");
+                logger.LogError(ex, "Scheduled 催报 could not be queued; it is tried again tomorrow");
             }
         }
     }
@@ -88,4 +93,19 @@ public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider c
             return units;
         });
     }
+}
+
+/// <summary>The day's scheduled 催报 as a job; the result is how many units were reminded.</summary>
+public sealed class ReportRemindersJob : JobKind<object, ReportRemindersJob.Reminded>
+{
+    public const string KindName = "report-reminders";
+
+    public sealed record Reminded(int Units);
+
+    public override string Name => KindName;
+
+    public override string Title => Infrastructure.Web.Ui.L("每日催报", "Daily report reminders");
+
+    protected override async Task<Reminded> RunAsync(object parameters, JobRun run, IServiceProvider services, CancellationToken cancellationToken) =>
+        new(await services.GetRequiredService<ReminderSchedule>().RunOnceAsync(cancellationToken));
 }

@@ -1,5 +1,6 @@
 using InnoCluster.Features.Registry.Import;
 using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Features.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -55,12 +56,20 @@ public static class RegistryApi
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 
-    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, ProblemHttpResult>> ImportAsync(
-        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] string? mapping, EnterpriseImport import, CancellationToken cancellationToken)
+    /// <summary>Answers with the report; with "Prefer: respond-async", at once with 202 and the job to follow.</summary>
+    private static async Task<Results<Ok<ImportReport>, UnprocessableEntity<ImportReport>, Accepted<JobReference>, ProblemHttpResult>> ImportAsync(
+        IFormFile? file, [FromQuery] bool? dryRun, [FromQuery] string? mapping, HttpRequest request, EnterpriseImport import, JobQueue queue, CancellationToken cancellationToken)
     {
         if (file is null)
         {
             return TypedResults.Problem("Send the spreadsheet as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+        }
+
+        if (JobReference.Requested(request))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, cancellationToken);
+            return JobReference.Accepted(await EnterpriseImportJob.EnqueueAsync(queue, file.FileName, buffer.ToArray(), mapping, dryRun ?? true, cancellationToken));
         }
 
         await using var stream = file.OpenReadStream();

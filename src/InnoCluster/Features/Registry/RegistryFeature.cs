@@ -26,6 +26,7 @@ public static class RegistryFeature
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();
         services.AddScoped<EnterpriseImport>();
+        services.AddSingleton<Infrastructure.Jobs.IJobKind, EnterpriseImportJob>();
         services.AddScoped<ImportMappings>();
         services.AddScoped<ExportEnterprises>();
         services.AddSingleton<ISeedStep, RegistrySeedStep>();

@@ -14,8 +14,7 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    /// <summary>This process, in the lease: host and process id.</summary>
-    public static readonly string Node = $"{Environment.MachineName}:{Environment.ProcessId}";
+    public static string Node => ThisNode.Name;
 
     /// <summary>Sends what is due now; returns how many were sent and how many failed.</summary>
     public async Task<(int Sent, int Failed)> DeliverDueAsync(CancellationToken cancellationToken, int batch = 50)
@@ -65,31 +64,10 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
 }
 
 /// <summary>Runs <see cref="MailDelivery"/> in the background once the database is ready: when woken, else every poll interval.</summary>
-public sealed class MailDeliveryService(MailDelivery delivery, MailSignal signal, DatabasePreparation preparation, IOptions<MailOptions> options, ILogger<MailDeliveryService> logger) : BackgroundService
+public sealed class MailDeliveryService(MailDelivery delivery, MailSignal signal, DatabasePreparation preparation, IOptions<MailOptions> options, ILogger<MailDeliveryService> logger)
+    : PollingService(signal, preparation, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (preparation.IsReady)
-                {
-                    await delivery.DeliverDueAsync(stoppingToken);
-                }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database away (a restart, a full disk): try again at the next poll, never stop delivering.
-                logger.LogError(ex, "Mail delivery pass failed");
-                await Task.Delay(options.Value.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
+    protected override Task PassAsync(CancellationToken stoppingToken) => delivery.DeliverDueAsync(stoppingToken);
 }

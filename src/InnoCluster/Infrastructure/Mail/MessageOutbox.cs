@@ -34,26 +34,4 @@ public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider cl
 }
 
 /// <summary>Wakes the delivery loop when a message is queued, so it does not wait for the next poll.</summary>
-public sealed class MailSignal : IDisposable
-{
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        if (_wake.CurrentCount == 0)
-        {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already woken by another request.
-            }
-        }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => _wake.Dispose();
-}
+public sealed class MailSignal : WakeSignal;

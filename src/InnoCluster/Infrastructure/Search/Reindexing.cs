@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
@@ -56,6 +57,56 @@ public abstract class SqlSearchIndex(ISearchDialect dialect) : IRebuildableIndex
     }
 }
 
+/// <summary>Rebuilds the full-text indexes (all, or those named), each in its own transaction.</summary>
+public static class Reindexing
+{
+    public sealed record Rebuilt(string Index, double Seconds, long Bytes);
+
+    public static IReadOnlyList<IRebuildableIndex> Select(IServiceProvider services, string? only) =>
+        [.. services.GetServices<IRebuildableIndex>().Where(i => only is null || i.Index.Name == only || i.Index.Name.StartsWith(only + "-", StringComparison.Ordinal))];
+
+    public static async Task<IReadOnlyList<Rebuilt>> RebuildAsync(IServiceProvider services, IReadOnlyList<IRebuildableIndex> indexes, IProgress<Jobs.JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<InnoClusterDbContext>();
+        var rebuilt = new List<Rebuilt>();
+        foreach (var index in indexes)
+        {
+            progress?.Report(new Jobs.JobProgress(rebuilt.Count, indexes.Count, index.Index.Name));
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await index.RebuildAsync(db, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
+            rebuilt.Add(new Rebuilt(index.Index.Name, started.Elapsed.TotalSeconds, await index.SizeInBytesAsync(db, cancellationToken)));
+        }
+
+        return rebuilt;
+    }
+}
+
+/// <summary>The reindex an operator starts from the API, as a background job with a page.</summary>
+public sealed class ReindexJob : Jobs.JobKind<ReindexJob.Parameters, IReadOnlyList<Reindexing.Rebuilt>>
+{
+    public const string KindName = "reindex";
+
+    public sealed record Parameters(string? Index);
+
+    public override string Name => KindName;
+
+    public override string Title => Web.Ui.L("重建全文索引", "Rebuild the full-text indexes");
+
+    protected override async Task<IReadOnlyList<Reindexing.Rebuilt>> RunAsync(Parameters parameters, Jobs.JobRun run, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var indexes = Reindexing.Select(services, parameters?.Index);
+        return indexes.Count == 0
+            ? throw new Jobs.JobFailedException(Web.Ui.L($"没有名为“{parameters?.Index}”的索引", $"No index named '{parameters?.Index}'"))
+            : await Reindexing.RebuildAsync(services, indexes, run, cancellationToken);
+    }
+}
+
 public sealed class ReindexVerb : ICliVerb
 {
     public IReadOnlyList<string> Words { get; } = ["reindex"];
@@ -64,23 +115,17 @@ public sealed class ReindexVerb : ICliVerb
 
     public async Task<int> RunAsync(CliCommand command, IServiceProvider services, TextWriter output, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<InnoClusterDbContext>();
         var only = command.Word(1);
-        var indexes = services.GetServices<IRebuildableIndex>().Where(i => only is null || i.Index.Name == only || i.Index.Name.StartsWith(only + "-", StringComparison.Ordinal)).ToList();
+        var indexes = Reindexing.Select(services, only);
         if (indexes.Count == 0)
         {
             await output.WriteLineAsync($"No index named '{only}'.");
             return 2;
         }
 
-        foreach (var index in indexes)
+        foreach (var rebuilt in await Reindexing.RebuildAsync(services, indexes, null, cancellationToken))
         {
-            var started = System.Diagnostics.Stopwatch.StartNew();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await index.RebuildAsync(db, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            var size = await index.SizeInBytesAsync(db, cancellationToken);
-            await output.WriteLineAsync($"{index.Index.Name}: rebuilt in {started.Elapsed.TotalSeconds:F1} s, {size / 1024.0:F0} KiB");
+            await output.WriteLineAsync($"{rebuilt.Index}: rebuilt in {rebuilt.Seconds:F1} s, {rebuilt.Bytes / 1024.0:F0} KiB");
         }
 
         return 0;

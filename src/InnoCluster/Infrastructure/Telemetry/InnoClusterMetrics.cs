@@ -4,7 +4,7 @@ namespace InnoCluster.Infrastructure.Telemetry;
 
 /// <summary>
 /// The platform's own meters, exported at /metrics beside ASP.NET Core's request meters and the runtime's:
-/// mail delivered and failed, searches, documents ingested, import rows written.
+/// mail delivered and failed, searches, documents ingested, import rows written, background jobs.
 /// </summary>
 public static class InnoClusterMetrics
 {
@@ -23,4 +23,10 @@ public static class InnoClusterMetrics
     public static readonly Counter<long> DocumentsIngested = Meter.CreateCounter<long>("innocluster.documents.ingested", "{document}", "Files ingested (tag outcome)");
 
     public static readonly Counter<long> ImportRows = Meter.CreateCounter<long>("innocluster.import.rows", "{row}", "Rows written by imports (tag kind)");
+
+    public static readonly Counter<long> JobsQueued = Meter.CreateCounter<long>("innocluster.jobs.queued", "{job}", "Background jobs queued (tag kind)");
+
+    public static readonly Counter<long> JobsFinished = Meter.CreateCounter<long>("innocluster.jobs.finished", "{job}", "Background job attempts ended (tags kind, outcome: succeeded, failed, retry, released)");
+
+    public static readonly Histogram<double> JobDuration = Meter.CreateHistogram<double>("innocluster.jobs.duration", "s", "Time a background job attempt ran (tag kind)");
 }

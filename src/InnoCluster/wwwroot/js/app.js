@@ -24,3 +24,30 @@ document.addEventListener('submit', (event) => {
     event.preventDefault();
   }
 });
+
+// A running job's page follows the job: the bar moves, and the page reloads with the result when it ends.
+const jobSection = document.querySelector('[data-job-poll]');
+if (jobSection && jobSection.dataset.jobPoll) {
+  const bar = document.getElementById('job-progress');
+  const status = document.getElementById('job-status');
+  const poll = async () => {
+    try {
+      const response = await fetch(jobSection.dataset.jobPoll, { headers: { Accept: 'application/json' } });
+      if (response.ok) {
+        const job = await response.json();
+        if (job.state === 'Succeeded' || job.state === 'Failed') {
+          window.location.reload();
+          return;
+        }
+        if (job.percent !== null && job.percent !== undefined) {
+          bar.value = job.percent;
+        }
+        status.textContent = (job.total ? `${job.done} / ${job.total}` : '') + (job.stageText ? ` · ${job.stageText}` : '');
+      }
+    } catch {
+      // The server is restarting or the network is away: try again at the next tick.
+    }
+    window.setTimeout(poll, 1000);
+  };
+  window.setTimeout(poll, 1000);
+}

@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,22 @@ public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageM
 
         Report = content;
         return Page();
+    }
+
+    /// <summary>"下载 PDF": printing takes a while, so it is queued and the person follows it on the job page.</summary>
+    public async Task<IActionResult> OnPostPdfAsync(int id, [FromServices] IAuthorizationService authorization, [FromServices] ListPlans plans, [FromServices] JobQueue queue, CancellationToken cancellationToken)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded)
+        {
+            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+        }
+
+        if (await plans.FindAsync(id, cancellationToken) is null)
+        {
+            return NotFound();
+        }
+
+        return Redirect($"/jobs/{await AnnualReportPdfJob.EnqueueAsync(queue, id, Year, cancellationToken)}");
     }
 
     public static string Refs(IEnumerable<int> numbers) => string.Join("", numbers.Distinct().Order().Select(n => $"[{n}]"));

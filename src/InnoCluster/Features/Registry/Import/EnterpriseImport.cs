@@ -2,6 +2,7 @@ using System.Globalization;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Files;
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,9 @@ public sealed class EnterpriseImport(
     ILogger<EnterpriseImport> logger,
     InnoCluster.Infrastructure.Auditing.AuditTrail audit)
 {
-    public async Task<ImportReport> RunAsync(string fileName, Stream content, string? mappingName, bool dryRun, CancellationToken cancellationToken)
+    public async Task<ImportReport> RunAsync(string fileName, Stream content, string? mappingName, bool dryRun, CancellationToken cancellationToken, IProgress<JobProgress>? progress = null)
     {
+        progress?.Report(new JobProgress(0, null, ImportStages.Read));
         var safeName = Path.GetFileName(fileName);
         var timer = System.Diagnostics.Stopwatch.StartNew();
         TabularFile file;
@@ -53,6 +55,7 @@ public sealed class EnterpriseImport(
         }
 
         var readTime = timer.Elapsed;
+        progress?.Report(new JobProgress(0, file.Rows.Count, ImportStages.Validate));
         var lookups = await Lookups.LoadAsync(db, cancellationToken);
         var lookupTime = timer.Elapsed;
         var errors = new List<ImportIssue>();
@@ -68,6 +71,7 @@ public sealed class EnterpriseImport(
         }
 
         var parseTime = timer.Elapsed;
+        progress?.Report(new JobProgress(parsed.Count, parsed.Count, ImportStages.Validate));
         ImportPlan.FlagDuplicates(parsed, errors);
         var plan = ImportPlan.Make(parsed, mapping?.Mode ?? ImportMode.Upsert, lookups, errors);
         var planTime = timer.Elapsed;
@@ -78,7 +82,7 @@ public sealed class EnterpriseImport(
             return Report(false);
         }
 
-        var (created, updated, unchanged) = await ApplyAsync(safeName, plan, cancellationToken);
+        var (created, updated, unchanged) = await ApplyAsync(safeName, plan, progress, cancellationToken);
         Infrastructure.Telemetry.InnoClusterMetrics.ImportRows.Add(created + updated, new KeyValuePair<string, object?>("kind", "enterprises"));
         logger.LogInformation(
             "Import {File}: {Rows} rows; read {Read:F2}s, lookups {Lookups:F2}s, validate {Validate:F2}s, plan {Plan:F2}s, write+index {Write:F2}s",
@@ -97,7 +101,7 @@ public sealed class EnterpriseImport(
             null);
     }
 
-    private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(string fileName, List<PlannedRow> plan, CancellationToken cancellationToken)
+    private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(string fileName, List<PlannedRow> plan, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var now = clock.GetUtcNow();
@@ -111,6 +115,7 @@ public sealed class EnterpriseImport(
             created = updated = unchanged = 0;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var rows = plan.Where(p => p.Skip is null).ToList();
+            progress?.Report(new JobProgress(0, rows.Count, ImportStages.Write));
 
             // Updates go through EF, so only changed columns are written.
             var changedIds = new List<int>();
@@ -144,6 +149,7 @@ public sealed class EnterpriseImport(
                     db.ChangeTracker.DetectChanges();
                     await db.SaveChangesAsync(cancellationToken);
                     db.ChangeTracker.Clear();
+                    progress?.Report(new JobProgress(updated + unchanged, rows.Count, ImportStages.Write));
                 }
             }
             finally
@@ -178,6 +184,7 @@ public sealed class EnterpriseImport(
             await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Figures).ToList(), withKeys: false, cancellationToken);
             await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Products).ToList(), withKeys: false, cancellationToken);
             created = fresh.Count;
+            progress?.Report(new JobProgress(rows.Count, rows.Count, ImportStages.Index));
 
             var insertTime = bulkTimer.Elapsed;
             await indexer.IndexAsync(db, changedIds, cancellationToken);

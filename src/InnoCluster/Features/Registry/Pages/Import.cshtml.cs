@@ -1,4 +1,5 @@
 using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,15 +7,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCluster.Features.Registry.Pages;
 
+/// <summary>The import form: the file is queued as a background job and the person follows it on the job's page.</summary>
 [Authorize(Policy = Policies.Official)]
 [BodyLimit(BodyKind.Import)]
-public sealed class ImportModel(EnterpriseImport import, ImportMappings mappings) : PageModel
+public sealed class ImportModel(JobQueue queue, ImportMappings mappings) : PageModel
 {
     public IReadOnlyList<ImportMappings.MappingDto> Mappings { get; private set; } = [];
 
     public string? Mapping { get; private set; }
 
-    public ImportReport? Report { get; private set; }
+    public string? Problem { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Mappings = await mappings.ListAsync(cancellationToken);
 
@@ -24,12 +26,19 @@ public sealed class ImportModel(EnterpriseImport import, ImportMappings mappings
         Mapping = string.IsNullOrWhiteSpace(mapping) ? null : mapping;
         if (file is null || file.Length == 0)
         {
-            Report = ImportReport.ForFileError("", Mapping, true, Ui.L("请选择要上传的文件", "Choose a file to upload"));
+            Problem = Ui.L("请选择要上传的文件", "Choose a file to upload");
             return Page();
         }
 
-        await using var stream = file.OpenReadStream();
-        Report = await import.RunAsync(file.FileName, stream, Mapping, dryRun: mode != "apply", cancellationToken);
-        return Page();
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var id = await EnterpriseImportJob.EnqueueAsync(queue, file.FileName, buffer.ToArray(), Mapping, dryRun: mode != "apply", cancellationToken);
+        return Redirect($"/jobs/{id}");
     }
+
+    /// <summary>After a clean dry run: the same file, imported for real, without uploading it again.</summary>
+    public async Task<IActionResult> OnPostApplyAsync(long job, string? mapping, CancellationToken cancellationToken) =>
+        await queue.EnqueueAgainAsync(job, EnterpriseImportJob.KindName, new EnterpriseImportJob.Parameters(string.IsNullOrWhiteSpace(mapping) ? null : mapping, DryRun: false), cancellationToken) is { } id
+            ? Redirect($"/jobs/{id}")
+            : NotFound();
 }
