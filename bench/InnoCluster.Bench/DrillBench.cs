@@ -14,7 +14,7 @@ namespace InnoCluster.Bench;
 /// </summary>
 public static class DrillBench
 {
-    private static readonly Dictionary<string, string> ShortLease = new() { ["Jobs__Lease"] = "00:00:20", ["Registry__Import__MaxFileBytes"] = "268435456" };
+    private static readonly Dictionary<string, string> ShortLease = new() { ["Jobs__Lease"] = "00:00:20" };
 
     public static async Task<List<string>> RunAsync(string provider, int clients, int seconds, int importRows, string only)
     {
@@ -143,7 +143,7 @@ public static class DrillBench
         foreach (var kind in new[] { "read", "search", "write" })
         {
             var of = samples.Where(s => s.Kind == kind).ToList();
-            lines.Add($"| {provider} | {label}: {kind}s | {of.Count:N0} | {Percentiles([.. of.Select(s => s.Milliseconds)])} | errors {of.Count(s => s.Status is 0 or >= 400)} |");
+            lines.Add($"| {provider} | {label}: {(kind == "search" ? "searches" : kind + "s")} | {of.Count:N0} | {Percentiles([.. of.Select(s => s.Milliseconds)])} | errors {of.Count(s => s.Status is 0 or >= 400)} |");
         }
 
         if (restart is { } r)
@@ -186,8 +186,10 @@ public static class DrillBench
             request.Headers.Add("Prefer", "respond-async");
             using var accepted = await http.SendAsync(request);
             location = accepted.Headers.Location!.OriginalString;
-            var job = await WaitForAsync(http, location, j => j["stage"]?.GetValue<string>() is "write" or "index", TimeSpan.FromMinutes(5));
-            atKill = $"{job["stage"]} {job["done"]}/{job["total"]}";
+            await WaitForAsync(http, location, j => j["stage"]?.GetValue<string>() is "write" or "index", TimeSpan.FromMinutes(5));
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // well into the write transaction
+            var job = JsonNode.Parse(await http.GetStringAsync(location))!;
+            atKill = $"{job["state"]}, {job["stage"]} {job["done"]}/{job["total"]}";
             peak = first.PeakMegabytes;
             await first.KillHardAsync();
         }
@@ -357,7 +359,7 @@ public static class DrillBench
         try
         {
             var output = await ServerProcess.Cli(database, "audit verify");
-            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "ok";
+            return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.StartsWith("Audit trail", StringComparison.Ordinal)) ?? output;
         }
         catch (InvalidOperationException ex)
         {

@@ -129,6 +129,7 @@ public sealed class ServerProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         start.Environment["InnoCluster__DataDirectory"] = database.Directory;
         start.Environment["Security__SecureCookies"] = "false";
+        start.Environment["Registry__Import__MaxFileBytes"] = "268435456"; // the benches' 100k-row files, as BenchHost allows them
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return start;
     }

@@ -2435,6 +2435,293 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("solutions", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Appeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accept_due_at");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.PrimitiveCollection<string>("CoUnits")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("co_units");
+
+                    b.Property<string>("ContactNameProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name_protected");
+
+                    b.Property<string>("ContactPhoneProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_protected");
+
+                    b.Property<bool>("DueIsProvisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_is_provisional");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_name");
+
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_approved");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<string>("FiledById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by_id");
+
+                    b.Property<long?>("FirstResponseAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_at");
+
+                    b.Property<long?>("FirstResponseDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<string>("LeadUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_unit");
+
+                    b.Property<string>("Rating")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_comment");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("Reopened")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopened");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<long?>("ResolveDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolve_due_at");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("theme");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeals");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_appeals_enterprise_id");
+
+                    b.HasIndex("LeadUnit")
+                        .HasDatabaseName("ix_appeals_lead_unit");
+
+                    b.HasIndex("Status", "ReceivedAt")
+                        .HasDatabaseName("ix_appeals_status_received_at");
+
+                    b.ToTable("appeals", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.AppealStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<int>("AppealId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("appeal_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<long?>("DueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_appeal_steps");
+
+                    b.HasIndex("AppealId", "At")
+                        .HasDatabaseName("ix_appeal_steps_appeal_id_at");
+
+                    b.ToTable("appeal_steps", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long?>("EditedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edited_at");
+
+                    b.Property<string>("EditedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("edited_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("NoticeYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_year");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Date")
+                        .HasName("pk_calendar_days");
+
+                    b.ToTable("calendar_days", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.HolidayNotice", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_on");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issuer");
+
+                    b.Property<string>("Published")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.HasKey("Year")
+                        .HasName("pk_holiday_notices");
+
+                    b.ToTable("holiday_notices", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -4049,6 +4336,16 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasConstraintName("fk_solutions_enterprises_enterprise_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.AppealStep", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.Appeal", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("AppealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_appeal_steps_appeals_appeal_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Jobs.JobFile", b =>
                 {
                     b.HasOne("InnoCluster.Infrastructure.Jobs.BackgroundJob", null)
@@ -4173,6 +4470,11 @@ namespace InnoCluster.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Appeal", b =>
                 {
                     b.Navigation("Steps");
                 });

@@ -5,6 +5,7 @@ using InnoCluster.Features.Identity;
 using InnoCluster.Features.Plans;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
+using InnoCluster.Features.ServiceDesk;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Seeding;
@@ -31,6 +32,7 @@ builder.Services.AddCalculator();
 builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddJobs();
+builder.Services.AddServiceDesk();
 
 var app = builder.Build();
 if (cli is not null)
@@ -66,6 +68,7 @@ app.MapCalculator();
 app.MapScenarios();
 app.MapPlans();
 app.MapJobs();
+app.MapServiceDesk();
 try
 {
     await app.RunAsync();

@@ -22,11 +22,12 @@ public sealed class FeatureBoundaryTests
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
+        { "ServiceDesk", ["Registry", "Identity"] },
     };
 
     private static readonly Lazy<ModuleDefinition> Module = new(() => ModuleDefinition.ReadModule(typeof(Program).Assembly.Location));
 
-    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Scenarios", "Plans", "Home", "Jobs"];
+    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Scenarios", "Plans", "Home", "Jobs", "ServiceDesk"];
 
     [Fact]
     public void EveryFeatureFolder_HasARow() =>

@@ -107,6 +107,46 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
             var (job, _) = await VictimsJobAsync(o);
             return new Attempt(await o.Attacker.GetAsync($"/jobs/{job}", Ct), Nothing);
         },
+        ["GET /api/appeals/{id:int}"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/api/appeals/{id}", Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/respond"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/respond", new { note = "篡改" }, Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/extend"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/extend", new { note = "篡改" }, Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/hand-back"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/hand-back", new { note = "篡改" }, Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/resolve"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/resolve", new { note = "篡改" }, Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/rate"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/rate", new { rating = "Dissatisfied" }, Ct), AppealUnchanged(o, id));
+        },
+        ["POST /api/appeals/{id:int}/reopen"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/appeals/{id}/reopen", new { note = "篡改" }, Ct), AppealUnchanged(o, id));
+        },
+        ["PAGE /appeals/{id:int}"] = async o =>
+        {
+            var id = await VictimsAppealAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/appeals/{id}", Ct), AppealUnchanged(o, id));
+        },
         ["GET /api/enterprise-users/{id}/personal-data"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/enterprise-users/{o.Victim.Id}/personal-data", Ct), Nothing),
         ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
@@ -172,6 +212,20 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
 
     /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
     private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor, Policies.ProgressReporter];
+
+    /// <summary>A request the victim's firm filed (still waiting for the desk).</summary>
+    private static async Task<int> VictimsAppealAsync(Owners o)
+    {
+        using var filed = await o.VictimClient.PostAsJsonAsync("/api/appeals", new { topic = "本企业的诉求", text = "只有本企业和受理窗口能看到。" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        return (await filed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+    }
+
+    private static Func<Task> AppealUnchanged(Owners o, int id) => async () =>
+    {
+        var appeal = (await o.VictimClient.GetFromJsonAsync<JsonObject>($"/api/appeals/{id}", Ct))!;
+        Assert.Equal(("Received", 1), (appeal["status"]!.GetValue<string>(), appeal["steps"]!.AsArray().Count));
+    };
 
     /// <summary>A finished job of the victim's, with a file it made.</summary>
     private Task<(long Job, long File)> VictimsJobAsync(Owners o) => app.WithDbAsync(async db =>

@@ -6,6 +6,7 @@ namespace InnoCluster.Features.Identity;
 /// Personal data at rest (phone numbers, ID numbers): encrypted with ASP.NET Data Protection, keys kept
 /// under the data directory; shown masked unless the viewer needs the full value (and that read is audited).
 /// </summary>
+[InnoCluster.Infrastructure.FeatureContract]
 public sealed class PersonalData(IDataProtectionProvider protection)
 {
     private readonly IDataProtector _protector = protection.CreateProtector("InnoCluster.PersonalData.v1");

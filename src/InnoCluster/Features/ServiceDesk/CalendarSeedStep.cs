@@ -1,0 +1,57 @@
+using System.Text.Json;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.ServiceDesk;
+
+/// <summary>
+/// Loads the State Council's holiday notices (data/seed/calendar: each notice's text and where it was
+/// published) and the days each sets. Days an administrator corrected are kept; a year without a notice
+/// has no rows and counts weekdays only.
+/// </summary>
+public sealed class CalendarSeedStep : ISeedStep
+{
+    public const string NoticesFile = "calendar/notices.json";
+
+    public string Name => "holiday-calendar";
+
+    public int Order => 15;
+
+    public int Version => 1;
+
+    public IReadOnlyList<string> Files { get; } = [NoticesFile, "calendar/2025.txt", "calendar/2026.txt"];
+
+    private sealed record NoticeSource(int Year, string File, string Title, string Issuer, DateOnly IssuedOn, string Url, string Published);
+
+    public async Task ApplyAsync(InnoClusterDbContext db, SeedContext context, CancellationToken cancellationToken)
+    {
+        await using var stream = File.OpenRead(context.PathOf(NoticesFile));
+        var sources = await JsonSerializer.DeserializeAsync<List<NoticeSource>>(stream, SeedJson.Options, cancellationToken)
+            ?? throw new InvalidDataException($"{NoticesFile} is empty.");
+        foreach (var source in sources)
+        {
+            var text = await File.ReadAllTextAsync(context.PathOf(source.File), cancellationToken);
+            if (!text.Contains(source.Title, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"{NoticesFile}, {source.Year}: the title is not in {source.File}.");
+            }
+
+            var entries = HolidayNoticeReader.Read(source.Year, text);
+            var notice = await db.Set<HolidayNotice>().SingleOrDefaultAsync(n => n.Year == source.Year, cancellationToken);
+            if (notice is null)
+            {
+                notice = new HolidayNotice { Year = source.Year };
+                db.Add(notice);
+            }
+
+            (notice.Title, notice.Issuer, notice.IssuedOn, notice.Url, notice.Published, notice.Text) = (source.Title, source.Issuer, source.IssuedOn, source.Url, source.Published, text);
+            var stored = await db.Set<CalendarDay>().Where(d => d.NoticeYear == source.Year || (d.Date >= new DateOnly(source.Year, 1, 1) && d.Date <= new DateOnly(source.Year, 12, 31))).ToListAsync(cancellationToken);
+            db.RemoveRange(stored.Where(d => !d.IsEdited));
+            var edited = stored.Where(d => d.IsEdited).Select(d => d.Date).ToHashSet();
+            db.AddRange(entries.Where(e => !edited.Contains(e.Date)).Select(e => new CalendarDay { Date = e.Date, Kind = e.Kind, Name = e.Name, Quote = e.Quote, NoticeYear = source.Year }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
