@@ -2571,6 +2571,10 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("enterprise_name");
 
+                    b.Property<DateTimeOffset?>("EscalatedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_for");
+
                     b.Property<bool?>("ExtensionApproved")
                         .HasColumnType("boolean")
                         .HasColumnName("extension_approved");

@@ -2483,6 +2483,10 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("enterprise_name");
 
+                    b.Property<long?>("EscalatedFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_for");
+
                     b.Property<bool?>("ExtensionApproved")
                         .HasColumnType("INTEGER")
                         .HasColumnName("extension_approved");

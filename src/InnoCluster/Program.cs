@@ -32,7 +32,7 @@ builder.Services.AddCalculator();
 builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddJobs();
-builder.Services.AddServiceDesk();
+builder.Services.AddServiceDesk(builder.Configuration);
 
 var app = builder.Build();
 if (cli is not null)

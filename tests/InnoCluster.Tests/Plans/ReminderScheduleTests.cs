@@ -68,8 +68,8 @@ public abstract class ReminderScheduleTests<TTarget> : DatabaseTests<TTarget>
     [InlineData("2026-12-02T20:00:00Z", "2026-12-03T01:00:00Z")] // 04:00 the next day in Beijing
     public void Next_IsTheNextNineOClockInBeijing(string now, string expected)
     {
-        var options = new ReminderScheduleOptions { RemindAt = "09:00" };
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), options.Next(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), options.Time!.Value));
+        var daily = new ReminderScheduleOptions { RemindAt = "09:00" }.Daily;
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), daily.Next(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture), daily.Time!.Value));
     }
 }
 

@@ -99,6 +99,32 @@ public abstract class AppealApiTests<TTarget> : DatabaseTests<TTarget>
             ["file", "assign", "respond", "extension-requested", "extension-approved", "resolve", "reopen", "resolve", "rate"],
             closed["steps"]!.AsArray().Select(s => s!["action"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task OverdueRequests_AreEscalatedOncePerMissedDeadline_ByMailToTheDeskAndTheUnit()
+    {
+        var firm = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: await FirmAsync("督办测试企业")), days: 365);
+        var deskAccount = await TestUsers.CreateAsync(_app, [Roles.Official]);
+        var desk = await TestUsers.TokenClientAsync(_app, deskAccount, days: 365);
+        var unitAccount = await TestUsers.CreateAsync(_app, [Roles.Department], department: "市数据局");
+        var id = (await OkAsync(firm.PostAsJsonAsync("/api/appeals", new { topic = "数据开放申请无人受理", text = "申请公共数据开放已两周无回复。" }, Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
+        Task<int> MailsAsync(string to) => _app.WithDbAsync(db => db.Set<InnoCluster.Infrastructure.Mail.OutboxMessage>().CountAsync(m => m.To == to && m.Subject.Contains($"#{id}「"), Ct));
+
+        // Past the desk's one working day: escalated once, to the desk.
+        _app.Clock.Advance(TimeSpan.FromDays(5));
+        Assert.True((await OkAsync(desk.PostAsync("/api/appeals/escalate", null, Ct)))["appeals"]!.GetValue<int>() >= 1);
+        Assert.Equal(1, await MailsAsync(deskAccount.Email));
+        await OkAsync(desk.PostAsync("/api/appeals/escalate", null, Ct));
+        Assert.Equal(1, await MailsAsync(deskAccount.Email));
+
+        // Assigned, then past the unit's first-answer deadline: escalated again, now to the unit too.
+        await OkAsync(desk.PostAsJsonAsync($"/api/appeals/{id}/assign", new { leadUnit = "市数据局" }, Ct));
+        _app.Clock.Advance(TimeSpan.FromDays(7));
+        await OkAsync(desk.PostAsync("/api/appeals/escalate", null, Ct));
+        Assert.Equal((2, 1), (await MailsAsync(deskAccount.Email), await MailsAsync(unitAccount.Email)));
+        var steps = (await OkAsync(firm.GetAsync($"/api/appeals/{id}", Ct)))["steps"]!.AsArray().Select(s => s!["action"]!.GetValue<string>()).ToList();
+        Assert.Equal(["file", "escalate", "assign", "escalate"], steps);
+    }
 }
 
 public sealed class SqliteAppealApiTests(TestApp<SqliteTarget> app) : AppealApiTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;

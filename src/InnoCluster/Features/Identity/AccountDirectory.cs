@@ -16,6 +16,9 @@ public interface IAccountDirectory
 
     /// <summary>The e-mails of the active accounts of these responsible units, by unit.</summary>
     Task<ILookup<string, string>> EmailsOfUnitsAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken);
+
+    /// <summary>The e-mail addresses of the active accounts that hold a role (the desk: every official).</summary>
+    Task<IReadOnlyList<string>> EmailsOfRoleAsync(string role, CancellationToken cancellationToken);
 }
 
 public sealed class AccountDirectory(InnoClusterDbContext db) : IAccountDirectory
@@ -31,4 +34,11 @@ public sealed class AccountDirectory(InnoClusterDbContext db) : IAccountDirector
     public async Task<ILookup<string, string>> EmailsOfUnitsAsync(IReadOnlyCollection<string> units, CancellationToken cancellationToken) =>
         (await Active.Where(u => u.Department != null && units.Contains(u.Department)).Select(u => new { u.Department, u.Email }).ToListAsync(cancellationToken))
             .ToLookup(u => u.Department!, u => u.Email!, StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<string>> EmailsOfRoleAsync(string role, CancellationToken cancellationToken) =>
+        await (from user in Active
+               join link in db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>() on user.Id equals link.UserId
+               join named in db.Set<Microsoft.AspNetCore.Identity.IdentityRole>() on link.RoleId equals named.Id
+               where named.Name == role
+               select user.Email!).Distinct().ToListAsync(cancellationToken);
 }

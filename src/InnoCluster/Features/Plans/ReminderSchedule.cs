@@ -14,64 +14,25 @@ public sealed class ReminderScheduleOptions
 
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
-    public TimeOnly? Time => TimeOnly.TryParse(RemindAt, System.Globalization.CultureInfo.InvariantCulture, out var time) ? time : null;
-
-    /// <summary>The first moment at <see cref="Time"/> after <paramref name="now"/>, in the configured zone.</summary>
-    public DateTimeOffset Next(DateTimeOffset now, TimeOnly time)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-        var local = TimeZoneInfo.ConvertTime(now, zone);
-        var candidate = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(time), zone.GetUtcOffset(local.DateTime));
-        return candidate > now ? candidate : candidate.AddDays(1);
-    }
+    public DailyTime Daily => new() { At = RemindAt, TimeZone = TimeZone };
 }
 
 /// <summary>
-/// The daily 催报 inside the platform, replacing an external cron job. At the configured time every node
-/// queues the day's reminder job under one key, so there is one job a day however many nodes there are
-/// (visible under the jobs, with its count); the run itself is serialized by a database lock and each unit
+/// The daily 催报 inside the platform, replacing an external cron job: one job a day however many nodes there
+/// are (visible under the jobs, with its count); the run itself is serialized by a database lock and each unit
 /// is reminded at most weekly.
 /// </summary>
-public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderScheduleOptions> options, DatabasePreparation preparation, ILogger<ReminderSchedule> logger) : BackgroundService
+public sealed class ReminderSchedule(IServiceScopeFactory scopes, TimeProvider clock, IOptions<ReminderScheduleOptions> options, DatabasePreparation preparation, ILogger<ReminderSchedule> logger)
+    : DailyJobSchedule(scopes, clock, preparation, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Time is not { } time)
-        {
-            return;
-        }
+    protected override string Kind => ReportRemindersJob.KindName;
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var next = options.Value.Next(clock.GetUtcNow(), time);
-            await Task.Delay(next - clock.GetUtcNow(), clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                if (preparation.IsReady)
-                {
-                    var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone)).DateTime);
-                    await using var scope = scopes.CreateAsyncScope();
-                    var job = await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(
-                        ReportRemindersJob.KindName, null, [], stoppingToken, uniqueKey: $"{ReportRemindersJob.KindName}:{day:yyyy-MM-dd}");
-                    logger.LogInformation("Scheduled 催报 for {Day} queued as job {Job}", day, job);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Scheduled 催报 could not be queued; it is tried again tomorrow");
-            }
-        }
-    }
+    protected override DailyTime When => options.Value.Daily;
 
     /// <summary>Reminds every plan's units with overdue reports, under a lock all nodes share; returns the units reminded.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
         var reminders = scope.ServiceProvider.GetRequiredService<ReportReminders>();
         var strategy = db.Database.CreateExecutionStrategy();

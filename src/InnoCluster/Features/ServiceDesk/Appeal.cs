@@ -113,6 +113,9 @@ public sealed class Appeal
 
     public int Reopened { get; set; }
 
+    /// <summary>The deadline whose passing was last escalated (督办): each missed deadline is escalated once.</summary>
+    public DateTimeOffset? EscalatedFor { get; set; }
+
     public List<AppealStep> Steps { get; set; } = [];
 
     /// <summary>The deadline of the stage the request is in, if it has one.</summary>
@@ -302,6 +305,19 @@ public sealed class Appeal
         Status = AppealStatus.Closed;
         Record("rate", actor, $"{rating}{(RatingComment is null ? "" : "：" + RatingComment)}", LeadUnit, null);
         return null;
+    }
+
+    /// <summary>督办: an overdue request is escalated once per missed deadline; false when there is nothing to escalate.</summary>
+    public bool Escalate(AppealActor desk)
+    {
+        if (!IsOverdue(desk.Now) || EscalatedFor == CurrentDueAt)
+        {
+            return false;
+        }
+
+        EscalatedFor = CurrentDueAt;
+        Record("escalate", desk, Status.ToString(), LeadUnit, CurrentDueAt);
+        return true;
     }
 
     private Problem? WhyNotLeadUnit(AppealActor actor, params AppealStatus[] allowed)

@@ -5,8 +5,12 @@ namespace InnoCluster.Features.ServiceDesk;
 /// <summary>The service desk: enterprise requests (企业诉求) on working-day clocks, from the State Council's notices.</summary>
 public static class ServiceDeskFeature
 {
-    public static IServiceCollection AddServiceDesk(this IServiceCollection services)
+    public static IServiceCollection AddServiceDesk(this IServiceCollection services, IConfiguration configuration)
     {
+        services.Configure<ServiceDeskOptions>(configuration.GetSection("ServiceDesk"));
+        services.AddScoped<EscalateOverdueAppeals>();
+        services.AddSingleton<Infrastructure.Jobs.IJobKind, AppealEscalationJob>();
+        services.AddHostedService<AppealEscalationSchedule>();
         services.AddScoped<CalendarStore>();
         services.AddScoped<GetCalendar>();
         services.AddScoped<EditCalendarDay>();

@@ -42,6 +42,7 @@ public static class AppealText
         "resolve" => Ui.L("办结", "Resolved"),
         "reopen" => Ui.L("不满意，重新办理", "Dissatisfied: reopened"),
         "rate" => Ui.L("评价", "Rated"),
+        "escalate" => Ui.L("逾期督办", "Escalated: overdue"),
         _ => action,
     };
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCluster.Migrations.Postgres
 {
     [DbContext(typeof(PostgresInnoClusterDbContext))]
-    [Migration("20261202084450_ServiceDeskCalendarAppeals")]
+    [Migration("20261202085827_ServiceDeskCalendarAppeals")]
     partial class ServiceDeskCalendarAppeals
     {
         /// <inheritdoc />
@@ -2573,6 +2573,10 @@ namespace InnoCluster.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("enterprise_name");
+
+                    b.Property<DateTimeOffset?>("EscalatedFor")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_for");
 
                     b.Property<bool?>("ExtensionApproved")
                         .HasColumnType("boolean")

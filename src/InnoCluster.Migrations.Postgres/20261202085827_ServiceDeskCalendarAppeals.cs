@@ -44,7 +44,8 @@ namespace InnoCluster.Migrations.Postgres
                     extension_approved = table.Column<bool>(type: "boolean", nullable: true),
                     rating = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     rating_comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    reopened = table.Column<int>(type: "integer", nullable: false)
+                    reopened = table.Column<int>(type: "integer", nullable: false),
+                    escalated_for = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

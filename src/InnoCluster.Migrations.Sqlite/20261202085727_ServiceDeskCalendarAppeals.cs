@@ -42,7 +42,8 @@ namespace InnoCluster.Migrations.Sqlite
                     extension_approved = table.Column<bool>(type: "INTEGER", nullable: true),
                     rating = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     rating_comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    reopened = table.Column<int>(type: "INTEGER", nullable: false)
+                    reopened = table.Column<int>(type: "INTEGER", nullable: false),
+                    escalated_for = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

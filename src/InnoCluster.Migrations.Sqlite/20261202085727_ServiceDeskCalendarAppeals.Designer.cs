@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCluster.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInnoClusterDbContext))]
-    [Migration("20261202084351_ServiceDeskCalendarAppeals")]
+    [Migration("20261202085727_ServiceDeskCalendarAppeals")]
     partial class ServiceDeskCalendarAppeals
     {
         /// <inheritdoc />
@@ -2485,6 +2485,10 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("enterprise_name");
+
+                    b.Property<long?>("EscalatedFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("escalated_for");
 
                     b.Property<bool?>("ExtensionApproved")
                         .HasColumnType("INTEGER")
