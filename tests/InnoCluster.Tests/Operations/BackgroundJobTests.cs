@@ -181,6 +181,35 @@ public abstract class BackgroundJobTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task AFinishedJobsFiles_AreDeletedAfterTheirRetention_ItsResultStays()
+    {
+        var owner = await TestUsers.CreateAsync(_app, [Roles.Official]);
+        var client = await TestUsers.TokenClientAsync(_app, owner);
+        var now = _app.Clock.GetUtcNow();
+        BackgroundJob Finished(TimeSpan ago) => new()
+        {
+            Kind = "annual-report-pdf", State = JobState.Succeeded, Result = "{\"file\":\"old.pdf\",\"bytes\":4}", CreatedById = owner.Id, CreatedByName = owner.Email,
+            CreatedAt = now - ago, NotBefore = now - ago, FinishedAt = now - ago, Attempts = 1,
+            Files = [new JobFile { Role = JobFileRole.Output, Name = "report.pdf", ContentType = "application/pdf", Content = "%PDF"u8.ToArray() }],
+        };
+        var (old, recent) = await _app.WithDbAsync(async db =>
+        {
+            var jobs = new[] { Finished(TimeSpan.FromDays(31)), Finished(TimeSpan.FromDays(29)) };
+            db.AddRange(jobs);
+            await db.SaveChangesAsync(Ct);
+            return (jobs[0].Id, jobs[1].Id);
+        });
+
+        Assert.True(await _app.Services.GetRequiredService<JobRunner>().DeleteOldFilesAsync(Ct) >= 1);
+        var gone = JsonNode.Parse(await client.GetStringAsync($"/api/jobs/{old}", Ct))!;
+        Assert.Empty(gone["outputs"]!.AsArray());
+        Assert.Equal("old.pdf", gone["result"]!["file"]!.GetValue<string>());
+        Assert.Single(JsonNode.Parse(await client.GetStringAsync($"/api/jobs/{recent}", Ct))!["outputs"]!.AsArray());
+        var session = await TestUsers.SignInAsync(_app, owner);
+        Assert.Contains("已过保留期限", await session.GetStringAsync($"/jobs/{old}", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reindex_IsASystemAdminsJob_WithItsFigures()
     {
         var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));

@@ -13,7 +13,7 @@ namespace InnoCluster.Features.Jobs;
 /// A job is seen by the person who queued it and by system and security admins; to anyone else it does
 /// not exist.
 /// </summary>
-public sealed class GetJob(InnoClusterDbContext db, IEnumerable<IJobKind> kinds, JobProgressBoard board)
+public sealed class GetJob(InnoClusterDbContext db, IEnumerable<IJobKind> kinds, JobProgressBoard board, TimeProvider clock, Microsoft.Extensions.Options.IOptions<JobOptions> options)
 {
     public sealed record OutputFile(long Id, string Name, string ContentType, long Size, string Url);
 
@@ -32,6 +32,9 @@ public sealed class GetJob(InnoClusterDbContext db, IEnumerable<IJobKind> kinds,
 
         [JsonIgnore]
         public string? ResultPartial { get; init; }
+
+        /// <summary>Finished longer ago than files are kept: its files are gone, its result stays.</summary>
+        public bool FilesDeleted { get; init; }
     }
 
     public async Task<View?> RunAsync(long id, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -55,6 +58,7 @@ public sealed class GetJob(InnoClusterDbContext db, IEnumerable<IJobKind> kinds,
         {
             ResultModel = job.State == JobState.Succeeded ? kind?.ReadResult(job.Result) : null,
             ResultPartial = kind?.ResultPartial,
+            FilesDeleted = job.FinishedAt < clock.GetUtcNow() - options.Value.KeepFilesFor,
         };
     }
 

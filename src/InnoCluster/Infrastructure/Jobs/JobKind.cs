@@ -115,4 +115,7 @@ public sealed class JobOptions
 
     /// <summary>How long a node's claim on a job lasts without renewal; a job whose node died runs again after it.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a finished job keeps its files (the uploaded spreadsheet, the PDF); the job and its result stay.</summary>
+    public TimeSpan KeepFilesFor { get; set; } = TimeSpan.FromDays(30);
 }

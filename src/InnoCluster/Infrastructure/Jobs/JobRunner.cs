@@ -73,6 +73,16 @@ public sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, I
         return null;
     }
 
+    /// <summary>Deletes the files of jobs finished longer ago than <see cref="JobOptions.KeepFilesFor"/>; returns how many.</summary>
+    public async Task<int> DeleteOldFilesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+        var cutoff = clock.GetUtcNow() - options.Value.KeepFilesFor;
+        var old = db.Set<BackgroundJob>().Where(j => j.FinishedAt < cutoff).Select(j => j.Id);
+        return await db.Set<JobFile>().Where(f => old.Contains(f.JobId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private static IQueryable<BackgroundJob> Due(InnoClusterDbContext db, DateTimeOffset now) =>
         db.Set<BackgroundJob>().Where(j => (j.State == JobState.Queued && j.NotBefore <= now) || (j.State == JobState.Running && j.ClaimedUntil < now));
 
@@ -217,8 +227,16 @@ public sealed class JobRunnerService(JobRunner runner, JobSignal signal, Databas
 {
     protected override TimeSpan PollInterval => options.Value.PollInterval;
 
+    private DateTimeOffset _filesCheckedAt = DateTimeOffset.MinValue;
+
     protected override async Task PassAsync(CancellationToken stoppingToken)
     {
+        if (TimeProvider.System.GetUtcNow() - _filesCheckedAt > TimeSpan.FromHours(1))
+        {
+            _filesCheckedAt = TimeProvider.System.GetUtcNow();
+            await runner.DeleteOldFilesAsync(stoppingToken);
+        }
+
         var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
