@@ -28,6 +28,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", _database.ConnectionString);
         builder.UseSetting("InnoCluster:DataDirectory", _database.DataDirectory);
         builder.UseSetting("InnoCluster:SeedDirectory", TestPaths.Seed);
+        // Kestrel listens where InitializeAsync says (a free port); without this the start-up check would look at the
+        // default address, and a developer's own server on localhost:5080 would stop the browser tests.
+        builder.UseSetting("urls", "https://127.0.0.1:0");
         // Every test class signs in several people from the same loopback address; the limit itself is
         // tested in RateLimitTests.
         builder.UseSetting("Security:SignInPerMinute", "1000");
