@@ -67,9 +67,7 @@ public static class RegistryApi
 
         if (JobReference.Requested(request))
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            return JobReference.Accepted(await EnterpriseImportJob.EnqueueAsync(queue, file.FileName, buffer.ToArray(), mapping, dryRun ?? true, cancellationToken));
+            return JobReference.Accepted(await EnterpriseImportJob.EnqueueAsync(queue, file, mapping, dryRun ?? true, cancellationToken));
         }
 
         await using var stream = file.OpenReadStream();

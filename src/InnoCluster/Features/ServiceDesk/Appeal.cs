@@ -129,6 +129,12 @@ public sealed class Appeal
 
     public bool IsOverdue(DateTimeOffset now) => CurrentDueAt is { } due && now > due;
 
+    /// <summary>The same rule as <see cref="IsOverdue"/>, as a query the databases run (the board's filter, the daily 督办).</summary>
+    public static System.Linq.Expressions.Expression<Func<Appeal, bool>> OverdueAt(DateTimeOffset now) => a =>
+        (a.Status == AppealStatus.Received && a.AcceptDueAt < now)
+        || (a.Status == AppealStatus.Assigned && a.FirstResponseDueAt < now)
+        || (a.Status == AppealStatus.InProgress && a.ResolveDueAt < now);
+
     /// <summary>A firm sees its own; the desk sees all; a unit sees what is assigned to it (lead or co-unit).</summary>
     public bool IsVisibleTo(AppealActor actor) =>
         actor.IsDesk || (actor.EnterpriseId is { } firm && firm == EnterpriseId) || (actor.Unit is { } unit && IsHandledBy(unit));

@@ -21,11 +21,7 @@ public sealed class EscalateOverdueAppeals(InnoClusterDbContext db, IAccountDire
     {
         var now = clock.GetUtcNow();
         var desk = new AppealActor("", by, true, null, null, now);
-        var overdue = await db.Set<Appeal>().Include(a => a.Steps)
-            .Where(a => (a.Status == AppealStatus.Received && a.AcceptDueAt < now)
-                || (a.Status == AppealStatus.Assigned && a.FirstResponseDueAt < now)
-                || (a.Status == AppealStatus.InProgress && a.ResolveDueAt < now))
-            .OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var overdue = await db.Set<Appeal>().Include(a => a.Steps).Where(Appeal.OverdueAt(now)).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var escalated = overdue.Where(a => a.Escalate(desk)).ToList();
         if (escalated.Count == 0)
         {
@@ -38,7 +34,7 @@ public sealed class EscalateOverdueAppeals(InnoClusterDbContext db, IAccountDire
         var messages = 0;
         foreach (var appeal in escalated)
         {
-            var due = TimeZoneInfo.ConvertTime(appeal.CurrentDueAt!.Value.AddTicks(-1), WorkingCalendar.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var due = WorkingCalendar.DayEnding(appeal.CurrentDueAt!.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var subject = $"【督办】企业诉求 #{appeal.Id}「{appeal.Topic}」已逾期";
             var body = $"{appeal.EnterpriseName}的诉求「{appeal.Topic}」{(appeal.LeadUnit is null ? "尚未受理交办" : $"由{appeal.LeadUnit}牵头办理")}，本环节应于{due}办完，现已逾期。\n请尽快办理：/appeals/{appeal.Id}";
             foreach (var to in officials.Concat(appeal.LeadUnit is { } unit ? units[unit] : []).Distinct(StringComparer.OrdinalIgnoreCase))

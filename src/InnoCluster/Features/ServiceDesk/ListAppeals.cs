@@ -42,10 +42,7 @@ public sealed class ListAppeals(InnoClusterDbContext db, TimeProvider clock)
 
         if (query.Overdue == true)
         {
-            appeals = appeals.Where(a =>
-                (a.Status == AppealStatus.Received && a.AcceptDueAt < now)
-                || (a.Status == AppealStatus.Assigned && a.FirstResponseDueAt < now)
-                || (a.Status == AppealStatus.InProgress && a.ResolveDueAt < now));
+            appeals = appeals.Where(Appeal.OverdueAt(now));
         }
 
         var size = Math.Clamp(query.PageSize ?? 20, 1, 100);

@@ -71,6 +71,9 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days,
         return count;
     }
 
+    /// <summary>The Beijing day a deadline (<see cref="EndOf"/>: midnight at its end) closes.</summary>
+    public static DateOnly DayEnding(DateTimeOffset due) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.AddTicks(-1), Zone).DateTime);
+
     /// <summary>Midnight at the end of the day in Beijing, as an instant (in UTC, as the databases store instants).</summary>
     public static DateTimeOffset EndOf(DateOnly day)
     {

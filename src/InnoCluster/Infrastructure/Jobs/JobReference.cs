@@ -22,11 +22,16 @@ public static class JobInputs
         var inputs = new List<JobInput>();
         foreach (var file in files)
         {
-            using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, cancellationToken);
-            inputs.Add(new JobInput(file.FileName, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray()));
+            inputs.Add(await ReadAsync(file, cancellationToken));
         }
 
         return inputs;
+    }
+
+    public static async Task<JobInput> ReadAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return new JobInput(file.FileName, string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType, buffer.ToArray());
     }
 }

@@ -35,8 +35,8 @@ public sealed class EnterpriseImportJob : JobKind<EnterpriseImportJob.Parameters
 
     public override string StageText(string stage) => ImportStages.Text(stage);
 
-    public static Task<long> EnqueueAsync(JobQueue queue, string fileName, byte[] content, string? mapping, bool dryRun, CancellationToken cancellationToken) =>
-        queue.EnqueueAsync(KindName, new Parameters(string.IsNullOrWhiteSpace(mapping) ? null : mapping, dryRun), [new JobInput(fileName, "application/octet-stream", content)], cancellationToken);
+    public static async Task<long> EnqueueAsync(JobQueue queue, IFormFile file, string? mapping, bool dryRun, CancellationToken cancellationToken) =>
+        await queue.EnqueueAsync(KindName, new Parameters(string.IsNullOrWhiteSpace(mapping) ? null : mapping, dryRun), [await JobInputs.ReadAsync(file, cancellationToken)], cancellationToken);
 
     protected override async Task<ImportReport> RunAsync(Parameters parameters, JobRun run, IServiceProvider services, CancellationToken cancellationToken)
     {

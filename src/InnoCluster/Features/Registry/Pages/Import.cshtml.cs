@@ -30,9 +30,7 @@ public sealed class ImportModel(JobQueue queue, ImportMappings mappings) : PageM
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var id = await EnterpriseImportJob.EnqueueAsync(queue, file.FileName, buffer.ToArray(), Mapping, dryRun: mode != "apply", cancellationToken);
+        var id = await EnterpriseImportJob.EnqueueAsync(queue, file, Mapping, dryRun: mode != "apply", cancellationToken);
         return Redirect($"/jobs/{id}");
     }
 

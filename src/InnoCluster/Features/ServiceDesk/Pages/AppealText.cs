@@ -49,6 +49,6 @@ public static class AppealText
     /// <summary>A deadline in Beijing time, marked when a year's holiday notice was not yet known.</summary>
     public static string Due(DateTimeOffset? due, bool provisional) => due is not { } at
         ? "—"
-        : TimeZoneInfo.ConvertTime(at.AddTicks(-1), WorkingCalendar.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : WorkingCalendar.DayEnding(at).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
           + Ui.L(" 24时前", " (end of day)") + (provisional ? Ui.L("（暂定：跨入尚未公布放假安排的年份）", " (provisional: a year whose holiday notice is not out yet)") : "");
 }
