@@ -2771,6 +2771,54 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.CommitmentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("by");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_reports");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_reports_commitment_id_at");
+
+                    b.ToTable("commitment_reports", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.ServiceDesk.HolidayNotice", b =>
                 {
                     b.Property<int>("Year")
@@ -2814,6 +2862,276 @@ namespace InnoCluster.Migrations.Postgres
                         .HasName("pk_holiday_notices");
 
                     b.ToTable("holiday_notices", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("CoUnits")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("co_units");
+
+                    b.Property<string>("ContactNameProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_name_protected");
+
+                    b.Property<string>("ContactPhoneProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_phone_protected");
+
+                    b.Property<string>("Disclosure")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("disclosure");
+
+                    b.Property<string>("DisclosureIndex")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("disclosure_index");
+
+                    b.Property<string>("DraftedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("drafted_by");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("feedback_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lead_unit");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Proposer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposer");
+
+                    b.Property<string>("ProposerSatisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("proposer_satisfaction");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("publisher");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("replied_on");
+
+                    b.Property<int?>("ReplyDocumentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_document_id");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("reply_text");
+
+                    b.Property<string>("SeedSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seed_source");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("session");
+
+                    b.Property<DateTimeOffset?>("SignedOffAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("LeadUnit")
+                        .HasDatabaseName("ix_proposals_lead_unit");
+
+                    b.HasIndex("ReplyDocumentId")
+                        .HasDatabaseName("ix_proposals_reply_document_id");
+
+                    b.HasIndex("SeedSource")
+                        .HasDatabaseName("ix_proposals_seed_source");
+
+                    b.HasIndex("Kind", "Session", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_kind_session_number");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_commitments");
+
+                    b.HasIndex("Unit")
+                        .HasDatabaseName("ix_proposal_commitments_unit");
+
+                    b.HasIndex("ProposalId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposal_commitments_proposal_id_number");
+
+                    b.ToTable("proposal_commitments", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("by");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_opinions");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_proposal_opinions_proposal_id");
+
+                    b.ToTable("proposal_opinions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
@@ -4452,6 +4770,45 @@ namespace InnoCluster.Migrations.Postgres
                         .HasConstraintName("fk_appeal_steps_appeals_appeal_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.CommitmentReport", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.ProposalCommitment", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_reports_proposal_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposals_documents_reply_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.Proposal", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_commitments_proposal_proposal_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalOpinion", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.Proposal", null)
+                        .WithMany("Opinions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_opinions_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Jobs.JobFile", b =>
                 {
                     b.HasOne("InnoCluster.Infrastructure.Jobs.BackgroundJob", null)
@@ -4583,6 +4940,18 @@ namespace InnoCluster.Migrations.Postgres
             modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Appeal", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Opinions");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Jobs.BackgroundJob", b =>

@@ -2681,6 +2681,52 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.CommitmentReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<int>("CommitmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("commitment_id");
+
+                    b.Property<bool>("Done")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_commitment_reports");
+
+                    b.HasIndex("CommitmentId", "At")
+                        .HasDatabaseName("ix_commitment_reports_commitment_id_at");
+
+                    b.ToTable("commitment_reports", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.ServiceDesk.HolidayNotice", b =>
                 {
                     b.Property<int>("Year")
@@ -2724,6 +2770,270 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasName("pk_holiday_notices");
 
                     b.ToTable("holiday_notices", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<string>("CoUnits")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("co_units");
+
+                    b.Property<string>("ContactNameProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name_protected");
+
+                    b.Property<string>("ContactPhoneProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone_protected");
+
+                    b.Property<string>("Disclosure")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosure");
+
+                    b.Property<string>("DisclosureIndex")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disclosure_index");
+
+                    b.Property<string>("DraftedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("drafted_by");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<string>("FeedbackNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_note");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LeadUnit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_unit");
+
+                    b.Property<DateOnly?>("MetOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("met_on");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Proposer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposer");
+
+                    b.Property<string>("ProposerSatisfaction")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposer_satisfaction");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("published_on");
+
+                    b.Property<string>("Publisher")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publisher");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateOnly?>("RepliedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_on");
+
+                    b.Property<int?>("ReplyDocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reply_document_id");
+
+                    b.Property<string>("ReplyText")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_text");
+
+                    b.Property<string>("SeedSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_source");
+
+                    b.Property<string>("Session")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session");
+
+                    b.Property<long?>("SignedOffAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_off_at");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposals");
+
+                    b.HasIndex("LeadUnit")
+                        .HasDatabaseName("ix_proposals_lead_unit");
+
+                    b.HasIndex("ReplyDocumentId")
+                        .HasDatabaseName("ix_proposals_reply_document_id");
+
+                    b.HasIndex("SeedSource")
+                        .HasDatabaseName("ix_proposals_seed_source");
+
+                    b.HasIndex("Kind", "Session", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposals_kind_session_number");
+
+                    b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Quote")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_commitments");
+
+                    b.HasIndex("Unit")
+                        .HasDatabaseName("ix_proposal_commitments_unit");
+
+                    b.HasIndex("ProposalId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_proposal_commitments_proposal_id_number");
+
+                    b.ToTable("proposal_commitments", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalOpinion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_proposal_opinions");
+
+                    b.HasIndex("ProposalId")
+                        .HasDatabaseName("ix_proposal_opinions_proposal_id");
+
+                    b.ToTable("proposal_opinions", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
@@ -4350,6 +4660,45 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasConstraintName("fk_appeal_steps_appeals_appeal_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.CommitmentReport", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.ProposalCommitment", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("CommitmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_commitment_reports_proposal_commitments_commitment_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyDocumentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_proposals_documents_reply_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.Proposal", null)
+                        .WithMany("Commitments")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_commitments_proposal_proposal_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalOpinion", b =>
+                {
+                    b.HasOne("InnoCluster.Features.ServiceDesk.Proposal", null)
+                        .WithMany("Opinions")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_proposal_opinions_proposals_proposal_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Jobs.JobFile", b =>
                 {
                     b.HasOne("InnoCluster.Infrastructure.Jobs.BackgroundJob", null)
@@ -4481,6 +4830,18 @@ namespace InnoCluster.Migrations.Sqlite
             modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Appeal", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.Proposal", b =>
+                {
+                    b.Navigation("Commitments");
+
+                    b.Navigation("Opinions");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.ServiceDesk.ProposalCommitment", b =>
+                {
+                    b.Navigation("Reports");
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Jobs.BackgroundJob", b =>

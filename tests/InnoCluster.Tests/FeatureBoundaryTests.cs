@@ -22,7 +22,7 @@ public sealed class FeatureBoundaryTests
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
-        { "ServiceDesk", ["Registry", "Identity"] },
+        { "ServiceDesk", ["Registry", "Identity", "Documents"] },
     };
 
     private static readonly Lazy<ModuleDefinition> Module = new(() => ModuleDefinition.ReadModule(typeof(Program).Assembly.Location));

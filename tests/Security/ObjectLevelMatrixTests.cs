@@ -147,6 +147,31 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
             var id = await VictimsAppealAsync(o);
             return new Attempt(await o.Attacker.GetAsync($"/appeals/{id}", Ct), AppealUnchanged(o, id));
         },
+        ["GET /api/proposals/{id:int}"] = async o =>
+        {
+            var id = await AProposalAsync();
+            return new Attempt(await o.Attacker.GetAsync($"/api/proposals/{id}", Ct), ProposalUnchanged(id));
+        },
+        ["POST /api/proposals/{id:int}/opinions"] = async o =>
+        {
+            var id = await AProposalAsync();
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/proposals/{id}/opinions", new { text = "篡改" }, Ct), ProposalUnchanged(id));
+        },
+        ["POST /api/proposals/{id:int}/reply"] = async o =>
+        {
+            var id = await AProposalAsync();
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/proposals/{id}/reply", new { text = "篡改", outcome = "A" }, Ct), ProposalUnchanged(id));
+        },
+        ["POST /api/proposals/{id:int}/commitments/{number:int}/reports"] = async o =>
+        {
+            var id = await AProposalAsync();
+            return new Attempt(await o.Attacker.PostAsJsonAsync($"/api/proposals/{id}/commitments/1/reports", new { text = "篡改", done = true }, Ct), ProposalUnchanged(id));
+        },
+        ["PAGE /proposals/{id:int}"] = async o =>
+        {
+            var id = await AProposalAsync();
+            return new Attempt(await o.Attacker.GetAsync($"/proposals/{id}", Ct), ProposalUnchanged(id));
+        },
         ["GET /api/enterprise-users/{id}/personal-data"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/enterprise-users/{o.Victim.Id}/personal-data", Ct), Nothing),
         ["POST /api/enterprise-users/{id}/erase"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprise-users/{o.Victim.Id}/erase", null, Ct),
@@ -225,6 +250,26 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
     {
         var appeal = (await o.VictimClient.GetFromJsonAsync<JsonObject>($"/api/appeals/{id}", Ct))!;
         Assert.Equal(("Received", 1), (appeal["status"]!.GetValue<string>(), appeal["steps"]!.AsArray().Count));
+    };
+
+    /// <summary>A replied proposal handled by a unit (not the attacker's), with one commitment of that unit's.</summary>
+    private Task<int> AProposalAsync() => app.WithDbAsync(async db =>
+    {
+        var proposal = new InnoCluster.Features.ServiceDesk.Proposal
+        {
+            Session = $"矩阵测试会议{Guid.NewGuid():N}"[..20], Number = 1, Proposer = "委员", Title = "原始标题", LeadUnit = "矩阵测试单位",
+            Status = InnoCluster.Features.ServiceDesk.ProposalStatus.Replied, RegisteredAt = app.Clock.GetUtcNow(),
+            Commitments = [new() { Number = 1, Title = "原始承诺", Unit = "矩阵测试单位" }],
+        };
+        db.Add(proposal);
+        await db.SaveChangesAsync(Ct);
+        return proposal.Id;
+    });
+
+    private Func<Task> ProposalUnchanged(int id) => async () =>
+    {
+        var proposal = await app.WithDbAsync(db => db.Set<InnoCluster.Features.ServiceDesk.Proposal>().Include(p => p.Opinions).Include(p => p.Commitments).ThenInclude(c => c.Reports).SingleAsync(p => p.Id == id, Ct));
+        Assert.Equal((null, 0, 0), (proposal.ReplyText, proposal.Opinions.Count, proposal.Commitments.Single().Reports.Count));
     };
 
     /// <summary>A finished job of the victim's, with a file it made.</summary>

@@ -23,6 +23,7 @@ public static class DocumentsFeature
         services.AddScoped<DocumentSearch>();
         services.AddScoped<GetDocument>();
         services.AddScoped<IDocumentLibrary, DocumentLibrary>();
+        services.AddScoped<ILetterPublisher, LetterPublisher>();
         services.AddScoped<IEnterpriseMentions, EnterpriseMentions>();
         services.AddSingleton<ISeedStep, DocumentSeedStep>();
         services.AddSingleton<ICliVerb, ImportDocumentsVerb>();

@@ -2,7 +2,7 @@ using InnoCluster.Infrastructure.Seeding;
 
 namespace InnoCluster.Features.ServiceDesk;
 
-/// <summary>The service desk: enterprise requests (企业诉求) on working-day clocks, from the State Council's notices.</summary>
+/// <summary>The service desk: enterprise requests (企业诉求) on working-day clocks, from the State Council's notices, and the handling of proposals (建议提案) with their replies and commitments.</summary>
 public static class ServiceDeskFeature
 {
     public static IServiceCollection AddServiceDesk(this IServiceCollection services, IConfiguration configuration)
@@ -18,7 +18,13 @@ public static class ServiceDeskFeature
         services.AddScoped<GetAppeal>();
         services.AddScoped<ListAppeals>();
         services.AddScoped<MoveAppeal>();
+        services.AddScoped<RegisterProposal>();
+        services.AddScoped<GetProposal>();
+        services.AddScoped<ListProposals>();
+        services.AddScoped<MoveProposal>();
+        services.AddScoped<SendProposalReply>();
         services.AddSingleton<ISeedStep, CalendarSeedStep>();
+        services.AddSingleton<ISeedStep, ProposalSeedStep>();
         return services;
     }
 }

@@ -60,8 +60,7 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days,
     /// <summary>Working days from one moment to another (Beijing dates; the first day not counted, the last counted).</summary>
     public int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to)
     {
-        var start = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, Zone).DateTime);
-        var end = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, Zone).DateTime);
+        var (start, end) = (BeijingDay(from), BeijingDay(to));
         var count = 0;
         for (var day = start.AddDays(1); day <= end; day = day.AddDays(1))
         {
@@ -70,6 +69,9 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days,
 
         return count;
     }
+
+    /// <summary>The day it is in Beijing at this instant.</summary>
+    public static DateOnly BeijingDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>The Beijing day a deadline (<see cref="EndOf"/>: midnight at its end) closes.</summary>
     public static DateOnly DayEnding(DateTimeOffset due) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.AddTicks(-1), Zone).DateTime);

@@ -24,7 +24,7 @@ public sealed class AppealModel(GetAppeal get, MoveAppeal move, TimeProvider clo
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAssignAsync(int id, string? leadUnit, string? coUnits, string? theme, CancellationToken ct) =>
-        AfterAsync(id, move.AssignAsync(id, new MoveAppeal.AssignRequest(leadUnit, (coUnits ?? "").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), theme), User, ct), ct);
+        AfterAsync(id, move.AssignAsync(id, new MoveAppeal.AssignRequest(leadUnit, FormLists.Split(coUnits), theme), User, ct), ct);
 
     public Task<IActionResult> OnPostRespondAsync(int id, string? note, CancellationToken ct) => AfterAsync(id, move.RespondAsync(id, new(note), User, ct), ct);
 

@@ -1,0 +1,194 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace InnoCluster.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Proposals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "proposals",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    session = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: true),
+                    proposer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    lead_unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    co_units = table.Column<List<string>>(type: "text[]", nullable: false),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    reply_text = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    outcome = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    drafted_by = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    signed_off_by = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    signed_off_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    replied_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    contact_name_protected = table.Column<string>(type: "text", nullable: true),
+                    contact_phone_protected = table.Column<string>(type: "text", nullable: true),
+                    disclosure_index = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    publisher = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    disclosure = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    published_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    reply_document_id = table.Column<int>(type: "integer", nullable: true),
+                    proposer_satisfaction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    met_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    feedback_note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    seed_source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_proposals", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_proposals_documents_reply_document_id",
+                        column: x => x.reply_document_id,
+                        principalTable: "documents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "proposal_commitments",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    proposal_id = table.Column<int>(type: "integer", nullable: false),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    due_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    quote = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_proposal_commitments", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_proposal_commitments_proposal_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "proposal_opinions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    proposal_id = table.Column<int>(type: "integer", nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    by = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_proposal_opinions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_proposal_opinions_proposals_proposal_id",
+                        column: x => x.proposal_id,
+                        principalTable: "proposals",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "commitment_reports",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    commitment_id = table.Column<int>(type: "integer", nullable: false),
+                    unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    done = table.Column<bool>(type: "boolean", nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    by = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_commitment_reports", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_commitment_reports_proposal_commitments_commitment_id",
+                        column: x => x.commitment_id,
+                        principalTable: "proposal_commitments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_commitment_reports_commitment_id_at",
+                table: "commitment_reports",
+                columns: new[] { "commitment_id", "at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_commitments_proposal_id_number",
+                table: "proposal_commitments",
+                columns: new[] { "proposal_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_commitments_unit",
+                table: "proposal_commitments",
+                column: "unit");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposal_opinions_proposal_id",
+                table: "proposal_opinions",
+                column: "proposal_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_kind_session_number",
+                table: "proposals",
+                columns: new[] { "kind", "session", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_lead_unit",
+                table: "proposals",
+                column: "lead_unit");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_reply_document_id",
+                table: "proposals",
+                column: "reply_document_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_proposals_seed_source",
+                table: "proposals",
+                column: "seed_source");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "commitment_reports");
+
+            migrationBuilder.DropTable(
+                name: "proposal_opinions");
+
+            migrationBuilder.DropTable(
+                name: "proposal_commitments");
+
+            migrationBuilder.DropTable(
+                name: "proposals");
+        }
+    }
+}
