@@ -125,6 +125,30 @@ public abstract class AppealApiTests<TTarget> : DatabaseTests<TTarget>
         var steps = (await OkAsync(firm.GetAsync($"/api/appeals/{id}", Ct)))["steps"]!.AsArray().Select(s => s!["action"]!.GetValue<string>()).ToList();
         Assert.Equal(["file", "escalate", "assign", "escalate"], steps);
     }
+
+    [Fact]
+    public async Task AContact_IsErased_WithTheAccount_OrByTheDeskOnRequest()
+    {
+        var firmId = await FirmAsync("删除测试企业");
+        var account = await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: firmId);
+        var firm = await TestUsers.TokenClientAsync(_app, account);
+        var desk = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        var mine = (await OkAsync(firm.PostAsJsonAsync("/api/appeals", new { topic = "用地指标", text = "扩产需要新增用地。", contactName = "陈女士", contactPhone = "13700001234" }, Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var called = (await OkAsync(desk.PostAsJsonAsync("/api/appeals", new { topic = "12345来电", text = "咨询人才政策。", enterpriseId = firmId, channel = "Hotline12345", contactName = "来电人", contactPhone = "13600005678" }, Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
+
+        // A 12345 caller has no account: the desk erases the contact on their request; the request stays.
+        Assert.Equal(HttpStatusCode.Forbidden, (await firm.PostAsync($"/api/appeals/{called}/erase-contact", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await desk.PostAsync($"/api/appeals/{called}/erase-contact", null, Ct)).StatusCode);
+        var erased = await OkAsync(desk.GetAsync($"/api/appeals/{called}", Ct));
+        Assert.Equal((null, null, "12345来电"), ((string?)erased["contactName"], (string?)erased["contactPhone"], erased["topic"]!.GetValue<string>()));
+
+        // The firm's user erases their personal data: the contact they gave and their name in the history go.
+        Assert.Equal(HttpStatusCode.NoContent, (await firm.PostAsync("/api/me/personal-data/erase", null, Ct)).StatusCode);
+        var after = await OkAsync(desk.GetAsync($"/api/appeals/{mine}", Ct));
+        Assert.Equal((null, null), ((string?)after["contactName"], (string?)after["contactPhone"]));
+        Assert.Equal(ServiceDeskPersonalData.Erased, after["steps"]![0]!["actor"]!.GetValue<string>());
+        Assert.False(await _app.WithDbAsync(db => db.Set<AppealStep>().AnyAsync(s => s.ActorName == account.Email, Ct)));
+    }
 }
 
 public sealed class SqliteAppealApiTests(TestApp<SqliteTarget> app) : AppealApiTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;

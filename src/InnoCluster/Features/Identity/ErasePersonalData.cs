@@ -7,9 +7,16 @@ namespace InnoCluster.Features.Identity;
 
 /// <summary>
 /// Erases the person's personal data (PIPL art. 47): contact fields emptied, the e-mail replaced,
-/// sessions and tokens ended, mail to them deleted from the outbox. The account row stays so the audit trail keeps its referent.
+/// sessions and tokens ended, mail to them deleted from the outbox, and what other features hold of them
+/// (a request's contact person, their name in a history) erased too. The account row stays so the audit trail keeps its referent.
 /// </summary>
-public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider clock, PersonalAccessTokens tokens, AuditTrail audit, InnoCluster.Infrastructure.Data.InnoClusterDbContext db)
+public sealed class ErasePersonalData(
+    UserManager<AppUser> users,
+    TimeProvider clock,
+    PersonalAccessTokens tokens,
+    AuditTrail audit,
+    InnoCluster.Infrastructure.Data.InnoClusterDbContext db,
+    IEnumerable<InnoCluster.Infrastructure.IPersonalDataHolder> holders)
 {
     public async Task<Result> RunAsync(string userId, CancellationToken cancellationToken)
     {
@@ -21,6 +28,13 @@ public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider c
         // Mail to the person, sent or still queued, goes too: it holds their address and what they were told.
         var address = user.Email;
         await db.Set<InnoCluster.Infrastructure.Mail.OutboxMessage>().Where(m => m.To == address).ExecuteDeleteAsync(cancellationToken);
+        var held = 0;
+        foreach (var holder in holders)
+        {
+            held += await holder.EraseAsync(user.Id, address ?? "", cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         var placeholder = $"erased-{user.Id}@invalid.example";
         user.Email = placeholder;
         user.UserName = placeholder;
@@ -36,7 +50,7 @@ public sealed class ErasePersonalData(UserManager<AppUser> users, TimeProvider c
         await users.UpdateAsync(user);
         await users.UpdateSecurityStampAsync(user);
         await tokens.RevokeAllAsync(user.Id, cancellationToken);
-        await audit.RecordAsync("personal-data-erased", "users", userId, "ok", null, cancellationToken);
+        await audit.RecordAsync("personal-data-erased", "users", userId, "ok", held > 0 ? $"{held} records in other features" : null, cancellationToken);
         return Result.Ok();
     }
 }

@@ -313,6 +313,9 @@ public sealed class Appeal
         return null;
     }
 
+    /// <summary>The contact person's name and phone are erased (on the person's request); the request and its history stay.</summary>
+    public void EraseContact() => (ContactNameProtected, ContactPhoneProtected) = (null, null);
+
     /// <summary>督办: an overdue request is escalated once per missed deadline; false when there is nothing to escalate.</summary>
     public bool Escalate(AppealActor desk)
     {

@@ -133,6 +133,9 @@ public sealed class Proposal
 
     public bool ShowsContactTo(AppealActor actor) => actor.IsDesk || (actor.Unit is { } unit && IsHandledBy(unit));
 
+    /// <summary>The reply's contact person's name and phone are erased (on the person's request).</summary>
+    public void EraseContact() => (ContactNameProtected, ContactPhoneProtected) = (null, null);
+
     /// <summary>A co-handling unit gives its opinion (会办意见) for the lead unit's reply, until the reply is signed off.</summary>
     public Problem? AddOpinion(string? text, AppealActor actor)
     {

@@ -23,6 +23,7 @@ public static class ProposalsApi
         api.MapPost("/{id:int}/feedback", (int id, MoveProposal.FeedbackRequest body, ClaimsPrincipal user, MoveProposal move, CancellationToken ct) => Ok(move.RecordFeedbackAsync(id, body, user, ct))).RequireAuthorization(Policies.Official);
         api.MapPut("/{id:int}/commitments/{number:int}", (int id, int number, MoveProposal.AssignRequest body, ClaimsPrincipal user, MoveProposal move, CancellationToken ct) => Ok(move.AssignCommitmentAsync(id, number, body, user, ct))).RequireAuthorization(Policies.Official);
         api.MapPost("/{id:int}/commitments/{number:int}/reports", (int id, int number, MoveProposal.ReportRequest body, ClaimsPrincipal user, MoveProposal move, CancellationToken ct) => Ok(move.ReportAsync(id, number, body, user, ct))).RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/{id:int}/erase-contact", async Task<Results<NoContent, ProblemHttpResult>> (int id, EraseContact erase, CancellationToken ct) => (await erase.OfProposalAsync(id, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         return app;
     }
 

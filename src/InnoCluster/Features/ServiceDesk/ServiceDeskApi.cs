@@ -26,6 +26,7 @@ public static class ServiceDeskApi
         api.MapPost("/appeals/{id:int}/resolve", (int id, MoveAppeal.NoteRequest body, ClaimsPrincipal user, MoveAppeal move, CancellationToken ct) => Ok(move.ResolveAsync(id, body, user, ct))).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/appeals/{id:int}/rate", (int id, MoveAppeal.RatingRequest body, ClaimsPrincipal user, MoveAppeal move, CancellationToken ct) => Ok(move.RateAsync(id, body, user, ct))).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/appeals/{id:int}/reopen", (int id, MoveAppeal.NoteRequest body, ClaimsPrincipal user, MoveAppeal move, CancellationToken ct) => Ok(move.RateAsync(id, new MoveAppeal.RatingRequest(Satisfaction.Dissatisfied, body.Note), user, ct))).RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/appeals/{id:int}/erase-contact", async Task<Results<NoContent, ProblemHttpResult>> (int id, EraseContact erase, CancellationToken ct) => (await erase.OfAppealAsync(id, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         return app.MapProposalsApi();
     }
 

@@ -18,6 +18,8 @@ public static class ServiceDeskFeature
         services.AddScoped<GetAppeal>();
         services.AddScoped<ListAppeals>();
         services.AddScoped<MoveAppeal>();
+        services.AddScoped<InnoCluster.Infrastructure.IPersonalDataHolder, ServiceDeskPersonalData>();
+        services.AddScoped<EraseContact>();
         services.AddScoped<RegisterProposal>();
         services.AddScoped<GetProposal>();
         services.AddScoped<ListProposals>();

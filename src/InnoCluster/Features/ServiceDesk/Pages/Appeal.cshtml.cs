@@ -8,7 +8,7 @@ namespace InnoCluster.Features.ServiceDesk.Pages;
 
 /// <summary>One request: its clocks and history, and the moves open to the reader (the desk, the lead unit, the firm).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class AppealModel(GetAppeal get, MoveAppeal move, TimeProvider clock) : PageModel
+public sealed class AppealModel(GetAppeal get, MoveAppeal move, EraseContact erase, TimeProvider clock) : PageModel
 {
     public AppealView Appeal { get; private set; } = null!;
 
@@ -37,6 +37,17 @@ public sealed class AppealModel(GetAppeal get, MoveAppeal move, TimeProvider clo
     public Task<IActionResult> OnPostResolveAsync(int id, string? note, CancellationToken ct) => AfterAsync(id, move.ResolveAsync(id, new(note), User, ct), ct);
 
     public Task<IActionResult> OnPostRateAsync(int id, Satisfaction rating, string? comment, CancellationToken ct) => AfterAsync(id, move.RateAsync(id, new(rating, comment), User, ct), ct);
+
+    public async Task<IActionResult> OnPostEraseContactAsync(int id, CancellationToken ct)
+    {
+        if (!Reader.IsDesk)
+        {
+            return Forbid();
+        }
+
+        await erase.OfAppealAsync(id, ct);
+        return Redirect($"/appeals/{id}");
+    }
 
     private async Task<IActionResult> AfterAsync(int id, Task<Result<AppealView>> moving, CancellationToken ct)
     {

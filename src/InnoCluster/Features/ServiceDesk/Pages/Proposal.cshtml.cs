@@ -8,7 +8,7 @@ namespace InnoCluster.Features.ServiceDesk.Pages;
 
 /// <summary>One proposal: its reply's way from draft to publication, the proposer's feedback, and its commitments with their reports.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ProposalModel(GetProposal get, MoveProposal move, SendProposalReply send, TimeProvider clock) : PageModel
+public sealed class ProposalModel(GetProposal get, MoveProposal move, SendProposalReply send, EraseContact erase, TimeProvider clock) : PageModel
 {
     public ProposalView Proposal { get; private set; } = null!;
 
@@ -64,6 +64,17 @@ public sealed class ProposalModel(GetProposal get, MoveProposal move, SendPropos
 
     public Task<IActionResult> OnPostReportAsync(int id, int number, string? text, bool done, CancellationToken ct) =>
         AfterAsync(id, move.ReportAsync(id, number, new(text, done), User, ct), ct);
+
+    public async Task<IActionResult> OnPostEraseContactAsync(int id, CancellationToken ct)
+    {
+        if (!Reader.IsDesk)
+        {
+            return Forbid();
+        }
+
+        await erase.OfProposalAsync(id, ct);
+        return Redirect($"/proposals/{id}");
+    }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
