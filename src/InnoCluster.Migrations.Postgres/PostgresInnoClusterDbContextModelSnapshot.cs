@@ -2557,6 +2557,10 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("contact_phone_protected");
 
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
                     b.Property<bool>("DueIsProvisional")
                         .HasColumnType("boolean")
                         .HasColumnName("due_is_provisional");
@@ -2665,6 +2669,9 @@ namespace InnoCluster.Migrations.Postgres
 
                     b.HasIndex("LeadUnit")
                         .HasDatabaseName("ix_appeals_lead_unit");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_appeals_received_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_appeals_status_received_at");

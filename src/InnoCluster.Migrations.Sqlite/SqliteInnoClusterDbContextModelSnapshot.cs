@@ -2469,6 +2469,10 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("contact_phone_protected");
 
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
                     b.Property<bool>("DueIsProvisional")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_is_provisional");
@@ -2577,6 +2581,9 @@ namespace InnoCluster.Migrations.Sqlite
 
                     b.HasIndex("LeadUnit")
                         .HasDatabaseName("ix_appeals_lead_unit");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_appeals_received_at");
 
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_appeals_status_received_at");

@@ -69,6 +69,9 @@ public sealed class Appeal
 
     public string EnterpriseName { get; set; } = "";
 
+    /// <summary>The firm's 板块 when the request was filed (for the office's analytics by district).</summary>
+    public int? DistrictId { get; set; }
+
     public AppealChannel Channel { get; set; }
 
     public DateTimeOffset ReceivedAt { get; set; }

@@ -11,6 +11,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.HasIndex(a => new { a.Status, a.ReceivedAt });
         b.HasIndex(a => a.EnterpriseId);
         b.HasIndex(a => a.LeadUnit);
+        b.HasIndex(a => a.ReceivedAt);
         b.Property(a => a.Topic).HasMaxLength(200);
         b.Property(a => a.Text).HasMaxLength(5000);
         b.Property(a => a.Theme).HasMaxLength(40);

@@ -35,8 +35,8 @@ public sealed class FileAppeal(InnoClusterDbContext db, IRegistryDirectory regis
             return Problem.Forbidden("企业账号只能为本企业提出诉求 / a firm's account files for its own firm only");
         }
 
-        var names = firm is { } id ? await registry.EnterpriseNamesAsync([id], cancellationToken) : new Dictionary<int, string>();
-        if (firm is null || !names.ContainsKey(firm.Value))
+        var firms = firm is { } id ? await registry.SketchesAsync([id], cancellationToken) : new Dictionary<int, EnterpriseSketch>();
+        if (firm is null || !firms.ContainsKey(firm.Value))
         {
             errors.Add(new("enterpriseId", "请选择企业库中的企业 / choose an enterprise in the registry"));
         }
@@ -57,7 +57,8 @@ public sealed class FileAppeal(InnoClusterDbContext db, IRegistryDirectory regis
             Topic = request.Topic!.Trim(),
             Text = request.Text!.Trim(),
             EnterpriseId = firm,
-            EnterpriseName = names[firm!.Value],
+            EnterpriseName = firms[firm!.Value].Name,
+            DistrictId = firms[firm.Value].DistrictId,
             Channel = actor.IsDesk ? request.Channel ?? AppealChannel.Other : AppealChannel.Platform,
             ContactNameProtected = personal.Protect(request.ContactName),
             ContactPhoneProtected = personal.Protect(request.ContactPhone),

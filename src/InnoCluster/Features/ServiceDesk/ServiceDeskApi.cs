@@ -16,6 +16,7 @@ public static class ServiceDeskApi
 
         api.MapPost("/appeals", FileAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/appeals", ListAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/appeals/analytics", async (DateOnly? from, DateOnly? to, GetDeskAnalytics analytics, CancellationToken ct) => TypedResults.Ok(await analytics.RunAsync(new(from, to), ct))).RequireAuthorization(Policies.Official);
         api.MapGet("/appeals/{id:int}", GetAsync).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/appeals/escalate", EscalateAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/appeals/{id:int}/assign", (int id, MoveAppeal.AssignRequest body, ClaimsPrincipal user, MoveAppeal move, CancellationToken ct) => Ok(move.AssignAsync(id, body, user, ct))).RequireAuthorization(Policies.Official);

@@ -17,6 +17,7 @@ public static class ServiceDeskFeature
         services.AddScoped<FileAppeal>();
         services.AddScoped<GetAppeal>();
         services.AddScoped<ListAppeals>();
+        services.AddScoped<GetDeskAnalytics>();
         services.AddScoped<MoveAppeal>();
         services.AddScoped<InnoCluster.Infrastructure.IPersonalDataHolder, ServiceDeskPersonalData>();
         services.AddScoped<EraseContact>();
