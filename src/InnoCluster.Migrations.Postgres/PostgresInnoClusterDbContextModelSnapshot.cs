@@ -2644,6 +2644,15 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("status");
 
+                    b.Property<string>("SuggestedTheme")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("suggested_theme");
+
+                    b.Property<double?>("SuggestedThemeConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("suggested_theme_confidence");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)

@@ -2556,6 +2556,15 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
 
+                    b.Property<string>("SuggestedTheme")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suggested_theme");
+
+                    b.Property<double?>("SuggestedThemeConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("suggested_theme_confidence");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(5000)

@@ -83,4 +83,59 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(desk.Locator("dl.facts")).ToContainTextAsync("2026-02-14 24时前");
         await Assertions.Expect(desk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("逾期");
     }
+
+    [Fact]
+    public async Task AProposal_IsRegisteredDraftedSignedOffAndPublished_AndItsCommitmentsAreTracked()
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        var (leadUnit, session) = ($"区工信局{suffix}", $"区政协二届五次会议{suffix}");
+        var office = await app.NewPageAsync();
+        await BrowserAccounts.SignInAsync(office, await BrowserAccounts.CreateAsync(app, Roles.Official, "提案办", totp: true));
+        var lead = await app.NewPageAsync();
+        await BrowserAccounts.SignInAsync(lead, await BrowserAccounts.CreateAsync(app, Roles.Department, "主办单位经办", department: leadUnit));
+
+        // The office registers it.
+        await office.GotoAsync("/proposals");
+        await office.GetByRole(AriaRole.Link, new() { Name = "登记建议提案" }).ClickAsync();
+        await office.GetByLabel("届次会议（如 区政协二届三次会议）").FillAsync(session);
+        await office.GetByLabel("编号").FillAsync("12");
+        await office.GetByLabel("提出人（代表或委员）").FillAsync("王委员");
+        await office.GetByLabel("标题", new() { Exact = true }).FillAsync("关于建设人工智能公共算力平台的建议");
+        await office.GetByLabel("主办单位").FillAsync(leadUnit);
+        await office.GetByRole(AriaRole.Button, new() { Name = "登记" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("已交办，待答复");
+        var url = office.Url;
+
+        // The lead unit drafts the reply, class B, with one commitment it carries out.
+        await lead.GotoAsync("/proposals");
+        await lead.GetByRole(AriaRole.Link, new() { Name = "关于建设人工智能公共算力平台的建议" }).ClickAsync();
+        await lead.GetByLabel("答复正文").FillAsync("您提出的建议收悉。现答复如下：我区将建设公共算力平台。");
+        await lead.GetByLabel("B类 正在解决或列入计划").CheckAsync();
+        await lead.GetByLabel("承诺事项 1").FillAsync("建成区级公共算力平台");
+        await lead.Locator("#c0-unit").FillAsync(leadUnit);
+        await lead.Locator("#c0-due").FillAsync("2026-12-31");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "保存答复稿" }).ClickAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("答复已拟稿，待签发");
+
+        // The office signs it off and sends it, published with its disclosure record.
+        await office.GotoAsync(url);
+        await office.GetByRole(AriaRole.Button, new() { Name = "签发答复" }).ClickAsync();
+        await office.GetByLabel("信息索引号").FillAsync($"014032126/2026-{suffix}");
+        await office.GetByLabel("发布机构").FillAsync("新吴区工信局");
+        await office.GetByLabel("公开日期").FillAsync("2026-06-22");
+        await office.GetByRole(AriaRole.Button, new() { Name = "发出" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("已答复");
+        await Assertions.Expect(office.Locator("dl.facts")).ToContainTextAsync($"014032126/2026-{suffix}");
+
+        // The commitment is a task: the unit reports progress on it; the letter is in the library.
+        await lead.GotoAsync(url);
+        await Assertions.Expect(lead.Locator("#commitment-1")).ToContainTextAsync("进展未知（尚无报告）");
+        await lead.GetByLabel("进展情况").FillAsync("平台选址已完成。");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "报告进展" }).ClickAsync();
+        await Assertions.Expect(lead.Locator("#commitment-1")).ToContainTextAsync("推进中");
+        await Assertions.Expect(lead.Locator("#commitment-1")).ToContainTextAsync("平台选址已完成。");
+        await office.GetByRole(AriaRole.Link, new() { Name = "在文档库中查看" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"对{session}第12号提案的答复函");
+    }
 }

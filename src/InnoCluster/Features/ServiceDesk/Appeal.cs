@@ -65,6 +65,11 @@ public sealed class Appeal
     /// <summary>The desk's classification (政策兑现, 融资, 人才, 用地, 审批, 场景 …); empty until assigned.</summary>
     public string? Theme { get; set; }
 
+    /// <summary>The theme the classifier proposed when the request was filed (kept beside the desk's, to measure it), and its probability.</summary>
+    public string? SuggestedTheme { get; set; }
+
+    public double? SuggestedThemeConfidence { get; set; }
+
     public int? EnterpriseId { get; set; }
 
     public string EnterpriseName { get; set; } = "";

@@ -15,6 +15,7 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.Property(a => a.Topic).HasMaxLength(200);
         b.Property(a => a.Text).HasMaxLength(5000);
         b.Property(a => a.Theme).HasMaxLength(40);
+        b.Property(a => a.SuggestedTheme).HasMaxLength(40);
         b.Property(a => a.EnterpriseName).HasMaxLength(200);
         b.Property(a => a.Channel).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);

@@ -8,9 +8,10 @@ namespace InnoCluster.Features.ServiceDesk;
 
 /// <summary>
 /// A request is filed: by a firm's account for its own firm, or by the desk recording a call (12345), a
-/// visit or a letter for any firm, with the time it was received. The desk's acceptance clock starts.
+/// visit or a letter for any firm, with the time it was received. The desk's acceptance clock starts, and the
+/// classifier proposes a theme for the desk to confirm or correct.
 /// </summary>
-public sealed class FileAppeal(InnoClusterDbContext db, IRegistryDirectory registry, CalendarStore calendars, PersonalData personal, TimeProvider clock)
+public sealed class FileAppeal(InnoClusterDbContext db, IRegistryDirectory registry, CalendarStore calendars, ThemeSuggester themes, PersonalData personal, TimeProvider clock)
 {
     public sealed record Request(string? Topic, string? Text, int? EnterpriseId, AppealChannel? Channel, DateTimeOffset? ReceivedAt, string? ContactName, string? ContactPhone);
 
@@ -64,6 +65,11 @@ public sealed class FileAppeal(InnoClusterDbContext db, IRegistryDirectory regis
             ContactPhoneProtected = personal.Protect(request.ContactPhone),
             FiledById = actor.UserId,
         };
+        if (await themes.SuggestAsync(db, ThemeSuggester.TextOf(appeal.Topic, appeal.Text), cancellationToken) is { } suggestion)
+        {
+            (appeal.SuggestedTheme, appeal.SuggestedThemeConfidence) = (suggestion.Theme, Math.Round(suggestion.Confidence, 3));
+        }
+
         appeal.Filed(received, await calendars.LoadAsync(cancellationToken), actor);
         db.Add(appeal);
         await db.SaveChangesAsync(cancellationToken);

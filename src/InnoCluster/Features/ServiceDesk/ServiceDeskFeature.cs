@@ -15,6 +15,7 @@ public static class ServiceDeskFeature
         services.AddScoped<GetCalendar>();
         services.AddScoped<EditCalendarDay>();
         services.AddScoped<FileAppeal>();
+        services.AddSingleton<ThemeSuggester>();
         services.AddScoped<GetAppeal>();
         services.AddScoped<ListAppeals>();
         services.AddScoped<GetDeskAnalytics>();
