@@ -2591,11 +2591,11 @@ namespace InnoCluster.Migrations.Sqlite
                     b.HasIndex("LeadUnit")
                         .HasDatabaseName("ix_appeals_lead_unit");
 
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_appeals_received_at");
-
                     b.HasIndex("Status", "ReceivedAt")
                         .HasDatabaseName("ix_appeals_status_received_at");
+
+                    b.HasIndex("ReceivedAt", "Theme", "SuggestedTheme", "DistrictId", "LeadUnit", "EnterpriseId", "Status", "Rating", "AcceptDueAt", "FirstResponseAt", "FirstResponseDueAt", "ResolvedAt", "ResolveDueAt")
+                        .HasDatabaseName("ix_appeals_analytics");
 
                     b.ToTable("appeals", (string)null);
                 });

@@ -11,7 +11,12 @@ internal sealed class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.HasIndex(a => new { a.Status, a.ReceivedAt });
         b.HasIndex(a => a.EnterpriseId);
         b.HasIndex(a => a.LeadUnit);
-        b.HasIndex(a => a.ReceivedAt);
+        // Every column the office's analytics reads, in one index: a period's requests are read from the index alone.
+        b.HasIndex(a => new
+        {
+            a.ReceivedAt, a.Theme, a.SuggestedTheme, a.DistrictId, a.LeadUnit, a.EnterpriseId, a.Status, a.Rating,
+            a.AcceptDueAt, a.FirstResponseAt, a.FirstResponseDueAt, a.ResolvedAt, a.ResolveDueAt,
+        }).HasDatabaseName("ix_appeals_analytics");
         b.Property(a => a.Topic).HasMaxLength(200);
         b.Property(a => a.Text).HasMaxLength(5000);
         b.Property(a => a.Theme).HasMaxLength(40);
