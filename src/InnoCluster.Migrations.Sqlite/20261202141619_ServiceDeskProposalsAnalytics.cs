@@ -6,11 +6,30 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InnoCluster.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class Proposals : Migration
+    public partial class ServiceDeskProposalsAnalytics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "district_id",
+                table: "appeals",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "suggested_theme",
+                table: "appeals",
+                type: "TEXT",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "suggested_theme_confidence",
+                table: "appeals",
+                type: "REAL",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "proposals",
                 columns: table => new
@@ -131,6 +150,11 @@ namespace InnoCluster.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appeals_analytics",
+                table: "appeals",
+                columns: new[] { "received_at", "theme", "suggested_theme", "district_id", "lead_unit", "enterprise_id", "status", "rating", "accept_due_at", "first_response_at", "first_response_due_at", "resolved_at", "resolve_due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_commitment_reports_commitment_id_at",
                 table: "commitment_reports",
                 columns: new[] { "commitment_id", "at" });
@@ -187,6 +211,22 @@ namespace InnoCluster.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "proposals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_analytics",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "district_id",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "suggested_theme",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "suggested_theme_confidence",
+                table: "appeals");
         }
     }
 }

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InnoCluster.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteInnoClusterDbContext))]
-    [Migration("20261202131152_AppealAnalyticsIndex")]
-    partial class AppealAnalyticsIndex
+    [Migration("20261202141619_ServiceDeskProposalsAnalytics")]
+    partial class ServiceDeskProposalsAnalytics
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

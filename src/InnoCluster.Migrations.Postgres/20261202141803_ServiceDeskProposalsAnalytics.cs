@@ -8,11 +8,30 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InnoCluster.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Proposals : Migration
+    public partial class ServiceDeskProposalsAnalytics : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "district_id",
+                table: "appeals",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "suggested_theme",
+                table: "appeals",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<double>(
+                name: "suggested_theme_confidence",
+                table: "appeals",
+                type: "double precision",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "proposals",
                 columns: table => new
@@ -133,6 +152,11 @@ namespace InnoCluster.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_appeals_analytics",
+                table: "appeals",
+                columns: new[] { "received_at", "theme", "suggested_theme", "district_id", "lead_unit", "enterprise_id", "status", "rating", "accept_due_at", "first_response_at", "first_response_due_at", "resolved_at", "resolve_due_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_commitment_reports_commitment_id_at",
                 table: "commitment_reports",
                 columns: new[] { "commitment_id", "at" });
@@ -189,6 +213,22 @@ namespace InnoCluster.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "proposals");
+
+            migrationBuilder.DropIndex(
+                name: "ix_appeals_analytics",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "district_id",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "suggested_theme",
+                table: "appeals");
+
+            migrationBuilder.DropColumn(
+                name: "suggested_theme_confidence",
+                table: "appeals");
         }
     }
 }
