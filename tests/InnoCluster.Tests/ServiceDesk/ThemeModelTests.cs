@@ -48,4 +48,20 @@ public sealed class ThemeModelTests
         Assert.Null(ThemeModel.Train([.. Labelled().Take(ThemeModel.MinExamples - 1).Select(r => (r.Text, r.Theme))]));
         Assert.Null(ThemeModel.Train([.. Enumerable.Range(0, 30).Select(i => ($"融资需求{i}", "融资"))]));
     }
+
+    [Fact]
+    public void TheHistory_IsRecountedOnceAMinute_AndRetrainedWhenItGrowsByATenth()
+    {
+        var counted = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        Assert.True(ThemeSuggester.IsDue(null, counted));
+        Assert.False(ThemeSuggester.IsDue(counted, counted.AddSeconds(59)));
+        Assert.True(ThemeSuggester.IsDue(counted, counted.Add(ThemeSuggester.RecountEvery)));
+
+        Assert.False(ThemeSuggester.HasGrown(-1, ThemeModel.MinExamples - 1));
+        Assert.True(ThemeSuggester.HasGrown(-1, ThemeModel.MinExamples));
+        Assert.False(ThemeSuggester.HasGrown(1000, 1099));
+        Assert.True(ThemeSuggester.HasGrown(1000, 1100));
+        Assert.False(ThemeSuggester.HasGrown(40, 40 + ThemeModel.MinExamples - 1)); // a tenth of a small history is less than the floor
+        Assert.True(ThemeSuggester.HasGrown(40, 40 + ThemeModel.MinExamples));
+    }
 }

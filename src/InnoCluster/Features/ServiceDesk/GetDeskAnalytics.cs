@@ -1,7 +1,10 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace InnoCluster.Features.ServiceDesk;
 
@@ -9,8 +12,11 @@ namespace InnoCluster.Features.ServiceDesk;
 /// The office's view of the desk over a period (requests received in it, Beijing dates): volume, on-time
 /// first answers and resolutions, satisfaction and what is overdue now — by theme, by 板块 and by lead unit —
 /// and the themes many firms raise (recurring: at least <see cref="RecurringFirms"/> firms), and how often the
-/// classifier's suggestion matched the desk's theme. Counted by the database in grouped queries over one index
-/// that holds every column they read.
+/// classifier's suggestion matched the desk's theme. The database reads the period's requests once, from one
+/// index that holds every column counted, comparing each request's times to its deadlines itself; the counts are
+/// made here in that one pass (a grouped query per breakdown cost the database a scan each: 334 ms for a year of
+/// 100k requests, bench/README.md). Distinct firms cannot be summed from daily totals, which is why there is no
+/// summary table.
 /// </summary>
 public sealed class GetDeskAnalytics(InnoClusterDbContext db, IRegistryDirectory registry, TimeProvider clock)
 {
@@ -37,9 +43,46 @@ public sealed class GetDeskAnalytics(InnoClusterDbContext db, IRegistryDirectory
 
     public sealed record Result(DateOnly From, DateOnly To, Row Total, IReadOnlyList<Row> ByTheme, IReadOnlyList<Row> ByDistrict, IReadOnlyList<Row> ByUnit, IReadOnlyList<Row> Recurring, Classifier Suggestions);
 
-    private sealed record Bucket<TKey>(TKey Key, int Requests, int Firms, int Responded, int RespondedOnTime, int Resolved, int ResolvedOnTime, int Rated, int Satisfied, int BasicallySatisfied, int Dissatisfied);
+    /// <summary>What the counts read of one request: its keys, and what is true of it as bits the database sets (<see cref="Marks"/>).</summary>
+    private readonly record struct Counted(string? Theme, int? DistrictId, string? LeadUnit, int? EnterpriseId, Marks Marks);
 
-    private sealed record Overdue<TKey>(TKey Key, int Count);
+    /// <summary>One integer column instead of ten: reading a row costs the providers per column.</summary>
+    [Flags]
+    private enum Marks
+    {
+        None = 0,
+        Responded = 1,
+        RespondedOnTime = 2,
+        Resolved = 4,
+        ResolvedOnTime = 8,
+        OverdueNow = 16,
+        Satisfied = 32,
+        BasicallySatisfied = 64,
+        Dissatisfied = 128,
+        SuggestionCompared = 256,
+        SuggestionAgreed = 512,
+    }
+
+    /// <summary>The database compares each request's times to its deadlines (overdue by <see cref="Appeal.OverdueAt"/>, the board's rule).</summary>
+    private static Expression<Func<Appeal, Counted>> Shape(DateTimeOffset now)
+    {
+        Expression<Func<Appeal, bool, Counted>> shape = (a, overdue) => new Counted(
+            a.Theme, a.DistrictId, a.LeadUnit, a.EnterpriseId,
+            (Marks)((a.FirstResponseAt != null ? (int)Marks.Responded : 0)
+                + (a.FirstResponseAt != null && a.FirstResponseAt <= a.FirstResponseDueAt ? (int)Marks.RespondedOnTime : 0)
+                + (a.ResolvedAt != null ? (int)Marks.Resolved : 0)
+                + (a.ResolvedAt != null && a.ResolvedAt <= a.ResolveDueAt ? (int)Marks.ResolvedOnTime : 0)
+                + (overdue ? (int)Marks.OverdueNow : 0)
+                + (a.Rating == Satisfaction.Satisfied ? (int)Marks.Satisfied : 0)
+                + (a.Rating == Satisfaction.BasicallySatisfied ? (int)Marks.BasicallySatisfied : 0)
+                + (a.Rating == Satisfaction.Dissatisfied ? (int)Marks.Dissatisfied : 0)
+                + (a.SuggestedTheme != null && a.Theme != null ? (int)Marks.SuggestionCompared : 0)
+                + (a.SuggestedTheme != null && a.SuggestedTheme == a.Theme ? (int)Marks.SuggestionAgreed : 0)));
+        var isOverdue = Appeal.OverdueAt(now);
+        var request = shape.Parameters[0];
+        var body = ReplacingExpressionVisitor.Replace(shape.Parameters[1], ReplacingExpressionVisitor.Replace(isOverdue.Parameters[0], request, isOverdue.Body), shape.Body);
+        return Expression.Lambda<Func<Appeal, Counted>>(body, request);
+    }
 
     public async Task<Result> RunAsync(Query query, CancellationToken cancellationToken)
     {
@@ -52,42 +95,99 @@ public sealed class GetDeskAnalytics(InnoClusterDbContext db, IRegistryDirectory
         }
 
         var (start, end) = (WorkingCalendar.EndOf(from.AddDays(-1)), WorkingCalendar.EndOf(to));
-        var received = db.Set<Appeal>().AsNoTracking().Where(a => a.ReceivedAt >= start && a.ReceivedAt < end);
         var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id);
+        var requests = ReadAsync(db.Set<Appeal>().Where(a => a.ReceivedAt >= start && a.ReceivedAt < end).Select(Shape(now)), cancellationToken);
 
-        var byTheme = await RowsAsync(received, a => a.Theme, now, key => key ?? "", key => key ?? Infrastructure.Web.Ui.L("未分类", "unclassified"), cancellationToken);
-        var byDistrict = await RowsAsync(received, a => a.DistrictId, now, key => key is { } id && districts.TryGetValue(id, out var d) ? d.Code : "",
-            key => key is { } id && districts.TryGetValue(id, out var d) ? Infrastructure.Web.Ui.L(d.Name, d.NameEn) : Infrastructure.Web.Ui.L("板块未知", "district unknown"), cancellationToken);
-        var byUnit = await RowsAsync(received, a => a.LeadUnit, now, key => key ?? "", key => key ?? Infrastructure.Web.Ui.L("未交办", "not assigned"), cancellationToken);
-        var total = Sum(byUnit, await received.Select(a => a.EnterpriseId).Distinct().CountAsync(cancellationToken));
-        var compared = received.Where(a => a.SuggestedTheme != null && a.Theme != null);
-        var suggestions = new Classifier(await compared.CountAsync(cancellationToken), await compared.CountAsync(a => a.SuggestedTheme == a.Theme, cancellationToken));
-        return new Result(from, to, total, byTheme, byDistrict, byUnit,
-            [.. byTheme.Where(r => r.Key.Length > 0 && r.Firms >= RecurringFirms).OrderByDescending(r => r.Firms).ThenByDescending(r => r.Requests)], suggestions);
+        var total = new Tally();
+        var (byTheme, byDistrict, byUnit) = (new Dictionary<string, Tally>(), new Dictionary<string, Tally>(), new Dictionary<string, Tally>());
+        var (compared, agreed) = (0, 0);
+        await foreach (var request in requests)
+        {
+            total.Add(request);
+            Bucket(byTheme, request.Theme ?? "").Add(request);
+            Bucket(byDistrict, request.DistrictId is { } id && districts.TryGetValue(id, out var district) ? district.Code : "").Add(request);
+            Bucket(byUnit, request.LeadUnit ?? "").Add(request);
+            compared += request.Marks.HasFlag(Marks.SuggestionCompared) ? 1 : 0;
+            agreed += request.Marks.HasFlag(Marks.SuggestionAgreed) ? 1 : 0;
+        }
+
+        var districtsByCode = districts.Values.ToDictionary(d => d.Code);
+        var themeRows = Rows(byTheme, key => key.Length > 0 ? key : Ui.L("未分类", "unclassified"));
+        return new Result(
+            from, to, total.ToRow("", Ui.L("合计", "Total")),
+            themeRows,
+            Rows(byDistrict, key => districtsByCode.TryGetValue(key, out var d) ? Ui.L(d.Name, d.NameEn) : Ui.L("板块未知", "district unknown")),
+            Rows(byUnit, key => key.Length > 0 ? key : Ui.L("未交办", "not assigned")),
+            [.. themeRows.Where(r => r.Key.Length > 0 && r.Firms >= RecurringFirms).OrderByDescending(r => r.Firms).ThenByDescending(r => r.Requests)],
+            new Classifier(compared, agreed));
     }
 
-    private static async Task<List<Row>> RowsAsync<TKey>(
-        IQueryable<Appeal> received, Expression<Func<Appeal, TKey>> key, DateTimeOffset now, Func<TKey, string> code, Func<TKey, string> label, CancellationToken cancellationToken)
+    /// <summary>
+    /// The query's SQL as EF writes it for the provider, its rows read by column position: through EF's
+    /// materializer a year of 100k requests (33k rows) took 80 ms, read here 35 ms (bench, SQLite).
+    /// </summary>
+    private async IAsyncEnumerable<Counted> ReadAsync(IQueryable<Counted> query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var buckets = await received.GroupBy(key).Select(g => new Bucket<TKey>(
-            g.Key,
-            g.Count(),
-            g.Select(a => a.EnterpriseId).Distinct().Count(),
-            g.Count(a => a.FirstResponseAt != null),
-            g.Count(a => a.FirstResponseAt != null && a.FirstResponseAt <= a.FirstResponseDueAt),
-            g.Count(a => a.ResolvedAt != null),
-            g.Count(a => a.ResolvedAt != null && a.ResolvedAt <= a.ResolveDueAt),
-            g.Count(a => a.Rating != null),
-            g.Count(a => a.Rating == Satisfaction.Satisfied),
-            g.Count(a => a.Rating == Satisfaction.BasicallySatisfied),
-            g.Count(a => a.Rating == Satisfaction.Dissatisfied))).ToListAsync(cancellationToken);
-        var overdue = (await received.Where(Appeal.OverdueAt(now)).GroupBy(key).Select(g => new Overdue<TKey>(g.Key, g.Count())).ToListAsync(cancellationToken))
-            .ToDictionary(o => code(o.Key), o => o.Count);
-        return [.. buckets.Select(b => new Row(code(b.Key), label(b.Key), b.Requests, b.Firms, b.Responded, b.RespondedOnTime, b.Resolved, b.ResolvedOnTime, b.Rated, b.Satisfied, b.BasicallySatisfied, b.Dissatisfied, overdue.GetValueOrDefault(code(b.Key))))
-            .OrderByDescending(r => r.Requests).ThenBy(r => r.Key, StringComparer.Ordinal)];
+        await using var command = query.CreateDbCommand();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+#pragma warning disable CA1849 // once ReadAsync returns, both providers hold the row in memory: reading its columns does not wait
+                yield return new Counted(
+                    reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetInt32(3), (Marks)reader.GetInt32(4));
+#pragma warning restore CA1849
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private static Row Sum(IReadOnlyList<Row> rows, int firms) => new(
-        "", Infrastructure.Web.Ui.L("合计", "Total"), rows.Sum(r => r.Requests), firms, rows.Sum(r => r.Responded), rows.Sum(r => r.RespondedOnTime), rows.Sum(r => r.Resolved),
-        rows.Sum(r => r.ResolvedOnTime), rows.Sum(r => r.Rated), rows.Sum(r => r.Satisfied), rows.Sum(r => r.BasicallySatisfied), rows.Sum(r => r.Dissatisfied), rows.Sum(r => r.OverdueNow));
+    private static Tally Bucket(Dictionary<string, Tally> buckets, string key)
+    {
+        if (!buckets.TryGetValue(key, out var tally))
+        {
+            buckets[key] = tally = new Tally();
+        }
+
+        return tally;
+    }
+
+    private static List<Row> Rows(Dictionary<string, Tally> buckets, Func<string, string> label) =>
+        [.. buckets.Select(b => b.Value.ToRow(b.Key, label(b.Key))).OrderByDescending(r => r.Requests).ThenBy(r => r.Key, StringComparer.Ordinal)];
+
+    private sealed class Tally
+    {
+        private readonly HashSet<int> firms = [];
+        private int requests, responded, respondedOnTime, resolved, resolvedOnTime, satisfied, basicallySatisfied, dissatisfied, overdueNow;
+
+        public void Add(in Counted request)
+        {
+            requests++;
+            if (request.EnterpriseId is { } firm)
+            {
+                firms.Add(firm);
+            }
+
+            var marks = request.Marks;
+            responded += Has(Marks.Responded);
+            respondedOnTime += Has(Marks.RespondedOnTime);
+            resolved += Has(Marks.Resolved);
+            resolvedOnTime += Has(Marks.ResolvedOnTime);
+            satisfied += Has(Marks.Satisfied);
+            basicallySatisfied += Has(Marks.BasicallySatisfied);
+            dissatisfied += Has(Marks.Dissatisfied);
+            overdueNow += Has(Marks.OverdueNow);
+
+            int Has(Marks mark) => marks.HasFlag(mark) ? 1 : 0;
+        }
+
+        public Row ToRow(string key, string label) =>
+            new(key, label, requests, firms.Count, responded, respondedOnTime, resolved, resolvedOnTime, satisfied + basicallySatisfied + dissatisfied, satisfied, basicallySatisfied, dissatisfied, overdueNow);
+    }
 }
