@@ -138,4 +138,29 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await office.GetByRole(AriaRole.Link, new() { Name = "在文档库中查看" }).ClickAsync();
         await Assertions.Expect(office.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync($"对{session}第12号提案的答复函");
     }
+
+    [Fact]
+    public async Task AnAdministrator_EntersAYearsHolidayNotice_AndAMisreadSentenceIsNamed()
+    {
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var admin = await app.NewPageAsync();
+        await BrowserAccounts.SignInAsync(admin, await BrowserAccounts.CreateAsync(app, Roles.SystemAdmin, "系统管理员", totp: true));
+        var text = await File.ReadAllTextAsync(Path.Combine(InnoCluster.Tests.Infrastructure.TestPaths.Seed, "calendar", "2026.txt"), TestContext.Current.CancellationToken);
+
+        await admin.GotoAsync("/calendar?year=2026");
+        await Assertions.Expect(admin.Locator("tr", new() { HasText = "2026-02-14" })).ToContainTextAsync("调休上班");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "录入放假安排通知" }).ClickAsync();
+        await admin.GetByLabel("标题（如 国务院办公厅关于2027年部分节假日安排的通知）").FillAsync("国务院办公厅关于2026年部分节假日安排的通知");
+        await admin.GetByLabel("成文日期").FillAsync("2025-11-04");
+        await admin.GetByLabel("发布网址").FillAsync("https://politics.gmw.cn/2025-11/04/content_38391083.htm");
+        await admin.GetByLabel("发布说明（如 新华社北京11月4日电）").FillAsync("新华社北京11月4日电");
+        await admin.GetByLabel("通知全文").FillAsync(text.Replace("5月9日（周六）上班", "5月9日（周日）上班", StringComparison.Ordinal));
+        await admin.GetByRole(AriaRole.Button, new() { Name = "读取并保存" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#text-error")).ToContainTextAsync("5月9日（周日）上班");
+
+        await admin.GetByLabel("通知全文").FillAsync(text);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "读取并保存" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToContainTextAsync("放假33天，调休上班6天");
+        await Assertions.Expect(admin.GetByRole(AriaRole.Link, new() { Name = "国务院办公厅关于2026年部分节假日安排的通知" })).ToBeVisibleAsync();
+    }
 }

@@ -101,4 +101,30 @@ public sealed class AppealTests
         Assert.Null(appeal.Assign("市工信局", [], null, At(2, 24), Calendar, Desk(At(2, 24))));
         Assert.Equal(EndOf(3, 16), appeal.ResolveDueAt);
     }
+
+    [Fact]
+    public void ANoticePublishedLater_RecountsTheOpenDeadlines_FromTheirStartingPoints()
+    {
+        var unknownYear = new WorkingCalendar(new Dictionary<DateOnly, DayKind>(), new HashSet<int>());
+        var assigned = new Appeal { Topic = "春节前申报的补贴", Text = "春节前提交的补贴申请。", EnterpriseId = 7, EnterpriseName = "测试企业" };
+        assigned.Filed(At(2, 12), unknownYear, Firm(7, At(2, 12)));
+        Assert.Null(assigned.Assign("市工信局", [], "政策兑现", At(2, 13), unknownYear, Desk(At(2, 13))));
+        Assert.True(assigned.DueIsProvisional);
+        Assert.Equal(EndOf(2, 18), assigned.FirstResponseDueAt); // weekdays only: 2/16, 2/17, 2/18
+
+        var received = new Appeal { Topic = "节前来电", Text = "节前来电反映的问题。", EnterpriseId = 8, EnterpriseName = "测试企业乙" };
+        received.Filed(At(2, 13), unknownYear, Firm(8, At(2, 13)));
+
+        Assert.True(assigned.RecountDeadlines(Calendar, "国务院办公厅关于2026年部分节假日安排的通知", Desk(At(2, 10))));
+        Assert.Equal(EndOf(2, 25), assigned.FirstResponseDueAt); // 2/14 (worked Saturday), 2/24, 2/25
+        Assert.Equal(EndOf(3, 12), assigned.ResolveDueAt);
+        Assert.False(assigned.DueIsProvisional);
+        Assert.Equal(("recount", "国务院办公厅关于2026年部分节假日安排的通知"), (assigned.Steps[^1].Action, assigned.Steps[^1].Note));
+        Assert.Equal(EndOf(3, 6), assigned.Steps.Single(s => s.Action == "assign").DueAt); // the assignment's step keeps what it set then
+
+        Assert.True(received.RecountDeadlines(Calendar, "通知", Desk(At(2, 10))));
+        Assert.Equal(EndOf(2, 14), received.AcceptDueAt);
+
+        Assert.False(assigned.RecountDeadlines(Calendar, "通知", Desk(At(2, 10)))); // nothing provisional any more
+    }
 }

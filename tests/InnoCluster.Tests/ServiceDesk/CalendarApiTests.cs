@@ -86,6 +86,54 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(("Holiday", "测试：市政府通知另行放假一天"), (day["kind"]!.GetValue<string>(), day["reason"]!.GetValue<string>()));
         Assert.Null(day["quote"]);
     }
+
+    [Fact]
+    public async Task ANoticeAnAdministratorEnters_SetsItsYear_AndRecountsTheOpenRequestsDeadlines()
+    {
+        // 2026 as it stood before its notice came out: no notice, weekdays only.
+        await _app.WithDbAsync(async db =>
+        {
+            db.RemoveRange(await db.Set<CalendarDay>().Where(d => d.NoticeYear == 2026 && d.EditedBy == null).ToListAsync(Ct));
+            db.Remove(await db.Set<HolidayNotice>().SingleAsync(n => n.Year == 2026, Ct));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var firmId = await _app.WithDbAsync(db => db.Set<InnoCluster.Features.Registry.Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct));
+        var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        using var filed = await official.PostAsJsonAsync("/api/appeals", new { topic = "国庆前来电", text = "节前来电反映补贴未到账。", enterpriseId = firmId, channel = "Hotline12345", receivedAt = "2026-09-30T10:00:00+08:00" }, Ct);
+        Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        var appeal = (await filed.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.True(appeal["dueIsProvisional"]!.GetValue<bool>());
+        Assert.Equal(DateTimeOffset.Parse("2026-10-02T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), appeal["acceptDueAt"]!.GetValue<DateTimeOffset>()); // Thursday 10/1 as a weekday
+
+        var text = await File.ReadAllTextAsync(Path.Combine(TestPaths.Seed, "calendar", "2026.txt"), Ct);
+        object Notice(string body) => new { year = 2026, title = "国务院办公厅关于2026年部分节假日安排的通知", issuer = "国务院办公厅", issuedOn = "2025-11-04", url = "https://politics.gmw.cn/2025-11/04/content_38391083.htm", published = "新华社北京11月4日电", text = body };
+        Assert.Equal(HttpStatusCode.Forbidden, (await official.PostAsJsonAsync("/api/calendar/notices", Notice(text), Ct)).StatusCode);
+
+        var admin = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.SystemAdmin]));
+        using var misprinted = await admin.PostAsJsonAsync("/api/calendar/notices", Notice(text.Replace("1月4日（周日）上班", "1月4日（周一）上班", StringComparison.Ordinal)), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, misprinted.StatusCode);
+        var problem = await misprinted.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("\"text\"", problem, StringComparison.Ordinal);
+        Assert.Contains("1月4日（周一）上班", problem, StringComparison.Ordinal);
+        Assert.False((await admin.GetFromJsonAsync<JsonObject>("/api/calendar/2026", Ct))!["known"]!.GetValue<bool>()); // nothing stored
+        using var noSource = await admin.PostAsJsonAsync("/api/calendar/notices", new { year = 2026, title = "国务院办公厅关于2026年部分节假日安排的通知", text }, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noSource.StatusCode);
+        var missing = await noSource.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("\"issuer\"", missing, StringComparison.Ordinal);
+        Assert.Contains("\"url\"", missing, StringComparison.Ordinal);
+
+        using var published = await admin.PostAsJsonAsync("/api/calendar/notices", Notice(text), Ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var outcome = (await published.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.Equal((33, 6), (outcome["holidays"]!.GetValue<int>(), outcome["workingDays"]!.GetValue<int>()));
+        Assert.True(outcome["requestsRecounted"]!.GetValue<int>() >= 1);
+        Assert.True((await admin.GetFromJsonAsync<JsonObject>("/api/calendar/2026", Ct))!["known"]!.GetValue<bool>());
+
+        var recounted = (await official.GetFromJsonAsync<JsonObject>($"/api/appeals/{appeal["id"]!.GetValue<int>()}", Ct))!;
+        Assert.False(recounted["dueIsProvisional"]!.GetValue<bool>());
+        Assert.Equal(DateTimeOffset.Parse("2026-10-09T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), recounted["acceptDueAt"]!.GetValue<DateTimeOffset>()); // 10/1–10/7 off: Thursday 10/8
+        Assert.Equal("recount", recounted["steps"]!.AsArray()[^1]!["action"]!.GetValue<string>());
+    }
 }
 
 public sealed class SqliteCalendarApiTests(TestApp<SqliteTarget> app) : CalendarApiTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;

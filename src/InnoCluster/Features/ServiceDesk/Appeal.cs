@@ -37,24 +37,11 @@ public enum Satisfaction
 }
 
 /// <summary>
-/// The clocks of an enterprise request, in working days (the State Council's calendar): accepted and
-/// assigned within 1, first answer within 3 of the assignment, resolved within 15, extendable once to 30
-/// with the desk's approval — the practice of the provincial enterprise lines the office follows.
-/// </summary>
-public static class AppealDeadlines
-{
-    public const int Accept = 1;
-    public const int FirstResponse = 3;
-    public const int Resolve = 15;
-    public const int ExtendedResolve = 30;
-}
-
-/// <summary>
 /// An enterprise's request (企业诉求) and its way through the desk: received → assigned to a lead unit (with
 /// co-units) → answered → resolved → rated. Every move is a rule here, checked against who moves it and
 /// where the request stands; every move is a step in its history with the deadline it set.
 /// </summary>
-public sealed class Appeal
+public sealed partial class Appeal
 {
     public int Id { get; set; }
 

@@ -38,18 +38,8 @@ public sealed class CalendarSeedStep : ISeedStep
             }
 
             var entries = HolidayNoticeReader.Read(source.Year, text);
-            var notice = await db.Set<HolidayNotice>().SingleOrDefaultAsync(n => n.Year == source.Year, cancellationToken);
-            if (notice is null)
-            {
-                notice = new HolidayNotice { Year = source.Year };
-                db.Add(notice);
-            }
-
-            (notice.Title, notice.Issuer, notice.IssuedOn, notice.Url, notice.Published, notice.Text) = (source.Title, source.Issuer, source.IssuedOn, source.Url, source.Published, text);
-            var stored = await db.Set<CalendarDay>().Where(d => d.NoticeYear == source.Year || (d.Date >= new DateOnly(source.Year, 1, 1) && d.Date <= new DateOnly(source.Year, 12, 31))).ToListAsync(cancellationToken);
-            db.RemoveRange(stored.Where(d => !d.IsEdited));
-            var edited = stored.Where(d => d.IsEdited).Select(d => d.Date).ToHashSet();
-            db.AddRange(entries.Where(e => !edited.Contains(e.Date)).Select(e => new CalendarDay { Date = e.Date, Kind = e.Kind, Name = e.Name, Quote = e.Quote, NoticeYear = source.Year }));
+            await PublishHolidayNotice.ReplaceYearAsync(
+                db, new HolidayNotice { Year = source.Year, Title = source.Title, Issuer = source.Issuer, IssuedOn = source.IssuedOn, Url = source.Url, Published = source.Published, Text = text }, entries, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -13,6 +13,8 @@ public static class ServiceDeskApi
         api.MapGet("/calendar/{year:int}", CalendarAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/calendar/due", DueAsync).RequireAuthorization(Policies.Public);
         api.MapPut("/calendar/days/{date}", EditDayAsync).RequireAuthorization(Policies.SystemAdmin);
+        api.MapPost("/calendar/notices", async Task<Results<Ok<PublishHolidayNotice.Outcome>, ProblemHttpResult>> (PublishHolidayNotice.Request body, ClaimsPrincipal user, PublishHolidayNotice publish, CancellationToken ct) =>
+            (await publish.RunAsync(body, user, ct)).ToOk(outcome => outcome)).RequireAuthorization(Policies.SystemAdmin);
 
         api.MapPost("/appeals", FileAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/appeals", ListAsync).RequireAuthorization(Policies.SignedIn);

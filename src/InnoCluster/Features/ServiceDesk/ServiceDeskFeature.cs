@@ -14,6 +14,7 @@ public static class ServiceDeskFeature
         services.AddScoped<CalendarStore>();
         services.AddScoped<GetCalendar>();
         services.AddScoped<EditCalendarDay>();
+        services.AddScoped<PublishHolidayNotice>();
         services.AddScoped<FileAppeal>();
         services.AddSingleton<ThemeSuggester>();
         services.AddScoped<GetAppeal>();

@@ -30,6 +30,24 @@ public static class AppealText
         _ => Ui.L("不满意", "Dissatisfied"),
     };
 
+    public static string Kind(DayKind kind) => kind switch
+    {
+        DayKind.Holiday => Ui.L("放假", "Holiday"),
+        DayKind.WorkingDay => Ui.L("调休上班", "Weekend worked"),
+        _ => Ui.L("按平常日计", "Ordinary day"),
+    };
+
+    public static string Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Monday => Ui.L("周一", "Mon"),
+        DayOfWeek.Tuesday => Ui.L("周二", "Tue"),
+        DayOfWeek.Wednesday => Ui.L("周三", "Wed"),
+        DayOfWeek.Thursday => Ui.L("周四", "Thu"),
+        DayOfWeek.Friday => Ui.L("周五", "Fri"),
+        DayOfWeek.Saturday => Ui.L("周六", "Sat"),
+        _ => Ui.L("周日", "Sun"),
+    };
+
     public static string Step(string action) => action switch
     {
         "file" => Ui.L("提出诉求", "Filed"),
@@ -43,6 +61,7 @@ public static class AppealText
         "reopen" => Ui.L("不满意，重新办理", "Dissatisfied: reopened"),
         "rate" => Ui.L("评价", "Rated"),
         "escalate" => Ui.L("逾期督办", "Escalated: overdue"),
+        "recount" => Ui.L("按新公布的放假安排重算期限", "Deadlines recounted by the new holiday notice"),
         _ => action,
     };
 
