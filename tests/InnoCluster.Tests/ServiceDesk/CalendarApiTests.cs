@@ -134,6 +134,35 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(DateTimeOffset.Parse("2026-10-09T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), recounted["acceptDueAt"]!.GetValue<DateTimeOffset>()); // 10/1–10/7 off: Thursday 10/8
         Assert.Equal("recount", recounted["steps"]!.AsArray()[^1]!["action"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ANoticeShippedWithARelease_RecountsTheOpenRequestsDeadlines_WhenTheSeedStoresIt()
+    {
+        await _app.WithDbAsync(async db =>
+        {
+            db.RemoveRange(await db.Set<CalendarDay>().Where(d => d.NoticeYear == 2026 && d.EditedBy == null).ToListAsync(Ct));
+            db.Remove(await db.Set<HolidayNotice>().SingleAsync(n => n.Year == 2026, Ct));
+            return await db.SaveChangesAsync(Ct);
+        });
+        var firmId = await _app.WithDbAsync(db => db.Set<InnoCluster.Features.Registry.Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct));
+        var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        using var filed = await official.PostAsJsonAsync("/api/appeals", new { topic = "劳动节前来访", text = "节前来访反映用地问题。", enterpriseId = firmId, channel = "Visit", receivedAt = "2026-04-30T10:00:00+08:00" }, Ct);
+        var id = (await filed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+
+        await using (var scope = _app.Scope())
+        {
+            var step = scope.ServiceProvider.GetServices<ISeedStep>().OfType<CalendarSeedStep>().Single();
+            var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
+            await step.ApplyAsync(db, new SeedContext(scope.ServiceProvider.GetRequiredService<InnoClusterPaths>(), _app.Clock, scope.ServiceProvider), Ct);
+        }
+
+        var recounted = (await official.GetFromJsonAsync<JsonObject>($"/api/appeals/{id}", Ct))!;
+        Assert.False(recounted["dueIsProvisional"]!.GetValue<bool>());
+        Assert.Equal(DateTimeOffset.Parse("2026-05-07T00:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), recounted["acceptDueAt"]!.GetValue<DateTimeOffset>()); // 5/1–5/5 off: Wednesday 5/6
+        var last = recounted["steps"]!.AsArray()[^1]!;
+        Assert.Equal("recount", last["action"]!.GetValue<string>());
+        Assert.Contains("国务院办公厅关于2026年部分节假日安排的通知", last["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
 
 public sealed class SqliteCalendarApiTests(TestApp<SqliteTarget> app) : CalendarApiTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;

@@ -8,7 +8,7 @@ namespace InnoCluster.Features.ServiceDesk;
 /// <summary>
 /// Loads the State Council's holiday notices (data/seed/calendar: each notice's text and where it was
 /// published) and the days each sets. Days an administrator corrected are kept; a year without a notice
-/// has no rows and counts weekdays only.
+/// has no rows and counts weekdays only; a notice new to the database recounts the open requests' provisional deadlines.
 /// </summary>
 public sealed class CalendarSeedStep : ISeedStep
 {
@@ -29,6 +29,7 @@ public sealed class CalendarSeedStep : ISeedStep
         await using var stream = File.OpenRead(context.PathOf(NoticesFile));
         var sources = await JsonSerializer.DeserializeAsync<List<NoticeSource>>(stream, SeedJson.Options, cancellationToken)
             ?? throw new InvalidDataException($"{NoticesFile} is empty.");
+        var known = await db.Set<HolidayNotice>().Select(n => n.Year).ToListAsync(cancellationToken);
         foreach (var source in sources)
         {
             var text = await File.ReadAllTextAsync(context.PathOf(source.File), cancellationToken);
@@ -43,5 +44,11 @@ public sealed class CalendarSeedStep : ISeedStep
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (sources.Where(source => !known.Contains(source.Year)).Select(source => source.Title).ToList() is [_, ..] added)
+        {
+            var seed = new AppealActor("seed", "平台（随版本发布的放假通知）", false, null, null, context.Clock.GetUtcNow());
+            await PublishHolidayNotice.RecountOpenRequestsAsync(db, await new CalendarStore(db).LoadAsync(cancellationToken), string.Join("；", added), seed, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -50,12 +50,7 @@ public sealed class PublishHolidayNotice(InnoClusterDbContext db, CalendarStore 
         var kept = await ReplaceYearAsync(db, notice, entries, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
-        var calendar = await calendars.LoadAsync(cancellationToken);
-        var actor = AppealActor.Of(user, now);
-        var open = await db.Set<Appeal>().Include(a => a.Steps)
-            .Where(a => a.DueIsProvisional && (a.Status == AppealStatus.Received || a.Status == AppealStatus.Assigned || a.Status == AppealStatus.InProgress))
-            .ToListAsync(cancellationToken);
-        var recounted = open.Count(a => a.RecountDeadlines(calendar, notice.Title, actor));
+        var recounted = await RecountOpenRequestsAsync(db, await calendars.LoadAsync(cancellationToken), notice.Title, AppealActor.Of(user, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Outcome(notice.Year, entries.Count(e => e.Kind == DayKind.Holiday), entries.Count(e => e.Kind == DayKind.WorkingDay), kept, recounted);
@@ -81,6 +76,15 @@ public sealed class PublishHolidayNotice(InnoClusterDbContext db, CalendarStore 
         var edited = days.Where(d => d.IsEdited).Select(d => d.Date).ToHashSet();
         db.AddRange(entries.Where(e => !edited.Contains(e.Date)).Select(e => new CalendarDay { Date = e.Date, Kind = e.Kind, Name = e.Name, Quote = e.Quote, NoticeYear = notice.Year }));
         return edited.Count;
+    }
+
+    /// <summary>Counts again the deadlines of open requests that were provisional, on the calendar as it now stands (saved by the caller).</summary>
+    public static async Task<int> RecountOpenRequestsAsync(InnoClusterDbContext db, WorkingCalendar calendar, string notice, AppealActor actor, CancellationToken cancellationToken)
+    {
+        var open = await db.Set<Appeal>().Include(a => a.Steps)
+            .Where(a => a.DueIsProvisional && (a.Status == AppealStatus.Received || a.Status == AppealStatus.Assigned || a.Status == AppealStatus.InProgress))
+            .ToListAsync(cancellationToken);
+        return open.Count(a => a.RecountDeadlines(calendar, notice, actor));
     }
 
     private static List<FieldError> Check(Request request, DateOnly today)
