@@ -99,7 +99,7 @@ public sealed class StorageFailureTests(TestApp<SmallDiskTarget> app) : IClassFi
             using var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "report.pdf" } };
             using var full = await client.PostAsync("/api/me/files", form, Ct);
             Assert.Equal((HttpStatusCode)507, full.StatusCode);
-            Assert.Contains("the disk holding the data is full", await full.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Contains("磁盘空间已满，未保存", await full.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         }
         finally
         {

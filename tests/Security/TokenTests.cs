@@ -90,7 +90,7 @@ public abstract class TokenTests<TTarget> : DatabaseTests<TTarget>
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         using var stale = await TestUsers.SessionApiAsync(session, HttpMethod.Post, "/api/me/tokens", new { name = "stale", days = 30 });
         Assert.Equal(HttpStatusCode.Forbidden, stale.StatusCode);
-        Assert.Contains("sign in again", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("请重新登录", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public static class InfrastructureSetup
         services.AddSingleton<Cli.ICliVerb, Cli.SeedVerb>();
         services.AddHealthChecks().AddCheck<ReadinessCheck>("database");
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemMapping.InReadersLanguage(context.ProblemDetails));
         // Chinese text is written as itself, not as numeric entities; markup characters are still encoded.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -135,7 +135,9 @@ public abstract partial class DocumentLibraryTests<TTarget> : DatabaseTests<TTar
     public async Task Search_UnknownFilterValue_Is400NamingTheFilter(string filter, string name)
     {
         var problem = await SearchAsync("人工智能", filter, expectedStatus: 400);
-        Assert.Contains(name, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains(filter.Split('=')[1], problem["detail"]!.GetValue<string>(), StringComparison.Ordinal); // the refused value, in Chinese
+        var english = await SearchAsync("人工智能", filter + "&culture=en", expectedStatus: 400);
+        Assert.Contains($"({name})", english["detail"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,23 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>2026 as it stood before its notice came out: no notice, weekdays only (an administrator's corrections stay).</summary>
+    private Task ForgetThe2026NoticeAsync() => _app.WithDbAsync(async db =>
+    {
+        db.RemoveRange(await db.Set<CalendarDay>().Where(d => d.NoticeYear == 2026 && d.EditedBy == null).ToListAsync(Ct));
+        db.Remove(await db.Set<HolidayNotice>().SingleAsync(n => n.Year == 2026, Ct));
+        return await db.SaveChangesAsync(Ct);
+    });
+
+    /// <summary>Runs the calendar's seed step, as a new release's start-up does.</summary>
+    private async Task RunTheCalendarSeedAsync()
+    {
+        await using var scope = _app.Scope();
+        var step = scope.ServiceProvider.GetServices<ISeedStep>().OfType<CalendarSeedStep>().Single();
+        var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
+        await step.ApplyAsync(db, new SeedContext(scope.ServiceProvider.GetRequiredService<InnoClusterPaths>(), _app.Clock, scope.ServiceProvider), Ct);
+    }
+
     [Fact]
     public async Task Calendar_IsSeededFromTheNotices_WithTheirSources()
     {
@@ -75,12 +92,7 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.True(await _app.WithDbAsync(db => db.Set<InnoCluster.Infrastructure.Auditing.AuditEntry>().AnyAsync(e => e.Subject == "calendar_days" && e.Changes!.Contains("测试：市政府通知另行放假一天"), Ct)));
 
         // A new seed run (the notices' files changed) replaces the notices' days and keeps the administrator's.
-        await using (var scope = _app.Scope())
-        {
-            var step = scope.ServiceProvider.GetServices<ISeedStep>().OfType<CalendarSeedStep>().Single();
-            var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
-            await step.ApplyAsync(db, new SeedContext(scope.ServiceProvider.GetRequiredService<InnoClusterPaths>(), _app.Clock, scope.ServiceProvider), Ct);
-        }
+        await RunTheCalendarSeedAsync();
 
         var day = (await admin.GetFromJsonAsync<JsonObject>("/api/calendar/2026", Ct))!["days"]!.AsArray().Single(d => d!["date"]!.GetValue<string>() == "2026-06-22")!;
         Assert.Equal(("Holiday", "测试：市政府通知另行放假一天"), (day["kind"]!.GetValue<string>(), day["reason"]!.GetValue<string>()));
@@ -90,13 +102,19 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
     [Fact]
     public async Task ANoticeAnAdministratorEnters_SetsItsYear_AndRecountsTheOpenRequestsDeadlines()
     {
-        // 2026 as it stood before its notice came out: no notice, weekdays only.
-        await _app.WithDbAsync(async db =>
+        await ForgetThe2026NoticeAsync();
+        try
         {
-            db.RemoveRange(await db.Set<CalendarDay>().Where(d => d.NoticeYear == 2026 && d.EditedBy == null).ToListAsync(Ct));
-            db.Remove(await db.Set<HolidayNotice>().SingleAsync(n => n.Year == 2026, Ct));
-            return await db.SaveChangesAsync(Ct);
-        });
+            await PublishedByAnAdministratorAsync();
+        }
+        finally
+        {
+            await RunTheCalendarSeedAsync(); // the other tests read 2026 as seeded, whatever happened here
+        }
+    }
+
+    private async Task PublishedByAnAdministratorAsync()
+    {
         var firmId = await _app.WithDbAsync(db => db.Set<InnoCluster.Features.Registry.Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct));
         var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
         using var filed = await official.PostAsJsonAsync("/api/appeals", new { topic = "国庆前来电", text = "节前来电反映补贴未到账。", enterpriseId = firmId, channel = "Hotline12345", receivedAt = "2026-09-30T10:00:00+08:00" }, Ct);
@@ -138,23 +156,25 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
     [Fact]
     public async Task ANoticeShippedWithARelease_RecountsTheOpenRequestsDeadlines_WhenTheSeedStoresIt()
     {
-        await _app.WithDbAsync(async db =>
+        await ForgetThe2026NoticeAsync();
+        try
         {
-            db.RemoveRange(await db.Set<CalendarDay>().Where(d => d.NoticeYear == 2026 && d.EditedBy == null).ToListAsync(Ct));
-            db.Remove(await db.Set<HolidayNotice>().SingleAsync(n => n.Year == 2026, Ct));
-            return await db.SaveChangesAsync(Ct);
-        });
+            await RecountedBySeedAsync();
+        }
+        finally
+        {
+            await RunTheCalendarSeedAsync();
+        }
+    }
+
+    private async Task RecountedBySeedAsync()
+    {
         var firmId = await _app.WithDbAsync(db => db.Set<InnoCluster.Features.Registry.Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct));
         var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
         using var filed = await official.PostAsJsonAsync("/api/appeals", new { topic = "劳动节前来访", text = "节前来访反映用地问题。", enterpriseId = firmId, channel = "Visit", receivedAt = "2026-04-30T10:00:00+08:00" }, Ct);
         var id = (await filed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
 
-        await using (var scope = _app.Scope())
-        {
-            var step = scope.ServiceProvider.GetServices<ISeedStep>().OfType<CalendarSeedStep>().Single();
-            var db = scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>();
-            await step.ApplyAsync(db, new SeedContext(scope.ServiceProvider.GetRequiredService<InnoClusterPaths>(), _app.Clock, scope.ServiceProvider), Ct);
-        }
+        await RunTheCalendarSeedAsync();
 
         var recounted = (await official.GetFromJsonAsync<JsonObject>($"/api/appeals/{id}", Ct))!;
         Assert.False(recounted["dueIsProvisional"]!.GetValue<bool>());
@@ -162,6 +182,53 @@ public abstract class CalendarApiTests<TTarget> : DatabaseTests<TTarget>
         var last = recounted["steps"]!.AsArray()[^1]!;
         Assert.Equal("recount", last["action"]!.GetValue<string>());
         Assert.Contains("国务院办公厅关于2026年部分节假日安排的通知", last["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Problems_AreInTheReadersLanguage_AcceptLanguageForTheApi_TheSwitchForPages()
+    {
+        async Task<JsonObject> ProblemAsync(HttpClient client, HttpRequestMessage request)
+        {
+            using var response = await client.SendAsync(request, Ct);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        }
+
+        HttpRequestMessage Due(string? acceptLanguage, string? cookie = null)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/calendar/due?workingDays=-1");
+            if (acceptLanguage is not null)
+            {
+                request.Headers.AcceptLanguage.ParseAdd(acceptLanguage);
+            }
+
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", ".AspNetCore.Culture=" + Uri.EscapeDataString(cookie));
+            }
+
+            return request;
+        }
+
+        var client = _app.CreateClient();
+        Assert.Equal("工作日数无效", (await ProblemAsync(client, Due(null)))["title"]!.GetValue<string>());
+        Assert.Equal("invalid number of working days", (await ProblemAsync(client, Due("en-US,en;q=0.9")))["title"]!.GetValue<string>());
+        Assert.Equal("工作日数无效", (await ProblemAsync(client, Due("en-US", "c=zh-CN|uic=zh-CN")))["title"]!.GetValue<string>()); // a browser's page script: the switch wins
+
+        var admin = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.SystemAdmin]));
+        using var english = new HttpRequestMessage(HttpMethod.Post, "/api/calendar/notices") { Content = JsonContent.Create(new { year = 2031 }) };
+        english.Headers.AcceptLanguage.ParseAdd("en");
+        var fields = (await ProblemAsync(admin, english))["errors"]!.AsObject();
+        Assert.Equal("the issuer (e.g. 国务院办公厅)", fields["issuer"]![0]!.GetValue<string>());
+        using var chinese = new HttpRequestMessage(HttpMethod.Post, "/api/calendar/notices") { Content = JsonContent.Create(new { year = 2031 }) };
+        var detail = await ProblemAsync(admin, chinese);
+        Assert.Equal("请填写发文机关（如 国务院办公厅）", detail["errors"]!["issuer"]![0]!.GetValue<string>());
+        Assert.DoesNotContain(" / ", detail["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/calendar?year=2026");
+        page.Headers.AcceptLanguage.ParseAdd("en-US");
+        using var shown = await client.SendAsync(page, Ct);
+        Assert.Contains("2026年工作日历", await shown.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal); // pages stay Chinese-first
     }
 }
 

@@ -69,7 +69,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     private static Dictionary<string, string> ParseFilters(Query query, List<string> problems)
     {
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
-        void Parse<T>(string field, string? text, string label)
+        void Parse<T>(string field, string? text, string chinese, string english)
             where T : struct, Enum
         {
             if (string.IsNullOrWhiteSpace(text))
@@ -83,12 +83,12 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
                 return;
             }
 
-            problems.Add($"{label}: {text}");
+            problems.Add($"{chinese}：{text} / {english} ({field}): {text}");
         }
 
-        Parse<DocumentKind>("kind", query.Kind, "未知类型 / unknown kind");
-        Parse<DocumentLevel>("level", query.Level, "未知级别 / unknown level");
-        Parse<DocumentStatus>("status", query.Status, "未知状态 / unknown status");
+        Parse<DocumentKind>("kind", query.Kind, "未知类型", "unknown kind");
+        Parse<DocumentLevel>("level", query.Level, "未知级别", "unknown level");
+        Parse<DocumentStatus>("status", query.Status, "未知状态", "unknown status");
         if (!string.IsNullOrWhiteSpace(query.Issuer))
         {
             filters["issuer"] = query.Issuer;

@@ -40,7 +40,7 @@ public sealed class Accounts(
         var unknownRoles = request.Roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
         if (unknownRoles.Count > 0)
         {
-            return Problem.Invalid("roles", $"未知角色 / unknown role: {string.Join(", ", unknownRoles)} (roles: {string.Join(", ", Roles.All)})");
+            return Problem.Invalid("roles", $"未知角色：{string.Join("、", unknownRoles)} / unknown role: {string.Join(", ", unknownRoles)} (roles: {string.Join(", ", Roles.All)})");
         }
 
         if (request.Roles.Contains(Roles.Enterprise) && request.EnterpriseId is null)
@@ -104,7 +104,7 @@ public sealed class Accounts(
         var unknown = roles.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
-            return Problem.Invalid("roles", $"未知角色 / unknown role: {string.Join(", ", unknown)}");
+            return Problem.Invalid("roles", $"未知角色：{string.Join("、", unknown)} / unknown role: {string.Join(", ", unknown)}");
         }
 
         if (roles.Contains(Roles.Enterprise) && (enterpriseId ?? user.EnterpriseId) is null)

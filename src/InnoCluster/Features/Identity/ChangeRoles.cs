@@ -37,7 +37,7 @@ public sealed class ChangeRoles(Accounts accounts, UserManager<AppUser> users, I
         var unknown = requested.Where(r => !Roles.All.Contains(r, StringComparer.Ordinal)).ToList();
         if (unknown.Count > 0)
         {
-            return Problem.Invalid("roles", $"未知角色 / unknown role: {string.Join(", ", unknown)} (roles: {string.Join(", ", Roles.All)})");
+            return Problem.Invalid("roles", $"未知角色：{string.Join("、", unknown)} / unknown role: {string.Join(", ", unknown)} (roles: {string.Join(", ", Roles.All)})");
         }
 
         if (RoleRules.WhyNotHeldTogether(requested) is { } together)

@@ -77,7 +77,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             var districtId = await db.Set<District>().Where(d => d.Code == query.District).Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
             if (districtId is null)
             {
-                problems.Add($"未知板块 / unknown district: {query.District}");
+                problems.Add($"未知板块：{query.District} / unknown district: {query.District}");
                 return null;
             }
 
@@ -88,7 +88,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
         {
             if (!TierNames.TryParseKey(query.Tier, out var tier))
             {
-                problems.Add($"未知梯队 / unknown tier: {query.Tier}");
+                problems.Add($"未知梯队：{query.Tier} / unknown tier: {query.Tier}");
                 return null;
             }
 
@@ -102,7 +102,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             var nodeIds = await ChainTaxonomy.SubtreeIdsAsync(db, query.Node, cancellationToken);
             if (nodeIds.Count == 0)
             {
-                problems.Add($"未知产业链环节 / unknown chain node: {query.Node}");
+                problems.Add($"未知产业链环节：{query.Node} / unknown chain node: {query.Node}");
                 return null;
             }
 

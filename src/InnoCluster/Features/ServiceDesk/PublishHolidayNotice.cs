@@ -32,7 +32,7 @@ public sealed class PublishHolidayNotice(InnoClusterDbContext db, CalendarStore 
             }
             catch (InvalidDataException misread)
             {
-                errors.Add(new("text", $"通知未能逐日读通，未保存 / the notice could not be read day by day, nothing was stored: {misread.Message}"));
+                errors.Add(new("text", $"通知未能逐日读通，未保存：{misread.Message} / the notice could not be read day by day, nothing was stored: {misread.Message}"));
             }
         }
 

@@ -37,5 +37,5 @@ public static class StorageFailure
     /// <summary>What to tell a person, in both languages.</summary>
     public static string Describe(Exception exception) => IsDiskFull(exception)
         ? "磁盘空间已满，未保存 / the disk holding the data is full: nothing was stored"
-        : $"存储出错，未保存 / a storage error, nothing was stored ({exception.GetBaseException().Message})";
+        : $"存储出错，未保存（{exception.GetBaseException().Message}） / a storage error, nothing was stored ({exception.GetBaseException().Message})";
 }

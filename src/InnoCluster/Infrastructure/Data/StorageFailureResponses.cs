@@ -62,13 +62,13 @@ public sealed class StorageFailureResponses(RequestDelegate next, ILogger<Storag
             logger.LogWarning(ex, "The database was unavailable for {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
             context.Response.Clear();
             context.Response.Headers.RetryAfter = "2";
-            await Results.Problem("数据库暂时不可用，请稍后重试 / the database is briefly unavailable: try again in a moment", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable").ExecuteAsync(context);
+            await Results.Problem("数据库暂时不可用，请稍后重试 / the database is briefly unavailable: try again in a moment", statusCode: StatusCodes.Status503ServiceUnavailable, title: "暂时不可用 / Unavailable").ExecuteAsync(context);
         }
         catch (Exception ex) when (StorageFailure.IsDiskFull(ex) && !context.Response.HasStarted)
         {
             logger.LogError(ex, "The disk is full: {Method} {Path} stored nothing", context.Request.Method, context.Request.Path);
             context.Response.Clear();
-            await Results.Problem(StorageFailure.Describe(ex) + "；请联系运维人员 / tell the operators", statusCode: StatusCodes.Status507InsufficientStorage, title: "Insufficient storage").ExecuteAsync(context);
+            await Results.Problem(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader(StorageFailure.Describe(ex)) + InnoCluster.Infrastructure.Web.Ui.L("；请联系运维人员", "; tell the operators"), statusCode: StatusCodes.Status507InsufficientStorage, title: InnoCluster.Infrastructure.Web.Ui.L("存储空间不足", "Insufficient storage")).ExecuteAsync(context);
         }
     }
 

@@ -77,7 +77,7 @@ public static class TabularFileReader
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or System.Xml.XmlException or IOException or NotSupportedException)
         {
-            throw new TabularFileException($"{fileName}: 不是可读的 Excel (.xlsx) 文件 / not a readable .xlsx workbook ({ex.Message})");
+            throw new TabularFileException($"{fileName}: 不是可读的 Excel (.xlsx) 文件（{ex.Message}） / not a readable .xlsx workbook ({ex.Message})");
         }
 
         if (rows.Count == 0)
@@ -112,7 +112,7 @@ public static class TabularFileReader
             {
                 if (entry.FullName.Contains("..", StringComparison.Ordinal) || entry.FullName.StartsWith('/'))
                 {
-                    throw new TabularFileException($"{fileName}: 压缩包含非法路径 “{entry.FullName}” / the archive holds an unsafe path");
+                    throw new TabularFileException($"{fileName}: 压缩包含非法路径 “{entry.FullName}” / the archive holds an unsafe path “{entry.FullName}”");
                 }
 
                 unpacked += entry.Length;
@@ -129,7 +129,7 @@ public static class TabularFileReader
         }
         catch (InvalidDataException ex)
         {
-            throw new TabularFileException($"{fileName}: 文件已损坏 / the file is damaged ({ex.Message})");
+            throw new TabularFileException($"{fileName}: 文件已损坏（{ex.Message}） / the file is damaged ({ex.Message})");
         }
     }
 

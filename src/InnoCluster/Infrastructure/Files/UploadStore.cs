@@ -84,7 +84,7 @@ public sealed class UploadStore(InnoClusterDbContext db, InnoClusterPaths paths,
 
         if (!allowed.Contains(kind.Value))
         {
-            return (null, new UploadRefusal(415, $"{name}: 不接受此类文件（{kind}） / this kind of file ({kind}) is not accepted here; accepted: {string.Join(", ", allowed)}"));
+            return (null, new UploadRefusal(415, $"{name}: 不接受此类文件（{kind}），可接受：{string.Join("、", allowed)} / this kind of file ({kind}) is not accepted here; accepted: {string.Join(", ", allowed)}"));
         }
 
         var id = Guid.NewGuid();
@@ -223,7 +223,7 @@ public sealed class UploadStore(InnoClusterDbContext db, InnoClusterPaths paths,
                 var entryName = entry.FullName.Replace('\\', '/');
                 if (entryName.StartsWith('/') || entryName.Split('/').Contains("..") || entryName.Contains(':', StringComparison.Ordinal))
                 {
-                    return (null, $"压缩包含不安全的路径“{entry.FullName}” / the archive holds an unsafe path");
+                    return (null, $"压缩包含不安全的路径“{entry.FullName}” / the archive holds an unsafe path “{entry.FullName}”");
                 }
 
                 // Unix symlinks are marked in the upper bits of the external attributes (S_IFLNK = 0xA000).

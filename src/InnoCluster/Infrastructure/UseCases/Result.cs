@@ -48,8 +48,11 @@ public sealed record Problem(ProblemKind Kind, string Message, string? Field = n
     /// <summary>The messages by field, for forms and validation problem details.</summary>
     public IReadOnlyDictionary<string, string[]> ByField => Errors ?? new Dictionary<string, string[]> { [Field ?? ""] = [Message] };
 
-    /// <summary>The same, one error per message, for forms that list them.</summary>
-    public IReadOnlyList<FieldError> AsFieldErrors() => [.. ByField.SelectMany(f => f.Value.Select(m => new FieldError(f.Key, m)))];
+    /// <summary>The same, one error per message in the reader's language, for forms that list them.</summary>
+    public IReadOnlyList<FieldError> AsFieldErrors() => [.. ByField.SelectMany(f => f.Value.Select(m => new FieldError(f.Key, Bilingual.ForReader(m))))];
+
+    /// <summary>The message in the reader's language (each field's, for a form checked as a whole).</summary>
+    public string Text => Errors is { } errors ? string.Join("; ", errors.SelectMany(e => e.Value).Select(Bilingual.ForReader)) : Bilingual.ForReader(Message);
 
     public static Problem Invalid(string field, string message) => new(ProblemKind.Invalid, message, field);
 

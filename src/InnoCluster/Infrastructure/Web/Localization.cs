@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Localization;
 
 namespace InnoCluster.Infrastructure.Web;
 
-/// <summary>Simplified Chinese by default; English by the switch in the page header (cookie) or ?culture=en.</summary>
+/// <summary>Simplified Chinese by default; English by the switch in the page header (cookie) or ?culture=en, and for API clients by Accept-Language.</summary>
 public static class Localization
 {
     public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
@@ -17,7 +17,9 @@ public static class Localization
             options.DefaultRequestCulture = new RequestCulture(Chinese);
             options.SupportedCultures = [Chinese, English];
             options.SupportedUICultures = [Chinese, English];
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // An API client that names no culture otherwise says which language it reads in Accept-Language; a
+            // page follows the switch only (a browser's Accept-Language would override the Chinese-first default).
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
         });
         return services;
     }
@@ -43,4 +45,15 @@ public static class Localization
         .WithName("SwitchCulture")
         .AllowAnonymous()
         .ExcludeFromDescription();
+}
+
+/// <summary>Accept-Language, for requests to the API only.</summary>
+internal sealed class ApiAcceptLanguageProvider : RequestCultureProvider
+{
+    private readonly AcceptLanguageHeaderRequestCultureProvider _header = new();
+
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+        httpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            ? _header.DetermineProviderCultureResult(httpContext)
+            : NullProviderCultureResult;
 }

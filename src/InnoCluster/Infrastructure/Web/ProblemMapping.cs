@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace InnoCluster.Infrastructure.Web;
 
-/// <summary>The one mapping from a use case's <see cref="Problem"/> to HTTP problem details (RFC 9457).</summary>
+/// <summary>The one mapping from a use case's <see cref="Problem"/> to HTTP problem details (RFC 9457), in the client's language.</summary>
 public static class ProblemMapping
 {
     public static int Status(ProblemKind kind) => kind switch
@@ -22,23 +22,36 @@ public static class ProblemMapping
     /// <summary>Problem details with the status, a title, the message, and the field's errors when it names one.</summary>
     public static ProblemHttpResult ToHttp(this Problem problem)
     {
-        ProblemDetails details = problem.Errors is { } errors ? new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
-            : problem.Field is null ? new ProblemDetails()
-            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [problem.Field] = [problem.Message] });
+        ProblemDetails details = problem.Field is null && problem.Errors is null ? new ProblemDetails()
+            : new HttpValidationProblemDetails(problem.AsFieldErrors().GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal));
         details.Status = Status(problem.Kind);
         details.Title = problem.Kind switch
         {
-            ProblemKind.Invalid => "One or more fields are invalid.",
-            ProblemKind.Forbidden => "Forbidden",
-            ProblemKind.NotFound => "Not found",
-            ProblemKind.Conflict => "Conflict",
-            ProblemKind.Unprocessable => "Unprocessable content",
-            ProblemKind.TooLarge => "Too large",
-            ProblemKind.Unsupported => "Unsupported content",
-            _ => "Bad request",
+            ProblemKind.Invalid => Ui.L("有字段填写有误", "One or more fields are invalid."),
+            ProblemKind.Forbidden => Ui.L("无权操作", "Forbidden"),
+            ProblemKind.NotFound => Ui.L("未找到", "Not found"),
+            ProblemKind.Conflict => Ui.L("与当前状态冲突", "Conflict"),
+            ProblemKind.Unprocessable => Ui.L("内容无法处理", "Unprocessable content"),
+            ProblemKind.TooLarge => Ui.L("内容过大", "Too large"),
+            ProblemKind.Unsupported => Ui.L("不支持的内容类型", "Unsupported content"),
+            _ => Ui.L("请求有误", "Bad request"),
         };
-        details.Detail = problem.Message;
+        details.Detail = problem.Text;
         return TypedResults.Problem(details);
+    }
+
+    /// <summary>Every problem the platform answers with — a use case's or an endpoint's own — in the reader's language.</summary>
+    public static void InReadersLanguage(ProblemDetails details)
+    {
+        details.Title = details.Title is { } title ? Bilingual.ForReader(title) : null;
+        details.Detail = details.Detail is { } detail ? Bilingual.ForReader(detail) : null;
+        if (details is HttpValidationProblemDetails validation)
+        {
+            foreach (var field in validation.Errors.Keys.ToList())
+            {
+                validation.Errors[field] = [.. validation.Errors[field].Select(Bilingual.ForReader)];
+            }
+        }
     }
 
     /// <summary>204 when the use case did it, its problem otherwise.</summary>

@@ -81,7 +81,7 @@ public static class DocumentReader
             var (kind, problem) = UploadStore.Sniff(fileName, bytes, new UploadLimits(long.MaxValue, long.MaxValue, MaxUnpackedBytes: limits.MaxUnpackedBytes));
             if (kind != FileKind.Docx)
             {
-                throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（只接受 Word .docx 压缩包） / unsupported archive: {problem ?? kind.ToString()}");
+                throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（只接受 Word .docx 压缩包）：{problem ?? kind.ToString()} / unsupported archive: {problem ?? kind.ToString()}");
             }
 
             extracted = ReadDocx(fileName, bytes, budget);
@@ -138,7 +138,7 @@ public static class DocumentReader
             using var pdf = PdfDocument.Open(bytes);
             if (pdf.NumberOfPages > budget.Limits.MaxPdfPages)
             {
-                throw new DocumentRejectedException($"{fileName}: PDF 超过 {budget.Limits.MaxPdfPages} 页 / the PDF has more than {budget.Limits.MaxPdfPages} pages ({pdf.NumberOfPages})");
+                throw new DocumentRejectedException($"{fileName}: PDF 超过 {budget.Limits.MaxPdfPages} 页（共 {pdf.NumberOfPages} 页） / the PDF has more than {budget.Limits.MaxPdfPages} pages ({pdf.NumberOfPages})");
             }
 
             var text = new StringBuilder();
@@ -157,7 +157,7 @@ public static class DocumentReader
         }
         catch (Exception ex) when (ex is not DocumentRejectedException and not OutOfMemoryException)
         {
-            throw new DocumentRejectedException($"{fileName}: PDF 文件已损坏或无法读取 / the PDF is damaged or unreadable ({ex.Message})");
+            throw new DocumentRejectedException($"{fileName}: PDF 文件已损坏或无法读取（{ex.Message}） / the PDF is damaged or unreadable ({ex.Message})");
         }
     }
 
@@ -250,7 +250,7 @@ public static class DocumentReader
             var capped = ex.Message.Contains("MaxCharactersIn", StringComparison.Ordinal) || ex.InnerException?.Message.Contains("MaxCharactersIn", StringComparison.Ordinal) == true;
             throw new DocumentRejectedException(capped
                 ? $"{fileName}: Word 文档正文解压后超过 {budget.Limits.MaxXmlCharacters / 1_000_000} 百万字符 / the document's text part unpacks to more than {budget.Limits.MaxXmlCharacters:N0} characters"
-                : $"{fileName}: Word 文档无法读取 / the .docx cannot be read ({ex.Message})");
+                : $"{fileName}: Word 文档无法读取（{ex.Message}） / the .docx cannot be read ({ex.Message})");
         }
     }
 

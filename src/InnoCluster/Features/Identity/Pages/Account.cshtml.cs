@@ -26,7 +26,7 @@ public sealed class AccountModel(ListAccounts accounts, SignOutEverywhere signOu
     {
         var created = await createToken.RunAsync(User, name, days, cancellationToken);
         NewToken = created.Value?.Token;
-        TokenRefusal = created.Problem?.Message;
+        TokenRefusal = created.Problem?.Text;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -67,7 +67,7 @@ public sealed class UsersModel(ListAccounts accounts, DeactivateAccount deactiva
 
     private async Task<IActionResult> ShowAsync(Problem? problem, CancellationToken cancellationToken)
     {
-        Errors = problem is null ? [] : [problem.Message];
+        Errors = problem is null ? [] : [problem.Text];
         await LoadAsync(cancellationToken);
         return Page();
     }

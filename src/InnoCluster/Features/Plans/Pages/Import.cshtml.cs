@@ -32,7 +32,7 @@ public sealed class ImportPlanModel(ListPlans plans, ImportPlan import, IDocumen
             return ended;
         }
 
-        Problem = problem.Message;
+        Problem = problem.Text;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -104,7 +104,7 @@ public sealed class DemandPageModel(DemandQueries queries, PublishDemand publish
             return ended;
         }
 
-        Problem = problem.Message;
+        Problem = problem.Text;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 

@@ -59,7 +59,7 @@ public sealed class AppealModel(GetAppeal get, MoveAppeal move, EraseContact era
                 return result;
             }
 
-            Problem = problem.Message;
+            Problem = problem.Text;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 

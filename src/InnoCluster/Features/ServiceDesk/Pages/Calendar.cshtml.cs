@@ -72,7 +72,7 @@ public sealed class CalendarModel(GetCalendar calendar, EditCalendarDay edit, Ti
                 return Redirect($"/calendar?year={date.Year}");
             }
 
-            (Problem, Errors, Year) = (edited.Problem.Message, edited.Problem.AsFieldErrors(), date.Year);
+            (Problem, Errors, Year) = (edited.Problem.Text, edited.Problem.AsFieldErrors(), date.Year);
         }
 
         Shown = await calendar.RunAsync(Year ??= WorkingCalendar.BeijingDay(clock.GetUtcNow()).Year, cancellationToken);

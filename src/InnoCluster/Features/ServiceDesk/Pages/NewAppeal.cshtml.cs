@@ -60,7 +60,7 @@ public sealed class NewAppealModel(FileAppeal file, IRegistryDirectory registry)
                 return result;
             }
 
-            (Problem, Errors) = (problem.Message, problem.AsFieldErrors());
+            (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
             return Page();
         }
 

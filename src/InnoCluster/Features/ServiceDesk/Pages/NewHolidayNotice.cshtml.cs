@@ -49,7 +49,7 @@ public sealed class NewHolidayNoticeModel(PublishHolidayNotice publish) : PageMo
                 return result;
             }
 
-            (Problem, Errors) = (problem.Message, problem.AsFieldErrors());
+            (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
             return Page();
         }
 

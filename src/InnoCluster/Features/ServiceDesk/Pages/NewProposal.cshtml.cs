@@ -53,7 +53,7 @@ public sealed class NewProposalModel(RegisterProposal register) : PageModel
                 return result;
             }
 
-            (Problem, Errors) = (problem.Message, problem.AsFieldErrors());
+            (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
             return Page();
         }
 

@@ -88,7 +88,7 @@ public sealed class ProposalModel(GetProposal get, MoveProposal move, SendPropos
                 return result;
             }
 
-            (Problem, Errors) = (problem.Message, problem.AsFieldErrors());
+            (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
