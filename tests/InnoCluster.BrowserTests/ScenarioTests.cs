@@ -85,6 +85,11 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("#funnel-chart svg")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "落地案例集" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("cases")).ToContainTextAsync("涂布车间锂电极片漏涂检测");
+
+        // 打印 opens the browser's print dialog under the CSP (no inline handler): window.print is watched, not run.
+        await page.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "打印" }).ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.printed"));
     }
 
     [Fact]

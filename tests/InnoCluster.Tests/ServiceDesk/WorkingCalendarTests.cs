@@ -90,4 +90,21 @@ public sealed class WorkingCalendarTests
         Assert.Equal(2, calendar.WorkingDaysBetween(from, new DateTimeOffset(2026, 2, 24, 9, 0, 0, TimeSpan.FromHours(8)))); // 2/14 and 2/24
         Assert.Equal(0, calendar.WorkingDaysBetween(from, from.AddHours(5)));
     }
+
+    [Fact]
+    public void TheCalendarPage_ShowsTheDaysAsTheNoticeArrangesThem_OneRowASentence()
+    {
+        var days = HolidayNoticeReader.Read(2026, Notice(2026)).Select(e => new GetCalendar.Day(e.Date, e.Kind, e.Kind == DayKind.WorkingDay, e.Name, e.Quote, null, null, null)).ToList();
+        days.Add(new GetCalendar.Day(new DateOnly(2026, 6, 22), DayKind.Holiday, false, "地方调整", null, "admin@example.gov.cn", DateTimeOffset.UnixEpoch, "市政府通知"));
+        var rows = InnoCluster.Features.ServiceDesk.Pages.CalendarModel.Arrangements([.. days.OrderBy(d => d.Date)]);
+
+        Assert.Equal(12, rows.Count); // 7 holidays, 4 sentences of weekends worked, 1 correction
+        var spring = rows.Single(r => r.First.Name == "春节" && r.First.Kind == DayKind.Holiday);
+        Assert.True(spring.IsRun);
+        Assert.Equal((new DateOnly(2026, 2, 15), 9), (spring.First.Date, spring.Days.Count));
+        var worked = rows.Single(r => r.First.Name == "春节" && r.First.Kind == DayKind.WorkingDay);
+        Assert.False(worked.IsRun);
+        Assert.Equal([new DateOnly(2026, 2, 14), new DateOnly(2026, 2, 28)], worked.Days.Select(d => d.Date));
+        Assert.Equal("市政府通知", rows.Single(r => r.First.Quote is null).First.Reason);
+    }
 }

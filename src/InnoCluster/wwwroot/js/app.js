@@ -25,6 +25,13 @@ document.addEventListener('submit', (event) => {
   }
 });
 
+// Print buttons declared in markup (data-print): an inline onclick would be blocked by the CSP.
+document.addEventListener('click', (event) => {
+  if (event.target instanceof Element && event.target.closest('[data-print]')) {
+    window.print();
+  }
+});
+
 // A running job's page follows the job: the bar moves, and the page reloads with the result when it ends.
 const jobSection = document.querySelector('[data-job-poll]');
 if (jobSection && jobSection.dataset.jobPoll) {

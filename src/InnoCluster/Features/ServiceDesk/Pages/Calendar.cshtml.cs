@@ -80,4 +80,18 @@ public sealed class CalendarModel(GetCalendar calendar, EditCalendarDay edit, Ti
     }
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    /// <summary>Days set by one sentence of the notice, or one administrator's correction: a row of the page.</summary>
+    public sealed record Arrangement(IReadOnlyList<GetCalendar.Day> Days)
+    {
+        public GetCalendar.Day First => Days[0];
+
+        public bool IsRun => Days.Count > 1 && Days[^1].Date.DayNumber - Days[0].Date.DayNumber == Days.Count - 1;
+    }
+
+    /// <summary>The year's days as the notice arranges them: the days one sentence sets together in one row, corrections on their own.</summary>
+    public static IReadOnlyList<Arrangement> Arrangements(IReadOnlyList<GetCalendar.Day> days) =>
+        [.. days.GroupBy(d => d.Quote is null ? $"edit:{d.Date:yyyy-MM-dd}" : $"{d.Kind}|{d.Name}|{d.Quote}", StringComparer.Ordinal)
+            .Select(g => new Arrangement([.. g.OrderBy(d => d.Date)]))
+            .OrderBy(a => a.First.Date)];
 }
