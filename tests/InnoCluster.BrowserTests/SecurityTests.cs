@@ -38,6 +38,18 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.True(session.HttpOnly);
         Assert.True(session.Secure);
         Assert.Equal(SameSiteAttribute.Lax, session.SameSite);
+
+        // Roles are chosen by their names, never typed as codes: an expert reviewer becomes an official too.
+        var expert = await BrowserAccounts.CreateAsync(app, Roles.Expert, "评审专家甲");
+        await page.ReloadAsync();
+        var roles = page.GetByRole(AriaRole.Group, new() { Name = $"{expert.Email} 的角色" });
+        await Assertions.Expect(roles.GetByLabel("评审专家")).ToBeCheckedAsync();
+        await roles.GetByLabel("集群办工作人员").CheckAsync();
+        await page.Locator("tr", new() { Has = roles }).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        var saved = page.GetByRole(AriaRole.Group, new() { Name = $"{expert.Email} 的角色" });
+        await Assertions.Expect(saved.GetByLabel("集群办工作人员")).ToBeCheckedAsync();
+        await Assertions.Expect(saved.GetByLabel("评审专家")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync("Official");
     }
 
     [Fact]
@@ -170,7 +182,8 @@ public sealed class SecurityTests(BrowserApp app) : IClassFixture<BrowserApp>
         await CheckAsync(official, "/documents/upload");
         await official.GetByLabel("文件（可多选）").SetInputFilesAsync(uploads);
         await official.GetByRole(AriaRole.Button, new() { Name = "上传并入库" }).ClickAsync();
-        await Assertions.Expect(official.Locator("section.report table tbody tr")).ToHaveCountAsync(uploads.Count);
+        // The upload is a background job; its page reloads with the report when it ends (jobs wait for the start-up seed).
+        await Assertions.Expect(official.Locator("section.report table tbody tr")).ToHaveCountAsync(uploads.Count, new() { Timeout = 60_000 });
         Assert.False(await official.EvaluateAsync<bool>("() => window.__xss === 1"));
         var documentLinks = await official.Locator("section.report a[href^='/documents/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.Equal(uploads.Count, documentLinks.Length);

@@ -77,4 +77,18 @@ public static class Roles
     public const string Expert = "Expert";
 
     public static IReadOnlyList<string> All { get; } = [SystemAdmin, SecurityAdmin, AuditAdmin, Official, Department, Enterprise, ScenarioOwner, Expert];
+
+    /// <summary>What a person reads for a role (a role's code never appears on a page).</summary>
+    public static string Label(string role) => role switch
+    {
+        SystemAdmin => Ui.L("系统管理员", "System administrator"),
+        SecurityAdmin => Ui.L("安全管理员", "Security administrator"),
+        AuditAdmin => Ui.L("审计管理员", "Audit administrator"),
+        Official => Ui.L("集群办工作人员", "Cluster office official"),
+        Department => Ui.L("责任单位", "Responsible unit"),
+        Enterprise => Ui.L("企业", "Enterprise"),
+        ScenarioOwner => Ui.L("场景方", "Scenario owner"),
+        Expert => Ui.L("评审专家", "Expert reviewer"),
+        _ => role,
+    };
 }

@@ -36,9 +36,9 @@ public sealed class UsersModel(ListAccounts accounts, DeactivateAccount deactiva
         return await ShowAsync(result.Problem, cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRolesAsync(string id, string? roles, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRolesAsync(string id, string[]? roles, CancellationToken cancellationToken)
     {
-        var result = await change.RunAsync(AdminActor.Of(User), id, new ChangeRoles.Request((roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), null), cancellationToken);
+        var result = await change.RunAsync(AdminActor.Of(User), id, new ChangeRoles.Request(roles ?? [], null), cancellationToken);
         if (result.Value is { Pending.Count: > 0 })
         {
             Notice = Ui.L("管理员角色已提交，待另一位安全管理员批准后生效。", "The administrator role waits for another security administrator's approval.");
