@@ -37,6 +37,19 @@ public static class AppealText
         _ => Ui.L("按平常日计", "Ordinary day"),
     };
 
+    /// <summary>A holiday as the notice names it; in English the usual name of the seven statutory holidays (any other name as written).</summary>
+    public static string Holiday(string name) => Ui.L(name, name switch
+    {
+        "元旦" => "New Year's Day",
+        "春节" => "Spring Festival",
+        "清明节" => "Qingming Festival",
+        "劳动节" => "Labour Day",
+        "端午节" => "Dragon Boat Festival",
+        "中秋节" => "Mid-Autumn Festival",
+        "国庆节" => "National Day",
+        _ => name,
+    });
+
     public static string Weekday(DateOnly date) => date.DayOfWeek switch
     {
         DayOfWeek.Monday => Ui.L("周一", "Mon"),
