@@ -115,6 +115,8 @@ public sealed class AppealTests
         var received = new Appeal { Topic = "节前来电", Text = "节前来电反映的问题。", EnterpriseId = 8, EnterpriseName = "测试企业乙" };
         received.Filed(At(2, 13), unknownYear, Firm(8, At(2, 13)));
 
+        Assert.False(assigned.RecountDeadlines(unknownYear, "另一年的通知", Desk(At(2, 10)))); // a notice for another year moves nothing: no step
+        Assert.DoesNotContain(assigned.Steps, s => s.Action == "recount");
         Assert.True(assigned.RecountDeadlines(Calendar, "国务院办公厅关于2026年部分节假日安排的通知", Desk(At(2, 10))));
         Assert.Equal(EndOf(2, 25), assigned.FirstResponseDueAt); // 2/14 (worked Saturday), 2/24, 2/25
         Assert.Equal(EndOf(3, 12), assigned.ResolveDueAt);

@@ -20,7 +20,7 @@ public sealed partial class Appeal
     /// weekdays: its current deadlines are counted again from the same starting points — filing or the last
     /// hand-back for accepting; the assignment for answering and resolving (30 days once an extension was
     /// approved); the reopening for resolving again. The history gains a step naming the notice; earlier
-    /// steps keep the deadlines they set. False when nothing was provisional.
+    /// steps keep the deadlines they set. False when no deadline moved.
     /// </summary>
     public bool RecountDeadlines(WorkingCalendar calendar, string notice, AppealActor actor)
     {
@@ -29,6 +29,7 @@ public sealed partial class Appeal
             return false;
         }
 
+        var before = (AcceptDueAt, FirstResponseDueAt, ResolveDueAt);
         var provisional = false;
         if (Status == AppealStatus.Received)
         {
@@ -44,6 +45,11 @@ public sealed partial class Appeal
         }
 
         DueIsProvisional = provisional;
+        if (before == (AcceptDueAt, FirstResponseDueAt, ResolveDueAt))
+        {
+            return false; // provisional for a year the notice is not about: nothing to tell
+        }
+
         Record("recount", actor, notice, LeadUnit, CurrentDueAt);
         return true;
 

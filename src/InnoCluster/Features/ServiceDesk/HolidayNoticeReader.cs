@@ -61,7 +61,7 @@ public static partial class HolidayNoticeReader
         }
 
         var twice = entries.GroupBy(e => e.Date).FirstOrDefault(g => g.Count() > 1);
-        return twice is null ? entries : throw new InvalidDataException($"{year}: {twice.Key:yyyy-MM-dd} is named twice: {string.Join(" / ", twice.Select(e => e.Quote))}");
+        return twice is null ? entries : throw new InvalidDataException($"{year}: {twice.Key:yyyy-MM-dd} is named twice: {string.Join("；", twice.Select(e => e.Quote))}");
     }
 
     /// <summary>The dates of a sentence in order; a day without its month takes the month before it ("10月1日至8日").</summary>

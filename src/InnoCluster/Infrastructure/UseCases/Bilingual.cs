@@ -1,11 +1,10 @@
-using System.Globalization;
-
 namespace InnoCluster.Infrastructure.UseCases;
 
 /// <summary>
 /// Use cases word what they say to people "中文 / English" — both languages in one string, so a rule keeps its
 /// message in one place. A reader is shown the half in the language they chose (the page's switch, or an API
-/// client's Accept-Language); a string that is not written that way is shown as it is.
+/// client's Accept-Language); a string that is not written that way is shown as it is. Neither half may itself
+/// contain the separator, so choosing twice (a use case's problem, then every problem details response) is harmless.
 /// </summary>
 public static class Bilingual
 {
@@ -19,7 +18,7 @@ public static class Bilingual
             return message;
         }
 
-        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? message[(at + Separator.Length)..] : message[..at];
+        return Web.Localization.Pick(message[..at], message[(at + Separator.Length)..]);
     }
 
     private static bool IsHan(ReadOnlySpan<char> text)

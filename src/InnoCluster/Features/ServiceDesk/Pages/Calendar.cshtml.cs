@@ -48,8 +48,7 @@ public sealed class CalendarModel(GetCalendar calendar, EditCalendarDay edit, Ti
             return NotFound();
         }
 
-        Shown = await calendar.RunAsync(Year ??= WorkingCalendar.BeijingDay(clock.GetUtcNow()).Year, cancellationToken);
-        return Page();
+        return await ShowAsync(cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDayAsync(CancellationToken cancellationToken)
@@ -75,6 +74,11 @@ public sealed class CalendarModel(GetCalendar calendar, EditCalendarDay edit, Ti
             (Problem, Errors, Year) = (edited.Problem.Text, edited.Problem.AsFieldErrors(), date.Year);
         }
 
+        return await ShowAsync(cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
         Shown = await calendar.RunAsync(Year ??= WorkingCalendar.BeijingDay(clock.GetUtcNow()).Year, cancellationToken);
         return Page();
     }
