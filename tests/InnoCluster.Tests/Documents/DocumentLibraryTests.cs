@@ -141,6 +141,15 @@ public abstract partial class DocumentLibraryTests<TTarget> : DatabaseTests<TTar
     }
 
     [Fact]
+    public async Task Search_SeveralUnknownFilters_AreEachSaidInTheReadersLanguage()
+    {
+        var chinese = (await SearchAsync("人工智能", "&kind=Memo&level=Galactic", expectedStatus: 400))!;
+        Assert.Equal(("检索条件无效", "未知类型：Memo; 未知级别：Galactic"), (chinese["title"]!.GetValue<string>(), chinese["detail"]!.GetValue<string>()));
+        var english = (await SearchAsync("人工智能", "&kind=Memo&level=Galactic&culture=en", expectedStatus: 400))!;
+        Assert.Equal(("Invalid search", "unknown kind (kind): Memo; unknown level (level): Galactic"), (english["title"]!.GetValue<string>(), english["detail"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Document_ActionPlan_HasMetadataOutlineAndTargets()
     {
         var id = await DocumentIdAsync("苏州市人工智能产业创新集群行动计划");

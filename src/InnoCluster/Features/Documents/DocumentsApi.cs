@@ -24,7 +24,7 @@ public static class DocumentsApi
     {
         var result = await search.RunAsync(query, ct);
         return result.Problems.Count > 0
-            ? TypedResults.Problem(string.Join("; ", result.Problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid search")
+            ? TypedResults.Problem(string.Join("; ", result.Problems.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader)), statusCode: StatusCodes.Status400BadRequest, title: "检索条件无效 / Invalid search")
             : TypedResults.Ok(result);
     }
 
@@ -45,7 +45,7 @@ public static class DocumentsApi
     {
         if (!request.HasFormContentType || request.Form.Files.Count == 0)
         {
-            return TypedResults.Problem("Send the files as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+            return TypedResults.Problem("请以 multipart 表单字段 file 上传文件 / Send the files as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "缺少文件 / No file");
         }
 
         var inputs = await JobInputs.ReadAsync(request.Form.Files, ct);

@@ -129,14 +129,14 @@ public static class IdentityApi
     {
         if (file is null)
         {
-            return TypedResults.Problem("multipart field 'file' is missing", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("缺少 multipart 表单字段 file / multipart field 'file' is missing", statusCode: StatusCodes.Status400BadRequest, title: "缺少文件 / No file");
         }
 
         await using var stream = file.OpenReadStream();
         var limits = options.Value.Limits;
         var (stored, refusal) = await store.SaveAsync(UserId(user), purpose ?? "attachment", file.FileName, stream, UploadStore.AttachmentKinds, limits, ct);
         return stored is null
-            ? TypedResults.Problem(refusal!.Message, statusCode: refusal.Status, title: "Upload refused")
+            ? TypedResults.Problem(refusal!.Message, statusCode: refusal.Status, title: "上传被拒绝 / Upload refused")
             : TypedResults.Created($"/api/files/{stored.Id}", new FileInfoDto(stored.Id, stored.FileName, stored.Kind.ToString(), stored.Size, stored.Purpose, stored.CreatedAt));
     }
 

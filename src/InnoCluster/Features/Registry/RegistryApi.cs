@@ -33,7 +33,7 @@ public static class RegistryApi
     {
         var result = await list.RunAsync(query, cancellationToken);
         return result.Problems.Count > 0
-            ? TypedResults.Problem(string.Join("; ", result.Problems), statusCode: StatusCodes.Status400BadRequest, title: "Invalid filter")
+            ? TypedResults.Problem(string.Join("; ", result.Problems.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader)), statusCode: StatusCodes.Status400BadRequest, title: "筛选条件无效 / Invalid filter")
             : TypedResults.Ok(result.Page);
     }
 
@@ -62,7 +62,7 @@ public static class RegistryApi
     {
         if (file is null)
         {
-            return TypedResults.Problem("Send the spreadsheet as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "No file");
+            return TypedResults.Problem("请以 multipart 表单字段 file 上传表格 / Send the spreadsheet as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "缺少文件 / No file");
         }
 
         if (JobReference.Requested(request))
