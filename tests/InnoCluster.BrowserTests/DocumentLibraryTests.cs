@@ -19,6 +19,9 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".results-list mark").First).ToBeVisibleAsync();
         await result.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("中国最强地级市，又有大动作");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"#match-1$"));
+        await Assertions.Expect(page.Locator("mark#match-1")).ToBeInViewportAsync();
+        await Assertions.Expect(page.GetByTestId("matches-bar")).ToContainTextAsync("匹配");
 
         var fact = page.Locator(".facts-panel a.fact", new() { HasTextString = "2300" }).First;
         await fact.ClickAsync();
@@ -44,5 +47,29 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(cited.First).ToBeInViewportAsync();
         var text = string.Concat(await cited.AllInnerTextsAsync());
         Assert.Contains(quoted[..Math.Min(12, quoted.Length)], text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DocumentPage_ReadsAsADocument_TextTakesMostOfTheWidth_FactsBesideIt()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(1400, 900);
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("人工智能 营收"));
+        await page.Locator(".results-list h2 a", new() { HasTextString = "中国最强地级市" }).ClickAsync();
+        var text = await page.Locator("article.document-text").BoundingBoxAsync();
+        var side = await page.Locator("aside.document-side").BoundingBoxAsync();
+        Assert.NotNull(text);
+        Assert.NotNull(side);
+        Assert.True(text.Width >= 0.6 * 1400, $"the text column is {text.Width} px of 1400");
+        Assert.True(side.X > text.X + text.Width, "details and facts sit to the right of the text");
+        Assert.True(side.Y < 400, $"the side column starts at {side.Y} px, beside the text's start");
+        await Assertions.Expect(page.Locator(".facts-panel a.fact").First).ToBeVisibleAsync();
+
+        await page.SetViewportSizeAsync(390, 800);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"the page scrolls sideways at 390 px: {width} px wide");
+        text = await page.Locator("article.document-text").BoundingBoxAsync();
+        side = await page.Locator("aside.document-side").BoundingBoxAsync();
+        Assert.True(side!.Y > text!.Y, "on a phone the details follow the text");
     }
 }

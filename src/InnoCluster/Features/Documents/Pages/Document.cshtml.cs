@@ -24,6 +24,12 @@ public sealed class DocumentModel(GetDocument get, DocumentSearch search) : Page
 
     public bool IsCurrent { get; private set; }
 
+    /// <summary>The search the reader came from, whose words are marked in the text.</summary>
+    public string? Query { get; private set; }
+
+    /// <summary>How many marked places the text has; each is an anchor match-1 … match-N.</summary>
+    public int MatchCount { get; private set; }
+
     private int? _highlight;
     private int? _highlightEnd;
     private IReadOnlyList<QueryTerm> _terms = [];
@@ -69,6 +75,12 @@ public sealed class DocumentModel(GetDocument get, DocumentSearch search) : Page
         }
 
         Paragraphs = paragraphs;
+        if (_terms.Count > 0)
+        {
+            Query = q!.Trim();
+            MatchCount = paragraphs.SelectMany(p => p.Sentences).Sum(x => Marked(x.Text).Count(part => part.Hit));
+        }
+
         FactGroups = new[]
         {
             new FactGroup(Ui.L("目标", "Targets"), details.Facts.Where(f => f.Kind == "Target").ToList()),
