@@ -1640,6 +1640,12 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
+                    b.Property<byte[]>("NameOrderKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("bytea")
+                        .HasColumnName("name_order_key");
+
                     b.Property<string>("SeedKey")
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)")
@@ -1661,6 +1667,9 @@ namespace InnoCluster.Migrations.Postgres
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_enterprises_name");
+
+                    b.HasIndex("NameOrderKey")
+                        .HasDatabaseName("ix_enterprises_name_order_key");
 
                     b.HasIndex("SeedKey")
                         .IsUnique()
@@ -3148,6 +3157,87 @@ namespace InnoCluster.Migrations.Postgres
                         .HasDatabaseName("ix_proposal_opinions_proposal_id");
 
                     b.ToTable("proposal_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Site.SiteProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ContactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("contact_note");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("IcpNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("icp_number");
+
+                    b.Property<string>("OfficeHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("office_hours");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("OperatorEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("operator_english");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("organizer");
+
+                    b.Property<string>("OrganizerEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organizer_english");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PoliceFilingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("police_filing_number");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("site_code");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_profile");
+
+                    b.ToTable("site_profile", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>

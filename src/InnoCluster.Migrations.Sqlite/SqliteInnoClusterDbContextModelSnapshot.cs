@@ -1588,6 +1588,12 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<byte[]>("NameOrderKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("name_order_key");
+
                     b.Property<string>("SeedKey")
                         .HasMaxLength(80)
                         .HasColumnType("TEXT")
@@ -1609,6 +1615,9 @@ namespace InnoCluster.Migrations.Sqlite
 
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_enterprises_name");
+
+                    b.HasIndex("NameOrderKey")
+                        .HasDatabaseName("ix_enterprises_name_order_key");
 
                     b.HasIndex("SeedKey")
                         .IsUnique()
@@ -3050,6 +3059,87 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasDatabaseName("ix_proposal_opinions_proposal_id");
 
                     b.ToTable("proposal_opinions", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Site.SiteProfile", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("ContactNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_note");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("IcpNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("icp_number");
+
+                    b.Property<string>("OfficeHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_hours");
+
+                    b.Property<string>("Operator")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
+                    b.Property<string>("OperatorEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator_english");
+
+                    b.Property<string>("Organizer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organizer");
+
+                    b.Property<string>("OrganizerEnglish")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("organizer_english");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PoliceFilingNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("police_filing_number");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_code");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_site_profile");
+
+                    b.ToTable("site_profile", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>

@@ -6,6 +6,7 @@ using InnoCluster.Features.Plans;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Features.ServiceDesk;
+using InnoCluster.Features.Site;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Seeding;
@@ -33,6 +34,7 @@ builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddJobs();
 builder.Services.AddServiceDesk(builder.Configuration);
+builder.Services.AddSite();
 
 var app = builder.Build();
 if (cli is not null)
@@ -69,6 +71,7 @@ app.MapScenarios();
 app.MapPlans();
 app.MapJobs();
 app.MapServiceDesk();
+app.MapSite();
 try
 {
     await app.RunAsync();

@@ -53,6 +53,28 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (cookies, storage) with a page on the app, in Chinese unless asked.</summary>
+    /// <summary>
+    /// Fails when the page scrolls sideways at its current width, naming the elements that stick out
+    /// (tag.class, their right edge), so the failure says what to fix.
+    /// </summary>
+    public static async Task AssertFitsWidthAsync(IPage page)
+    {
+        // A resized viewport reaches the page's resize handlers (charts redraw) on the next frames.
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
+        var result = await page.EvaluateAsync<System.Text.Json.JsonElement>(@"() => {
+            const limit = document.documentElement.clientWidth;
+            const out = [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > limit + 1 && getComputedStyle(e).position !== 'fixed')
+                .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= limit + 1)
+                .slice(0, 8)
+                .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} → ${Math.round(e.getBoundingClientRect().right)}px`);
+            return { width: document.documentElement.scrollWidth, offenders: out.join('; ') };
+        }");
+        var (width, offenders) = (result.GetProperty("width").GetInt32(), result.GetProperty("offenders").GetString());
+        var viewport = page.ViewportSize!.Width;
+        Assert.True(width <= viewport, $"{page.Url} scrolls sideways at {viewport} px ({width} px wide): {offenders}");
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", IgnoreHTTPSErrors = true, ViewportSize = new ViewportSize { Width = 1300, Height = 1000 } });

@@ -66,8 +66,7 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".facts-panel a.fact").First).ToBeVisibleAsync();
 
         await page.SetViewportSizeAsync(390, 800);
-        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"the page scrolls sideways at 390 px: {width} px wide");
+        await BrowserApp.AssertFitsWidthAsync(page);
         text = await page.Locator("article.document-text").BoundingBoxAsync();
         side = await page.Locator("aside.document-side").BoundingBoxAsync();
         Assert.True(side!.Y > text!.Y, "on a phone the details follow the text");

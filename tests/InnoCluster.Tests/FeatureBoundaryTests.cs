@@ -23,11 +23,12 @@ public sealed class FeatureBoundaryTests
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
         { "ServiceDesk", ["Registry", "Identity", "Documents"] },
+        { "Site", [] },
     };
 
     private static readonly Lazy<ModuleDefinition> Module = new(() => ModuleDefinition.ReadModule(typeof(Program).Assembly.Location));
 
-    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Scenarios", "Plans", "Home", "Jobs", "ServiceDesk"];
+    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Scenarios", "Plans", "Home", "Jobs", "ServiceDesk", "Site"];
 
     [Fact]
     public void EveryFeatureFolder_HasARow() =>

@@ -12,6 +12,10 @@ public static class EndpointPolicyTable
         ["ANY /metrics"] = "anonymous",
         ["GET /openapi/{documentName}.json"] = "anonymous",
         ["GET /culture/{culture}"] = "anonymous",
+        ["GET /display/{mode}"] = "anonymous",
+        ["GET /sitemap.xml"] = Policies.Public,
+        ["GET /api/site"] = Policies.Public,
+        ["PUT /api/site"] = Policies.SystemAdmin,
 
         ["GET /api/enterprises"] = Policies.Public,
         ["GET /api/enterprises/{id:int}"] = Policies.Public,
@@ -210,5 +214,8 @@ public static class EndpointPolicyTable
         ["PAGE /account"] = Policies.SignedIn,
         ["PAGE /admin/users"] = Policies.SecurityAdmin,
         ["PAGE /admin/audit"] = Policies.AuditAdmin,
+        ["PAGE /admin/site"] = Policies.SystemAdmin,
+        ["PAGE /contact"] = Policies.Public,
+        ["PAGE /sitemap"] = Policies.Public,
     };
 }

@@ -124,6 +124,7 @@ public static class InfrastructureSetup
         }).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapCultureSwitch();
+        app.MapDisplaySwitch();
         app.MapRazorPages();
         return app;
     }

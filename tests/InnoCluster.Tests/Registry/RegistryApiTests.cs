@@ -42,6 +42,17 @@ public abstract class RegistryApiTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Enterprises_WithoutAQuery_AreListedInPinyinOrder()
+    {
+        var page = await _client.GetJsonAsync("/api/enterprises?pageSize=200");
+        var names = page["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(names.Order(InnoCluster.Text.PinyinOrder.Comparer), names);
+        Assert.NotEqual(names.Order(StringComparer.Ordinal), names); // code-point order would differ on these names
+        var second = await _client.GetJsonAsync("/api/enterprises?pageSize=20&page=2");
+        Assert.Equal(names.Skip(20).Take(20), second["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Enterprises_FilterByDistrict_ReturnsOnlyThatDistrict()
     {
         var page = await _client.GetJsonAsync("/api/enterprises?district=wuxi-xinwu&pageSize=200");

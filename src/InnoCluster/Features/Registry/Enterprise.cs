@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure;
+using InnoCluster.Text;
 
 namespace InnoCluster.Features.Registry;
 
@@ -7,8 +8,21 @@ public sealed partial class Enterprise
 {
     public int Id { get; set; }
 
+    private string _name = "";
+
     /// <summary>The legal name where known, else the name the sources use.</summary>
-    public string Name { get; set; } = "";
+    public string Name
+    {
+        get => _name;
+        set
+        {
+            _name = value;
+            NameOrderKey = PinyinOrder.KeyOf(value);
+        }
+    }
+
+    /// <summary>Where the name falls in pinyin order (lists sort by it); made again by a seed step when ICU's collation changes.</summary>
+    public byte[] NameOrderKey { get; set; } = PinyinOrder.KeyOf("");
 
     /// <summary>统一社会信用代码; null when no source gives it (never invented).</summary>
     public string? CreditCode { get; set; }

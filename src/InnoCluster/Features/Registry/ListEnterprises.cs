@@ -56,15 +56,15 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
     /// <summary>The matches, ranked for paging, and their ids alone for counting (no relevance computed).</summary>
     private sealed record Filtered(IQueryable<RankedEnterprise> Ranked, IQueryable<int> Ids);
 
-    /// <summary>Most relevant first for a text query, else by name.</summary>
+    /// <summary>Most relevant first for a text query, else by name in pinyin order.</summary>
     private static IQueryable<RankedEnterprise> Order(IQueryable<RankedEnterprise> ranked) =>
-        ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Name).ThenBy(r => r.Id);
+        ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.NameOrderKey).ThenBy(r => r.Id);
 
     private sealed class RankedEnterprise
     {
         public int Id { get; init; }
 
-        public string Name { get; init; } = "";
+        public byte[] NameOrderKey { get; init; } = [];
 
         public double Rank { get; init; }
     }
@@ -112,7 +112,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
 
         if (string.IsNullOrWhiteSpace(query.Q))
         {
-            return new Filtered(enterprises.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }), enterprises.Select(e => e.Id));
+            return new Filtered(enterprises.Select(e => new RankedEnterprise { Id = e.Id, NameOrderKey = e.NameOrderKey, Rank = 0 }), enterprises.Select(e => e.Id));
         }
 
         var text = query.Q.Trim();
@@ -120,7 +120,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
         if (code.Length == 18 && code.All(char.IsAsciiLetterOrDigit))
         {
             var byCode = enterprises.Where(e => e.CreditCode == code);
-            return new Filtered(byCode.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 1 }), byCode.Select(e => e.Id));
+            return new Filtered(byCode.Select(e => new RankedEnterprise { Id = e.Id, NameOrderKey = e.NameOrderKey, Rank = 1 }), byCode.Select(e => e.Id));
         }
 
         if (!text.Any(char.IsLetterOrDigit))
@@ -135,13 +135,13 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             // A single character: no index term, so look at names directly (LIKE, the key's own % and _ escaped).
             var pattern = "%" + NameKey.For(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
             var byName = enterprises.Where(e => e.Names.Any(n => EF.Functions.Like(n.MatchKey, pattern, "\\")));
-            return new Filtered(byName.Select(e => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = 0 }), byName.Select(e => e.Id));
+            return new Filtered(byName.Select(e => new RankedEnterprise { Id = e.Id, NameOrderKey = e.NameOrderKey, Rank = 0 }), byName.Select(e => e.Id));
         }
 
         var matches = search.Match(db, SearchIndex.Enterprises, terms);
         var matchIds = search.MatchIds(db, SearchIndex.Enterprises, terms);
         return new Filtered(
-            enterprises.Join(matches, e => e.Id, m => m.Id, (e, m) => new RankedEnterprise { Id = e.Id, Name = e.Name, Rank = m.Rank }),
+            enterprises.Join(matches, e => e.Id, m => m.Id, (e, m) => new RankedEnterprise { Id = e.Id, NameOrderKey = e.NameOrderKey, Rank = m.Rank }),
             enterprises.Where(e => matchIds.Contains(e.Id)).Select(e => e.Id));
     }
 

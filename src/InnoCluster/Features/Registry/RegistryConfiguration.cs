@@ -41,6 +41,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.ToTable("enterprises");
         builder.Property(e => e.Name).HasMaxLength(200);
         builder.HasIndex(e => e.Name);
+        builder.Property(e => e.NameOrderKey).HasMaxLength(600);
+        builder.HasIndex(e => e.NameOrderKey);
         builder.Property(e => e.CreditCode).HasMaxLength(18);
         builder.HasIndex(e => e.CreditCode).IsUnique();
         builder.Property(e => e.City).HasMaxLength(50);

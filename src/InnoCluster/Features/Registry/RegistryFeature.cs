@@ -30,6 +30,7 @@ public static class RegistryFeature
         services.AddScoped<ImportMappings>();
         services.AddScoped<ExportEnterprises>();
         services.AddSingleton<ISeedStep, RegistrySeedStep>();
+        services.AddSingleton<ISeedStep, NameOrderSeedStep>();
         services.AddSingleton<ISeedStep, ImportMappingSeedStep>();
         services.AddSingleton<ICliVerb, ImportEnterprisesVerb>();
         services.AddSingleton<ICliVerb, ExportEnterprisesVerb>();

@@ -44,6 +44,9 @@ public static class Ui
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
 
+    /// <summary>A moment as the office reads it: Beijing time, to the minute.</summary>
+    public static string Time(DateTimeOffset moment) => moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A source's display name: a seed document's title, else the file name.</summary>
     public static string SourceTitle(string source, SeedSources? sources) =>
         sources?.Documents.FirstOrDefault(d => d.File == source)?.Title ?? source;
