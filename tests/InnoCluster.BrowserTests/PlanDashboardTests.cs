@@ -46,10 +46,18 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         // The official defines the lead-goose target's indicator as a registry count, and a value in the wrong unit is refused.
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "头雁企业", Exact = true }).ClickAsync();
-        await page.GetByLabel("平台计算（留空则为报告值）").FillAsync("tiers:lead-goose");
-        await page.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
+        // Picked on a form (what to count, which tiers, where on the chain): no syntax to type.
+        var form = page.GetByTestId("indicator-form");
+        await form.GetByLabel("平台计数：登记库中的企业").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请至少选择一个企业梯队");
+        form = page.GetByTestId("indicator-form");
+        await form.GetByLabel("平台计数：登记库中的企业").CheckAsync();
+        await form.GetByLabel("头雁企业", new() { Exact = true }).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("登记库中头雁企业的企业数");
+        await Assertions.Expect(page.GetByTestId("indicator-form").GetByLabel("头雁企业", new() { Exact = true })).ToBeCheckedAsync(); // the form shows what is stored
         await page.GetByLabel("数值（含单位，如 2300亿元、39家）").FillAsync("12万元");
         await page.GetByLabel("数据日期").FillAsync("2024-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "记录" }).ClickAsync();

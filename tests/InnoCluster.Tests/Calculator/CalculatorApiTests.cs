@@ -179,7 +179,7 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
-    public async Task ClausePage_OfficialConfirmsAProposalWithConditionLines_AndBadLinesAreKeptFlagged()
+    public async Task ClausePage_OfficialConfirmsAProposalWithConditionsPickedFromLists_AndWordsThePlatformCannotJudgeAreKeptFlagged()
     {
         var official = await OfficialAsync();
         using var created = await official.PostJsonAsync("/api/clauses", Clause("待确认条款", [], status: "Proposed"));
@@ -193,7 +193,15 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
             ["Edit.Items[0].RatePercent"] = "10",
             ["Edit.Items[0].RateBase"] = "rd-spend",
             ["Edit.Items[1].Method"] = "",
-            ["Edit.Conditions"] = "tier in high-tech\n研发投入占营业收入比例 >= 5%\n须在园区纳税满一年",
+            ["Edit.Conditions[0].Field"] = "tier",
+            ["Edit.Conditions[0].Operator"] = "in",
+            ["Edit.Conditions[0].Members"] = "tier:high-tech",
+            ["Edit.Conditions[1].Field"] = "rd-ratio",
+            ["Edit.Conditions[1].Operator"] = ">=",
+            ["Edit.Conditions[1].Value"] = "5%",
+            ["Edit.Conditions[1].Members"] = "district:sip", // a member of another field is not this row's
+            ["Edit.Conditions[2].Text"] = "须在园区纳税满一年",
+            ["Edit.Conditions[3].Field"] = "",
             ["Edit.Status"] = "Confirmed",
         });
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
@@ -203,6 +211,22 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
         var conditions = clause["conditions"]!.AsArray();
         Assert.Equal(["tier in high-tech", "rd-ratio >= 5", "须在园区纳税满一年"], conditions.Select(c => c!["line"]!.GetValue<string>()));
         Assert.Equal(ConditionFlags.UnknownField, conditions[2]!["flag"]!.GetValue<string>());
+
+        var editor = await browser.GetStringAsync($"/clauses/{id}", Ct);
+        Assert.Contains("<option value=\"tier:high-tech\" selected=\"selected\">高新技术企业</option>", editor, StringComparison.Ordinal); // the form shows what is stored
+        Assert.Contains("value=\"5%\"", editor, StringComparison.Ordinal);
+        Assert.DoesNotContain("rd-ratio >= 5", editor, StringComparison.Ordinal);
+
+        using var unreadable = await TestUsers.PostFormAsync(browser, $"/clauses/{id}", new()
+        {
+            ["Edit.Title"] = "高企研发补助",
+            ["Edit.Conditions[0].Field"] = "revenue",
+            ["Edit.Conditions[0].Operator"] = ">=",
+            ["Edit.Conditions[0].Value"] = "很多",
+        });
+        Assert.Equal(HttpStatusCode.OK, unreadable.StatusCode);
+        Assert.Contains("第1条条件：“营业收入”的取值无法识别：很多", await unreadable.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(2, (await official.GetJsonAsync($"/api/clauses/{id}"))["revision"]!.GetValue<int>());
 
         using var invalid = await TestUsers.PostFormAsync(browser, $"/clauses/{id}", new() { ["Edit.Title"] = "x", ["Edit.ValidFrom"] = "2026-01-01", ["Edit.ValidTo"] = "2025-01-01" });
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);

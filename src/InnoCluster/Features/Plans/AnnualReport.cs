@@ -12,8 +12,9 @@ namespace InnoCluster.Features.Plans;
 /// tasks' reporting by responsible unit, the chain map, the scenario funnel and landed cases — every figure
 /// numbered to a footnote that quotes its source. The same figures go to an .xlsx of all indicators.
 /// </summary>
-public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, ListPlanTasks planTasks, ChainMap chainMap, ScenarioFunnel funnel, TimeProvider clock)
+public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, ListPlanTasks planTasks, ChainMap chainMap, ScenarioFunnel funnel, TimeProvider clock, Microsoft.Extensions.Options.IOptions<SiteOptions> site)
 {
+    /// <summary>A numbered note; its link is absolute (the site's public address), so a printed or forwarded report still leads to the source.</summary>
     public sealed record Footnote(int Number, string Text, string? Quote, string? Link);
 
     public sealed record UnitSummary(string Unit, int Tasks, int Reported, int Overdue);
@@ -60,7 +61,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             {
                 number = footnotes.Count + 1;
                 byKey[key] = number;
-                footnotes.Add(new Footnote(number, text, quote, link));
+                footnotes.Add(new Footnote(number, text, quote, link is null || link.StartsWith("http", StringComparison.Ordinal) ? link : site.Value.Link(link)));
             }
 
             return number;

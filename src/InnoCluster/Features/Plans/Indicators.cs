@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Web;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
@@ -77,6 +78,33 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
 
     public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration"];
 
+    /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
+    public enum Counted
+    {
+        Reported,
+        Tiers,
+        Landed,
+        Demonstration,
+    }
+
+    /// <summary>The spec for the form's choices; null for reported values, or when firms are counted without a tier.</summary>
+    public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node) => counted switch
+    {
+        Counted.Landed => ScenariosPrefix + "landed",
+        Counted.Demonstration => ScenariosPrefix + "demonstration",
+        Counted.Tiers when tiers.Distinct().OrderBy(t => t).Select(TierNames.Key).ToList() is { Count: > 0 } keys =>
+            TiersPrefix + string.Join(',', keys) + (string.IsNullOrWhiteSpace(node) ? "" : "@" + node.Trim()),
+        _ => null,
+    };
+
+    /// <summary>What the form shows for a stored spec.</summary>
+    public Counted Kind => AtLeastStage switch
+    {
+        DockingStage.Demonstration => Counted.Demonstration,
+        DockingStage.Landed => Counted.Landed,
+        _ => Counted.Tiers,
+    };
+
     public static bool TryParse(string? spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ComputedIndicator? indicator)
     {
         indicator = null;
@@ -124,19 +152,25 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         return indicator is not null;
     }
 
-    /// <summary>What is counted; for a past date, also how the past is read.</summary>
-    public string Describe(DateOnly? asOf = null)
+    /// <summary>What is counted, in the reader's language, naming the chain node by its name; for a past date, also how the past is read.</summary>
+    public string Describe(DateOnly? asOf = null, string? nodeName = null, string? nodeNameEnglish = null)
     {
+        var tiers = string.Join("或", Tiers.Select(TierNames.Chinese));
+        var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English));
         var what = AtLeastStage switch
         {
-            DockingStage.Demonstration => "场景对接中成为示范项目的数量",
-            DockingStage.Landed => "场景对接中已落地（含示范）的数量",
-            _ => "登记库中" + (Node switch { null => "", AnyNode => "位于产业链上的", _ => $"位于产业链环节 {Node} 及其下级的" })
-                + string.Join("或", Tiers.Select(TierNames.Chinese)) + "的企业数",
+            DockingStage.Demonstration => Ui.L("场景对接中成为示范项目的数量", "Docked scenario pairs made demonstration projects"),
+            DockingStage.Landed => Ui.L("场景对接中已落地（含示范）的数量", "Docked scenario pairs that landed (demonstrations included)"),
+            _ => Node switch
+            {
+                null => Ui.L($"登记库中{tiers}的企业数", $"Registered enterprises that are {tiersEnglish}"),
+                AnyNode => Ui.L($"登记库中位于产业链上的{tiers}的企业数", $"Registered enterprises on the AI chain that are {tiersEnglish}"),
+                _ => Ui.L($"登记库中位于产业链环节“{nodeName ?? Node}”及其下级的{tiers}的企业数", $"Registered enterprises at the chain node “{nodeNameEnglish ?? nodeName ?? Node}” or below it that are {tiersEnglish}"),
+            },
         };
         return asOf is not { } date ? what
-            : AtLeastStage is null ? $"{what}（截至{date.Year}年，按认定年份；未注明年份的认定不计）"
-            : $"{what}（截至{date:yyyy-MM-dd}，按该阶段的记录日期）";
+            : AtLeastStage is null ? what + Ui.L($"（截至{date.Year}年，按认定年份；未注明年份的认定不计）", $" (to the end of {date.Year}, by the year of designation; designations without a year are not counted)")
+            : what + Ui.L($"（截至{date:yyyy-MM-dd}，按该阶段的记录日期）", $" (to {date:yyyy-MM-dd}, by the date each stage was recorded)");
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
@@ -156,6 +190,10 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
             ComputedIndicator.AnyNode => [.. (await directory.ChainNodesAsync(cancellationToken)).Select(n => n.Id)],
             _ => await directory.ChainSubtreeAsync(spec.Node, cancellationToken),
         };
+
+    /// <summary>The chain node a count is limited to, for naming it; null when unlimited, any node, or unknown.</summary>
+    public async Task<ChainNodeInfo?> NodeAsync(ComputedIndicator spec, CancellationToken cancellationToken) =>
+        spec.Node is null or ComputedIndicator.AnyNode ? null : (await directory.ChainNodesAsync(cancellationToken)).FirstOrDefault(n => n.Code == spec.Node);
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Web;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 using Microsoft.EntityFrameworkCore;
@@ -86,7 +87,8 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
 
                 latest = value;
                 latestOn = today;
-                indicator = spec.Describe(historical ? today : null);
+                var node = await counter.NodeAsync(spec, cancellationToken);
+                indicator = spec.Describe(historical ? today : null, node?.Name, node?.NameEn);
                 sources.Add(new SourceDto("computed", null, null, indicator, today, value, spec.Link));
             }
 
@@ -96,7 +98,7 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
                 {
                     latest = reported[0].Value;
                     latestOn = reported[0].ObservedOn;
-                    indicator = "报告值";
+                    indicator = Ui.L("报告值", "Reported values");
                 }
 
                 sources.AddRange(reported.Select(o => new SourceDto("report", o.DocumentId, o.Quote, o.Note, o.ObservedOn, o.Value,

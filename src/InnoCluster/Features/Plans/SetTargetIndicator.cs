@@ -19,18 +19,18 @@ public sealed class SetTargetIndicator(InnoClusterDbContext db, IndicatorCounter
 
         if (request.Computed is not null && !ComputedIndicator.TryParse(request.Computed, out _))
         {
-            return Problem.Invalid("computed", $"未知的计算指标 \"{request.Computed}\" (computed: one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
+            return Problem.Invalid("computed", $"未知的计算指标“{request.Computed}” / unknown computed indicator “{request.Computed}” (one of {string.Join(", ", ComputedIndicator.Examples)}; tiers: takes any tier keys, @ a chain node code)");
         }
 
         if (ComputedIndicator.TryParse(request.Computed, out var spec) && spec.Node is { } node && node != ComputedIndicator.AnyNode
             && (await counter.NodeIdsAsync(spec, cancellationToken) is not { Count: > 0 }))
         {
-            return Problem.Invalid("computed", $"未知产业链环节 \"{node}\" (no chain node with that code; see /chain)");
+            return Problem.Invalid("computed", $"未知产业链环节“{node}” / no chain node with the code “{node}”");
         }
 
         if (request.Computed is not null && target.Unit is not ("家" or "个"))
         {
-            return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” (a count cannot measure a target in {target.Unit})");
+            return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” / a count cannot measure a target in {target.Unit}");
         }
 
         target.ComputedIndicator = request.Computed;

@@ -12,7 +12,7 @@ namespace InnoCluster.Features.Scenarios;
 /// the same per sector and per district; and the case collection (案例集) of landed scenarios.
 /// </summary>
 [FeatureContract]
-public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory registry)
+public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory registry, InnoCluster.Infrastructure.Seeding.SeedSources sources)
 {
     /// <summary>The funnel's stages as pages and reports show them, with how each is counted.</summary>
     public static IReadOnlyList<(string Zh, string En, Func<Counts, int> Value)> Stages { get; } =
@@ -132,7 +132,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
         return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.OwnerName, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.VendorId is { } v ? vendors.GetValueOrDefault(v) : null, r.VendorId,
                 r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note,
-                r.Quote is null ? null : $"{r.Source}：{r.Quote}"))
+                r.Quote is null ? null : $"{InnoCluster.Infrastructure.Web.Ui.SourceTitle(r.Source, sources)}：{r.Quote}"))
             .OrderByDescending(c => c.LandedAt).ThenBy(c => c.DockingId).ToList();
     }
 

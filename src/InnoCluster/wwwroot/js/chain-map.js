@@ -39,7 +39,7 @@
       element.style.height = `${Math.max(520, leaves * 26)}px`;
       const chart = window.echarts.init(element, null, { renderer: 'svg' });
       chart.setOption({
-        aria: { enabled: true },
+        aria: { enabled: false }, // the element's own aria-label describes it; ECharts' generated text would replace it (and reads the root's missing value as NaN)
         tooltip: { trigger: 'item', renderMode: 'richText' },
         series: [{
           type: 'tree',

@@ -1,3 +1,4 @@
+using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace InnoCluster.Features.Calculator.Pages;
 
 /// <summary>One clause: its terms and source; for officials the editor and who qualifies.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, ClauseCandidates candidates) : PageModel
+public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, ClauseCandidates candidates, IRegistryDirectory registry) : PageModel
 {
     public ClauseQueries.ClauseDto Clause { get; private set; } = default!;
 
@@ -16,6 +17,9 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
     public IReadOnlyDictionary<string, string[]> Problems { get; private set; } = new Dictionary<string, string[]>();
 
     public bool IsOfficial => User.IsInRole(Roles.Official);
+
+    /// <summary>The members a set condition can name (tiers, districts, chain nodes), for the editor's lists.</summary>
+    public IReadOnlyList<(string Group, IReadOnlyList<(string Value, string Label)> Options)> MemberOptions { get; private set; } = [];
 
     /// <summary>One support item row of the editor; a row left blank is dropped.</summary>
     public sealed class ItemForm
@@ -41,7 +45,7 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         public SupportItemInput ToInput() => new(string.IsNullOrWhiteSpace(Method) ? null : Method, Amount, Cap, Minimum, RatePercent, RateBase, AmountText, false, Label, Beneficiary);
     }
 
-    /// <summary>The editor's form; amounts in 元, conditions one per line ("营业收入 >= 2000万元").</summary>
+    /// <summary>The editor's form; amounts in 元, conditions as rows picked from lists.</summary>
     public sealed class EditForm
     {
         public string? Title { get; set; }
@@ -51,7 +55,8 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         /// <summary>The clause's support items, then one blank row for adding another.</summary>
         public List<ItemForm> Items { get; set; } = [];
 
-        public string? Conditions { get; set; }
+        /// <summary>The clause's conditions, then one blank row for adding another.</summary>
+        public List<ConditionRow> Conditions { get; set; } = [];
 
         public DateOnly? ValidFrom { get; set; }
 
@@ -77,9 +82,16 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
             return Forbid();
         }
 
-        var lines = (Edit.Conditions ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var conditions = lines.Select(ConditionRules.ParseLine)
-            .Select(c => new ConditionInput(c.Field, c.Operator, c.Value, c.Text)).ToList();
+        var rows = Edit.Conditions.Where(r => !r.IsBlank).ToList();
+        var rowProblems = rows.Select((row, i) => (Index: i, Problem: row.Problem())).Where(x => x.Problem is not null)
+            .ToDictionary(x => $"conditions[{x.Index}]", x => new[] { Ui.L($"第{x.Index + 1}条条件：", $"Condition {x.Index + 1}: ") + x.Problem });
+        if (rowProblems.Count > 0)
+        {
+            Problems = rowProblems;
+            return await LoadAsync(id, cancellationToken, keepForm: true) ? Page() : NotFound();
+        }
+
+        var conditions = rows.Select(r => r.ToInput()).ToList();
         // A row with only a method chosen (the blank row's select) adds nothing.
         var items = Edit.Items.Select(i => i.ToInput()).Where(i => !(i with { Method = null, Undetermined = null }).IsBlank).ToList();
         var input = new ClauseInput(
@@ -111,6 +123,7 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         if (IsOfficial)
         {
             Candidates = await candidates.RunAsync(id, cancellationToken);
+            MemberOptions = ConditionRow.MemberOptions(await registry.DistrictsAsync(cancellationToken), await registry.ChainNodesAsync(cancellationToken));
             if (!keepForm)
             {
                 Edit = new EditForm
@@ -129,7 +142,7 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
                         RateBase = i.RateBase,
                         AmountText = i.AmountText,
                     })],
-                    Conditions = string.Join("\n", clause.Conditions.Select(c => c.Line)),
+                    Conditions = [.. clause.Conditions.Select(ConditionRow.From)],
                     ValidFrom = clause.ValidFrom,
                     ValidTo = clause.ValidTo,
                     ResponsibleUnit = clause.ResponsibleUnit,

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Documents.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class DocumentModel(GetDocument get, DocumentSearch search) : PageModel
+public sealed partial class DocumentModel(GetDocument get, DocumentSearch search) : PageModel
 {
     public sealed record Paragraph(int Start, IReadOnlyList<Sentence> Sentences);
 
@@ -101,17 +101,40 @@ public sealed class DocumentModel(GetDocument get, DocumentSearch search) : Page
 
     public IReadOnlyList<SnippetPart> Marked(string text) => Snippets.Mark(text, _terms);
 
+    public string LevelLabel => Details.LevelText ?? Details.Level switch
+    {
+        "National" => Ui.L("国家级", "National"),
+        "Provincial" => Ui.L("省级", "Provincial"),
+        "Municipal" => Ui.L("市级", "Municipal"),
+        "District" => Ui.L("区县级", "District"),
+        _ => Ui.L("未注明", "Not stated"),
+    };
+
+    /// <summary>
+    /// The subject with its Latin words as the sentence writes them (IoT, not the search form iot); the subject
+    /// was read from the normalised text, so its Chinese may be simplified where the sentence is traditional.
+    /// </summary>
+    private static string AsWritten(string subject, string? sentence) =>
+        sentence is null ? subject : LatinRun().Replace(subject, m =>
+        {
+            var at = CultureInfo.InvariantCulture.CompareInfo.IndexOf(sentence, m.Value, CompareOptions.IgnoreCase | CompareOptions.IgnoreWidth, out var length);
+            return at >= 0 ? sentence.Substring(at, length).Normalize(System.Text.NormalizationForm.FormKC) : m.Value; // ＩｏＴ → IoT
+        });
+
+    [System.Text.RegularExpressions.GeneratedRegex("[A-Za-z]+")]
+    private static partial System.Text.RegularExpressions.Regex LatinRun();
+
     public string Describe(GetDocument.Fact f)
     {
         var parts = new List<string>();
         if (f.Subject is not null)
         {
-            parts.Add(f.Subject);
+            parts.Add(AsWritten(f.Subject, f.Sentence));
         }
 
         if (f.Metric is not null)
         {
-            parts.Add(f.Metric);
+            parts.Add(AsWritten(f.Metric, f.Sentence));
         }
 
         if (f.Year is not null)

@@ -7,7 +7,7 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>One target: its sentence, indicator, trend and every value with the sentence it comes from.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, RecordTargetValue record) : PageModel
+public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, RecordTargetValue record, InnoCluster.Features.Registry.IRegistryDirectory registry) : PageModel
 {
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
@@ -17,6 +17,12 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
 
     public string? CurrentSpec { get; private set; }
 
+    /// <summary>The stored indicator as the form shows it; null when the target's values are reported.</summary>
+    public ComputedIndicator? Current => ComputedIndicator.TryParse(CurrentSpec, out var spec) ? spec : null;
+
+    /// <summary>The chain's nodes, for limiting a count to one of them.</summary>
+    public IReadOnlyList<InnoCluster.Features.Registry.ChainNodeInfo> ChainNodes { get; private set; } = [];
+
     public ListPlans.Item Plan { get; private set; } = default!;
 
     public ListTargets.TargetDto Target { get; private set; } = default!;
@@ -25,21 +31,27 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>An official picks the computed indicator (or none: the target's values are then reported).</summary>
-    public async Task<IActionResult> OnPostIndicatorAsync(int id, string? computed, CancellationToken cancellationToken)
+    /// <summary>An official picks what measures the target: reported values, or a count the platform makes (which firms, or which scenario stage).</summary>
+    public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, CancellationToken cancellationToken)
     {
         if (!IsOfficial)
         {
             return Forbid();
         }
 
-        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(string.IsNullOrWhiteSpace(computed) ? null : computed.Trim()), cancellationToken);
+        if (counted == ComputedIndicator.Counted.Tiers && tiers.Count == 0)
+        {
+            Problems = new() { ["tiers"] = [Ui.L("请至少选择一个企业梯队", "Pick at least one tier")] };
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(ComputedIndicator.Compose(counted, tiers, node)), cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;
         }
 
-        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader).ToArray()) : [];
         Notice = result.Succeeded ? Ui.L("指标已保存", "Indicator saved") : null;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
@@ -58,7 +70,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
             return ended;
         }
 
-        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value) : [];
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader).ToArray()) : [];
         Notice = result.Succeeded ? Ui.L("数值已记录", "Value recorded") : null;
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
@@ -71,6 +83,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         }
 
         (Plan, Target, Task, CurrentSpec) = (view.Plan, view.Target, view.Task, view.ComputedIndicator);
+        ChainNodes = IsOfficial ? await registry.ChainNodesAsync(cancellationToken) : [];
         return true;
     }
 }

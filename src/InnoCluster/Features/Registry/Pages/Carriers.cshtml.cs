@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Registry.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class CarriersModel(ListCarriers list) : PageModel
+public sealed class CarriersModel(ListCarriers list, ListDistricts districts) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -16,5 +16,11 @@ public sealed class CarriersModel(ListCarriers list) : PageModel
 
     public IReadOnlyList<ListCarriers.Item> Carriers { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Carriers = await list.RunAsync(Kind, District, cancellationToken);
+    public IReadOnlyList<ListDistricts.Item> Districts { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Carriers = await list.RunAsync(Kind, District, cancellationToken);
+        Districts = await districts.RunAsync(cancellationToken);
+    }
 }

@@ -1,0 +1,177 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using InnoCluster.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace InnoCluster.BrowserTests;
+
+/// <summary>
+/// One language at a time, and no internal codes. On a page in Chinese, a Latin word is allowed only as an
+/// acronym (AI, GPU, 5G), a name the sources themselves write in Latin letters (from data/seed), or one of a
+/// few product names; on a page in either language, no enum value, role, district or chain-node code may show.
+/// Quoted and source text (q, blockquote, the document's text, snippets, anything marked with its own lang)
+/// is what the source says and is not checked.
+/// </summary>
+public static partial class OneLanguage
+{
+    private const string Verbatim = "script, style, code, pre, textarea, q, blockquote, .document-text, .source-text, .snippet, [lang]:not(html), [data-verbatim]";
+
+    private static readonly HashSet<string> ProductNames = new(StringComparer.Ordinal) { "InnoCluster", "OpenAPI", "Excel", "Word", "WPS", "PostgreSQL", "SQLite" };
+
+    private static readonly Lazy<HashSet<string>> SourceWords = new(() =>
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(TestPaths.Seed, "*.json"))
+        {
+            Collect(JsonNode.Parse(File.ReadAllText(file)), null, words);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.Seed, "documents"), "*.txt"))
+        {
+            words.UnionWith(LatinWord().Matches(File.ReadAllText(file)).Select(m => m.Value));
+        }
+
+        return words;
+    });
+
+    /// <summary>Codes that must never reach a reader: enum values of the features, roles, district and chain-node codes.</summary>
+    private static readonly Lazy<HashSet<string>> Codes = new(() =>
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(Program).Assembly.GetTypes().Where(t => t.IsEnum && t.Namespace?.StartsWith("InnoCluster.Features", StringComparison.Ordinal) == true))
+        {
+            codes.UnionWith(Enum.GetNames(type).Where(n => CamelHumps().IsMatch(n) || n.Any(char.IsDigit)));
+        }
+
+        codes.UnionWith(typeof(InnoCluster.Infrastructure.Web.Roles).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!));
+        foreach (var file in new[] { "districts.json", "chain.json" })
+        {
+            CollectCodes(JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Seed, file))), codes);
+        }
+
+        return codes;
+    });
+
+    public static async Task<IEnumerable<string>> ProblemsAsync(IPage page, bool english)
+    {
+        var texts = await page.EvaluateAsync<string[]>(@"(skip) => {
+            const out = [];
+            const where = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const t = n.nodeValue.trim();
+                const el = n.parentElement;
+                if (t && el && !el.closest(skip)) out.push(t + '\u0001' + where(el));
+            }
+            document.querySelectorAll('[placeholder], [aria-label], [title], option, input[type=submit]').forEach((el) => {
+                if (el.closest(skip)) return;
+                for (const a of ['placeholder', 'aria-label', 'title', 'value']) {
+                    const v = el.getAttribute(a);
+                    if (v && (a !== 'value' || el.matches('input[type=submit]'))) out.push(v + '\u0001' + where(el) + '@' + a);
+                }
+            });
+            return out;
+        }", Verbatim);
+        var problems = new List<string>();
+        var path = new Uri(page.Url).PathAndQuery;
+        foreach (var entry in texts)
+        {
+            var (text, where) = (entry.Split('\u0001')[0], entry.Split('\u0001')[1]);
+            foreach (Match word in LatinWord().Matches(AddressesAndFileTypes().Replace(text, " ")))
+            {
+                var w = word.Value;
+                // English writes hyphenated words (machine-read) and capitalised ones (Enterprise): there only a code's shape gives it away.
+                var code = english ? Codes.Value.Contains(w) && !PlainWord().IsMatch(w) : Codes.Value.Contains(w) || (KebabCode().IsMatch(w) && !SourceWords.Value.Contains(w));
+                if (code)
+                {
+                    problems.Add($"{path} [{where}] shows the code “{w}”: {Excerpt(text)}");
+                }
+                else if (!english && !Allowed(w))
+                {
+                    problems.Add($"{path} [{where}] shows the English “{w}” in the Chinese page: {Excerpt(text)}");
+                }
+            }
+        }
+
+        return problems.Distinct();
+    }
+
+    private static bool Allowed(string word) =>
+        Acronym().IsMatch(word) || ProductNames.Contains(word) || SourceWords.Value.Contains(word);
+
+    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
+
+    private static void Collect(JsonNode? node, string? key, HashSet<string> words)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o)
+                {
+                    Collect(v, k, words);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    Collect(v, key, words);
+                }
+
+                break;
+            case JsonValue v when v.TryGetValue<string>(out var s) && key is not ("code" or "key" or "seedKey" or "nameEn" or "layer" or "kind" or "node" or "district"):
+                words.UnionWith(LatinWord().Matches(s).Select(m => m.Value));
+                break;
+        }
+    }
+
+    private static void CollectCodes(JsonNode? node, HashSet<string> codes)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (k, v) in o)
+                {
+                    if (k == "code" && v is JsonValue value && value.TryGetValue<string>(out var code))
+                    {
+                        codes.Add(code);
+                    }
+                    else
+                    {
+                        CollectCodes(v, codes);
+                    }
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var v in a)
+                {
+                    CollectCodes(v, codes);
+                }
+
+                break;
+        }
+    }
+
+    [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")]
+    private static partial Regex LatinWord();
+
+    /// <summary>Web addresses, e-mail addresses and file types (.xlsx) are what they are in either language.</summary>
+    [GeneratedRegex(@"https?://\S+|[\w.+-]+@[\w.-]+|\.(xlsx|xls|csv|pdf|docx|doc|wps|txt|md|html)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AddressesAndFileTypes();
+
+    /// <summary>A code that is also an ordinary English word ("vision", "Enterprise"), which an English page may well say.</summary>
+    [GeneratedRegex("^[A-Za-z][a-z]+$")]
+    private static partial Regex PlainWord();
+
+    [GeneratedRegex(@"^[a-z]+(?:[-_][a-z0-9]+)+$")]
+    private static partial Regex KebabCode();
+
+    [GeneratedRegex("^[A-Z][a-z]+[A-Z]")]
+    private static partial Regex CamelHumps();
+
+    /// <summary>AI, GPU, 5G, B2B, AIGC: capitals and digits only.</summary>
+    [GeneratedRegex("^[A-Z0-9]{1,8}$")]
+    private static partial Regex Acronym();
+}
