@@ -70,7 +70,8 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByRole(AriaRole.Button, new() { Name = "生成 PDF" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/jobs/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "年度报告 PDF" })).ToBeVisibleAsync();
-        var link = page.GetByRole(AriaRole.Link, new() { Name = "下载 annual-report-plan-" });
+        // The plan runs 2023–2025: without a year asked, the report is the last complete year's, and its file says so.
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "下载 annual-report-plan-1-2025.pdf" });
         await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 120_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
         var path = Path.Combine(Path.GetTempPath(), $"annual-report-{Guid.NewGuid():N}.pdf");
@@ -79,7 +80,13 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         {
             using var pdf = PdfDocument.Open(path);
             // NFKC: the CJK fonts map some characters to Kangxi radicals (⼀ for 一), which PdfPig reports as drawn.
-            var pages = pdf.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value)).Normalize(System.Text.NormalizationForm.FormKC)).ToList();
+            // ⻚ (U+2EDA, a radicals-supplement form the font draws for 页) is outside NFKC.
+            var printed = pdf.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value)).Normalize(System.Text.NormalizationForm.FormKC).Replace('\u2EDA', '页')).ToList();
+            // A4 (595 × 842 pt), every page after the cover numbered 第N页 at its foot.
+            Assert.All(pdf.GetPages(), p => Assert.Equal((595, 842), ((int)Math.Round(p.Width), (int)Math.Round(p.Height))));
+            Assert.All(printed.Skip(1).Select((text, i) => (text, number: i + 2)), p => Assert.Contains($"第{p.number}页", p.text, StringComparison.Ordinal));
+            Assert.DoesNotContain("第1页", printed[0], StringComparison.Ordinal);
+            var pages = printed.Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"第\d+页", "")).ToList();
             // Cover, one section per page break (targets, tasks, chain map, scenarios), then the notes.
             Assert.True(pages.Count >= 6, $"{pages.Count} pages");
             var expected = new[] { "一、目标完成情况", "二、重点任务推进", "三、产业链图谱", "四、场景应用与案例", "注释与出处" };

@@ -1,4 +1,5 @@
 using InnoCluster.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Tests.Home;
 
@@ -28,5 +29,19 @@ public sealed class HomePageTests(TestApp<SqliteTarget> app) : IClassFixture<Tes
         using var icon = await client.GetAsync("/favicon.svg", Ct);
         icon.EnsureSuccessStatusCode();
         Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task AnEmptyClauseList_SaysWhy_AndHowManyAwaitConfirmation()
+    {
+        var proposed = await app.WithDbAsync(db => db.Set<InnoCluster.Features.Calculator.PolicyClause>()
+            .CountAsync(c => c.Status == InnoCluster.Features.Calculator.ClauseStatus.Proposed, Ct));
+        Assert.True(proposed > 0, "the seed proposes clauses from its documents");
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/clauses", Ct);
+        Assert.Contains($"条款需经集群办确认后公开 — 目前有 {proposed} 条待确认。", page, StringComparison.Ordinal);
+        var filtered = await client.GetStringAsync("/clauses?q=" + Uri.EscapeDataString("没有这样的条款词语"), Ct);
+        Assert.Contains("没有符合筛选条件的条款。", filtered, StringComparison.Ordinal);
+        Assert.Contains("href=\"/clauses\">清除筛选", filtered, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using InnoCluster.Features.Registry;
@@ -113,6 +114,40 @@ public abstract class BackgroundJobTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal("统一社会信用代码", error["column"]!.GetValue<string>());
         Assert.False(job["result"]!["applied"]!.GetValue<bool>());
         Assert.False(await _app.WithDbAsync(db => db.Set<Enterprise>().AnyAsync(e => e.Names.Any(n => n.Name == "苏州任务错误测试有限公司"), Ct)));
+
+        // The problems also come as a workbook beside the job, one per line with its row and column.
+        var output = job["outputs"]!.AsArray().Single()!;
+        Assert.Equal("bad-问题清单.xlsx", output["name"]!.GetValue<string>());
+        await using var workbook = await client.GetStreamAsync(output["url"]!.GetValue<string>(), Ct);
+        using var copy = new MemoryStream();
+        await workbook.CopyToAsync(copy, Ct);
+        copy.Position = 0;
+        var problem = MiniExcelLibs.MiniExcel.Query(copy, useHeaderRow: true, sheetName: "问题").Cast<IDictionary<string, object?>>().Single();
+        Assert.Equal((2d, "统一社会信用代码", "91320000BADCODE01"), (Convert.ToDouble(problem["行 Row"], System.Globalization.CultureInfo.InvariantCulture), (string?)problem["列 Column"], (string?)problem["值 Value"]));
+        Assert.Equal(error["message"]!.GetValue<string>(), (string?)problem["问题 Problem"]);
+    }
+
+    [Fact]
+    public async Task ImportTemplate_HasTheExportsColumns_AndAGuideToEach()
+    {
+        var client = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        using var response = await client.GetAsync("/api/enterprises/import-template", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var template = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        var columns = MiniExcelLibs.MiniExcel.GetColumns(template, useHeaderRow: true, sheetName: "企业").ToList();
+        template.Position = 0;
+        var guide = MiniExcelLibs.MiniExcel.Query(template, useHeaderRow: true, sheetName: "填写说明").Cast<IDictionary<string, object?>>().Select(r => (string?)r["列名"]).ToList();
+        Assert.Equal(columns, guide);
+        Assert.Contains("统一社会信用代码", columns);
+
+        // The template is what the import reads: filled in with one row, a dry run finds nothing to fix.
+        using var filled = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(filled, new[] { columns.ToDictionary(c => c, c => (object?)(c switch { "企业名称" => "苏州模板填写测试有限公司", "所属板块" => "吴中区", "营业收入(万元)" => 1200, "年度" => 2024, _ => null })) }, cancellationToken: Ct);
+        using var dryRun = await client.PostAsync("/api/enterprises/import?dryRun=true", new MultipartFormDataContent { { new ByteArrayContent(filled.ToArray()), "file", "template.xlsx" } }, Ct);
+        var report = (await dryRun.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        Assert.Empty(report["errors"]!.AsArray());
+        Assert.Equal(1, report["created"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.ScenarioOwner]))).GetAsync("/api/enterprises/import-template", Ct)).StatusCode);
     }
 
     [Fact]

@@ -287,6 +287,27 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Contains(rows, r => (string?)r["原文 As written"] == "超过300亿元" && ((string)r["目标原文 Target sentence"]!).Contains("核心产业规模超过300亿元", StringComparison.Ordinal));
 
         var report = await app.CreateClient().GetStringAsync($"/plans/{plan}/report", Ct);
+        Assert.Contains("2025年度报告", report, StringComparison.Ordinal); // a 2023–2025 plan read in 2026: its last complete year
+        Assert.Contains("进展报告", await app.CreateClient().GetStringAsync($"/plans/{plan}/report?toDate=true", Ct), StringComparison.Ordinal);
+
+        // The same report as a Word document: A4, the sections and the notes, page numbers from Word's PAGE field.
+        using var docx = await app.CreateClient().GetAsync($"/api/plans/{plan}/report.docx", Ct);
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal($"annual-report-plan-{plan}-2025.docx", docx.Content.Headers.ContentDisposition?.FileNameStar ?? docx.Content.Headers.ContentDisposition?.FileName);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await docx.Content.ReadAsByteArrayAsync(Ct)), false))
+        {
+            var body = word.MainDocumentPart!.Document!.Body!;
+            var text = body.InnerText;
+            foreach (var part in new[] { "2025年度报告", "一、目标完成情况", "二、重点任务推进", "三、产业链图谱", "四、场景应用与案例", "注释与出处", "上市企业32家" })
+            {
+                Assert.Contains(part, text, StringComparison.Ordinal);
+            }
+
+            var section = body.Elements<DocumentFormat.OpenXml.Wordprocessing.SectionProperties>().Single();
+            Assert.Equal((11906u, 16838u), (section.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Width!.Value, section.GetFirstChild<DocumentFormat.OpenXml.Wordprocessing.PageSize>()!.Height!.Value));
+            Assert.Contains(" PAGE ", word.MainDocumentPart.FooterParts.Single().Footer!.InnerText, StringComparison.Ordinal);
+            Assert.Contains(word.MainDocumentPart.HyperlinkRelationships, r => r.Uri.IsAbsoluteUri && r.Uri.AbsolutePath.StartsWith("/documents/", StringComparison.Ordinal));
+        }
         foreach (var heading in new[] { "一、目标完成情况", "二、重点任务推进", "三、产业链图谱", "四、场景应用与案例", "注释与出处", "上市企业32家" }) // the report prints its sources' words in simplified script
         {
             Assert.Contains(heading, report, StringComparison.Ordinal);

@@ -72,6 +72,10 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
         return [.. clauses.Select(ToDto)];
     }
 
+    /// <summary>How many clauses wait for an official's confirmation (they are not public until then).</summary>
+    public Task<int> ProposedCountAsync(CancellationToken cancellationToken) =>
+        db.Set<PolicyClause>().CountAsync(c => c.Status == ClauseStatus.Proposed, cancellationToken);
+
     public async Task<ClauseDto?> GetAsync(int id, bool official, CancellationToken cancellationToken)
     {
         var clause = await db.Set<PolicyClause>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);

@@ -21,6 +21,13 @@ public sealed class ActionPlan
     public List<PlanTarget> Targets { get; set; } = [];
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The year an annual report covers when none is asked for: the plan's last complete year (2025 for a
+    /// 2023–2025 plan read in 2026, 2024 when read in 2025); null before the plan's first year has ended.
+    /// </summary>
+    public static int? LastCompleteYear(int? startYear, int? endYear, int thisYear) =>
+        startYear is { } start && Math.Min(endYear ?? thisYear - 1, thisYear - 1) is var last && last >= start ? last : null;
 }
 
 /// <summary>

@@ -22,8 +22,10 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
     /// <summary>The footnotes of the figures the platform counts itself: task reports, the chain map, the scenario pipeline.</summary>
     public sealed record PlatformNotes(int Tasks, int Chain, int Funnel);
 
+    /// <param name="Year">The year reported on; null for "to date".</param>
     public sealed record Content(
         ActionPlan Plan,
+        int? Year,
         DateOnly AsOf,
         IReadOnlyList<ListTargets.TargetDto> Targets,
         IReadOnlyDictionary<int, IReadOnlyList<int>> TargetFootnotes,
@@ -34,14 +36,24 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
         IReadOnlyDictionary<string, int> FigureFootnotes,
         PlatformNotes Platform,
         IReadOnlyDictionary<int, int> CaseFootnotes,
-        IReadOnlyList<Footnote> Footnotes);
+        IReadOnlyList<Footnote> Footnotes)
+    {
+        /// <summary>"…2025年度报告", or for a report to date "…截至2026年12月2日的进展报告".</summary>
+        public string Title => Year is { } reported
+            ? Ui.L($"{Plan.Title} · {reported}年度报告", $"{Plan.Title} · annual report {reported}")
+            : Ui.L($"{Plan.Title} · 截至{AsOf:yyyy年M月d日}的进展报告", $"{Plan.Title} · progress to {AsOf:yyyy-MM-dd}");
+
+        /// <summary>What a downloaded file is named after: the year, or the day for a report to date.</summary>
+        public string FileSuffix => Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "to-" + AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
-    /// The report for <paramref name="year"/> — targets, statuses and task reports as they stood on 31 December
-    /// of that year — or, for the current year or none, as they stand today. The chain map and the scenario
-    /// pipeline are the platform's counts when the report is made (their notes say so).
+    /// The report for <paramref name="year"/> (by default the plan's last complete year) — targets, statuses and
+    /// task reports as they stood on 31 December of that year — or, asked <paramref name="toDate"/> or for the
+    /// current year, as they stand today. The chain map and the scenario pipeline are the platform's counts when
+    /// the report is made (their notes say so).
     /// </summary>
-    public async Task<Content?> BuildAsync(int planId, int? year, CancellationToken cancellationToken)
+    public async Task<Content?> BuildAsync(int planId, int? year, CancellationToken cancellationToken, bool toDate = false)
     {
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
@@ -50,6 +62,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        year = toDate ? null : year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, today.Year);
         var asOf = year is { } y && y < today.Year ? new DateOnly(y, 12, 31) : today;
         var list = await targets.RunAsync(planId, cancellationToken, asOf) ?? [];
         var footnotes = new List<Footnote>();
@@ -98,6 +111,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             Note(Ui.L($"平台场景对接记录统计（生成报告时，{today:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", $"The platform's scenario pipeline when the report was made ({today:yyyy-MM-dd}): published, matched, docked, signed, landed, demonstration"), null, "/scenarios"));
         return new Content(
             plan,
+            year is { } shown && shown < today.Year ? shown : null,
             asOf,
             list,
             targetNotes,

@@ -32,7 +32,7 @@ public sealed class AnnualReportPdfJob : JobKind<AnnualReportPdfJob.Parameters, 
         }
 
         run.Report(new JobProgress(0, 1, "print"));
-        var year = parameters.Year is { } y ? $"&year={y}" : "";
+        var year = parameters.Year is { } y ? $"&year={y}" : "&toDate=true";
         var (bytes, problem) = await services.GetRequiredService<ChromiumPdf>().RenderAsync(
             $"/plans/{parameters.PlanId}/report?culture={parameters.Culture}&ui-culture={parameters.Culture}{year}", cancellationToken);
         if (bytes is null)
@@ -40,7 +40,9 @@ public sealed class AnnualReportPdfJob : JobKind<AnnualReportPdfJob.Parameters, 
             throw new JobFailedException(problem ?? "PDF");
         }
 
-        var name = $"annual-report-plan-{parameters.PlanId}" + (parameters.Year is { } printedYear ? $"-{printedYear}" : "") + ".pdf";
+        var covers = parameters.Year is { } printedYear ? printedYear.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "to-" + services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var name = $"annual-report-plan-{parameters.PlanId}-{covers}.pdf";
         run.AddOutput(name, "application/pdf", bytes);
         return new Printed(name, bytes.Length);
     }

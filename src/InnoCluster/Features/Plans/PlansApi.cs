@@ -46,6 +46,22 @@ public static class PlansApi
         api.MapPut("/plan-tasks/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, UnitsEdit edit, EditPlanTask editTask, CancellationToken ct) =>
             (await editTask.RunAsync(id, edit, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         app.MapGet("/plans/{id:int}/report.pdf", AnnualReportPdfAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/plans/{id:int}/report.docx", async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> (int id, int? year, bool? toDate, AnnualReport report, CancellationToken ct) =>
+        {
+            if (year is < 2000 or > 2100)
+            {
+                return TypedResults.Problem("year: 2000–2100", statusCode: StatusCodes.Status400BadRequest, title: "年度无效 / invalid year");
+            }
+
+            if (await report.BuildAsync(id, year, ct, toDate == true) is not { } content)
+            {
+                return TypedResults.NotFound();
+            }
+
+            using var output = new MemoryStream();
+            AnnualReportDocx.Write(content, output);
+            return TypedResults.File(output.ToArray(), AnnualReportDocx.MediaType, $"annual-report-plan-{id}-{content.FileSuffix}.docx");
+        }).RequireAuthorization(Policies.Public);
         api.MapPost("/plans/{id:int}/report.pdf", QueueAnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
     }
@@ -86,23 +102,26 @@ public static class PlansApi
         return TypedResults.File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"plan-{id}-indicators.xlsx");
     }
 
-    private static async Task<Results<Accepted<Infrastructure.Jobs.JobReference>, NotFound>> QueueAnnualReportPdfAsync(int id, int? year, ListPlans plans, Infrastructure.Jobs.JobQueue queue, CancellationToken ct) =>
-        await plans.FindAsync(id, ct) is null
+    private static async Task<Results<Accepted<Infrastructure.Jobs.JobReference>, NotFound>> QueueAnnualReportPdfAsync(int id, int? year, bool? toDate, ListPlans plans, Infrastructure.Jobs.JobQueue queue, TimeProvider clock, CancellationToken ct) =>
+        await plans.FindAsync(id, ct) is not { } plan
             ? TypedResults.NotFound()
-            : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(queue, id, year, ct));
+            : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(
+                queue, id, toDate == true ? null : year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, clock.GetUtcNow().Year), ct));
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
     {
-        if (await plans.FindAsync(id, ct) is null)
+        if (await plans.FindAsync(id, ct) is not { } plan)
         {
             return TypedResults.NotFound();
         }
 
         var culture = Ui.English ? "en" : "zh-CN";
-        var year = int.TryParse(http.Request.Query["year"], System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? $"&year={y}" : "";
+        var asked = int.TryParse(http.Request.Query["year"], System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : (int?)null;
+        var covered = http.Request.Query["toDate"] == "true" ? null : asked ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, clock.GetUtcNow().Year);
+        var year = covered is { } c ? $"&year={c}" : "&toDate=true";
         var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}{year}", ct);
         return bytes is null
-            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF (PDF rendering is unavailable)")
-            : TypedResults.File(bytes, "application/pdf", $"annual-report-plan-{id}.pdf");
+            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF / PDF rendering is unavailable")
+            : TypedResults.File(bytes, "application/pdf", $"annual-report-plan-{id}-{covered?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "to-date"}.pdf");
     }
 }

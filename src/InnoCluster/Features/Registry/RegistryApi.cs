@@ -20,6 +20,13 @@ public static class RegistryApi
         api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
         api.MapMethods("/enterprises/{id:int}/facts", ["PATCH"], UpdateFactsAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
+        api.MapGet("/enterprises/import-template", async (CancellationToken ct) =>
+        {
+            var stream = new MemoryStream();
+            await Import.ImportWorkbooks.WriteTemplateAsync(stream, ct);
+            stream.Position = 0;
+            return TypedResults.File(stream, Import.ImportWorkbooks.ContentType, "企业导入模板.xlsx");
+        }).RequireAuthorization(Policies.Official);
         api.MapPost("/enterprises/import", ImportAsync).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Import));
         api.MapGet("/import-mappings", ListMappingsAsync).RequireAuthorization(Policies.Official);
         api.MapPut("/import-mappings/{name}", SaveMappingAsync).RequireAuthorization(Policies.Official);

@@ -22,8 +22,16 @@ public sealed class ClausesModel(ClauseQueries queries, ProposeClauses propose) 
 
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Clauses waiting for confirmation, counted for the empty list's explanation.</summary>
+    public int Proposed { get; private set; }
+
+    public bool Filtered => !string.IsNullOrWhiteSpace(Q) || DocumentId is not null || !string.IsNullOrWhiteSpace(Status);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Clauses = await queries.ListAsync(Q, DocumentId, Status, IsOfficial, cancellationToken);
+        Proposed = Clauses.Count == 0 && !Filtered ? await queries.ProposedCountAsync(cancellationToken) : 0;
+    }
 
     /// <summary>"提取条款" on a document page: proposals from its text, then this list filtered to it.</summary>
     public async Task<IActionResult> OnPostProposeAsync(int documentId, CancellationToken cancellationToken)

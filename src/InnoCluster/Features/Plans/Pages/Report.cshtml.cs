@@ -17,6 +17,10 @@ public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageM
     [FromQuery(Name = "year")]
     public int? Year { get; set; }
 
+    /// <summary>The report as things stand today, instead of the last complete year's.</summary>
+    [FromQuery(Name = "toDate")]
+    public bool ToDate { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (Year is < 2000 or > 2100)
@@ -24,7 +28,7 @@ public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageM
             return BadRequest();
         }
 
-        if (await report.BuildAsync(id, Year, cancellationToken) is not { } content)
+        if (await report.BuildAsync(id, Year, cancellationToken, ToDate) is not { } content)
         {
             return NotFound();
         }
@@ -41,12 +45,13 @@ public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageM
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        if (await plans.FindAsync(id, cancellationToken) is null)
+        if (await plans.FindAsync(id, cancellationToken) is not { } plan)
         {
             return NotFound();
         }
 
-        return Redirect($"/jobs/{await AnnualReportPdfJob.EnqueueAsync(queue, id, Year, cancellationToken)}");
+        var year = ToDate ? null : Year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, ThisYear);
+        return Redirect($"/jobs/{await AnnualReportPdfJob.EnqueueAsync(queue, id, year, cancellationToken)}");
     }
 
     public static string Refs(IEnumerable<int> numbers) => string.Join("", numbers.Distinct().Order().Select(n => $"[{n}]"));

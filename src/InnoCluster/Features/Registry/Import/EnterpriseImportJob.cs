@@ -42,6 +42,13 @@ public sealed class EnterpriseImportJob : JobKind<EnterpriseImportJob.Parameters
     {
         var file = run.Inputs.Single();
         using var stream = new MemoryStream(file.Content, writable: false);
-        return await services.GetRequiredService<EnterpriseImport>().RunAsync(file.Name, stream, parameters.Mapping, parameters.DryRun, cancellationToken, run);
+        var report = await services.GetRequiredService<EnterpriseImport>().RunAsync(file.Name, stream, parameters.Mapping, parameters.DryRun, cancellationToken, run);
+        if (ImportWorkbooks.HasFindings(report))
+        {
+            // The problems as a workbook beside the job, to work through the file row by row.
+            run.AddOutput(Path.GetFileNameWithoutExtension(file.Name) + "-问题清单.xlsx", ImportWorkbooks.ContentType, await ImportWorkbooks.ReportAsync(report, cancellationToken));
+        }
+
+        return report;
     }
 }
