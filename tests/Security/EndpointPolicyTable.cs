@@ -15,6 +15,7 @@ public static class EndpointPolicyTable
         ["GET /display/{mode}"] = "anonymous",
         ["GET /sitemap.xml"] = Policies.Public,
         ["GET /api/site"] = Policies.Public,
+        ["GET /api/search/export"] = Policies.Public,
         ["GET /api/plans/{id:int}/report.docx"] = Policies.Public,
         ["GET /api/enterprises/import-template"] = Policies.Official,
         ["PUT /api/site"] = Policies.SystemAdmin,

@@ -128,6 +128,25 @@ public abstract partial class DocumentLibraryTests<TTarget> : DatabaseTests<TTar
         Assert.Equal(["中国最强地级市，又有大动作"], Titles(await SearchAsync("人工智能", "&year=2025")));
     }
 
+    [Fact]
+    public async Task Search_ExportsTheResultsAsShown_WithTheirFiltersAndAbsoluteLinks()
+    {
+        var shown = Titles(await SearchAsync("人工智能"));
+        using var response = await _client.GetAsync("/api/search/export?q=" + Uri.EscapeDataString("人工智能"), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync(Ct));
+        var rows = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(shown, rows.Select(r => (string?)r["标题"]));
+        var reply = rows.Single(r => (string?)r["标题"] == "对区政协二届三次会议第20号提案的答复函");
+        Assert.Equal(("答复", "区县级"), ((string?)reply["类型"], (string?)reply["级别"]));
+        Assert.Matches(@"^https?://[^/]+/documents/\d+$", (string?)reply["链接"]);
+
+        using var filtered = await _client.GetAsync("/api/search/export?q=" + Uri.EscapeDataString("人工智能") + "&kind=Reply", Ct);
+        using var one = new MemoryStream(await filtered.Content.ReadAsByteArrayAsync(Ct));
+        Assert.Single(MiniExcelLibs.MiniExcel.Query(one, useHeaderRow: true));
+        Assert.Equal(HttpStatusCode.BadRequest, (await _client.GetAsync("/api/search/export?kind=Memo", Ct)).StatusCode);
+    }
+
     [Theory]
     [InlineData("&kind=Memo", "kind")]
     [InlineData("&level=Galactic", "level")]

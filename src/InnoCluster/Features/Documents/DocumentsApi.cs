@@ -13,6 +13,7 @@ public static class DocumentsApi
     {
         var api = app.MapGroup("/api").WithTags("Documents");
         api.MapGet("/search", SearchAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/search/export", ExportAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/passages", PassagesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/documents/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/documents/{id:int}/related", RelatedAsync).RequireAuthorization(Policies.Public);
@@ -26,6 +27,15 @@ public static class DocumentsApi
         return result.Problems.Count > 0
             ? TypedResults.Problem(string.Join("; ", result.Problems.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader)), statusCode: StatusCodes.Status400BadRequest, title: "检索条件无效 / Invalid search")
             : TypedResults.Ok(result);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAsync([AsParameters] DocumentSearch.Query query, ExportSearchResults export, CancellationToken ct)
+    {
+        using var output = new MemoryStream();
+        var problems = await export.WriteAsync(query, output, ct);
+        return problems.Count > 0
+            ? TypedResults.Problem(string.Join("; ", problems.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader)), statusCode: StatusCodes.Status400BadRequest, title: "检索条件无效 / Invalid search")
+            : TypedResults.File(output.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "search-results.xlsx");
     }
 
     private static async Task<Results<Ok<RereadDocumentFacts.Summary>, ProblemHttpResult>> RereadFactsAsync(int? documentId, RereadDocumentFacts reread, CancellationToken ct) =>

@@ -35,14 +35,7 @@ public sealed partial class DocumentModel(GetDocument get, DocumentSearch search
     private IReadOnlyList<QueryTerm> _terms = [];
     private Dictionary<int, GetDocument.Section> _headings = [];
 
-    public string KindLabel => Details.Kind switch
-    {
-        "Policy" => Ui.L("政策", "Policy"),
-        "Reply" => Ui.L("答复", "Reply"),
-        "News" => Ui.L("资讯", "News"),
-        "Law" => Ui.L("法规", "Law"),
-        _ => Ui.L("其他", "Other"),
-    };
+    public string KindLabel => DocumentLabels.Kind(Details.Kind);
 
     public async Task<IActionResult> OnGetAsync(int id, int? version, int? s, int? e, string? q, CancellationToken cancellationToken)
     {
@@ -101,14 +94,7 @@ public sealed partial class DocumentModel(GetDocument get, DocumentSearch search
 
     public IReadOnlyList<SnippetPart> Marked(string text) => Snippets.Mark(text, _terms);
 
-    public string LevelLabel => Details.LevelText ?? Details.Level switch
-    {
-        "National" => Ui.L("国家级", "National"),
-        "Provincial" => Ui.L("省级", "Provincial"),
-        "Municipal" => Ui.L("市级", "Municipal"),
-        "District" => Ui.L("区县级", "District"),
-        _ => Ui.L("未注明", "Not stated"),
-    };
+    public string LevelLabel => Details.LevelText ?? DocumentLabels.Level(Details.Level);
 
     /// <summary>
     /// The subject with its Latin words as the sentence writes them (IoT, not the search form iot); the subject

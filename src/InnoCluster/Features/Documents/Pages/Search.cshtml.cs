@@ -70,21 +70,5 @@ public sealed class SearchModel(DocumentSearch search, IAuthorizationService aut
         return QueryHelpers.AddQueryString("/search", values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 
-    public string FacetLabel(string key, string value) => (key, value) switch
-    {
-        ("kind", "Policy") => Ui.L("政策", "Policy"),
-        ("kind", "Reply") => Ui.L("答复", "Reply"),
-        ("kind", "News") => Ui.L("资讯", "News"),
-        ("kind", "Law") => Ui.L("法规", "Law"),
-        ("kind", "Other") => Ui.L("其他", "Other"),
-        ("level", "National") => Ui.L("国家级", "National"),
-        ("level", "Provincial") => Ui.L("省级", "Provincial"),
-        ("level", "Municipal") => Ui.L("市级", "Municipal"),
-        ("level", "District") => Ui.L("区县级", "District"),
-        ("level", "Unknown") => Ui.L("未标明", "Not stated"),
-        ("status", "Valid") => Ui.L("有效", "Valid"),
-        ("status", "Expired") => Ui.L("失效", "Expired"),
-        ("status", "Unknown") => Ui.L("未标明", "Not stated"),
-        _ => value,
-    };
+    public string FacetLabel(string key, string value) => DocumentLabels.Facet(key, value);
 }
