@@ -17,7 +17,7 @@ public static partial class OneLanguage
 {
     private const string Verbatim = "script, style, code, pre, textarea, q, blockquote, .document-text, .source-text, .snippet, [lang]:not(html), [data-verbatim]";
 
-    private static readonly HashSet<string> ProductNames = new(StringComparer.Ordinal) { "InnoCluster", "OpenAPI", "Excel", "Word", "WPS", "PostgreSQL", "SQLite" };
+    private static readonly HashSet<string> ProductNames = new(StringComparer.Ordinal) { "InnoCluster", "OpenAPI", "Excel", "Word", "WPS", "PostgreSQL", "SQLite", "ECharts", "SVG", "WCAG" };
 
     private static readonly Lazy<HashSet<string>> SourceWords = new(() =>
     {

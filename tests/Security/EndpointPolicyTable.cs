@@ -220,5 +220,6 @@ public static class EndpointPolicyTable
         ["PAGE /admin/site"] = Policies.SystemAdmin,
         ["PAGE /contact"] = Policies.Public,
         ["PAGE /sitemap"] = Policies.Public,
+        ["PAGE /design"] = Policies.Public,
     };
 }

@@ -143,6 +143,19 @@ public abstract class SiteProfileApiTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task DesignSystem_ListsEveryComponent_WithAPageThatUsesIt()
+    {
+        var anonymous = _app.CreateClient();
+        var page = await anonymous.GetStringAsync("/design", Ct);
+        foreach (var component in InnoCluster.Features.Site.Pages.DesignModel.Components)
+        {
+            Assert.Contains(System.Net.WebUtility.HtmlEncode(component.Css), page, StringComparison.Ordinal);
+            using var used = await anonymous.GetAsync(component.UsedOn, Ct);
+            Assert.True(used.StatusCode == HttpStatusCode.OK, $"{component.UsedOn} ({component.English}) answers {used.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task LargeText_IsTheReadersChoice_AndGoesBackOnlyToThisSite()
     {
         var client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

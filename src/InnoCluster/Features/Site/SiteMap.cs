@@ -33,6 +33,7 @@ public static class SiteMap
             new("工作日历", "Working calendar", "/calendar", Policies.Public),
             new("联系我们", "Contact", "/contact", Policies.Public),
             new("网站地图", "Site map", "/sitemap", Policies.Public),
+            new("界面规范", "Design system", "/design", Policies.Public),
         ]),
         new("账号", "Account",
         [
