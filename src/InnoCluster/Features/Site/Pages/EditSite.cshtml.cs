@@ -19,54 +19,19 @@ public sealed class EditSiteModel(GetSiteProfile get, UpdateSiteProfile update) 
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>The form's fields, bound straight to the profile's record.</summary>
     [BindProperty]
-    public Form Input { get; set; } = new();
-
-    public sealed class Form
-    {
-        public string? Organizer { get; set; }
-
-        public string? OrganizerEnglish { get; set; }
-
-        public string? Operator { get; set; }
-
-        public string? OperatorEnglish { get; set; }
-
-        public string? Address { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? OfficeHours { get; set; }
-
-        public string? IcpNumber { get; set; }
-
-        public string? PoliceFilingNumber { get; set; }
-
-        public string? SiteCode { get; set; }
-
-        public string? ContactNote { get; set; }
-
-        public SiteProfile.Fields ToFields() => new(Organizer, OrganizerEnglish, Operator, OperatorEnglish, Address, Phone, Email, OfficeHours, IcpNumber, PoliceFilingNumber, SiteCode, ContactNote);
-
-        public static Form From(SiteProfile.Fields f) => new()
-        {
-            Organizer = f.Organizer, OrganizerEnglish = f.OrganizerEnglish, Operator = f.Operator, OperatorEnglish = f.OperatorEnglish,
-            Address = f.Address, Phone = f.Phone, Email = f.Email, OfficeHours = f.OfficeHours,
-            IcpNumber = f.IcpNumber, PoliceFilingNumber = f.PoliceFilingNumber, SiteCode = f.SiteCode, ContactNote = f.ContactNote,
-        };
-    }
+    public SiteProfile.Fields Input { get; set; } = SiteProfile.Fields.None;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var view = await get.RunAsync(cancellationToken);
-        (Input, UpdatedAt) = (Form.From(view.Fields), view.UpdatedAt);
+        (Input, UpdatedAt) = (view.Fields, view.UpdatedAt);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var saved = await update.RunAsync(Input.ToFields(), User, cancellationToken);
+        var saved = await update.RunAsync(Input, User, cancellationToken);
         if (saved.Problem is { } problem)
         {
             if (problem.AsPageResult(this) is { } result)
