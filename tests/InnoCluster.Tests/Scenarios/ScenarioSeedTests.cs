@@ -44,6 +44,14 @@ public abstract class ScenarioSeedTests<TTarget>(TestApp<TTarget> app) : Databas
         Assert.Equal((1, 0, 0, 0, 1), (lowAltitude["published"]!.GetValue<int>(), lowAltitude["matched"]!.GetValue<int>(), lowAltitude["docked"]!.GetValue<int>(), lowAltitude["signed"]!.GetValue<int>(), lowAltitude["landed"]!.GetValue<int>()));
         // Recorded steps carry the document's date, not when they happened: no time-in-stage figure from them.
         Assert.DoesNotContain(funnel["timeInStage"]!.AsArray(), t => t!["medianDays"]!.GetValue<double>() == 0 && t["pairs"]!.GetValue<int>() >= 6);
+
+        // The board says why more have landed than were docked, and in English its unstated sectors and districts are English too.
+        var board = await app.CreateClient().GetStringAsync("/scenarios", TestContext.Current.CancellationToken);
+        Assert.Contains("已落地数含来源文件记载的落地案例", board, StringComparison.Ordinal);
+        var english = await app.CreateClient().GetStringAsync("/scenarios?culture=en&ui-culture=en", TestContext.Current.CancellationToken);
+        Assert.Contains("Not stated", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("未注明", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("未分类", english, StringComparison.Ordinal);
     }
 }
 

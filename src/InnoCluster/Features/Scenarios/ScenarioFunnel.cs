@@ -61,7 +61,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
             return new Counts(list.Count, list.Count(d => withVendor.Contains(d.Id)), Reached(DockingStage.Docking), Reached(DockingStage.Signed), Reached(DockingStage.Landed), Reached(DockingStage.Demonstration));
         }
 
-        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
+        var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => InnoCluster.Infrastructure.Web.Ui.L(d.Name, d.NameEn));
         // Steps recorded afterwards from a document carry its date, not when they happened: no durations from them.
         var times = steps.Where(s => !s.Recorded).GroupBy(s => s.DockingId)
             .SelectMany(g =>
@@ -86,8 +86,8 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         return new Dashboard(
             total,
             times,
-            demands.GroupBy(d => d.Sector ?? "未分类").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
-            demands.GroupBy(d => d.DistrictId is { } id && districts.TryGetValue(id, out var n) ? n : "未注明").Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
+            demands.GroupBy(d => d.Sector ?? InnoCluster.Infrastructure.Web.Ui.L("未分类", "Unclassified")).Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
+            demands.GroupBy(d => d.DistrictId is { } id && districts.TryGetValue(id, out var n) ? n : InnoCluster.Infrastructure.Web.Ui.L("未注明", "Not stated")).Select(g => new Slice(g.Key, Count(g))).OrderByDescending(s => s.Counts.Published).ThenBy(s => s.Key, StringComparer.Ordinal).ToList(),
             figures);
     }
 

@@ -30,7 +30,7 @@ public sealed class UpdateSiteProfile(InnoClusterDbContext db, IMemoryCache cach
 
         profile.Apply(fields, user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "admin", clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove(GetSiteProfile.CacheKey);
+        cache.Remove(GetSiteProfile.CacheKey); // the next read stores the new last-known value
         return new GetSiteProfile.View(profile.ToFields(), profile.UpdatedAt);
     }
 }
