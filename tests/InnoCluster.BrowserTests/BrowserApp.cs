@@ -53,11 +53,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (cookies, storage) with a page on the app, in Chinese unless asked.</summary>
-    /// <summary>
-    /// Fails when the page scrolls sideways at its current width, naming the elements that stick out
-    /// (tag.class, their right edge), so the failure says what to fix.
-    /// </summary>
+    /// <summary>Fails when the page scrolls sideways at its current width (see <see cref="SidewaysScrollAsync"/>).</summary>
     public static async Task AssertFitsWidthAsync(IPage page)
+    {
+        var problem = await SidewaysScrollAsync(page);
+        Assert.True(problem is null, problem);
+    }
+
+    /// <summary>
+    /// Whether the page scrolls sideways at its current width: null when it fits, else the elements that
+    /// stick out (tag.class, their right edge), so the failure says what to fix.
+    /// </summary>
+    public static async Task<string?> SidewaysScrollAsync(IPage page)
     {
         // A resized viewport reaches the page's resize handlers (charts redraw) on the next frames.
         await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
@@ -72,7 +79,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         }");
         var (width, offenders) = (result.GetProperty("width").GetInt32(), result.GetProperty("offenders").GetString());
         var viewport = page.ViewportSize!.Width;
-        Assert.True(width <= viewport, $"{page.Url} scrolls sideways at {viewport} px ({width} px wide): {offenders}");
+        return width <= viewport ? null : $"{page.Url} scrolls sideways at {viewport} px ({width} px wide): {offenders}";
     }
 
     public async Task<IPage> NewPageAsync()

@@ -19,12 +19,15 @@ public static partial class OneLanguage
 
     private static readonly HashSet<string> ProductNames = new(StringComparer.Ordinal) { "InnoCluster", "OpenAPI", "Excel", "Word", "WPS", "PostgreSQL", "SQLite", "ECharts", "SVG", "WCAG" };
 
+    /// <summary>Properties that hold codes, English names or enum values, not the sources' words.</summary>
+    private static readonly HashSet<string> NotSourceWords = new(StringComparer.Ordinal) { "code", "key", "seedKey", "nameEn", "layer", "kind", "node", "district" };
+
     private static readonly Lazy<HashSet<string>> SourceWords = new(() =>
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(TestPaths.Seed, "*.json"))
         {
-            Collect(JsonNode.Parse(File.ReadAllText(file)), null, words);
+            words.UnionWith(Strings(JsonNode.Parse(File.ReadAllText(file))).Where(s => s.Key is not { } key || !NotSourceWords.Contains(key)).SelectMany(s => LatinWord().Matches(s.Value).Select(m => m.Value)));
         }
 
         foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.Seed, "documents"), "*.txt"))
@@ -47,7 +50,7 @@ public static partial class OneLanguage
         codes.UnionWith(typeof(InnoCluster.Infrastructure.Web.Roles).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!));
         foreach (var file in new[] { "districts.json", "chain.json" })
         {
-            CollectCodes(JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Seed, file))), codes);
+            codes.UnionWith(Strings(JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.Seed, file)))).Where(s => s.Key == "code").Select(s => s.Value));
         }
 
         return codes;
@@ -102,57 +105,14 @@ public static partial class OneLanguage
 
     private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
 
-    private static void Collect(JsonNode? node, string? key, HashSet<string> words)
+    /// <summary>Every string value of a JSON document with the property it stands under (array items under their array's).</summary>
+    private static IEnumerable<(string? Key, string Value)> Strings(JsonNode? node, string? key = null) => node switch
     {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (k, v) in o)
-                {
-                    Collect(v, k, words);
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var v in a)
-                {
-                    Collect(v, key, words);
-                }
-
-                break;
-            case JsonValue v when v.TryGetValue<string>(out var s) && key is not ("code" or "key" or "seedKey" or "nameEn" or "layer" or "kind" or "node" or "district"):
-                words.UnionWith(LatinWord().Matches(s).Select(m => m.Value));
-                break;
-        }
-    }
-
-    private static void CollectCodes(JsonNode? node, HashSet<string> codes)
-    {
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (k, v) in o)
-                {
-                    if (k == "code" && v is JsonValue value && value.TryGetValue<string>(out var code))
-                    {
-                        codes.Add(code);
-                    }
-                    else
-                    {
-                        CollectCodes(v, codes);
-                    }
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var v in a)
-                {
-                    CollectCodes(v, codes);
-                }
-
-                break;
-        }
-    }
+        JsonObject o => o.SelectMany(p => Strings(p.Value, p.Key)),
+        JsonArray a => a.SelectMany(v => Strings(v, key)),
+        JsonValue v when v.TryGetValue<string>(out var s) => [(key, s)],
+        _ => [],
+    };
 
     [GeneratedRegex(@"[A-Za-z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*")]
     private static partial Regex LatinWord();

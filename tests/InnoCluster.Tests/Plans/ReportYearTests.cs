@@ -15,4 +15,12 @@ public sealed class ReportYearTests
     [InlineData(null, 2025, 2026, null)] // a plan without a start year: "to date"
     public void DefaultYear_IsThePlansLastCompleteYear(int? start, int? end, int thisYear, int? expected) =>
         Assert.Equal(expected, ActionPlan.LastCompleteYear(start, end, thisYear));
+
+    [Theory]
+    [InlineData(2024, false, 2024)] // the year asked
+    [InlineData(null, false, 2025)] // none asked: the last complete year
+    [InlineData(2025, true, null)] // to date wins
+    [InlineData(2026, false, null)] // the current year has not ended: to date
+    public void ReportYear_IsTheYearAsked_TheLastCompleteOne_OrToDate(int? asked, bool toDate, int? expected) =>
+        Assert.Equal(expected, ActionPlan.ReportYear(asked, toDate, 2023, 2025, 2026));
 }

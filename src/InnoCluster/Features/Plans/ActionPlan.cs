@@ -28,6 +28,13 @@ public sealed class ActionPlan
     /// </summary>
     public static int? LastCompleteYear(int? startYear, int? endYear, int thisYear) =>
         startYear is { } start && Math.Min(endYear ?? thisYear - 1, thisYear - 1) is var last && last >= start ? last : null;
+
+    /// <summary>
+    /// The year a report covers: the one asked for, else the last complete year; null — things as they stand
+    /// today — when "to date" is asked or the year has not ended yet. The page, the PDF and the .docx all ask here.
+    /// </summary>
+    public static int? ReportYear(int? asked, bool toDate, int? startYear, int? endYear, int thisYear) =>
+        toDate ? null : (asked ?? LastCompleteYear(startYear, endYear, thisYear)) is { } year && year < thisYear ? year : null;
 }
 
 /// <summary>

@@ -17,6 +17,10 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
     /// <summary>A numbered note; its link is absolute (the site's public address), so a printed or forwarded report still leads to the source.</summary>
     public sealed record Footnote(int Number, string Text, string? Quote, string? Link);
 
+    /// <summary>A downloaded report is named after what it covers: the year, or the day for a report to date.</summary>
+    public static string FileName(int planId, int? year, DateOnly asOf, string extension) =>
+        $"annual-report-plan-{planId}-{year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "to-" + asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}.{extension}";
+
     public sealed record UnitSummary(string Unit, int Tasks, int Reported, int Overdue);
 
     /// <summary>The footnotes of the figures the platform counts itself: task reports, the chain map, the scenario pipeline.</summary>
@@ -43,8 +47,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             ? Ui.L($"{Plan.Title} · {reported}年度报告", $"{Plan.Title} · annual report {reported}")
             : Ui.L($"{Plan.Title} · 截至{AsOf:yyyy年M月d日}的进展报告", $"{Plan.Title} · progress to {AsOf:yyyy-MM-dd}");
 
-        /// <summary>What a downloaded file is named after: the year, or the day for a report to date.</summary>
-        public string FileSuffix => Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "to-" + AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        public string FileName(string extension) => AnnualReport.FileName(Plan.Id, Year, AsOf, extension);
     }
 
     /// <summary>
@@ -62,8 +65,8 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        year = toDate ? null : year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, today.Year);
-        var asOf = year is { } y && y < today.Year ? new DateOnly(y, 12, 31) : today;
+        year = ActionPlan.ReportYear(year, toDate, plan.StartYear, plan.EndYear, today.Year);
+        var asOf = year is { } y ? new DateOnly(y, 12, 31) : today;
         var list = await targets.RunAsync(planId, cancellationToken, asOf) ?? [];
         var footnotes = new List<Footnote>();
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -111,7 +114,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             Note(Ui.L($"平台场景对接记录统计（生成报告时，{today:yyyy-MM-dd}）：需求发布、匹配、对接、签约、落地、示范", $"The platform's scenario pipeline when the report was made ({today:yyyy-MM-dd}): published, matched, docked, signed, landed, demonstration"), null, "/scenarios"));
         return new Content(
             plan,
-            year is { } shown && shown < today.Year ? shown : null,
+            year,
             asOf,
             list,
             targetNotes,

@@ -40,9 +40,7 @@ public sealed class AnnualReportPdfJob : JobKind<AnnualReportPdfJob.Parameters, 
             throw new JobFailedException(problem ?? "PDF");
         }
 
-        var covers = parameters.Year is { } printedYear ? printedYear.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : "to-" + services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var name = $"annual-report-plan-{parameters.PlanId}-{covers}.pdf";
+        var name = AnnualReport.FileName(parameters.PlanId, parameters.Year, DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), "pdf");
         run.AddOutput(name, "application/pdf", bytes);
         return new Printed(name, bytes.Length);
     }

@@ -187,13 +187,19 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
         spec.Node switch
         {
             null => null,
-            ComputedIndicator.AnyNode => [.. (await directory.ChainNodesAsync(cancellationToken)).Select(n => n.Id)],
+            ComputedIndicator.AnyNode => [.. (await ChainNodesAsync(cancellationToken)).Select(n => n.Id)],
             _ => await directory.ChainSubtreeAsync(spec.Node, cancellationToken),
         };
 
     /// <summary>The chain node a count is limited to, for naming it; null when unlimited, any node, or unknown.</summary>
     public async Task<ChainNodeInfo?> NodeAsync(ComputedIndicator spec, CancellationToken cancellationToken) =>
-        spec.Node is null or ComputedIndicator.AnyNode ? null : (await directory.ChainNodesAsync(cancellationToken)).FirstOrDefault(n => n.Code == spec.Node);
+        spec.Node is null or ComputedIndicator.AnyNode ? null : (await ChainNodesAsync(cancellationToken)).FirstOrDefault(n => n.Code == spec.Node);
+
+    private IReadOnlyList<ChainNodeInfo>? _chainNodes;
+
+    /// <summary>The chain's nodes, read once per request however many targets name one.</summary>
+    private async Task<IReadOnlyList<ChainNodeInfo>> ChainNodesAsync(CancellationToken cancellationToken) =>
+        _chainNodes ??= await directory.ChainNodesAsync(cancellationToken);
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>

@@ -60,7 +60,7 @@ public static class PlansApi
 
             using var output = new MemoryStream();
             AnnualReportDocx.Write(content, output);
-            return TypedResults.File(output.ToArray(), AnnualReportDocx.MediaType, $"annual-report-plan-{id}-{content.FileSuffix}.docx");
+            return TypedResults.File(output.ToArray(), AnnualReportDocx.MediaType, content.FileName("docx"));
         }).RequireAuthorization(Policies.Public);
         api.MapPost("/plans/{id:int}/report.pdf", QueueAnnualReportPdfAsync).RequireAuthorization(Policies.Official);
         return app;
@@ -106,7 +106,7 @@ public static class PlansApi
         await plans.FindAsync(id, ct) is not { } plan
             ? TypedResults.NotFound()
             : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(
-                queue, id, toDate == true ? null : year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, clock.GetUtcNow().Year), ct));
+                queue, id, ActionPlan.ReportYear(year, toDate == true, plan.StartYear, plan.EndYear, clock.GetUtcNow().Year), ct));
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
     {
@@ -117,11 +117,11 @@ public static class PlansApi
 
         var culture = Ui.English ? "en" : "zh-CN";
         var asked = int.TryParse(http.Request.Query["year"], System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : (int?)null;
-        var covered = http.Request.Query["toDate"] == "true" ? null : asked ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, clock.GetUtcNow().Year);
+        var covered = ActionPlan.ReportYear(asked, http.Request.Query["toDate"] == "true", plan.StartYear, plan.EndYear, clock.GetUtcNow().Year);
         var year = covered is { } c ? $"&year={c}" : "&toDate=true";
         var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}{year}", ct);
         return bytes is null
             ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF / PDF rendering is unavailable")
-            : TypedResults.File(bytes, "application/pdf", $"annual-report-plan-{id}-{covered?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "to-date"}.pdf");
+            : TypedResults.File(bytes, "application/pdf", AnnualReport.FileName(id, covered, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "pdf"));
     }
 }

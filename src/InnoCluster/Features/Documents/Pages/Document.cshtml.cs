@@ -34,6 +34,7 @@ public sealed partial class DocumentModel(GetDocument get, DocumentSearch search
     private int? _highlightEnd;
     private IReadOnlyList<QueryTerm> _terms = [];
     private Dictionary<int, GetDocument.Section> _headings = [];
+    private Dictionary<int, IReadOnlyList<SnippetPart>> _marked = [];
 
     public string KindLabel => DocumentLabels.Kind(Details.Kind);
 
@@ -71,7 +72,9 @@ public sealed partial class DocumentModel(GetDocument get, DocumentSearch search
         if (_terms.Count > 0)
         {
             Query = q!.Trim();
-            MatchCount = paragraphs.SelectMany(p => p.Sentences).Sum(x => Marked(x.Text).Count(part => part.Hit));
+            // Marked once: the count for the bar at the top, the parts for the text below.
+            _marked = paragraphs.SelectMany(p => p.Sentences).ToDictionary(x => x.Start, x => Snippets.Mark(x.Text, _terms));
+            MatchCount = _marked.Values.Sum(parts => parts.Count(part => part.Hit));
         }
 
         FactGroups = new[]
@@ -92,7 +95,8 @@ public sealed partial class DocumentModel(GetDocument get, DocumentSearch search
     public string SentenceClass(int start) =>
         start == _highlight || (start > _highlight && start < _highlightEnd) ? "sentence cited" : string.Empty;
 
-    public IReadOnlyList<SnippetPart> Marked(string text) => Snippets.Mark(text, _terms);
+    public IReadOnlyList<SnippetPart> Marked(Sentence sentence) =>
+        _marked.TryGetValue(sentence.Start, out var parts) ? parts : [new SnippetPart(sentence.Text, false)];
 
     public string LevelLabel => Details.LevelText ?? DocumentLabels.Level(Details.Level);
 

@@ -50,7 +50,7 @@ public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageM
             return NotFound();
         }
 
-        var year = ToDate ? null : Year ?? ActionPlan.LastCompleteYear(plan.StartYear, plan.EndYear, ThisYear);
+        var year = ActionPlan.ReportYear(Year, ToDate, plan.StartYear, plan.EndYear, ThisYear);
         return Redirect($"/jobs/{await AnnualReportPdfJob.EnqueueAsync(queue, id, year, cancellationToken)}");
     }
 
