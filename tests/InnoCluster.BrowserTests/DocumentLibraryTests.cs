@@ -34,6 +34,28 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task Search_NarrowByCategory_ThenOrderByDate_KeepsTheFilter()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("人工智能"));
+        var categories = page.Locator("[data-facet=category]");
+        await Assertions.Expect(page.Locator(".facets h2", new() { HasTextString = "分类" })).ToBeVisibleAsync();
+        await categories.GetByRole(AriaRole.Link, new() { Name = "人工智能产业" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("category="));
+        await Assertions.Expect(page.Locator(".results-list h2 a")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".results-list h2 a")).ToContainTextAsync("人工智能产业创新集群");
+
+        await page.GotoAsync("/search?q=" + Uri.EscapeDataString("人工智能"));
+        await page.GetByTestId("search-sort").GetByRole(AriaRole.Link, new() { Name = "按日期（新的在前）" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=date"));
+        await Assertions.Expect(page.GetByTestId("search-sort").Locator("[aria-current=true]")).ToHaveTextAsync("按日期（新的在前）");
+        var dates = await page.Locator(".results-list .muted").AllInnerTextsAsync();
+        var years = dates.Select(d => System.Text.RegularExpressions.Regex.Match(d, @"(20\d\d)年")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.True(years.Count >= 2, string.Join(" | ", dates));
+        Assert.Equal(years.OrderDescending(), years);
+    }
+
+    [Fact]
     public async Task SeedCitation_OnEnterprisePage_OpensTheSourceAtTheQuote()
     {
         var page = await app.NewPageAsync();

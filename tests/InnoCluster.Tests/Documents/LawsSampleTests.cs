@@ -98,6 +98,7 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         [
             new("人工智能"), new("法律"), new("人民法院 审理"), new("个人信息处理"), new("数据安全"), new("智能芯片"), new("人工智慧"),
             new("DFM-2"), new("电子签名", Kind: "Law"), new("国务院", Year: 2024), new("标准", Status: "Valid"), new(null), new(null, Kind: "Law", PageSize: 100),
+            new(null, Category: "人工智能产业"), new("人工智能", Method: "其他"), new(null, Industry: "新一代信息技术"), new("法律", Sort: "date"), new("人工智能", Sort: "date"),
         ];
         foreach (var query in queries)
         {
@@ -113,9 +114,9 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
                 Assert.True(values.SequenceEqual(lucene.Facets[name]), $"{label}: facet {name} SQL [{string.Join(", ", values)}] Lucene [{string.Join(", ", lucene.Facets[name])}]");
             }
 
-            if (query.Q is null)
+            if (query.Q is null || query.Sort is not null)
             {
-                // Without words both list newest first.
+                // Without words, or when asked, both list newest first.
                 Assert.Equal(sql.Page.Items.Select(i => i.Id), lucene.Page.Items.Select(i => i.Id));
             }
         }
@@ -146,6 +147,40 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
 
         Assert.Empty(await TitlesAsync("量子退火"));
         Assert.Equal(["关于开展量子计算应用试点的通知"], await TitlesAsync("量子纠错"));
+    }
+
+    [Fact]
+    public async Task Search_SupportFacets_CountEachValueOfADocumentAndFilterByAny()
+    {
+        await using (var scope = _app.Scope())
+        {
+            var ingestion = scope.ServiceProvider.GetRequiredService<Features.Documents.Ingestion.DocumentIngestion>();
+            foreach (var (file, text) in new[]
+            {
+                ("算力券通知.txt", "关于发放算力券的通知\n分类:产业扶持政策,算力服务,算力服务\n支持方式:资金补助、算力券\n支持产业:新一代信息技术\n\n一、对租用智能算力的企业发放算力券。\n"),
+                ("语料补贴通知.txt", "关于支持语料库建设的通知\n分类:算力服务\n支持方式:资金补助\n\n一、对建设行业语料库的企业给予资金补助。\n"),
+            })
+            {
+                Assert.Equal(Features.Documents.Ingestion.IngestOutcome.Created, (await ingestion.IngestAsync(file, System.Text.Encoding.UTF8.GetBytes(text), null, Ct)).Outcome);
+            }
+        }
+
+        var client = _app.CreateClient();
+        var all = await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("企业 通知"));
+        int Count(System.Text.Json.Nodes.JsonNode result, string facet, string value) =>
+            result["facets"]![facet]!.AsArray().Where(f => f!["value"]!.GetValue<string>() == value).Select(f => f!["count"]!.GetValue<int>()).SingleOrDefault();
+
+        // A value written twice in one document counts it once; a document with two methods counts under each.
+        Assert.Equal(2, Count(all, "category", "算力服务"));
+        Assert.Equal(2, Count(all, "method", "资金补助"));
+        Assert.Equal(1, Count(all, "method", "算力券"));
+        var coupon = await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("企业 通知") + "&method=" + Uri.EscapeDataString("算力券"));
+        Assert.Equal(["关于发放算力券的通知"], coupon["page"]!["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()));
+        Assert.Equal(1, Count(coupon, "method", "资金补助"));
+
+        using var unknownSort = await client.GetAsync(new Uri("/api/search?q=" + Uri.EscapeDataString("通知") + "&sort=popular", UriKind.Relative), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unknownSort.StatusCode);
+        Assert.Contains("popular", await unknownSort.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]

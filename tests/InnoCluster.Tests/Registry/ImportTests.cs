@@ -213,6 +213,36 @@ public abstract class ImportTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Import_LegacyXlsWorkbook_ReadsTextDatesAndNumbersAsTheOfficeTypedThem()
+    {
+        // tests/fixtures/import/enterprises-legacy.xls: Excel 97-2003 (BIFF8), written by make-legacy-xls.py beside it.
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "import", "enterprises-legacy.xls"), Ct);
+        var report = await ImportAsync("名单（旧版）.xls", new MemoryStream(bytes));
+        Assert.True(report.Applied, report.FileError ?? string.Join("; ", report.Errors.Select(e => e.Message)));
+        Assert.Equal(2, report.Created);
+
+        var stored = await _app.WithDbAsync(db => db.Set<Enterprise>().Include(e => e.Figures).Include(e => e.District).Include(e => e.ChainLinks).ThenInclude(l => l.ChainNode)
+            .Where(e => e.Name.StartsWith("苏州旧表格")).OrderBy(e => e.Name).ToListAsync(Ct));
+        var vision = stored.Single(e => e.CreditCode == "91320594MA1XL5007P");
+        Assert.Equal(("sip", new DateOnly(2016, 5, 20)), (vision.District!.Code, vision.EstablishedOn));
+        Assert.Equal("vision", Assert.Single(vision.ChainLinks).ChainNode!.Code);
+        Assert.Equal((2024, 42_000_000m, 85), (Assert.Single(vision.Figures).Year, vision.Figures[0].Revenue, vision.Figures[0].Employees));
+        var speech = stored.Single(e => e.CreditCode is null);
+        Assert.Equal(12_505_000m, Assert.Single(speech.Figures).Revenue);
+        Assert.Equal(new DateOnly(2019, 11, 2), speech.EstablishedOn);
+    }
+
+    [Fact]
+    public async Task Import_DamagedXls_IsRefusedAsAnExcelFileNamingIt()
+    {
+        byte[] header = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        var report = await ImportAsync("坏文件.xls", new MemoryStream([.. header, .. new byte[600]]));
+        Assert.False(report.Applied);
+        Assert.Contains("坏文件.xls", report.FileError, StringComparison.Ordinal);
+        Assert.Contains(".xls", report.FileError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_FormulaLikeNames_AreNeutralisedAndTheFileImportsBackUnchanged()
     {
         var csv = "企业名称,所属板块,主营业务\n\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",相城区,@SUM(1+1)\n公式测试二号有限公司,相城区,+cmd\n";

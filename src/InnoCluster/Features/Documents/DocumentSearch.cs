@@ -8,15 +8,25 @@ using InnoCluster.Infrastructure.Web;
 namespace InnoCluster.Features.Documents;
 
 /// <summary>
-/// Search over the document library in Chinese: filters (type, level, status, issuing body, year), facet
-/// counts over the results, relevance order, and a snippet with the matched words marked. Also passage
+/// Search over the document library in Chinese: filters (type, level, status, issuing body, year, 分类,
+/// 支持方式, 支持产业), facet counts over the results, relevance or date order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
 public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentSqlSearch sql)
 {
     public const int CountCap = DocumentSqlSearch.CountCap;
 
-    public sealed record Query(string? Q = null, string? Kind = null, string? Level = null, string? Status = null, string? Issuer = null, int? Year = null, int Page = 1, int PageSize = 10, bool Facets = true);
+    /// <param name="Category">分类 as the documents write it.</param>
+    /// <param name="Method">支持方式 as the documents write it.</param>
+    /// <param name="Industry">支持产业 as the documents write it.</param>
+    /// <param name="Sort">"relevance" (the default) or "date", newest first.</param>
+    public sealed record Query(
+        string? Q = null, string? Kind = null, string? Level = null, string? Status = null, string? Issuer = null, int? Year = null,
+        string? Category = null, string? Method = null, string? Industry = null, string? Sort = null, int Page = 1, int PageSize = 10, bool Facets = true);
+
+    public const string SortByDate = "date";
+
+    public const string SortByRelevance = "relevance";
 
     public sealed record Item(int Id, string Title, string Kind, string? DocumentNumber, string? IssuingBody, string Level, string Status, DateOnly? Date, int? Year, IReadOnlyList<SnippetPart> Snippet, double Rank);
 
@@ -54,7 +64,8 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
         IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var found = await engine.SearchAsync(db, new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets), cancellationToken);
+        var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
+        var found = await engine.SearchAsync(db, new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets, newestFirst), cancellationToken);
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -99,10 +110,23 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             filters["year"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (field, value) in new[] { ("category", query.Category), ("method", query.Method), ("industry", query.Industry) })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                filters[field] = value.Trim();
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Sort) && !string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase) && !string.Equals(query.Sort, SortByRelevance, StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"未知排序：{query.Sort}（可用 relevance 或 date） / unknown sort (sort): {query.Sort} (use relevance or date)");
+        }
+
         return filters;
     }
 
-    private static readonly Dictionary<string, int> FacetSizes = new() { ["kind"] = 10, ["level"] = 10, ["status"] = 10, ["issuer"] = 15, ["year"] = 20 };
+    private static readonly Dictionary<string, int> FacetSizes = new() { ["kind"] = 10, ["level"] = 10, ["status"] = 10, ["issuer"] = 15, ["year"] = 20, ["category"] = 15, ["method"] = 10, ["industry"] = 15 };
 
     private static List<Facet> Top(IEnumerable<Facet> facets, int top) =>
         facets.Where(f => f.Value.Length > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(top).ToList();

@@ -12,16 +12,19 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
 {
     public const int CountCap = 10_000;
 
-    public static readonly string[] FacetFields = ["kind", "level", "status", "issuer", "year"];
+    public static readonly string[] FacetFields = ["kind", "level", "status", "issuer", "year", "category", "method", "industry"];
 
-    /// <summary>A document's value for each facet field, as both engines index and filter it.</summary>
-    public static IReadOnlyDictionary<string, string?> FacetValues(Document d) => new Dictionary<string, string?>
+    /// <summary>A document's values for each facet field, as both engines index and filter them: 分类, 支持方式 and 支持产业 may hold several.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> FacetValues(Document d) => new Dictionary<string, IReadOnlyList<string>>
     {
-        ["kind"] = d.Kind.ToString(),
-        ["level"] = d.Level.ToString(),
-        ["status"] = d.Status.ToString(),
-        ["issuer"] = d.IssuingBody,
-        ["year"] = d.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["kind"] = [d.Kind.ToString()],
+        ["level"] = [d.Level.ToString()],
+        ["status"] = [d.Status.ToString()],
+        ["issuer"] = d.IssuingBody is { } issuer ? [issuer] : [],
+        ["year"] = d.Year is { } year ? [year.ToString(System.Globalization.CultureInfo.InvariantCulture)] : [],
+        ["category"] = d.Categories,
+        ["method"] = d.SupportMethods,
+        ["industry"] = d.SupportedIndustries,
     };
 
     private sealed class Ranked
@@ -61,14 +64,31 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
             documents = documents.Where(d => d.Year == year);
         }
 
+        if (query.Filters.TryGetValue("category", out var category))
+        {
+            documents = documents.Where(d => d.Categories.Contains(category));
+        }
+
+        if (query.Filters.TryGetValue("method", out var method))
+        {
+            documents = documents.Where(d => d.SupportMethods.Contains(method));
+        }
+
+        if (query.Filters.TryGetValue("industry", out var industry))
+        {
+            documents = documents.Where(d => d.SupportedIndustries.Contains(industry));
+        }
+
         IQueryable<Ranked> ranked;
         IQueryable<Document> matched;
         if (query.Terms.Count > 0)
         {
             var ids = search.MatchIds(db, SearchIndex.Documents, query.Terms);
             matched = documents.Where(d => ids.Contains(d.Id));
-            ranked = documents.Join(search.Match(db, SearchIndex.Documents, query.Terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate })
-                .OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
+            var scored = documents.Join(search.Match(db, SearchIndex.Documents, query.Terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate });
+            ranked = query.NewestFirst
+                ? scored.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
+                : scored.OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
         }
         else
         {
@@ -78,6 +98,11 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
 
         // The facet groups already count the matches: one pass over them instead of two.
         var (facets, facetTotal) = query.Facets ? await FacetsAsync(matched, cancellationToken) : (new Dictionary<string, Dictionary<string, int>>(), null);
+        if (query.Facets)
+        {
+            await AddListFacetsAsync(matched, facets, cancellationToken);
+        }
+
         var total = facetTotal ?? await matched.Select(d => d.Id).Take(CountCap + 1).CountAsync(cancellationToken);
         var page = await ranked.Skip(query.Skip).Take(query.Take).ToListAsync(cancellationToken);
         return new FacetedResult([.. page.Select(r => new FacetedHit(r.Id, r.Rank))], total, facets);
@@ -104,6 +129,21 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
             ["issuer"] = By(g => g.IssuingBody),
             ["year"] = By(g => g.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         }, total);
+    }
+
+    /// <summary>
+    /// Counts of 分类, 支持方式 and 支持产业, each value once per document. Read from the few documents that state any
+    /// of them (policies with a metadata header), as SQLite cannot unnest a JSON list inside a grouped query.
+    /// </summary>
+    private static async Task AddListFacetsAsync(IQueryable<Document> matched, Dictionary<string, Dictionary<string, int>> facets, CancellationToken cancellationToken)
+    {
+        var lists = await matched.Where(d => d.Categories.Count > 0 || d.SupportMethods.Count > 0 || d.SupportedIndustries.Count > 0)
+            .Select(d => new { d.Categories, d.SupportMethods, d.SupportedIndustries }).ToListAsync(cancellationToken);
+        Dictionary<string, int> Count(IEnumerable<List<string>> values) =>
+            values.SelectMany(v => v.Distinct(StringComparer.Ordinal)).CountBy(v => v, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        facets["category"] = Count(lists.Select(l => l.Categories));
+        facets["method"] = Count(lists.Select(l => l.SupportMethods));
+        facets["industry"] = Count(lists.Select(l => l.SupportedIndustries));
     }
 
     private sealed record FacetRow(DocumentKind Kind, DocumentLevel Level, DocumentStatus Status, string? IssuingBody, int? Year, int Count);

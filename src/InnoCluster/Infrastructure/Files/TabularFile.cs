@@ -22,8 +22,8 @@ public sealed class TabularFileException(string message) : Exception(message);
 public sealed record TabularLimits(long MaxBytes = 20 * 1024 * 1024, int MaxRows = 200_000, long MaxUnpackedBytes = 200 * 1024 * 1024, int MaxZipEntries = 1000);
 
 /// <summary>
-/// Reads .xlsx (MiniExcel) and .csv (Sylvan) files as offices keep them: the type is sniffed from the
-/// content, not the extension; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on
+/// Reads .xlsx (MiniExcel), legacy .xls (ExcelDataReader: Excel 97–2003, as many offices still save) and
+/// .csv (Sylvan) files as offices keep them: the type is sniffed from the content, not the extension; CSV may be UTF-8 (with or without BOM) or GB18030 as Excel saves it on
 /// Chinese Windows. Refuses files over the size limits, and xlsx archives whose entries would unpack
 /// too large (zip bombs), before reading them.
 /// </summary>
@@ -41,7 +41,9 @@ public static class TabularFileReader
             throw new TabularFileException($"{fileName}: 文件为空 / the file is empty");
         }
 
-        return IsZip(bytes) ? ReadXlsx(fileName, bytes, limits) : ReadCsv(fileName, bytes, limits);
+        return IsZip(bytes) ? ReadXlsx(fileName, bytes, limits)
+            : IsCompoundFile(bytes) ? ReadXls(fileName, bytes, limits)
+            : ReadCsv(fileName, bytes, limits);
     }
 
     private static void CopyWithLimit(Stream source, Stream destination, long maxBytes, string fileName)
@@ -59,6 +61,40 @@ public static class TabularFileReader
 
             destination.Write(chunk, 0, read);
         }
+    }
+
+    /// <summary>The OLE compound file signature that .xls (and .doc) files start with.</summary>
+    private static bool IsCompoundFile(byte[] bytes) => bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+
+    private static TabularFile ReadXls(string fileName, byte[] bytes, TabularLimits limits)
+    {
+        var records = new List<List<string?>>();
+        try
+        {
+            using var reader = ExcelDataReader.ExcelReaderFactory.CreateBinaryReader(new MemoryStream(bytes));
+            while (reader.Read() && records.Count <= limits.MaxRows + 1)
+            {
+                var cells = new List<string?>(reader.FieldCount);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    cells.Add(CellText(reader.GetValue(i)));
+                }
+
+                records.Add(cells);
+            }
+        }
+        catch (Exception ex) when (ex is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or IOException or NotSupportedException or ArgumentException or IndexOutOfRangeException)
+        {
+            throw new TabularFileException($"{fileName}: 不是可读的 Excel 97-2003 (.xls) 文件（{ex.Message}） / not a readable Excel 97-2003 (.xls) workbook ({ex.Message})");
+        }
+
+        if (records.Count == 0)
+        {
+            throw new TabularFileException($"{fileName}: 工作表为空 / the first sheet is empty");
+        }
+
+        var headers = records[0].Select(h => h ?? string.Empty).ToList();
+        return Finish(fileName, headers, records.Skip(1).Select((cells, i) => new TabularRow(i + 2, cells)).ToList(), limits);
     }
 
     private static bool IsZip(byte[] bytes) => bytes.Length > 4 && bytes[0] == 0x50 && bytes[1] == 0x4B && bytes[2] == 0x03 && bytes[3] == 0x04;
@@ -138,7 +174,7 @@ public static class TabularFileReader
         var text = DecodeText(bytes);
         if (text.Contains('\0', StringComparison.Ordinal))
         {
-            throw new TabularFileException($"{fileName}: 不是文本或 Excel 文件 / neither a text (CSV) nor an .xlsx file");
+            throw new TabularFileException($"{fileName}: 不是文本或 Excel 文件 / neither a text (CSV) nor an Excel (.xlsx, .xls) file");
         }
 
         using var reader = CsvDataReader.Create(new StringReader(text), new CsvDataReaderOptions { HasHeaders = false, MaxBufferSize = 16 * 1024 * 1024 });

@@ -5,9 +5,11 @@ namespace InnoCluster.Infrastructure.Search;
 
 /// <summary>
 /// A search with filters and facet counts over one kind of record: the terms (all must match; a word may
-/// match through its parts), exact-value filters by field, the page wanted, and whether to count facets.
+/// match through its parts), exact-value filters by field (a record with several values in a field matches
+/// any of them), the page wanted, whether to count facets, and whether the newest come first instead of the
+/// most relevant.
 /// </summary>
-public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets);
+public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false);
 
 public sealed record FacetedHit(int Id, double Rank);
 
@@ -23,8 +25,8 @@ public interface IFacetedSearch
     Task<FacetedResult> SearchAsync(InnoClusterDbContext db, FacetedQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary>A record for the Lucene index: its id, its position in the feed, its analysed terms, a sort date and its facet values.</summary>
-public sealed record IndexedRecord(int Id, long Position, string TitleTerms, string BodyTerms, long SortDate, IReadOnlyDictionary<string, string?> Keywords);
+/// <summary>A record for the Lucene index: its id, its position in the feed, its analysed terms, a sort date and its facet values (none, one or several per field).</summary>
+public sealed record IndexedRecord(int Id, long Position, string TitleTerms, string BodyTerms, long SortDate, IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords);
 
 /// <summary>
 /// Where a Lucene index reads its records, implemented by the feature that owns them: records come in

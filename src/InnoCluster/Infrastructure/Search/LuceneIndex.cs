@@ -103,7 +103,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     /// <summary>
     /// Records holding every term (the word, or its parts at most <see cref="QueryTerm.PartsWindow"/> terms
     /// apart), BM25 with titles weighted ten times the body as in the SQL path; ties by date, newest first,
-    /// then id. Without terms, all records newest first. Facets count every match.
+    /// then id. Without terms, or when asked for, newest first. Facets count every match, each of a record's values.
     /// </summary>
     public FacetedResult Search(FacetedQuery query)
     {
@@ -111,7 +111,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         var searcher = _searchers!.Acquire();
         try
         {
-            var sort = query.Terms.Count > 0
+            var sort = query.Terms.Count > 0 && !query.NewestFirst
                 ? new Sort(SortField.FIELD_SCORE, new SortField(DateField, SortFieldType.INT64, true), new SortField(IdValueField, SortFieldType.INT32))
                 : new Sort(new SortField(DateField, SortFieldType.INT64, true), new SortField(IdValueField, SortFieldType.INT32, true));
             var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
@@ -199,7 +199,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             writer.SetCommitData(new Dictionary<string, string>
             {
                 [WatermarkKey] = last.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                [AnalyzerKey] = TextDataFingerprint.Current.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [AnalyzerKey] = Fingerprint,
             });
             writer.Commit();
             Interlocked.Exchange(ref _watermark, last);
@@ -224,17 +224,23 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             new TextField(BodyField, record.BodyTerms, Field.Store.NO),
             new NumericDocValuesField(DateField, record.SortDate),
         };
-        foreach (var (field, value) in record.Keywords)
+        foreach (var (field, values) in record.Keywords)
         {
-            if (!string.IsNullOrEmpty(value))
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal))
             {
                 document.Add(new StringField(field, value, Field.Store.NO));
-                document.Add(new SortedDocValuesField(field, new BytesRef(value)));
+                document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
             }
         }
 
         return document;
     }
+
+    /// <summary>
+    /// What the written index depends on: the analyser's data, how keyword fields are stored (one or several
+    /// values each) and which they are. An index written under another is rebuilt from zero.
+    /// </summary>
+    private string Fingerprint => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TextDataFingerprint.Current}|sorted-set|{string.Join(',', _source.KeywordFields)}");
 
     private void EnsureOpen()
     {
@@ -252,7 +258,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
 
             System.IO.Directory.CreateDirectory(_path);
             _directory = FSDirectory.Open(_path);
-            var fingerprint = TextDataFingerprint.Current.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var fingerprint = Fingerprint;
             long watermark = 0;
             if (DirectoryReader.IndexExists(_directory))
             {
@@ -282,7 +288,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     private void Clear()
     {
         using var writer = new IndexWriter(_directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE });
-        writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = "0", [AnalyzerKey] = TextDataFingerprint.Current.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        writer.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = "0", [AnalyzerKey] = Fingerprint });
         writer.Commit();
     }
 
@@ -328,7 +334,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     private sealed class FacetCountingCollector(ICollector inner, IReadOnlyList<string> facets) : ICollector
     {
         private readonly Dictionary<string, Dictionary<string, int>> _counts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        private readonly SortedDocValues?[] _values = new SortedDocValues?[facets.Count];
+        private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
         private readonly int[][] _segmentCounts = new int[facets.Count][];
 
         public int Total { get; private set; }
@@ -343,8 +349,8 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             inner.SetNextReader(context);
             for (var i = 0; i < facets.Count; i++)
             {
-                _values[i] = context.AtomicReader.GetSortedDocValues(facets[i]);
-                _segmentCounts[i] = new int[_values[i]?.ValueCount ?? 0];
+                _values[i] = context.AtomicReader.GetSortedSetDocValues(facets[i]);
+                _segmentCounts[i] = new int[_values[i]?.ValueCount ?? 0L];
             }
         }
 
@@ -354,8 +360,13 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             inner.Collect(doc);
             for (var i = 0; i < _values.Length; i++)
             {
-                var ord = _values[i]?.GetOrd(doc) ?? -1;
-                if (ord >= 0)
+                if (_values[i] is not { } values)
+                {
+                    continue;
+                }
+
+                values.SetDocument(doc);
+                for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
                 {
                     _segmentCounts[i][ord]++;
                 }

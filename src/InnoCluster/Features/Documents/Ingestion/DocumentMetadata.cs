@@ -298,7 +298,7 @@ public static partial class MetadataExtractor
     }
 
     private static List<string> Split(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? [] : value.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v.Length > 0 && v.Trim('—', '-').Length > 0).ToList();
+        string.IsNullOrWhiteSpace(value) ? [] : value.Split([',', '，', '、', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(v => v.Length > 0 && v.Trim('—', '-').Length > 0).Distinct(StringComparer.Ordinal).ToList();
 
     private static string? FirstWord(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Split([' ', '收', '编'], 2)[0].Trim();

@@ -30,6 +30,18 @@ public sealed class SearchModel(DocumentSearch search, IAuthorizationService aut
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? Category { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Method { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Industry { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -38,29 +50,44 @@ public sealed class SearchModel(DocumentSearch search, IAuthorizationService aut
     public bool CanUpload { get; private set; }
 
     public IReadOnlyList<(string Key, string Value)> ActiveFilters =>
-        new (string, string?)[] { ("kind", Kind), ("level", Level), ("status", Status), ("issuer", Issuer), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
-            .Where(f => !string.IsNullOrEmpty(f.Item2)).Select(f => (f.Item1, f.Item2!)).ToList();
+        new (string, string?)[]
+        {
+            ("kind", Kind), ("level", Level), ("status", Status), ("issuer", Issuer), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("category", Category), ("method", Method), ("industry", Industry),
+        }.Where(f => !string.IsNullOrEmpty(f.Item2)).Select(f => (f.Item1, f.Item2!)).ToList();
+
+    /// <summary>The facets in the order shown, with their headings.</summary>
+    public static IReadOnlyList<(string Key, string Chinese, string English)> FacetHeadings { get; } =
+    [
+        ("kind", "类型", "Type"), ("category", "分类", "Category"), ("method", "支持方式", "Form of support"), ("industry", "支持产业", "Industry supported"),
+        ("level", "级别", "Level"), ("status", "状态", "Status"), ("issuer", "发文单位", "Issuing body"), ("year", "年份", "Year"),
+    ];
+
+    /// <summary>Facets whose values are the documents' own words (shown as written, in Chinese).</summary>
+    public static bool ShowsSourceWords(string key) => key is "issuer" or "category" or "method" or "industry";
+
+    public bool NewestFirst => string.Equals(Sort, DocumentSearch.SortByDate, StringComparison.OrdinalIgnoreCase);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Result = await search.RunAsync(new DocumentSearch.Query(Q, Kind, Level, Status, Issuer, Year, PageNumber, 10), cancellationToken);
+        Result = await search.RunAsync(new DocumentSearch.Query(Q, Kind, Level, Status, Issuer, Year, Category, Method, Industry, Sort, PageNumber, 10), cancellationToken);
         CanUpload = (await authorization.AuthorizeAsync(User, Policies.Official)).Succeeded;
     }
 
     public bool IsActive(string key, string value) => ActiveFilters.Any(f => f.Key == key && f.Value == value);
 
-    /// <summary>This search with one filter set (or cleared when already set), back to page 1 unless paging.</summary>
+    /// <summary>This search with one filter set (or cleared when already set) or another order, back to page 1 unless paging.</summary>
     public string LinkWith(string key, string? value)
     {
-        var values = new Dictionary<string, string?> { ["q"] = Q };
+        var values = new Dictionary<string, string?> { ["q"] = Q, ["sort"] = Sort };
         foreach (var (k, v) in ActiveFilters)
         {
             values[k] = v;
         }
 
-        if (key == "p")
+        if (key is "p" or "sort")
         {
-            values["p"] = value;
+            values[key] = value;
         }
         else
         {
