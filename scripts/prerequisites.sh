@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform and its tests need on a fresh Debian 12 machine, when it is missing.
 #   --runtime  only what running the platform needs (.NET SDK check, Node.js/npm for the front-end libraries,
-#              Chromium and CJK fonts for the annual report's PDF)
+#              Chromium and CJK fonts for the annual report's PDF, LibreOffice Writer for .doc/.wps documents)
 #   --test     also PostgreSQL, sqlmap and an SMTP server (python3-aiosmtpd) for the test suite
 set -euo pipefail
 mode="${1:---test}"
@@ -16,6 +16,7 @@ fi
 have npm || need_apt+=(nodejs npm)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+have soffice || [ -x /usr/lib/libreoffice/program/soffice ] || need_apt+=(libreoffice-writer-nogui)
 
 if [ "$mode" = "--test" ]; then
   [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)

@@ -122,6 +122,21 @@ public abstract class DocumentIngestTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Ingest_Word97Notice_IsStoredWithItsOutlineAndFoundBySearch()
+    {
+        var client = await OfficialAsync();
+        using var response = await client.PostAsync("/api/documents", Files(("申报通知.doc", Fixture("notice-word97.doc"))), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await ResultsAsync(response))[0]!["documentId"]!.GetValue<int>();
+        var document = await client.GetJsonAsync($"/api/documents/{id}");
+        Assert.Equal("关于组织申报人工智能创新应用示范项目的通知", document["title"]!.GetValue<string>());
+        Assert.Equal("doc", document["versions"]![0]!["format"]!.GetValue<string>());
+        Assert.Contains(document["outline"]!.AsArray(), s => s!["title"]?.GetValue<string>() == "申报条件");
+        var search = await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("创新应用示范项目 申报条件"));
+        Assert.Contains(search["page"]!["items"]!.AsArray(), i => i!["id"]!.GetValue<int>() == id);
+    }
+
+    [Fact]
     public async Task Ingest_WithoutTheOfficialRole_IsRefused()
     {
         using var anonymous = await _app.CreateClient().PostAsync("/api/documents", Files(("policy.html", Fixture("policy.html"))), Ct);

@@ -182,6 +182,12 @@ public static partial class MetadataExtractor
         for (var i = 0; i < Math.Min(8, lines.Count); i++)
         {
             var line = lines[i];
+            // The issuer's mark above a 公文's title (GB/T 9704 发文机关标志: "苏州市人民政府文件") is not its title.
+            if (line.Length <= 30 && line.EndsWith("文件", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             if (line.Length is >= 6 and <= 80 && !IsFieldLine(line) && !DocumentNumberPattern().IsMatch(line))
             {
                 // A title the layout wrapped (PDF lines): the next short line finishes it with the document's kind.

@@ -46,7 +46,7 @@ public sealed record ReadLimits
 /// <summary>
 /// Text out of the files offices keep: saved web pages (HtmlAgilityPack, dropping script, style, nav,
 /// header, footer and aside), plain text and Markdown (UTF-8 or GB18030), PDF (PdfPig, in reading order)
-/// and Word .docx (Open XML SDK, streamed). The type comes from the bytes, and the file's name must not
+/// Word .docx (Open XML SDK, streamed), and Word 97-2003 .doc / WPS .wps through <see cref="LegacyWordConverter"/>. The type comes from the bytes, and the file's name must not
 /// say otherwise (a text file named .pdf is refused).
 /// </summary>
 public static class DocumentReader
@@ -55,6 +55,8 @@ public static class DocumentReader
     {
         [".pdf"] = "pdf",
         [".docx"] = "docx",
+        [".doc"] = "word97",
+        [".wps"] = "word97",
         [".html"] = "text",
         [".htm"] = "text",
         [".txt"] = "text",
@@ -86,6 +88,12 @@ public static class DocumentReader
 
             extracted = ReadDocx(fileName, bytes, budget);
         }
+        else if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            ExpectFamily(fileName, "word97", "Word 97-2003 / WPS");
+            var docx = ReadDocx(fileName, LegacyWordConverter.ToDocx(fileName, bytes, limits.MaxTime), budget);
+            extracted = docx with { Format = Path.GetExtension(fileName).Equals(".wps", StringComparison.OrdinalIgnoreCase) ? "wps" : "doc" };
+        }
         else if (Array.IndexOf(bytes, (byte)0) < 0)
         {
             ExpectFamily(fileName, "text", Localized("文本", "text"));
@@ -97,7 +105,7 @@ public static class DocumentReader
         }
         else
         {
-            throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（支持网页 HTML、文本、PDF、Word .docx） / unsupported file type (HTML, text, PDF, .docx)");
+            throw new DocumentRejectedException($"{fileName}: 不支持的文件类型（支持网页 HTML、文本、PDF、Word .docx/.doc、WPS .wps） / unsupported file type (HTML, text, PDF, Word .docx/.doc, WPS .wps)");
         }
 
         budget.CountText(extracted.Text.Length);
@@ -122,7 +130,7 @@ public static class DocumentReader
 
         if (!FamilyOfExtension.TryGetValue(extension, out var named))
         {
-            throw new DocumentRejectedException($"{fileName}: 不支持的扩展名“{extension}”（支持 .html .htm .txt .md .pdf .docx） / unsupported extension '{extension}'");
+            throw new DocumentRejectedException($"{fileName}: 不支持的扩展名“{extension}”（支持 .html .htm .txt .md .pdf .docx .doc .wps） / unsupported extension '{extension}'");
         }
 
         if (named != family)
