@@ -50,9 +50,9 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("sort=date"));
         await Assertions.Expect(page.GetByTestId("search-sort").Locator("[aria-current=true]")).ToHaveTextAsync("按日期（新的在前）");
         var dates = await page.Locator(".results-list .muted").AllInnerTextsAsync();
-        var years = dates.Select(d => System.Text.RegularExpressions.Regex.Match(d, @"(20\d\d)年")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(years.Count >= 2, string.Join(" | ", dates));
-        Assert.Equal(years.OrderDescending(), years);
+        var days = dates.Select(d => System.Text.RegularExpressions.Regex.Match(d, @"20\d\d-\d\d-\d\d")).Where(m => m.Success).Select(m => m.Value).ToList();
+        Assert.True(days.Count >= 2, string.Join(" | ", dates));
+        Assert.Equal(days.OrderDescending(StringComparer.Ordinal), days);
     }
 
     [Fact]

@@ -33,6 +33,9 @@ public static class RegistryApi
         api.MapGet("/chain", ChainAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/districts", DistrictsAsync).RequireAuthorization(Policies.Public);
         api.MapGet("/carriers", CarriersAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/carriers/export", async Task<FileContentHttpResult> (string? kind, string? district, ExportCarriers export, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.File(await export.RunAsync(kind, district, ct), Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("创新载体", "carriers", clock.GetUtcNow())))
+            .RequireAuthorization(Policies.Public);
     }
 
     private static async Task<Results<Ok<Page<EnterpriseListItem>>, ProblemHttpResult>> ListEnterprisesAsync(

@@ -19,6 +19,7 @@ public static class RegistryFeature
         services.AddScoped<ChainMap>();
         services.AddScoped<ListDistricts>();
         services.AddScoped<ListCarriers>();
+        services.AddScoped<ExportCarriers>();
         services.AddScoped<RegistryOverview>();
         services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<UpdateEnterpriseFacts>();

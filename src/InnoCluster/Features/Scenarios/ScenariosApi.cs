@@ -14,6 +14,9 @@ public static class ScenariosApi
     {
         var api = app.MapGroup("/api").WithTags("Scenarios");
         api.MapGet("/demands", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/demands/export", async Task<FileContentHttpResult> (string? q, string? status, ClaimsPrincipal user, ExportDemands export, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.File(await export.RunAsync(q, status, OptionalActor(user), ct), Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("场景需求", "demands", clock.GetUtcNow())))
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/demands/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/demands/{id:int}/publish", PublishAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/scenario-lists", async (ScenarioLists lists, CancellationToken ct) => TypedResults.Ok(await lists.AllAsync(ct))).RequireAuthorization(Policies.Public);
@@ -39,6 +42,9 @@ public static class ScenariosApi
         api.MapGet("/scenarios/cases.xlsx", ExportCasesAsync).RequireAuthorization(Policies.Public);
 
         api.MapGet("/solutions", ListSolutionsAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/solutions/export", async Task<FileContentHttpResult> (string? q, int? enterpriseId, ExportSolutions export, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.File(await export.RunAsync(q, enterpriseId, ct), Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("解决方案", "solutions", clock.GetUtcNow())))
+            .RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/solutions", CreateSolutionAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/solutions/{id:int}", GetSolutionAsync).RequireAuthorization(Policies.Public);
         api.MapPut("/solutions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, SolutionInput input, ClaimsPrincipal user, UpdateSolution update, CancellationToken ct) =>

@@ -22,6 +22,8 @@ public static class ScenariosFeature
         services.Configure<MatchingOptions>(configuration.GetSection("Scenarios:Matching"));
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
+        services.AddScoped<ExportDemands>();
+        services.AddScoped<ExportSolutions>();
         services.AddScoped<ScenarioLists>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<MatchDecisions>();

@@ -15,6 +15,9 @@ public static class ProposalsApi
         var api = app.MapGroup("/api/proposals").WithTags("Service desk");
         api.MapPost("", RegisterAsync).RequireAuthorization(Policies.Official);
         api.MapGet("", ListAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/export", async Task<FileContentHttpResult> ([AsParameters] ListProposals.Query query, ClaimsPrincipal user, ExportProposals export, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.File(await export.RunAsync(query, user, ct), Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("建议提案", "proposals", clock.GetUtcNow())))
+            .RequireAuthorization(Policies.SignedIn);
         api.MapGet("/{id:int}", GetAsync).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{id:int}/opinions", (int id, MoveProposal.OpinionRequest body, ClaimsPrincipal user, MoveProposal move, CancellationToken ct) => Ok(move.AddOpinionAsync(id, body, user, ct))).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/{id:int}/reply", (int id, MoveProposal.DraftRequest body, ClaimsPrincipal user, MoveProposal move, CancellationToken ct) => Ok(move.DraftAsync(id, body, user, ct))).RequireAuthorization(Policies.SignedIn);

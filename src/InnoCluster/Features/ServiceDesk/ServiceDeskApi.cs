@@ -18,6 +18,7 @@ public static class ServiceDeskApi
 
         api.MapPost("/appeals", FileAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/appeals", ListAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/appeals/export", ExportAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/appeals/analytics", async (DateOnly? from, DateOnly? to, GetDeskAnalytics analytics, CancellationToken ct) => TypedResults.Ok(await analytics.RunAsync(new(from, to), ct))).RequireAuthorization(Policies.Official);
         api.MapGet("/appeals/{id:int}", GetAsync).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/appeals/escalate", EscalateAsync).RequireAuthorization(Policies.Official);
@@ -45,6 +46,14 @@ public static class ServiceDeskApi
 
     private static async Task<Ok<ListAppeals.Result>> ListAsync([AsParameters] ListAppeals.Query query, ClaimsPrincipal user, ListAppeals list, CancellationToken ct) =>
         TypedResults.Ok(await list.RunAsync(query, user, ct));
+
+    /// <summary>The board as the reader sees it, as a workbook; audited, as it carries enterprises' requests.</summary>
+    private static async Task<FileContentHttpResult> ExportAsync([AsParameters] ListAppeals.Query query, ClaimsPrincipal user, ExportAppeals export, TimeProvider clock, Infrastructure.Auditing.AuditTrail audit, CancellationToken ct)
+    {
+        var workbook = await export.RunAsync(query, user, ct);
+        await audit.RecordAsync("export", "appeals", null, "ok", $"status={query.Status};unit={query.Unit};theme={query.Theme};overdue={query.Overdue}", ct);
+        return TypedResults.File(workbook, Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("企业诉求", "requests", clock.GetUtcNow()));
+    }
 
     private static async Task<Results<Ok<AppealView>, NotFound>> GetAsync(int id, ClaimsPrincipal user, GetAppeal get, CancellationToken ct) =>
         await get.RunAsync(id, user, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();

@@ -19,6 +19,7 @@ public static class ServiceDeskFeature
         services.AddSingleton<ThemeSuggester>();
         services.AddScoped<GetAppeal>();
         services.AddScoped<ListAppeals>();
+        services.AddScoped<ExportAppeals>();
         services.AddScoped<GetDeskAnalytics>();
         services.AddScoped<MoveAppeal>();
         services.AddScoped<InnoCluster.Infrastructure.IPersonalDataHolder, ServiceDeskPersonalData>();
@@ -26,6 +27,7 @@ public static class ServiceDeskFeature
         services.AddScoped<RegisterProposal>();
         services.AddScoped<GetProposal>();
         services.AddScoped<ListProposals>();
+        services.AddScoped<ExportProposals>();
         services.AddScoped<MoveProposal>();
         services.AddScoped<SendProposalReply>();
         services.AddSingleton<ISeedStep, CalendarSeedStep>();

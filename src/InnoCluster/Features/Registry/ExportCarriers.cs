@@ -1,0 +1,27 @@
+using InnoCluster.Infrastructure.Files;
+using InnoCluster.Infrastructure.Web;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The innovation carriers with the same filters as the list (kind, 板块), as a workbook.</summary>
+public sealed class ExportCarriers(ListCarriers list)
+{
+    public async Task<byte[]> RunAsync(string? kind, string? district, CancellationToken cancellationToken)
+    {
+        var carriers = await list.RunAsync(kind, district, cancellationToken);
+        return await ListWorkbook.WriteAsync(
+            page => Task.FromResult((page == 1 ? carriers : (IReadOnlyList<ListCarriers.Item>)[], carriers.Count)),
+            c => new Dictionary<string, object?>
+            {
+                [Ui.L("名称", "Name")] = c.Name,
+                [Ui.L("类型", "Kind")] = ListCarriers.KindName(c.Kind, Ui.English),
+                [Ui.L("所属板块", "District")] = c.District is { } d ? Ui.L(d.Name, d.NameEn) : null,
+                [Ui.L("城市", "City")] = c.City,
+                [Ui.L("依托企业", "Host enterprise")] = c.Host?.Name,
+                [Ui.L("产业链环节", "Chain nodes")] = string.Join(Ui.L("、", ", "), c.ChainNodes.Select(n => Ui.L(n.Name, n.NameEn))),
+                [Ui.L("别名", "Also called")] = string.Join(Ui.L("、", ", "), c.Aliases),
+            },
+            Ui.L("创新载体", "Carriers"),
+            cancellationToken);
+    }
+}
