@@ -140,7 +140,7 @@ public sealed class RuleEngineTests
             var clause = new CompiledClause(1, new ClauseTerms("t", null, [new SupportTerms(SupportMethod.Award)], [.. t.conditions], null, null, null, null, ClauseStatus.Confirmed));
             var profile = Profile(t.partial);
             var expected = t.conditions.Select(c => ConditionRules.Compile(c)(profile)).Aggregate(Truth.True, (x, y) => x.And(y));
-            var detailed = clause.Evaluate(profile);
+            var detailed = clause.Evaluate(profile, Wording(english: false));
             var (failed, unknown) = clause.Count(profile);
             var grouped = expected switch { Truth.True => Eligibility.Eligible, Truth.Unknown => Eligibility.PossiblyEligible, _ => Eligibility.NotEligible };
             return clause.Verdict(profile) == expected && detailed.Eligibility == grouped
@@ -177,18 +177,39 @@ public sealed class RuleEngineTests
         Assert.True(then.HasTier(Tier.SpecialisedSme));
     }
 
+    private static ConditionWording Wording(bool english) => new(
+        new Dictionary<string, (string, string)> { ["sip"] = ("苏州工业园区", "Suzhou Industrial Park"), ["wuzhong"] = ("吴中区", "Wuzhong District") },
+        new Dictionary<string, (string, string)> { ["vision"] = ("计算机视觉", "Computer vision") },
+        english);
+
     [Theory]
-    [InlineData("营业收入 >= 2000万元", "revenue >= 20000000", "营业收入不低于2,000万元")]
-    [InlineData("研发投入占营业收入比例 >= 5%", "rd-ratio >= 5", "研发投入占营业收入比例不低于5%")]
-    [InlineData("tier in 专精特新企业,little-giant", "tier in specialised-sme,little-giant", "企业梯队属于专精特新企业或专精特新“小巨人”")]
-    [InlineData("age between 1..5", "age between 1..5", "成立年限在1年至5年之间")]
-    [InlineData("algorithm-filing is 是", "algorithm-filing is true", "已有深度合成算法备案")]
-    public void ParseLine_ReadsTheEditorsFormAndReadsBackInChinese(string line, string stored, string chinese)
+    [InlineData("营业收入 >= 2000万元", "revenue >= 20000000", "营业收入不低于2,000万元", "Revenue at least CNY 20 m")]
+    [InlineData("研发投入占营业收入比例 >= 5%", "rd-ratio >= 5", "研发投入占营业收入比例不低于5%", "R&D share of revenue at least 5%")]
+    [InlineData("tier in 专精特新企业,little-giant", "tier in specialised-sme,little-giant", "企业梯队属于专精特新企业或专精特新“小巨人”", "Cultivation tier: Specialised-and-innovative SME or \"Little giant\"")]
+    [InlineData("age between 1..5", "age between 1..5", "成立年限在1年至5年之间", "Years since founding between 1 year and 5 years")]
+    [InlineData("algorithm-filing is 是", "algorithm-filing is true", "已有深度合成算法备案", "Has: algorithm filing")]
+    [InlineData("district in sip,wuzhong", "district in sip,wuzhong", "所属板块属于苏州工业园区或吴中区", "District: Suzhou Industrial Park or Wuzhong District")]
+    [InlineData("chain not-in vision", "chain not-in vision", "产业链环节不属于计算机视觉", "Chain node: none of Computer vision")]
+    public void ParseLine_ReadsTheEditorsForm_AndReadsBackInEitherLanguageWithNamesNotCodes(string line, string stored, string chinese, string english)
     {
         var condition = ConditionRules.ParseLine(line);
         Assert.Null(condition.Flag);
         Assert.Equal(stored, ConditionRules.ToLine(condition));
-        Assert.Equal(chinese, ConditionRules.Describe(condition));
+        Assert.Equal(chinese, Wording(english: false).Describe(condition));
+        Assert.Equal(english, Wording(english: true).Describe(condition));
+    }
+
+    [Fact]
+    public void EnterpriseValue_NamesTheDistrictAndTiers_AndAFailureShowsItBesideTheCondition()
+    {
+        var sheet = new EnterpriseFactSheet(1, "测试", false, "wuzhong", null, 2020, [new(Tier.HighTech, 2024)], [], [new(2025, 8_000_000m, null, null)], new HashSet<string>());
+        var profile = EnterpriseProfile.From(sheet, new DateOnly(2026, 6, 1));
+        var (chinese, english) = (Wording(english: false), Wording(english: true));
+        Assert.Equal("吴中区", chinese.EnterpriseValue(ConditionFields.Find("district")!, profile));
+        Assert.Equal("High-tech enterprise", english.EnterpriseValue(ConditionFields.Find("tier")!, profile));
+        var revenue = ConditionRules.ParseLine("revenue >= 10000000");
+        Assert.Equal("营业收入不低于1,000万元（现为800万元）", chinese.WithValue(chinese.Describe(revenue), chinese.EnterpriseValue(ConditionFields.Find("revenue")!, profile)));
+        Assert.Equal("Revenue at least CNY 10 m (now CNY 8 m)", english.WithValue(english.Describe(revenue), english.EnterpriseValue(ConditionFields.Find("revenue")!, profile)));
     }
 
     [Theory]

@@ -42,14 +42,20 @@ public static class CalculatorApi
     private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> GetAsync(int id, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>
         await queries.GetAsync(id, user.IsInRole(Roles.Official), ct) is { } clause ? TypedResults.Ok(clause) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<ClauseQueries.ClauseDto>, ProblemHttpResult>> CreateAsync(ClauseInput input, ClaimsPrincipal user, CreateClause create, CancellationToken ct) =>
-        (await create.RunAsync(input, user, ct)).ToCreated(ClauseQueries.ToDto, clause => $"/api/clauses/{clause.Id}");
+    private static async Task<Results<Created<ClauseQueries.ClauseDto>, ProblemHttpResult>> CreateAsync(ClauseInput input, ClaimsPrincipal user, CreateClause create, ConditionWordings wordings, CancellationToken ct)
+    {
+        var wording = await wordings.ForReaderAsync(ct);
+        return (await create.RunAsync(input, user, ct)).ToCreated(clause => ClauseQueries.ToDto(clause, wording), clause => $"/api/clauses/{clause.Id}");
+    }
 
-    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, ProblemHttpResult>> UpdateAsync(int id, ClauseInput input, ClaimsPrincipal user, UpdateClause update, CancellationToken ct) =>
-        (await update.RunAsync(id, input, user, ct)).ToOk(ClauseQueries.ToDto);
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, ProblemHttpResult>> UpdateAsync(int id, ClauseInput input, ClaimsPrincipal user, UpdateClause update, ConditionWordings wordings, CancellationToken ct)
+    {
+        var wording = await wordings.ForReaderAsync(ct);
+        return (await update.RunAsync(id, input, user, ct)).ToOk(clause => ClauseQueries.ToDto(clause, wording));
+    }
 
-    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> WithdrawAsync(int id, ClaimsPrincipal user, WithdrawClause withdraw, CancellationToken ct) =>
-        await withdraw.RunAsync(id, user, ct) is { } clause ? TypedResults.Ok(ClauseQueries.ToDto(clause)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ClauseQueries.ClauseDto>, NotFound>> WithdrawAsync(int id, ClaimsPrincipal user, WithdrawClause withdraw, ConditionWordings wordings, CancellationToken ct) =>
+        await withdraw.RunAsync(id, user, ct) is { } clause ? TypedResults.Ok(ClauseQueries.ToDto(clause, await wordings.ForReaderAsync(ct))) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<ClauseCandidates.Result>, NotFound>> EligibleAsync(int id, ClauseCandidates candidates, CancellationToken ct) =>
         await candidates.RunAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
@@ -67,8 +73,11 @@ public static class CalculatorApi
         return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"clause-{id}-candidates-{clock.GetUtcNow():yyyyMMdd}.xlsx");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>, NotFound>> ProposeAsync(int id, ClaimsPrincipal user, ProposeClauses propose, CancellationToken ct) =>
-        await propose.RunAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } created
-            ? TypedResults.Ok<IReadOnlyList<ClauseQueries.ClauseDto>>([.. created.Select(ClauseQueries.ToDto)])
+    private static async Task<Results<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>, NotFound>> ProposeAsync(int id, ClaimsPrincipal user, ProposeClauses propose, ConditionWordings wordings, CancellationToken ct)
+    {
+        var wording = await wordings.ForReaderAsync(ct);
+        return await propose.RunAsync(id, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct) is { } created
+            ? TypedResults.Ok<IReadOnlyList<ClauseQueries.ClauseDto>>([.. created.Select(clause => ClauseQueries.ToDto(clause, wording))])
             : TypedResults.NotFound();
+    }
 }

@@ -18,6 +18,7 @@ public static class CalculatorFeature
         services.AddScoped<WithdrawClause>();
         services.AddScoped<ProposeClauses>();
         services.AddScoped<ClauseQueries>();
+        services.AddScoped<ConditionWordings>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
         services.AddSingleton<ISeedStep, ClauseSeedStep>();

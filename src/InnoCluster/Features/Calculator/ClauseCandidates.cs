@@ -8,7 +8,7 @@ namespace InnoCluster.Features.Calculator;
 /// For one clause, every enterprise that qualifies (免申即享 candidates), those one condition away (one
 /// condition fails, none unknown), and how many are possibly eligible for want of data.
 /// </summary>
-public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader profiles, PolicyCalculator calculator)
+public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader profiles, PolicyCalculator calculator, ConditionWordings wordings)
 {
     public sealed record Candidate(int EnterpriseId, string Name, decimal? EstimatedMaximum, IReadOnlyList<string> FailedConditions, IReadOnlyList<string> MissingFields);
 
@@ -23,6 +23,7 @@ public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader prof
         }
 
         var compiled = new CompiledClause(clause.Id, clause.Terms);
+        var wording = await wordings.ForReaderAsync(cancellationToken);
         var all = await profiles.AllAsync(calculator.Today, cancellationToken);
         var eligible = new List<Candidate>();
         var away = new List<Candidate>();
@@ -36,8 +37,8 @@ public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader prof
             }
             else if (failed == 1 && unknown == 0)
             {
-                var result = compiled.Evaluate(profile);
-                away.Add(new Candidate(profile.EnterpriseId, profile.Name, result.EstimatedMaximum, [.. result.Failed.Select(c => c.Description + (c.EnterpriseValue is null ? "" : $"（现为{c.EnterpriseValue}）"))], []));
+                var result = compiled.Evaluate(profile, wording);
+                away.Add(new Candidate(profile.EnterpriseId, profile.Name, result.EstimatedMaximum, [.. result.Failed.Select(c => wording.WithValue(c.Description, c.EnterpriseValue))], []));
             }
             else if (failed == 0)
             {

@@ -79,7 +79,8 @@ public sealed class CompiledClause
         return (failed, unknown);
     }
 
-    public ClauseResult Evaluate(EnterpriseProfile profile)
+    /// <summary>Every condition's answer, worded for the reader.</summary>
+    public ClauseResult Evaluate(EnterpriseProfile profile, ConditionWording wording)
     {
         var results = new List<ConditionResult>(_tests.Length);
         for (var i = 0; i < _tests.Length; i++)
@@ -88,11 +89,11 @@ public sealed class CompiledClause
             var field = condition.IsStructured ? ConditionFields.Find(condition.Field) : null;
             results.Add(new ConditionResult(
                 condition,
-                ConditionRules.Describe(condition),
+                wording.Describe(condition),
                 _tests[i](profile),
                 field?.Key,
-                field?.Chinese,
-                field is null ? null : ConditionFields.Describe(field, profile),
+                field is null ? null : wording.Field(field),
+                field is null ? null : wording.EnterpriseValue(field, profile),
                 condition.Flag));
         }
 

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Calculator;
 
 /// <summary>Lists and reads clauses. The public sees confirmed and withdrawn clauses; officials see proposals too.</summary>
-public sealed class ClauseQueries(InnoClusterDbContext db)
+public sealed class ClauseQueries(InnoClusterDbContext db, ConditionWordings wordings)
 {
-    public sealed record ConditionDto(string? Field, string? Operator, string? Value, string? Text, string? Flag, string Description, string Line);
+    public sealed record ConditionDto(string? Field, string? Operator, string? Value, string? Text, string? Flag, string Description, string Line, string? FlagText = null);
 
     /// <summary>One support item; <see cref="Text"/> as a person reads it ("最高1亿元项目资助").</summary>
     public sealed record SupportItemDto(
@@ -69,7 +69,8 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
             clauses = [.. clauses.Where(c => filter.Matches($"{c.Title} {c.SourceQuote} {c.DocumentTitle} {c.Beneficiary} {c.Terms.DescribeSupport()} {SupportTerms.Chinese(c.Method)}"))];
         }
 
-        return [.. clauses.Select(ToDto)];
+        var wording = await wordings.ForReaderAsync(cancellationToken);
+        return [.. clauses.Select(c => ToDto(c, wording))];
     }
 
     /// <summary>How many clauses wait for an official's confirmation (they are not public until then).</summary>
@@ -79,10 +80,10 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
     public async Task<ClauseDto?> GetAsync(int id, bool official, CancellationToken cancellationToken)
     {
         var clause = await db.Set<PolicyClause>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return clause is null || (!official && clause.Status == ClauseStatus.Proposed) ? null : ToDto(clause);
+        return clause is null || (!official && clause.Status == ClauseStatus.Proposed) ? null : ToDto(clause, await wordings.ForReaderAsync(cancellationToken));
     }
 
-    public static ClauseDto ToDto(PolicyClause c)
+    public static ClauseDto ToDto(PolicyClause c, ConditionWording wording)
     {
         var terms = c.Terms;
         return new ClauseDto(
@@ -94,7 +95,7 @@ public sealed class ClauseQueries(InnoClusterDbContext db)
             terms.DescribeSupport(),
             [.. terms.Support.Select(s => new SupportItemDto(s.Method, SupportTerms.Chinese(s.Method), s.Describe(), s.Label, s.Beneficiary, s.Amount, s.Cap, s.Minimum, s.RatePercent, s.RateBase, s.AmountText, s.Undetermined))],
             terms.Undetermined,
-            [.. terms.Conditions.Select(x => new ConditionDto(x.Field, x.Operator, x.Value, x.Text, x.Flag, ConditionRules.Describe(x), ConditionRules.ToLine(x)))],
+            [.. terms.Conditions.Select(x => new ConditionDto(x.Field, x.Operator, x.Value, x.Text, x.Flag, wording.Describe(x), ConditionRules.ToLine(x), x.Flag is null ? null : wording.Flag(x.Flag)))],
             c.ValidFrom,
             c.ValidTo,
             c.HowToApply,

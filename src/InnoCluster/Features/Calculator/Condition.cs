@@ -35,7 +35,7 @@ public static class ConditionFlags
     };
 }
 
-/// <summary>Checks, normalises, reads back in Chinese and compiles conditions.</summary>
+/// <summary>Checks, normalises and compiles conditions (<see cref="ConditionWording"/> words them for a reader).</summary>
 public static class ConditionRules
 {
     /// <summary>
@@ -117,31 +117,6 @@ public static class ConditionRules
     /// <summary>The editor's one-line form of a stored condition (the inverse of <see cref="ParseLine"/>).</summary>
     public static string ToLine(Condition condition) =>
         condition.IsStructured ? $"{condition.Field} {condition.Operator} {condition.Value}" : condition.Text ?? "";
-
-    /// <summary>The condition as a sentence a person reads: "营业收入 不低于 2,000万元".</summary>
-    public static string Describe(Condition condition)
-    {
-        if (!condition.IsStructured || ConditionFields.Find(condition.Field) is not { } field)
-        {
-            return condition.Text ?? "";
-        }
-
-        string Number(string v) => ConditionFields.FormatNumber(field, double.Parse(v, CultureInfo.InvariantCulture));
-        var value = condition.Value ?? "";
-        return condition.Operator switch
-        {
-            ">=" => $"{field.Chinese}不低于{Number(value)}",
-            ">" => $"{field.Chinese}超过{Number(value)}",
-            "<=" => $"{field.Chinese}不超过{Number(value)}",
-            "<" => $"{field.Chinese}低于{Number(value)}",
-            "=" => $"{field.Chinese}等于{Number(value)}",
-            "between" => $"{field.Chinese}在{Number(value.Split("..")[0])}至{Number(value.Split("..")[1])}之间",
-            "in" => $"{field.Chinese}属于{string.Join("或", value.Split(',').Select(v => MemberName(field, v)))}",
-            "not-in" => $"{field.Chinese}不属于{string.Join("、", value.Split(',').Select(v => MemberName(field, v)))}",
-            "is" => value == "true" ? $"已有{field.Chinese}" : $"没有{field.Chinese}",
-            _ => condition.Text ?? "",
-        };
-    }
 
     /// <summary>Compiles a stored condition into a test; flagged conditions are always unknown.</summary>
     public static Func<EnterpriseProfile, Truth> Compile(Condition condition)
@@ -235,9 +210,6 @@ public static class ConditionRules
         tier = default;
         return false;
     }
-
-    private static string MemberName(ConditionField field, string key) =>
-        field.Key == "tier" && TierNames.TryParseKey(key, out var tier) ? TierNames.Chinese(tier) : key;
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

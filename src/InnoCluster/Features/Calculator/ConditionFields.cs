@@ -111,27 +111,6 @@ public static class ConditionFields
         };
     }
 
-    /// <summary>The enterprise's value of a field, as a person reads it ("2,300万元", "专精特新企业", "未知").</summary>
-    public static string? Describe(ConditionField field, EnterpriseProfile profile)
-    {
-        switch (field.Kind)
-        {
-            case FieldKind.Number:
-                return field.Range!(profile) is { } r
-                    ? r.Low == r.High ? FormatNumber(field, r.Low) : $"{FormatNumber(field, r.Low)}–{FormatNumber(field, r.High)}"
-                    : null;
-            case FieldKind.Flag:
-                return field.Flag!(profile) switch { true => "是", false => "否", null => null };
-            default:
-                return field.Key switch
-                {
-                    "tier" => string.Join("、", Enum.GetValues<Tier>().Where(profile.HasTier).Select(TierNames.Chinese)) is { Length: > 0 } t ? t : "无",
-                    "district" => profile.DistrictCode,
-                    _ => profile.ChainCodes.Count == 0 ? null : string.Join("、", profile.ChainCodes.Order(StringComparer.Ordinal)),
-                };
-        }
-    }
-
     public static string FormatNumber(ConditionField field, double value) =>
         field.Money ? Money((decimal)value) : value.ToString("#,0.##", CultureInfo.InvariantCulture) + field.Unit;
 

@@ -11,7 +11,7 @@ namespace InnoCluster.Features.Calculator;
 /// For a past date the clauses are read as they stood then (their revisions), and the firm's tiers and
 /// figures as of that year.
 /// </summary>
-public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, ClauseCache cache, TimeProvider clock, Registry.IRegistryDirectory registry, IDocumentLibrary documents)
+public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader profiles, ClauseCache cache, TimeProvider clock, Registry.IRegistryDirectory registry, IDocumentLibrary documents, ConditionWordings wordings)
 {
     public sealed record ConditionView(string Description, Truth Truth, string? Field, string? FieldLabel, string? EnterpriseValue, string? Flag, string? FlagText);
 
@@ -61,7 +61,8 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
 
         var clauses = await ClausesOnAsync(date, cancellationToken);
         // Not-eligible clauses carry only the conditions that fail (the "why"), keeping the answer small.
-        var views = clauses.Select(c => View(c.Clause, c.Meta, c.Clause.Evaluate(loaded.Profile), brief: true)).ToList();
+        var wording = await wordings.ForReaderAsync(cancellationToken);
+        var views = clauses.Select(c => View(c.Clause, c.Meta, c.Clause.Evaluate(loaded.Profile, wording), wording, brief: true)).ToList();
         static List<ClauseView> Sorted(IEnumerable<ClauseView> items) =>
             [.. items.OrderByDescending(v => v.EstimatedMaximum ?? -1).ThenBy(v => v.Title, StringComparer.Ordinal)];
         var eligible = Sorted(views.Where(v => v.Eligibility == Eligibility.Eligible));
@@ -118,7 +119,7 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         return result;
     }
 
-    public static ClauseView View(CompiledClause clause, ClauseMeta meta, ClauseResult result, bool brief = false) => new(
+    public static ClauseView View(CompiledClause clause, ClauseMeta meta, ClauseResult result, ConditionWording wording, bool brief = false) => new(
         clause.Id,
         clause.Terms.Title,
         clause.Terms.Method,
@@ -132,7 +133,7 @@ public sealed class PolicyCalculator(InnoClusterDbContext db, ProfileLoader prof
         clause.Terms.ValidTo,
         clause.Terms.ResponsibleUnit,
         result.Eligibility,
-        [.. result.Conditions.Where(c => !brief || result.Eligibility != Eligibility.NotEligible || c.Truth == Truth.False).Select(c => new ConditionView(c.Description, c.Truth, c.FieldKey, c.FieldLabel, c.EnterpriseValue, c.Flag, c.Flag is null ? null : ConditionFlags.Chinese(c.Flag)))],
+        [.. result.Conditions.Where(c => !brief || result.Eligibility != Eligibility.NotEligible || c.Truth == Truth.False).Select(c => new ConditionView(c.Description, c.Truth, c.FieldKey, c.FieldLabel, c.EnterpriseValue, c.Flag, c.Flag is null ? null : wording.Flag(c.Flag)))],
         [.. result.Missing.Where(c => c.FieldKey is not null).Select(c => c.FieldKey!).Distinct()],
         [.. result.Failed.Select(c => c.Description)]);
 }
