@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure.Web;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
@@ -56,22 +57,23 @@ public sealed class ClauseCandidates(InnoClusterDbContext db, ProfileLoader prof
             return null;
         }
 
-        var rows = result.Eligible.Select(c => Row(c, "符合")).Concat(result.OneConditionAway.Select(c => Row(c, "差一项"))).ToList();
+        var rows = result.Eligible.Select(c => Row(c, Ui.L("符合", "Eligible"))).Concat(result.OneConditionAway.Select(c => Row(c, Ui.L("差一项", "One condition away")))).ToList();
         if (rows.Count == 0)
         {
-            rows.Add(new Dictionary<string, object?> { ["企业ID"] = null, ["企业名称"] = null, ["结果"] = null, ["预计最高支持(元)"] = null, ["不满足的条件"] = null });
+            rows.Add(Row(null, null));
         }
 
-        await Spreadsheet.SaveAsync(output, rows, cancellationToken, "条款" + clauseId);
+        await Spreadsheet.SaveAsync(output, rows, cancellationToken, Ui.L("条款", "Clause ") + clauseId);
         return result.Eligible.Count + result.OneConditionAway.Count;
     }
 
-    private static Dictionary<string, object?> Row(Candidate c, string verdict) => new()
+    /// <summary>One firm's row; with no firm, the empty row that keeps the headings of an empty list.</summary>
+    private static Dictionary<string, object?> Row(Candidate? c, string? verdict) => new()
     {
-        ["企业ID"] = c.EnterpriseId,
-        ["企业名称"] = c.Name,
-        ["结果"] = verdict,
-        ["预计最高支持(元)"] = c.EstimatedMaximum,
-        ["不满足的条件"] = string.Join("；", c.FailedConditions),
+        [Ui.L("企业ID", "Enterprise ID")] = c?.EnterpriseId,
+        [Ui.L("企业名称", "Enterprise")] = c?.Name,
+        [Ui.L("结果", "Result")] = verdict,
+        [Ui.L("预计最高支持(元)", "Estimated maximum (CNY)")] = c?.EstimatedMaximum,
+        [Ui.L("不满足的条件", "Conditions not met")] = c is null ? null : string.Join(Ui.L("；", "; "), c.FailedConditions),
     };
 }
