@@ -26,6 +26,14 @@ public sealed class PhoneWidthTests(BrowserApp app) : IClassFixture<BrowserApp>
         await WalkAsync(page, english: false);
     }
 
+    [Fact]
+    public async Task EveryPage_AnOfficialReaches_FitsAPhone_InEnglish()
+    {
+        var page = await PhoneAsync();
+        await BrowserAccounts.SignInAsync(page, await BrowserAccounts.CreateAsync(app, Roles.Official, totp: true));
+        await WalkAsync(page, english: true);
+    }
+
     private async Task<IPage> PhoneAsync()
     {
         var page = await app.NewPageAsync();
