@@ -97,7 +97,40 @@ public static partial class OneLanguage
             }
         }
 
+        if (english)
+        {
+            problems.AddRange(await ChineseInEnglishChromeAsync(page, path));
+        }
+
         return problems.Distinct();
+    }
+
+    /// <summary>
+    /// The page's own words in English mode: headings of tables and lists, labels, buttons, navigation, options
+    /// and the attributes a screen reader speaks. A Chinese name or quote there must carry lang="zh" (which
+    /// also tells a screen reader how to say it); anything else in Chinese is an untranslated string.
+    /// </summary>
+    private static async Task<IEnumerable<string>> ChineseInEnglishChromeAsync(IPage page, string path)
+    {
+        var texts = await page.EvaluateAsync<string[]>(@"(skip) => {
+            const out = [];
+            const where = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '');
+            const han = /[\u3400-\u9fff]/;
+            document.querySelectorAll('th, label, button, legend, summary, caption, dt, nav a, option, h2, h3, .lead').forEach((el) => {
+                if (el.closest(skip)) return;
+                const own = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue).join(' ').trim();
+                if (han.test(own)) out.push(own + '\u0001' + where(el));
+            });
+            document.querySelectorAll('[placeholder], [aria-label], [title]').forEach((el) => {
+                if (el.closest(skip)) return;
+                for (const a of ['placeholder', 'aria-label', 'title']) {
+                    const v = el.getAttribute(a);
+                    if (v && han.test(v)) out.push(v + '\u0001' + where(el) + '@' + a);
+                }
+            });
+            return out;
+        }", Verbatim);
+        return texts.Select(t => t.Split('\u0001')).Select(t => $"{path} [{t[1]}] shows Chinese in the English page: {Excerpt(t[0])}");
     }
 
     private static bool Allowed(string word) =>

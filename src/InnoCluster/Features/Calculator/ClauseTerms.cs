@@ -74,6 +74,18 @@ public sealed record SupportTerms(
         _ => "其他",
     };
 
+    public static string English(SupportMethod method) => method switch
+    {
+        SupportMethod.Award => "Cash award",
+        SupportMethod.Subsidy => "Subsidy",
+        SupportMethod.InterestSubsidy => "Loan interest subsidy",
+        SupportMethod.Recognition => "Recognition",
+        SupportMethod.PriorityRecommendation => "Priority recommendation",
+        SupportMethod.TaxRelief => "Tax relief",
+        SupportMethod.Financing => "Financing support",
+        _ => "Other",
+    };
+
     /// <summary>The most this clause can give the firm, when it can be said; null for deferred or non-monetary support.</summary>
     public decimal? EstimateMaximum(EnterpriseProfile profile)
     {

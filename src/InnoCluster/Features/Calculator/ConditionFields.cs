@@ -111,6 +111,9 @@ public static class ConditionFields
         };
     }
 
+    /// <summary>The field's unit in English ("yuan", "people", "years", "%").</summary>
+    public static string EnglishUnit(ConditionField field) => field.Unit switch { "元" => "yuan", "人" => "people", "年" => "years", var other => other };
+
     public static string FormatNumber(ConditionField field, double value) =>
         field.Money ? Money((decimal)value) : value.ToString("#,0.##", CultureInfo.InvariantCulture) + field.Unit;
 

@@ -112,7 +112,7 @@ public sealed class ConditionWording(IReadOnlyDictionary<string, (string Chinese
             };
         }
 
-        var unit = field.Unit switch { "人" => value == 1 ? " person" : " people", "年" => value == 1 ? " year" : " years", "元" => " yuan", var other => other };
+        var unit = ConditionFields.EnglishUnit(field) switch { "%" => "%", "" => "", "people" when value == 1 => " person", "years" when value == 1 => " year", var other => " " + other };
         return value.ToString("#,0.##", CultureInfo.InvariantCulture) + unit;
     }
 }

@@ -4,12 +4,16 @@ namespace InnoCluster.Features.Site;
 
 /// <summary>
 /// Every page a person can open from nowhere (no id in its address), grouped as a visitor thinks of them,
-/// each with the policy its page declares; the site map shows a reader the ones they may open. A test holds
-/// each entry to the page's real route and policy.
+/// each with the policy its page declares; the site map shows a reader the ones they may open, and the main
+/// navigation is the entries marked for it (one list, so the two cannot drift apart). A test holds each entry
+/// to the page's real route and policy.
 /// </summary>
 public static class SiteMap
 {
-    public sealed record Entry(string Chinese, string English, string Path, string Policy);
+    /// <param name="Nav">Shown in the main navigation, under this (shorter) name, to those the nav's policy (else the page's) lets in.</param>
+    public sealed record Entry(string Chinese, string English, string Path, string Policy, NavItem? Nav = null);
+
+    public sealed record NavItem(string Chinese, string English, string? Policy = null);
 
     public sealed record Section(string Chinese, string English, IReadOnlyList<Entry> Entries);
 
@@ -17,19 +21,19 @@ public static class SiteMap
     [
         new("公共服务", "Public services",
         [
-            new("首页", "Home", "/", Policies.Public),
-            new("企业库", "Enterprises", "/enterprises", Policies.Public),
-            new("产业链图谱", "Chain map", "/chain", Policies.Public),
-            new("板块", "Districts", "/districts", Policies.Public),
-            new("创新载体", "Carriers", "/carriers", Policies.Public),
-            new("政策文库", "Policy library", "/search", Policies.Public),
-            new("政策条款", "Policy clauses", "/clauses", Policies.Public),
-            new("场景需求", "Scenario demands", "/demands", Policies.Public),
+            new("首页", "Home", "/", Policies.Public, new("首页", "Home")),
+            new("企业库", "Enterprises", "/enterprises", Policies.Public, new("企业库", "Enterprises")),
+            new("产业链图谱", "Chain map", "/chain", Policies.Public, new("产业链图谱", "Chain map")),
+            new("板块", "Districts", "/districts", Policies.Public, new("板块", "Districts")),
+            new("创新载体", "Carriers", "/carriers", Policies.Public, new("创新载体", "Carriers")),
+            new("政策文库", "Policy library", "/search", Policies.Public, new("政策文库", "Library")),
+            new("政策条款", "Policy clauses", "/clauses", Policies.Public, new("政策条款", "Clauses")),
+            new("场景需求", "Scenario demands", "/demands", Policies.Public, new("场景需求", "Demands")),
             new("解决方案", "Solutions", "/solutions", Policies.Public),
-            new("场景看板", "Scenario board", "/scenarios", Policies.Public),
+            new("场景看板", "Scenario board", "/scenarios", Policies.Public, new("场景看板", "Scenarios")),
             new("场景清单", "Scenario lists", "/scenarios/lists", Policies.Public),
             new("场景案例集", "Case collection", "/scenarios/cases", Policies.Public),
-            new("行动计划", "Action plan", "/plans", Policies.Public),
+            new("行动计划", "Action plan", "/plans", Policies.Public, new("行动计划", "Action plan")),
             new("工作日历", "Working calendar", "/calendar", Policies.Public),
             new("联系我们", "Contact", "/contact", Policies.Public),
             new("网站地图", "Site map", "/sitemap", Policies.Public),
@@ -46,27 +50,30 @@ public static class SiteMap
         ]),
         new("企业服务", "For enterprises",
         [
-            new("企业诉求", "Requests", "/appeals", Policies.SignedIn),
+            new("企业诉求", "Requests", "/appeals", Policies.SignedIn, new("企业诉求", "Requests")),
             new("提交诉求", "File a request", "/appeals/new", Policies.EnterpriseOrOfficial),
             new("发布场景需求", "Post a scenario demand", "/demands/new", Policies.ScenarioAuthor),
         ]),
         new("集群办工作", "Cluster office",
         [
-            new("建议提案", "Proposals", "/proposals", Policies.SignedIn),
+            new("建议提案", "Proposals", "/proposals", Policies.SignedIn, new("建议提案", "Proposals", Policies.PlanTeam)),
             new("登记建议提案", "Register a proposal", "/proposals/new", Policies.Official),
             new("诉求分析", "Request analytics", "/appeals/analytics", Policies.Official),
-            new("企业数据导入", "Import enterprises", "/enterprises/import", Policies.Official),
-            new("添加文档", "Add documents", "/documents/upload", Policies.Official),
+            new("企业数据导入", "Import enterprises", "/enterprises/import", Policies.Official, new("数据导入", "Import")),
+            new("添加文档", "Add documents", "/documents/upload", Policies.Official, new("添加文档", "Add documents")),
             new("导入行动计划", "Import an action plan", "/plans/import", Policies.Official),
         ]),
         new("系统管理", "Administration",
         [
-            new("账号管理", "Accounts", "/admin/users", Policies.SecurityAdmin),
-            new("审计日志", "Audit log", "/admin/audit", Policies.AuditAdmin),
+            new("账号管理", "Accounts", "/admin/users", Policies.SecurityAdmin, new("账号管理", "Accounts")),
+            new("审计日志", "Audit log", "/admin/audit", Policies.AuditAdmin, new("审计日志", "Audit")),
             new("网站设置", "Site settings", "/admin/site", Policies.SystemAdmin),
             new("录入放假安排通知", "Enter a holiday notice", "/calendar/notices/new", Policies.SystemAdmin),
         ]),
     ];
+
+    /// <summary>The main navigation's entries, in the site map's order.</summary>
+    public static IEnumerable<Entry> Navigation => Sections.SelectMany(s => s.Entries).Where(e => e.Nav is not null);
 
     /// <summary>The pages anyone may open, for search engines (sitemap.xml).</summary>
     public static IEnumerable<Entry> PublicEntries =>

@@ -15,6 +15,18 @@ public static class Ui
 
     public static string Lang => English ? "en" : "zh-CN";
 
+    /// <summary>
+    /// The lang attribute for an element holding Chinese as written (a name, a title, a quote) on an English
+    /// page, so a screen reader says it in Chinese; null (no attribute) on a Chinese page.
+    /// </summary>
+    public static string? ZhLang => English ? "zh" : null;
+
+    /// <summary>Chinese as written, marked as such on an English page (see <see cref="ZhLang"/>).</summary>
+    public static Microsoft.AspNetCore.Html.IHtmlContent Zh(string? text) =>
+        English && !string.IsNullOrEmpty(text)
+            ? new Microsoft.AspNetCore.Html.HtmlString($"<span lang=\"zh\">{System.Net.WebUtility.HtmlEncode(text)}</span>")
+            : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(text ?? ""));
+
     public static string Yuan(decimal? amount)
     {
         if (amount is not { } value)

@@ -63,7 +63,7 @@ public abstract class DemandFormModel(InnoCluster.Infrastructure.Files.UploadSto
     }
 
     protected async Task LoadDistrictsAsync(CancellationToken cancellationToken) =>
-        Districts = [.. (await registry.DistrictsAsync(cancellationToken)).OrderBy(d => d.Id).Select(d => (d.Id, d.Name))];
+        Districts = [.. (await registry.DistrictsAsync(cancellationToken)).OrderBy(d => d.Id).Select(d => (d.Id, Ui.L(d.Name, d.NameEn)))];
 }
 
 /// <summary>A scenario owner writes a demand: it is saved as a draft for an official to review and publish.</summary>
