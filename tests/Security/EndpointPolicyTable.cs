@@ -40,6 +40,7 @@ public static class EndpointPolicyTable
         ["PATCH /api/enterprises/{id:int}/facts"] = Policies.SignedIn,
         ["GET /api/calculator/{id:int}"] = Policies.EnterpriseOrOfficial,
         ["GET /api/clauses"] = Policies.Public,
+        ["GET /api/clauses/export"] = Policies.Public,
         ["GET /api/clauses/{id:int}"] = Policies.Public,
         ["POST /api/clauses"] = Policies.Official,
         ["PUT /api/clauses/{id:int}"] = Policies.Official,

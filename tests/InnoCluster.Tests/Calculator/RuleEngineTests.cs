@@ -238,5 +238,9 @@ public sealed class RuleEngineTests
         Assert.Equal(100_000_000m, new SupportTerms(SupportMethod.Subsidy, Cap: 100_000_000m).EstimateMaximum(profile));
         Assert.Null(new SupportTerms(SupportMethod.Award, AmountText: "一事一议", Undetermined: true).EstimateMaximum(profile));
         Assert.Equal("按研发投入的10%，最高500万元", new SupportTerms(SupportMethod.Subsidy, RatePercent: 10, RateBase: "rd-spend", Cap: 5_000_000m).Describe());
+        Assert.Equal("10% of R&D spend, up to CNY 5 m", new SupportTerms(SupportMethod.Subsidy, RatePercent: 10, RateBase: "rd-spend", Cap: 5_000_000m).Describe(english: true));
+        Assert.Equal("购房补贴: up to CNY 10 m", new SupportTerms(SupportMethod.Subsidy, Cap: 10_000_000m, Label: "购房补贴").Describe(english: true));
+        Assert.Equal("最高1,000万元购房补贴", new SupportTerms(SupportMethod.Subsidy, Cap: 10_000_000m, Label: "购房补贴").Describe());
+        Assert.Equal("amount to be decided", new SupportTerms(SupportMethod.Award, Undetermined: true).Describe(english: true));
     }
 }

@@ -67,6 +67,17 @@ public abstract class ListExportTests<TTarget> : DatabaseTests<TTarget>
         Assert.All(Column(rows, "状态"), s => Assert.Equal("已发布", s));
         Assert.All(Column(rows, "链接"), link => Assert.Matches(@"^https?://[^/]+/scenarios/\d+$", link));
 
+        // A fresh install's clauses wait for an official's confirmation: the official's list holds them all.
+        var official = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]));
+        var clauses = (await official.GetJsonAsync("/api/clauses")).AsArray();
+        Assert.NotEmpty(clauses);
+        var clauseRows = await RowsAsync(official, "/api/clauses/export");
+        Assert.Equal(clauses.Select(c => (string?)c!["title"]!.GetValue<string>()), Column(clauseRows, "条款"));
+        Assert.Equal((await client.GetJsonAsync("/api/clauses")).AsArray().Count, (await RowsAsync(client, "/api/clauses/export")).Count);
+        var englishClauses = await RowsAsync(official, "/api/clauses/export", "en");
+        Assert.Equal(clauses.Count, englishClauses.Count);
+        Assert.DoesNotContain(englishClauses, r => r["Support"]?.ToString() is { } method && method.Any(c => c >= '\u4e00' && c <= '\u9fff'));
+
         var solutions = await client.GetJsonAsync("/api/solutions?pageSize=200");
         Assert.Equal(solutions["items"]!.AsArray().Select(i => i!["title"]!.GetValue<string>()), Column(await RowsAsync(client, "/api/solutions/export"), "解决方案"));
     }

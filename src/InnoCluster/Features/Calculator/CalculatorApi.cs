@@ -15,6 +15,7 @@ public static class CalculatorApi
         var api = app.MapGroup("/api").WithTags("Calculator");
         api.MapGet("/calculator/{id:int}", CalculateAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/clauses", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/clauses/export", ExportListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/clauses/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/clauses", CreateAsync).RequireAuthorization(Policies.Official);
         api.MapPut("/clauses/{id:int}", UpdateAsync).RequireAuthorization(Policies.Official);
@@ -35,6 +36,9 @@ public static class CalculatorApi
 
         return await calculator.RunAsync(id, asOf, ct, all == true) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound();
     }
+
+    private static async Task<FileContentHttpResult> ExportListAsync(string? q, int? documentId, string? status, ClaimsPrincipal user, ExportClauses export, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.File(await export.RunAsync(q, documentId, status, user, ct), Infrastructure.Files.ListWorkbook.ContentType, Infrastructure.Files.ListWorkbook.FileName("政策条款", "clauses", clock.GetUtcNow()));
 
     private static async Task<Ok<IReadOnlyList<ClauseQueries.ClauseDto>>> ListAsync(string? q, int? documentId, string? status, ClaimsPrincipal user, ClauseQueries queries, CancellationToken ct) =>
         TypedResults.Ok(await queries.ListAsync(q, documentId, status, user.IsInRole(Roles.Official), ct));

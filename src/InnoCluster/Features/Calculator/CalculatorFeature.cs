@@ -19,6 +19,7 @@ public static class CalculatorFeature
         services.AddScoped<ProposeClauses>();
         services.AddScoped<ClauseQueries>();
         services.AddScoped<ConditionWordings>();
+        services.AddScoped<ExportClauses>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
         services.AddSingleton<ISeedStep, ClauseSeedStep>();

@@ -108,44 +108,60 @@ public sealed record SupportTerms(
         return Cap ?? Minimum;
     }
 
-    /// <summary>The amount as a person reads it: "最高1亿元", "按研发投入的10%，最高500万元", "一事一议".</summary>
-    public string Describe()
+    /// <summary>
+    /// The amount as a person reads it: "最高1亿元", "按研发投入的10%，最高500万元", "一事一议"; in English "up to
+    /// CNY 100 m", "10% of R&amp;D spend, up to CNY 5 m". The item's name and an amount kept as written are the source's words.
+    /// </summary>
+    public string Describe(bool english = false)
     {
         if (Undetermined)
         {
-            return AmountText ?? "金额另定";
+            return AmountText ?? (english ? "amount to be decided" : "金额另定");
         }
 
-        var amount = DescribeAmount();
-        return Label is null || amount.Length == 0 ? amount : $"{amount}{Label}";
+        var amount = DescribeAmount(english);
+        return Label is null || amount.Length == 0 ? amount : english ? $"{Label}: {amount}" : $"{amount}{Label}";
     }
 
-    private string DescribeAmount()
+    /// <summary>"Revenue" → "revenue" inside a sentence; "R&amp;D spend" stays.</summary>
+    private static string InSentence(string name) => name.Length > 1 && char.IsLower(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
+
+    private string DescribeAmount(bool english)
     {
+        static string Yuan(decimal value, bool english) => english
+            ? value switch
+            {
+                >= 1_000_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value / 1_000_000_000m:0.##} bn"),
+                >= 1_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value / 1_000_000m:0.##} m"),
+                _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value:#,0.##}"),
+            }
+            : ConditionFields.Money(value);
 
         var parts = new List<string>();
         if (Amount is { } a)
         {
-            parts.Add(ConditionFields.Money(a));
+            parts.Add(Yuan(a, english));
         }
 
         if (RatePercent is { } r)
         {
-            var basis = ConditionFields.Find(RateBase)?.Chinese ?? RateBase ?? "基数";
-            parts.Add($"按{basis}的{r:0.##}%");
+            var field = ConditionFields.Find(RateBase);
+            parts.Add(english
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{r:0.##}% of {(field is null ? RateBase ?? "the base" : InSentence(field.English))}")
+                : $"按{field?.Chinese ?? RateBase ?? "基数"}的{r:0.##}%");
         }
 
         if (Minimum is { } min)
         {
-            parts.Add(ConditionFields.Money(min) + "以上");
+            parts.Add(english ? "at least " + Yuan(min, english) : Yuan(min, english) + "以上");
         }
 
         if (Cap is { } c)
         {
-            parts.Add("最高" + ConditionFields.Money(c));
+            parts.Add(english ? "up to " + Yuan(c, english) : "最高" + Yuan(c, english));
         }
 
-        return parts.Count == 0 ? "" : string.Join("，", parts);
+        return parts.Count == 0 ? "" : string.Join(english ? ", " : "，", parts);
     }
 }
 
@@ -188,5 +204,5 @@ public sealed record ClauseTerms(
     }
 
     /// <summary>"最高1亿元项目资助；最高1000万元购房补贴".</summary>
-    public string DescribeSupport() => string.Join("；", Support.Select(s => s.Describe()).Where(d => d.Length > 0));
+    public string DescribeSupport(bool english = false) => string.Join(english ? "; " : "；", Support.Select(s => s.Describe(english)).Where(d => d.Length > 0));
 }

@@ -14,6 +14,9 @@ public sealed class ConditionWording(IReadOnlyDictionary<string, (string Chinese
 
     public string Field(ConditionField field) => english ? field.English : field.Chinese;
 
+    /// <summary>A support method's name ("资金奖励" / "Cash award").</summary>
+    public string Method(SupportMethod method) => english ? SupportTerms.English(method) : SupportTerms.Chinese(method);
+
     /// <summary>"营业收入不低于2,000万元" / "Revenue at least CNY 20 m".</summary>
     public string Describe(Condition condition)
     {
