@@ -41,6 +41,7 @@ public static class EndpointPolicyTable
         ["GET /api/calculator/{id:int}"] = Policies.EnterpriseOrOfficial,
         ["GET /api/clauses"] = Policies.Public,
         ["GET /api/clauses/export"] = Policies.Public,
+        ["GET /api/self-check"] = Policies.Public,
         ["GET /api/clauses/{id:int}"] = Policies.Public,
         ["POST /api/clauses"] = Policies.Official,
         ["PUT /api/clauses/{id:int}"] = Policies.Official,
@@ -227,5 +228,6 @@ public static class EndpointPolicyTable
         ["PAGE /contact"] = Policies.Public,
         ["PAGE /sitemap"] = Policies.Public,
         ["PAGE /design"] = Policies.Public,
+        ["PAGE /self-check"] = Policies.Public,
     };
 }

@@ -15,6 +15,8 @@ public static class CalculatorApi
         var api = app.MapGroup("/api").WithTags("Calculator");
         api.MapGet("/calculator/{id:int}", CalculateAsync).RequireAuthorization(Policies.EnterpriseOrOfficial);
         api.MapGet("/clauses", ListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
+        api.MapGet("/self-check", async Task<Results<Ok<SelfCheck.Answer>, ProblemHttpResult>> (string? creditCode, SelfCheck check, CancellationToken ct) =>
+            (await check.RunAsync(creditCode, ct)).ToOk(answer => answer)).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/clauses/export", ExportListAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/clauses/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/clauses", CreateAsync).RequireAuthorization(Policies.Official);

@@ -20,6 +20,7 @@ public static class CalculatorFeature
         services.AddScoped<ClauseQueries>();
         services.AddScoped<ConditionWordings>();
         services.AddScoped<ExportClauses>();
+        services.AddScoped<SelfCheck>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
         services.AddSingleton<ISeedStep, ClauseSeedStep>();

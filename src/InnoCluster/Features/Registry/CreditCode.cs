@@ -8,6 +8,7 @@ namespace InnoCluster.Features.Registry;
 /// administrative division, 9-17 the organisation code (GB 11714, with its own check character at 17),
 /// 18 the check character over the first 17.
 /// </summary>
+[InnoCluster.Infrastructure.FeatureContract]
 public readonly record struct CreditCode
 {
     private const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -47,6 +47,9 @@ public interface IRegistryDirectory
     /// <summary>The enterprise whose name (or a former or short name) is exactly this one, if any.</summary>
     Task<int?> EnterpriseNamedAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>The enterprise registered under a credit code (stored normalised), if any.</summary>
+    Task<int?> EnterpriseWithCreditCodeAsync(CreditCode code, CancellationToken cancellationToken);
+
     Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
     /// <summary>The ten districts, in the order the plan lists them.</summary>
@@ -89,6 +92,9 @@ public sealed class RegistryDirectory(InnoClusterDbContext db) : IRegistryDirect
 
     public async Task<int?> EnterpriseNamedAsync(string name, CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().Where(e => e.Name == name || e.Names.Any(n => n.Name == name)).OrderBy(e => e.Id).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<int?> EnterpriseWithCreditCodeAsync(CreditCode code, CancellationToken cancellationToken) =>
+        await db.Set<Enterprise>().Where(e => e.CreditCode == code.Value).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id))

@@ -28,6 +28,7 @@ public static class SiteMap
             new("创新载体", "Carriers", "/carriers", Policies.Public, new("创新载体", "Carriers")),
             new("政策文库", "Policy library", "/search", Policies.Public, new("政策文库", "Library")),
             new("政策条款", "Policy clauses", "/clauses", Policies.Public, new("政策条款", "Clauses")),
+            new("政策自测", "Policy self-check", "/self-check", Policies.Public),
             new("场景需求", "Scenario demands", "/demands", Policies.Public, new("场景需求", "Demands")),
             new("解决方案", "Solutions", "/solutions", Policies.Public),
             new("场景看板", "Scenario board", "/scenarios", Policies.Public, new("场景看板", "Scenarios")),
