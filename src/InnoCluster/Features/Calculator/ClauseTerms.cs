@@ -128,14 +128,7 @@ public sealed record SupportTerms(
 
     private string DescribeAmount(bool english)
     {
-        static string Yuan(decimal value, bool english) => english
-            ? value switch
-            {
-                >= 1_000_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value / 1_000_000_000m:0.##} bn"),
-                >= 1_000_000 => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value / 1_000_000m:0.##} m"),
-                _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CNY {value:#,0.##}"),
-            }
-            : ConditionFields.Money(value);
+        static string Yuan(decimal value, bool english) => english ? ConditionFields.MoneyInEnglish(value) : ConditionFields.Money(value);
 
         var parts = new List<string>();
         if (Amount is { } a)

@@ -117,6 +117,14 @@ public static class ConditionFields
     public static string FormatNumber(ConditionField field, double value) =>
         field.Money ? Money((decimal)value) : value.ToString("#,0.##", CultureInfo.InvariantCulture) + field.Unit;
 
+    /// <summary>元 amounts the way English writes them: CNY 1.5 bn, CNY 20 m, CNY 5,000.</summary>
+    public static string MoneyInEnglish(decimal yuan) => Math.Abs(yuan) switch
+    {
+        >= 1_000_000_000m => string.Create(CultureInfo.InvariantCulture, $"CNY {yuan / 1_000_000_000m:0.##} bn"),
+        >= 1_000_000m => string.Create(CultureInfo.InvariantCulture, $"CNY {yuan / 1_000_000m:0.##} m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"CNY {yuan:#,0.##}"),
+    };
+
     /// <summary>元 amounts the way documents write them: 1亿元, 1,000万元, 5,000元.</summary>
     public static string Money(decimal yuan) => Math.Abs(yuan) switch
     {

@@ -107,12 +107,7 @@ public sealed class ConditionWording(IReadOnlyDictionary<string, (string Chinese
 
         if (field.Money)
         {
-            return Math.Abs(value) switch
-            {
-                >= 1_000_000_000 => string.Create(CultureInfo.InvariantCulture, $"CNY {value / 1_000_000_000:0.##} bn"),
-                >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"CNY {value / 1_000_000:0.##} m"),
-                _ => string.Create(CultureInfo.InvariantCulture, $"CNY {value:#,0.##}"),
-            };
+            return ConditionFields.MoneyInEnglish((decimal)value);
         }
 
         var unit = ConditionFields.EnglishUnit(field) switch { "%" => "%", "" => "", "people" when value == 1 => " person", "years" when value == 1 => " year", var other => " " + other };
