@@ -30,7 +30,7 @@ public readonly record struct CreditCode
         var value = Normalize(text);
         if (value.Length != 18)
         {
-            error = $"统一社会信用代码应为18位，实际为{value.Length}位 (a credit code has 18 characters, this one has {value.Length})";
+            error = $"统一社会信用代码应为18位，实际为{value.Length}位 / a credit code has 18 characters, this one has {value.Length}";
             return false;
         }
 
@@ -40,13 +40,13 @@ public readonly record struct CreditCode
             var index = Alphabet.IndexOf(value[i], StringComparison.Ordinal);
             if (index < 0)
             {
-                error = $"第{i + 1}位字符“{value[i]}”不是有效字符（不含I、O、S、V、Z） (character {i + 1} '{value[i]}' is not allowed)";
+                error = $"第{i + 1}位字符“{value[i]}”不是有效字符（不含I、O、S、V、Z） / character {i + 1} '{value[i]}' is not allowed";
                 return false;
             }
 
             if (i is >= 2 and <= 7 && !char.IsAsciiDigit(value[i]))
             {
-                error = $"第{i + 1}位应为行政区划代码数字，实际为“{value[i]}” (character {i + 1} must be a digit of the division code)";
+                error = $"第{i + 1}位应为行政区划代码数字，实际为“{value[i]}” / character {i + 1} must be a digit of the division code";
                 return false;
             }
 
@@ -59,14 +59,14 @@ public readonly record struct CreditCode
         var expected = Alphabet[(31 - (sum % 31)) % 31];
         if (value[17] != expected)
         {
-            error = $"第18位校验码应为“{expected}”，实际为“{value[17]}” (check character 18 should be '{expected}', not '{value[17]}')";
+            error = $"第18位校验码应为“{expected}”，实际为“{value[17]}” / check character 18 should be '{expected}', not '{value[17]}'";
             return false;
         }
 
         var organisationCheck = OrganisationCheck(value.AsSpan(8, 8));
         if (organisationCheck is { } orgExpected && value[16] != orgExpected)
         {
-            error = $"第17位（组织机构代码校验码）应为“{orgExpected}”，实际为“{value[16]}” (character 17, the organisation code's check, should be '{orgExpected}', not '{value[16]}')";
+            error = $"第17位（组织机构代码校验码）应为“{orgExpected}”，实际为“{value[16]}” / character 17, the organisation code's check, should be '{orgExpected}', not '{value[16]}'";
             return false;
         }
 
