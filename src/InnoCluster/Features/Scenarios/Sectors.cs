@@ -20,4 +20,7 @@ public static class Sectors
 
     /// <summary>The sector's English name; null for a sector written otherwise (shown as written).</summary>
     public static string? English(string sector) => EnglishNames.GetValueOrDefault(sector);
+
+    /// <summary>The sector as the reader's language names it (a sector with no English name as written).</summary>
+    public static string Name(string sector, bool english) => english ? English(sector) ?? sector : sector;
 }
