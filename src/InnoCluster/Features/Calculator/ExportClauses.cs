@@ -13,7 +13,7 @@ public sealed class ExportClauses(ClauseQueries queries, IOptions<SiteOptions> s
     {
         var clauses = await queries.ListAsync(q, documentId, status, user.IsInRole(Roles.Official), cancellationToken);
         return await ListWorkbook.WriteAsync(
-            page => Task.FromResult((page == 1 ? clauses : (IReadOnlyList<ClauseQueries.ClauseDto>)[], clauses.Count)),
+            clauses,
             c => new Dictionary<string, object?>
             {
                 [Ui.L("条款", "Clause")] = c.Title,

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Calculator;
 /// R&amp;D, staff) are its own: they are not used and never shown, so a condition on them stays open and is
 /// named; the firm signs in for its full answer.
 /// </summary>
-public sealed class SelfCheck(IRegistryDirectory registry, ProfileLoader profiles, PolicyCalculator calculator, ConditionWordings wordings)
+public sealed class SelfCheck(IRegistryDirectory registry, EnterpriseFactSheets sheets, PolicyCalculator calculator, ConditionWordings wordings)
 {
     public sealed record Item(int ClauseId, string Title, string Method, string Support, decimal? EstimatedMaximum, IReadOnlyList<string> Open);
 
@@ -25,12 +25,12 @@ public sealed class SelfCheck(IRegistryDirectory registry, ProfileLoader profile
         }
 
         if (await registry.EnterpriseWithCreditCodeAsync(code, cancellationToken) is not { } id
-            || await profiles.OneAsync(id, calculator.Today, cancellationToken) is not { } loaded)
+            || await sheets.OneAsync(id, cancellationToken) is not { } sheet)
         {
             return Problem.NotFound($"登记库中没有信用代码为 {code.Value} 的企业 / no enterprise with credit code {code.Value} is registered");
         }
 
-        var publicRecord = EnterpriseProfile.From(loaded.Sheet with { Figures = [] }, calculator.Today);
+        var publicRecord = EnterpriseProfile.From(sheet with { Figures = [] }, calculator.Today);
         var wording = await wordings.ForReaderAsync(cancellationToken);
         var eligible = new List<Item>();
         var possibly = new List<Item>();
@@ -55,6 +55,6 @@ public sealed class SelfCheck(IRegistryDirectory registry, ProfileLoader profile
         }
 
         static List<Item> Sorted(IEnumerable<Item> items) => [.. items.OrderByDescending(i => i.EstimatedMaximum ?? -1).ThenBy(i => i.Title, StringComparer.Ordinal)];
-        return new Answer(code.Value, id, loaded.Sheet.Name, calculator.Today, Sorted(eligible), Sorted(possibly), notEligible);
+        return new Answer(code.Value, id, sheet.Name, calculator.Today, Sorted(eligible), Sorted(possibly), notEligible);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace InnoCluster.Features.Documents;
 
 /// <summary>
-/// A library search's results as a workbook, in the order shown, with the same filters: title, kind, 文号,
+/// A library search's results as a workbook (<see cref="ListWorkbook"/>), in the order shown, with the same filters: title, kind, 文号,
 /// issuer, level, status, date and an absolute link to each document; at most <see cref="MaxRows"/> rows.
 /// </summary>
 public sealed class ExportSearchResults(DocumentSearch search, IOptions<SiteOptions> site)
@@ -17,18 +17,16 @@ public sealed class ExportSearchResults(DocumentSearch search, IOptions<SiteOpti
     /// <summary>Writes the workbook; the problems of the query (an unknown filter) instead when it has any.</summary>
     public async Task<IReadOnlyList<string>> WriteAsync(DocumentSearch.Query query, Stream output, CancellationToken cancellationToken)
     {
-        var rows = new List<IReadOnlyDictionary<string, object?>>();
-        for (var page = 1; rows.Count < MaxRows; page++)
-        {
-            var result = await search.RunAsync(query with { Page = page, PageSize = Batch, Facets = false }, cancellationToken);
-            if (result.Problems.Count > 0)
+        IReadOnlyList<string> problems = [];
+        var workbook = await ListWorkbook.WriteAsync(
+            async page =>
             {
-                return result.Problems;
-            }
-
-            rows.AddRange(result.Page.Items.Select(item => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+                var result = await search.RunAsync(query with { Page = page, PageSize = Batch, Facets = false }, cancellationToken);
+                problems = result.Problems;
+                return (result.Page.Items, result.Page.Total);
+            },
+            item => new Dictionary<string, object?>
             {
-                [Ui.L("序号", "No.")] = rows.Count + 1,
                 [Ui.L("标题", "Title")] = item.Title,
                 [Ui.L("类型", "Kind")] = DocumentLabels.Kind(item.Kind),
                 [Ui.L("文号", "Number")] = item.DocumentNumber,
@@ -37,14 +35,16 @@ public sealed class ExportSearchResults(DocumentSearch search, IOptions<SiteOpti
                 [Ui.L("状态", "Status")] = DocumentLabels.Status(item.Status),
                 [Ui.L("日期", "Date")] = item.Date is { } date ? Ui.Date(date) : item.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [Ui.L("链接", "Link")] = site.Value.Link($"/documents/{item.Id}"),
-            }));
-            if (result.Page.Items.Count < Batch || page * Batch >= result.Page.Total)
-            {
-                break;
-            }
+            },
+            Ui.L("检索结果", "Results"),
+            cancellationToken,
+            MaxRows);
+        if (problems.Count > 0)
+        {
+            return problems;
         }
 
-        await Spreadsheet.SaveAsync(output, rows.Take(MaxRows), cancellationToken, Ui.L("检索结果", "Results"));
+        await output.WriteAsync(workbook, cancellationToken);
         return [];
     }
 }

@@ -10,7 +10,7 @@ public sealed class ExportCarriers(ListCarriers list)
     {
         var carriers = await list.RunAsync(kind, district, cancellationToken);
         return await ListWorkbook.WriteAsync(
-            page => Task.FromResult((page == 1 ? carriers : (IReadOnlyList<ListCarriers.Item>)[], carriers.Count)),
+            carriers,
             c => new Dictionary<string, object?>
             {
                 [Ui.L("名称", "Name")] = c.Name,

@@ -10,7 +10,11 @@ public sealed class ExportDemands(DemandQueries queries, IOptions<SiteOptions> s
 {
     public Task<byte[]> RunAsync(string? q, string? status, ScenarioActor? reader, CancellationToken cancellationToken) =>
         ListWorkbook.WriteAsync(
-            async page => await queries.ListAsync(q, status, page, 100, reader, cancellationToken) is var result ? (result.Items, result.Total) : default,
+            async page =>
+            {
+                var result = await queries.ListAsync(q, status, page, 100, reader, cancellationToken);
+                return (result.Items, result.Total);
+            },
             d => new Dictionary<string, object?>
             {
                 [Ui.L("需求", "Demand")] = d.Title,

@@ -9,7 +9,11 @@ public sealed class ExportSolutions(SolutionQueries queries, IOptions<SiteOption
 {
     public Task<byte[]> RunAsync(string? q, int? enterpriseId, CancellationToken cancellationToken) =>
         ListWorkbook.WriteAsync(
-            async page => await queries.ListAsync(q, enterpriseId, page, 100, cancellationToken) is var result ? (result.Items, result.Total) : default,
+            async page =>
+            {
+                var result = await queries.ListAsync(q, enterpriseId, page, 100, cancellationToken);
+                return (result.Items, result.Total);
+            },
             s => new Dictionary<string, object?>
             {
                 [Ui.L("解决方案", "Solution")] = s.Title,

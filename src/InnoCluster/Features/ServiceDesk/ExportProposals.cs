@@ -10,7 +10,11 @@ public sealed class ExportProposals(ListProposals list)
 {
     public Task<byte[]> RunAsync(ListProposals.Query query, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ListWorkbook.WriteAsync(
-            async page => await list.RunAsync(query with { Page = page, PageSize = 100 }, user, cancellationToken) is var result ? (result.Items, result.Total) : default,
+            async page =>
+            {
+                var result = await list.RunAsync(query with { Page = page, PageSize = 100 }, user, cancellationToken);
+                return (result.Items, result.Total);
+            },
             p => new Dictionary<string, object?>
             {
                 [Ui.L("类别", "Kind")] = ProposalText.Kind(p.Kind),

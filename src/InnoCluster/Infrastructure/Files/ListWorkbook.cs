@@ -14,14 +14,16 @@ public static class ListWorkbook
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <param name="page">Reads page n (from 1) of the list: its items and how many there are in all.</param>
+    /// <param name="maxRows">At most this many rows (and never more than <see cref="MaxRows"/>).</param>
     public static async Task<byte[]> WriteAsync<T>(
-        Func<int, Task<(IReadOnlyList<T> Items, int Total)>> page, Func<T, IReadOnlyDictionary<string, object?>> row, string sheetName, CancellationToken cancellationToken)
+        Func<int, Task<(IReadOnlyList<T> Items, int Total)>> page, Func<T, IReadOnlyDictionary<string, object?>> row, string sheetName, CancellationToken cancellationToken, int maxRows = MaxRows)
     {
+        maxRows = Math.Min(maxRows, MaxRows);
         var rows = new List<IReadOnlyDictionary<string, object?>>();
-        for (var number = 1; rows.Count < MaxRows; number++)
+        for (var number = 1; rows.Count < maxRows; number++)
         {
             var (items, total) = await page(number);
-            foreach (var item in items.Take(MaxRows - rows.Count))
+            foreach (var item in items.Take(maxRows - rows.Count))
             {
                 var numbered = new Dictionary<string, object?> { [Ui.L("序号", "No.")] = rows.Count + 1 };
                 foreach (var (column, value) in row(item))
@@ -42,6 +44,10 @@ public static class ListWorkbook
         await Spreadsheet.SaveAsync(output, rows, cancellationToken, sheetName);
         return output.ToArray();
     }
+
+    /// <summary>A list its use case returns whole (not paged).</summary>
+    public static Task<byte[]> WriteAsync<T>(IReadOnlyList<T> items, Func<T, IReadOnlyDictionary<string, object?>> row, string sheetName, CancellationToken cancellationToken) =>
+        WriteAsync(page => Task.FromResult((page == 1 ? items : (IReadOnlyList<T>)[], items.Count)), row, sheetName, cancellationToken);
 
     /// <summary>"企业诉求-20261203.xlsx" or "requests-20261203.xlsx", by the reader's language.</summary>
     public static string FileName(string chinese, string english, DateTimeOffset now) =>
