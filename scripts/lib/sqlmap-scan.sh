@@ -19,6 +19,7 @@ sqlmap_scan() {
     "http://127.0.0.1:$port/api/carriers?kind=University&district=sip" \
     "http://127.0.0.1:$port/api/search?q=ai&kind=Policy&level=Municipal&status=Valid&issuer=abc&year=2022&category=abc&method=abc&industry=abc&sort=date&page=1&pageSize=10" \
     "http://127.0.0.1:$port/api/self-check?creditCode=abc" \
+    "http://127.0.0.1:$port/api/calls?programme=DemonstrationProject&year=2025" \
     "http://127.0.0.1:$port/api/passages?q=ai&take=10" \
     "http://127.0.0.1:$port/api/clauses?q=abc&documentId=1&status=Confirmed" \
     "http://127.0.0.1:$port/api/demands?q=abc&status=Published&page=1&pageSize=10" \

@@ -175,6 +175,549 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("policy_clauses", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calls.ApplicationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("actor_name");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_application_steps");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_call_application_steps_application_id_at");
+
+                    b.ToTable("call_application_steps", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Call", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments");
+
+                    b.Property<int?>("Batch")
+                        .HasColumnType("integer")
+                        .HasColumnName("batch");
+
+                    b.Property<DateTimeOffset?>("ClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("conditions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DistrictQuotas")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("district_quotas");
+
+                    b.Property<decimal>("DivergenceThreshold")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("divergence_threshold");
+
+                    b.Property<int>("ExpertsPerApplication")
+                        .HasColumnType("integer")
+                        .HasColumnName("experts_per_application");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
+
+                    b.Property<bool>("NeedsDistrictRecommendation")
+                        .HasColumnType("boolean")
+                        .HasColumnName("needs_district_recommendation");
+
+                    b.Property<DateTimeOffset?>("OpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("programme");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("publicity_days");
+
+                    b.Property<DateTimeOffset?>("PublicityFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publicity_from");
+
+                    b.Property<DateTimeOffset?>("PublicityUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("publicity_until");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<DateTimeOffset?>("ReviewBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("rubric");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("seed_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("TotalQuota")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_quota");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_seed_key");
+
+                    b.HasIndex("Status", "ClosesAt")
+                        .HasDatabaseName("ix_calls_status_closes_at");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_id");
+
+                    b.Property<DateTimeOffset?>("CorrectionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("correction_due_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("eligibility");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("enterprise_name");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("files");
+
+                    b.Property<string>("PanelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("panel_reason");
+
+                    b.Property<decimal?>("PanelScore")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("panel_score");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("partners");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("project_title");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("return_reason");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer")
+                        .HasColumnName("returns");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_applications");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_call_applications_enterprise_id");
+
+                    b.HasIndex("CallId", "EnterpriseId")
+                        .HasDatabaseName("ix_call_applications_call_id_enterprise_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_call_applications_call_id_status");
+
+                    b.ToTable("call_applications", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Expert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Affiliation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("affiliation");
+
+                    b.PrimitiveCollection<List<int>>("ChainNodeIds")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("chain_node_ids");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Interests")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("interests");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experts");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_user_id");
+
+                    b.ToTable("experts", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Objection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("answer");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("ContactProtected")
+                        .HasColumnType("text")
+                        .HasColumnName("contact_protected");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("filed_by_id");
+
+                    b.Property<string>("FiledByProtected")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("filed_by_protected");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("text");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("boolean")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_objections");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_objections_call_id");
+
+                    b.ToTable("call_objections", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("integer")
+                        .HasColumnName("application_id");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("integer")
+                        .HasColumnName("expert_id");
+
+                    b.Property<int>("Fit")
+                        .HasColumnType("integer")
+                        .HasColumnName("fit");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("recusal_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_review_assignments_call_id");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_assignments_application_id_expert_id");
+
+                    b.HasIndex("ExpertId", "Status")
+                        .HasDatabaseName("ix_review_assignments_expert_id_status");
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ScoreSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scores");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_score_sheets");
+
+                    b.HasIndex("AssignmentId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_score_sheets_assignment_id_revision");
+
+                    b.ToTable("review_score_sheets", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -3843,6 +4386,121 @@ namespace InnoCluster.Migrations.Postgres
                         .HasConstraintName("fk_policy_clauses_document_document_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calls.ApplicationStep", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.CallApplication", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_application_steps_call_applications_application_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Call", b =>
+                {
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CallId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("date")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId")
+                                .HasConstraintName("fk_calls_calls_id");
+                        });
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_applications_call_call_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_applications_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Objection", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_objections_calls_call_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_call_applications_application_id");
+
+                    b.HasOne("InnoCluster.Features.Calls.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_experts_expert_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ScoreSheet", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.ReviewAssignment", null)
+                        .WithMany("Sheets")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_score_sheets_review_assignments_assignment_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
                 {
                     b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
@@ -4985,6 +5643,16 @@ namespace InnoCluster.Migrations.Postgres
             modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.Navigation("Sheets");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>

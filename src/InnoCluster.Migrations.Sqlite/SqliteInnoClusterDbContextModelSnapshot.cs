@@ -165,6 +165,535 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("policy_clauses", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calls.ApplicationStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_application_steps");
+
+                    b.HasIndex("ApplicationId", "At")
+                        .HasDatabaseName("ix_call_application_steps_application_id_at");
+
+                    b.ToTable("call_application_steps", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Call", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments");
+
+                    b.Property<int?>("Batch")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("batch");
+
+                    b.Property<long?>("ClosesAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conditions");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DistrictQuotas")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_quotas");
+
+                    b.Property<decimal>("DivergenceThreshold")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("divergence_threshold");
+
+                    b.Property<int>("ExpertsPerApplication")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("experts_per_application");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<bool>("NeedsDistrictRecommendation")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("needs_district_recommendation");
+
+                    b.Property<long?>("OpensAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opens_at");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("programme");
+
+                    b.Property<int>("PublicityDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicity_days");
+
+                    b.Property<long?>("PublicityFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicity_from");
+
+                    b.Property<long?>("PublicityUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publicity_until");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<long?>("ReviewBy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rubric");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_key");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("TotalQuota")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_quota");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_calls");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_calls_seed_key");
+
+                    b.HasIndex("Status", "ClosesAt")
+                        .HasDatabaseName("ix_calls_status_closes_at");
+
+                    b.ToTable("calls", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answers");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_id");
+
+                    b.Property<long?>("CorrectionDueAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("correction_due_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("Eligibility")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("eligibility");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enterprise_name");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("files");
+
+                    b.Property<string>("PanelReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("panel_reason");
+
+                    b.Property<decimal?>("PanelScore")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("panel_score");
+
+                    b.Property<string>("Partners")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partners");
+
+                    b.Property<string>("ProjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_title");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_reason");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returns");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_applications");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_call_applications_enterprise_id");
+
+                    b.HasIndex("CallId", "EnterpriseId")
+                        .HasDatabaseName("ix_call_applications_call_id_enterprise_id");
+
+                    b.HasIndex("CallId", "Status")
+                        .HasDatabaseName("ix_call_applications_call_id_status");
+
+                    b.ToTable("call_applications", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Expert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("Affiliation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("affiliation");
+
+                    b.PrimitiveCollection<string>("ChainNodeIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("chain_node_ids");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Interests")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("interests");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_experts");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_experts_user_id");
+
+                    b.ToTable("experts", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Objection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("ContactProtected")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_protected");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("filed_at");
+
+                    b.Property<string>("FiledById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by_id");
+
+                    b.Property<string>("FiledByProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("filed_by_protected");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<bool?>("Upheld")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upheld");
+
+                    b.HasKey("Id")
+                        .HasName("pk_call_objections");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_call_objections_call_id");
+
+                    b.ToTable("call_objections", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ApplicationId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("application_id");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_at");
+
+                    b.Property<int>("CallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_id");
+
+                    b.Property<int>("ExpertId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expert_id");
+
+                    b.Property<int>("Fit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fit");
+
+                    b.Property<string>("RecusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recusal_reason");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_assignments");
+
+                    b.HasIndex("CallId")
+                        .HasDatabaseName("ix_review_assignments_call_id");
+
+                    b.HasIndex("ApplicationId", "ExpertId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_assignments_application_id_expert_id");
+
+                    b.HasIndex("ExpertId", "Status")
+                        .HasDatabaseName("ix_review_assignments_expert_id_status");
+
+                    b.ToTable("review_assignments", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ScoreSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssignmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assignment_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scores");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_score_sheets");
+
+                    b.HasIndex("AssignmentId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_score_sheets_assignment_id_revision");
+
+                    b.ToTable("review_score_sheets", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>
                 {
                     b.Property<int>("Id")
@@ -3733,6 +4262,121 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasConstraintName("fk_policy_clauses_document_document_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Calls.ApplicationStep", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.CallApplication", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_application_steps_call_applications_application_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Call", b =>
+                {
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CallId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CallId");
+
+                            b1.ToTable("calls");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallId")
+                                .HasConstraintName("fk_calls_calls_id");
+                        });
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_applications_call_call_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_applications_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.Objection", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.Call", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_call_objections_calls_call_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.CallApplication", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_call_applications_application_id");
+
+                    b.HasOne("InnoCluster.Features.Calls.Expert", null)
+                        .WithMany()
+                        .HasForeignKey("ExpertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_assignments_experts_expert_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ScoreSheet", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Calls.ReviewAssignment", null)
+                        .WithMany("Sheets")
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_score_sheets_review_assignments_assignment_id");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Documents.DocumentFact", b =>
                 {
                     b.HasOne("InnoCluster.Features.Documents.DocumentVersion", null)
@@ -4875,6 +5519,16 @@ namespace InnoCluster.Migrations.Sqlite
             modelBuilder.Entity("InnoCluster.Features.Calculator.PolicyClause", b =>
                 {
                     b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.CallApplication", b =>
+                {
+                    b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Calls.ReviewAssignment", b =>
+                {
+                    b.Navigation("Sheets");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Documents.Document", b =>

@@ -1,5 +1,6 @@
 using InnoCluster.Features.Jobs;
 using InnoCluster.Features.Calculator;
+using InnoCluster.Features.Calls;
 using InnoCluster.Features.Documents;
 using InnoCluster.Features.Identity;
 using InnoCluster.Features.Plans;
@@ -30,6 +31,7 @@ builder.Services.AddIdentityFeature(builder.Configuration, InnoClusterPaths.From
 builder.Services.AddRegistry(builder.Configuration);
 builder.Services.AddDocuments(builder.Configuration);
 builder.Services.AddCalculator();
+builder.Services.AddCalls();
 builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddJobs();
@@ -67,6 +69,7 @@ app.MapIdentity();
 app.MapRegistry();
 app.MapDocuments();
 app.MapCalculator();
+app.MapCalls();
 app.MapScenarios();
 app.MapPlans();
 app.MapJobs();

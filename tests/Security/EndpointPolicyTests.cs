@@ -41,6 +41,8 @@ public abstract class EndpointPolicyTests<TTarget> : DatabaseTests<TTarget>
         Policies.EnterpriseOrOfficial => role is Roles.Enterprise or Roles.Official,
         Policies.ScenarioAuthor => role is Roles.Official or Roles.ScenarioOwner or Roles.Enterprise,
         Policies.ProgressReporter or Policies.PlanTeam => role is Roles.Official or Roles.Department,
+        Policies.CallTeam => role is Roles.Official or Roles.Department or Roles.Expert,
+        Policies.Reviewer => role == Roles.Expert,
         _ => throw new InvalidOperationException("unknown policy " + policy),
     };
 

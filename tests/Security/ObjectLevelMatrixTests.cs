@@ -16,7 +16,7 @@ namespace InnoCluster.SecurityTests;
 /// download, erase. Each must answer 403 or 404 and leave the object as it was. A new id-taking endpoint
 /// open to owners fails <see cref="EveryOwnerScopedIdEndpoint_IsInTheMatrix"/> until it has a row here.
 /// </summary>
-public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
+public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
     where TTarget : DatabaseTarget, new()
 {
     private readonly TestApp<TTarget> app;
@@ -54,7 +54,9 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
     private static readonly Func<Task> Nothing = () => Task.CompletedTask;
 
     /// <summary>Route → what the attacker sends against the victim's object, and how "unchanged" is checked.</summary>
-    private Dictionary<string, Func<Owners, Task<Attempt>>> Matrix => new(StringComparer.Ordinal)
+    private Dictionary<string, Func<Owners, Task<Attempt>>> Matrix => OwnerRows.Concat(CallRows).ToDictionary(StringComparer.Ordinal);
+
+    private Dictionary<string, Func<Owners, Task<Attempt>>> OwnerRows => new(StringComparer.Ordinal)
     {
         ["PATCH /api/enterprises/{id:int}/profile"] = async o => new Attempt(
             await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/profile", JsonContent.Create(new { business = "篡改" }), Ct),
@@ -236,7 +238,7 @@ public abstract class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TTarget>
     }
 
     /// <summary>Policies that let owners in (rather than only officials or administrators, or everyone for published data).</summary>
-    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor, Policies.ProgressReporter];
+    private static readonly HashSet<string> OwnerPolicies = [Policies.SignedIn, Policies.EnterpriseAccount, Policies.EnterpriseOrOfficial, Policies.ScenarioAuthor, Policies.ProgressReporter, Policies.CallTeam, Policies.Reviewer];
 
     /// <summary>A request the victim's firm filed (still waiting for the desk).</summary>
     private static async Task<int> VictimsAppealAsync(Owners o)

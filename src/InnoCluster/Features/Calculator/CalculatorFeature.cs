@@ -21,6 +21,7 @@ public static class CalculatorFeature
         services.AddScoped<ConditionWordings>();
         services.AddScoped<ExportClauses>();
         services.AddScoped<SelfCheck>();
+        services.AddScoped<EligibilityCheck>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
         services.AddSingleton<ISeedStep, ClauseSeedStep>();

@@ -19,6 +19,9 @@ public interface IAccountDirectory
 
     /// <summary>The e-mail addresses of the active accounts that hold a role (the desk: every official).</summary>
     Task<IReadOnlyList<string>> EmailsOfRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>The id of the active account with this e-mail that holds the role, or null.</summary>
+    Task<string?> AccountWithRoleAsync(string email, string role, CancellationToken cancellationToken);
 }
 
 public sealed class AccountDirectory(InnoClusterDbContext db) : IAccountDirectory
@@ -41,4 +44,14 @@ public sealed class AccountDirectory(InnoClusterDbContext db) : IAccountDirector
                join named in db.Set<Microsoft.AspNetCore.Identity.IdentityRole>() on link.RoleId equals named.Id
                where named.Name == role
                select user.Email!).Distinct().ToListAsync(cancellationToken);
+
+    public async Task<string?> AccountWithRoleAsync(string email, string role, CancellationToken cancellationToken)
+    {
+        var normalised = email.Trim().ToUpperInvariant();
+        return await (from user in Active
+                      join link in db.Set<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>() on user.Id equals link.UserId
+                      join named in db.Set<Microsoft.AspNetCore.Identity.IdentityRole>() on link.RoleId equals named.Id
+                      where named.Name == role && user.NormalizedEmail == normalised
+                      select user.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }

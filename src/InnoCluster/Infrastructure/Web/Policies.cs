@@ -45,7 +45,16 @@ public static class Policies
     /// <summary>Officials and departments reading the plan-wide progress table (every task's status), as 督查 tables are shared.</summary>
     public const string PlanTeam = "plan-team";
 
-    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Member, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor, ProgressReporter, PlanTeam];
+    /// <summary>
+    /// The people who work on a call's applications besides the firms: the office, the 板块 (department
+    /// accounts) that recommend, and the experts who review; each sees only its part (checked per application).
+    /// </summary>
+    public const string CallTeam = "call-team";
+
+    /// <summary>An expert reviewer, on the applications assigned to them (checked per application).</summary>
+    public const string Reviewer = "reviewer";
+
+    public static IReadOnlyList<string> All { get; } = [Public, SignedIn, Member, Official, SecurityAdmin, AuditAdmin, SystemAdmin, EnterpriseAccount, EnterpriseOrOfficial, ScenarioAuthor, ProgressReporter, PlanTeam, CallTeam, Reviewer];
 
     public static void Register(Microsoft.AspNetCore.Authorization.AuthorizationBuilder builder)
     {
@@ -61,6 +70,8 @@ public static class Policies
         builder.AddPolicy(ScenarioAuthor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.ScenarioOwner, Roles.Enterprise));
         builder.AddPolicy(ProgressReporter, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
         builder.AddPolicy(PlanTeam, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department));
+        builder.AddPolicy(CallTeam, p => p.RequireAuthenticatedUser().RequireRole(Roles.Official, Roles.Department, Roles.Expert));
+        builder.AddPolicy(Reviewer, p => p.RequireAuthenticatedUser().RequireRole(Roles.Expert));
         builder.AddPolicy(EnterpriseAccount, p => p.RequireAuthenticatedUser().RequireRole(Roles.Enterprise).RequireClaim(ClaimNames.EnterpriseId));
     }
 }

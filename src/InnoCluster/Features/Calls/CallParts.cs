@@ -1,0 +1,87 @@
+namespace InnoCluster.Features.Calls;
+
+public enum CallKind
+{
+    /// <summary>征集: proposals or projects are collected.</summary>
+    Solicitation,
+
+    /// <summary>遴选: the office selects among applicants.</summary>
+    Selection,
+
+    /// <summary>评选: an award or title is judged.</summary>
+    Award,
+
+    /// <summary>认定: a designation is granted to those who meet a standard.</summary>
+    Designation,
+
+    /// <summary>揭榜挂帅: a posted challenge list that firms take on.</summary>
+    Challenge,
+
+    /// <summary>对上申报: the city recommends applicants to a national or provincial programme.</summary>
+    UpwardRecommendation,
+}
+
+public enum CallProgramme
+{
+    /// <summary>人工智能应用场景示范项目.</summary>
+    DemonstrationProject,
+
+    /// <summary>"头雁"企业.</summary>
+    LeadingGoose,
+
+    /// <summary>首版次软件.</summary>
+    FirstEditionSoftware,
+
+    /// <summary>融合创新产品和应用解决方案.</summary>
+    FusionProduct,
+
+    /// <summary>关键核心技术攻关项目.</summary>
+    KeyTechnologyProject,
+
+    /// <summary>揭榜挂帅 榜单.</summary>
+    ChallengeList,
+
+    /// <summary>人才计划 (顶尖人才 and others).</summary>
+    Talent,
+
+    /// <summary>Another national or provincial programme the city recommends to.</summary>
+    UpwardProgramme,
+}
+
+/// <summary>A field of a call's application form.</summary>
+public sealed record FormField(string Key, string Label, bool Required, int MaxLength = 2000);
+
+/// <summary>A file the application form asks for (营业执照, 申报书, 财务报表 …).</summary>
+public sealed record RequiredAttachment(string Key, string Label, bool Required);
+
+/// <summary>One criterion of the scoring rubric: its weight in the total (weights sum to 100) and the top of its scale.</summary>
+public sealed record Criterion(string Key, string Label, decimal Weight, decimal Max);
+
+/// <summary>How many a 板块 may recommend.</summary>
+public sealed record DistrictQuota(int DistrictId, int Quota);
+
+/// <summary>What a programme is called, in the reader's language.</summary>
+public static class CallWords
+{
+    public static string Kind(CallKind kind, bool english) => kind switch
+    {
+        CallKind.Solicitation => english ? "Call for proposals" : "征集",
+        CallKind.Selection => english ? "Selection" : "遴选",
+        CallKind.Award => english ? "Award" : "评选",
+        CallKind.Designation => english ? "Designation" : "认定",
+        CallKind.Challenge => english ? "Open challenge" : "揭榜挂帅",
+        _ => english ? "Recommendation upward" : "对上申报",
+    };
+
+    public static string Programme(CallProgramme programme, bool english) => programme switch
+    {
+        CallProgramme.DemonstrationProject => english ? "AI application demonstration project" : "人工智能应用场景示范项目",
+        CallProgramme.LeadingGoose => english ? "\"Leading goose\" enterprise" : "“头雁”企业",
+        CallProgramme.FirstEditionSoftware => english ? "First-edition software" : "首版次软件",
+        CallProgramme.FusionProduct => english ? "Integrated innovation product" : "融合创新产品和应用解决方案",
+        CallProgramme.KeyTechnologyProject => english ? "Key technology project" : "关键核心技术攻关项目",
+        CallProgramme.ChallengeList => english ? "Open challenge list" : "揭榜挂帅榜单",
+        CallProgramme.Talent => english ? "Talent programme" : "人才计划",
+        _ => english ? "National or provincial programme" : "国家、省级项目",
+    };
+}

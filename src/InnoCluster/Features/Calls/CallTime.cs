@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace InnoCluster.Features.Calls;
+
+/// <summary>
+/// A call's dates are Beijing time (Asia/Shanghai), as the notice writes them ("2026年3月31日17:00前"): a time
+/// without an offset is read there, a time with one (or Z) is taken as it says; stored as an instant.
+/// </summary>
+public static partial class CallTime
+{
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
+    private static partial Regex Offset();
+
+    /// <summary>The instant, or null with a reason a person can act on; an empty value is null with no reason.</summary>
+    public static (DateTimeOffset? At, string? Error) Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return (null, null);
+        }
+
+        var text = value.Trim();
+        if (Offset().IsMatch(text))
+        {
+            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                ? (at.ToUniversalTime(), null)
+                : (null, $"无法识别的时间“{text}” / not a time: {text}");
+        }
+
+        return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? (FromBeijing(local), null)
+            : (null, $"无法识别的时间“{text}”，请写成 2026-03-31 17:00 / not a time: {text} (write 2026-03-31 17:00)");
+    }
+
+    public static DateTimeOffset FromBeijing(DateTime local) =>
+        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified))).ToUniversalTime();
+
+    public static DateTimeOffset InBeijing(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
+
+    public static string Written(DateTimeOffset at) => InBeijing(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

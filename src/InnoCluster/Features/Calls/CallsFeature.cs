@@ -1,0 +1,43 @@
+namespace InnoCluster.Features.Calls;
+
+/// <summary>Calls (征集/遴选/评选/认定/揭榜/申报), applications, 形式审查, 板块 recommendation, expert review, 公示 and objections.</summary>
+public static class CallsFeature
+{
+    public static IServiceCollection AddCalls(this IServiceCollection services)
+    {
+        services.AddScoped<CallRecords>();
+        services.AddScoped<ApplicationNotices>();
+        services.AddScoped<CreateCall>();
+        services.AddScoped<UpdateCall>();
+        services.AddScoped<PublishCall>();
+        services.AddScoped<GetCall>();
+        services.AddScoped<ListCalls>();
+        services.AddScoped<FindEligibleFirms>();
+        services.AddScoped<StartApplication>();
+        services.AddScoped<EditApplication>();
+        services.AddScoped<SubmitApplication>();
+        services.AddScoped<WithdrawApplication>();
+        services.AddScoped<CheckApplication>();
+        services.AddScoped<RecommendApplication>();
+        services.AddScoped<GetApplication>();
+        services.AddScoped<ListApplications>();
+        services.AddScoped<MyApplications>();
+        services.AddScoped<SaveExpert>();
+        services.AddScoped<ListExperts>();
+        services.AddScoped<AssignExperts>();
+        services.AddScoped<RecuseFromReview>();
+        services.AddScoped<ScoreApplication>();
+        services.AddScoped<MyReviews>();
+        services.AddScoped<GetRanking>();
+        services.AddScoped<SetPanelScore>();
+        services.AddScoped<DecideApplication>();
+        services.AddScoped<StartPublicity>();
+        services.AddScoped<GetPublicity>();
+        services.AddScoped<FileObjection>();
+        services.AddScoped<AnswerObjection>();
+        services.AddScoped<PublishResult>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCalls(this IEndpointRouteBuilder app) => app.MapCallsApi();
+}

@@ -1,0 +1,33 @@
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Calls;
+
+/// <summary>After the 公示 ends with every objection answered, the office publishes the result: final, and each firm is told.</summary>
+public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, GetPublicity publicity, AuditTrail audit, ApplicationNotices notices, TimeProvider clock)
+{
+    public async Task<Result<GetPublicity.Result>> RunAsync(int callId, CancellationToken cancellationToken)
+    {
+        if (await records.CallAsync(callId, cancellationToken) is not { } call)
+        {
+            return Problem.NotFound();
+        }
+
+        var unanswered = await db.Set<Objection>().CountAsync(o => o.CallId == callId && o.Answer == null, cancellationToken);
+        if (call.Decide(clock.GetUtcNow(), unanswered) is { } problem)
+        {
+            return problem;
+        }
+
+        foreach (var application in await db.Set<CallApplication>().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.NotSelected)).ToListAsync(cancellationToken))
+        {
+            await notices.ChangedAsync(application, call, cancellationToken);
+        }
+
+        await audit.RecordAsync("publish-result", "calls", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", call.Title, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return (await publicity.RunAsync(callId, cancellationToken))!;
+    }
+}
