@@ -18,7 +18,7 @@ public sealed class FeatureBoundaryTests
         { "Registry", [] },
         { "Documents", ["Registry"] },
         { "Calculator", ["Registry", "Documents"] },
-        { "Calls", ["Registry", "Calculator", "Identity"] },
+        { "Calls", ["Registry", "Documents", "Calculator", "Identity"] },
         { "Scenarios", ["Registry", "Documents", "Identity"] },
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },

@@ -53,6 +53,25 @@ public abstract class CallsApiTests<TTarget> : DatabaseTests<TTarget>
     private string Beijing(TimeSpan fromNow) => CallTime.Written(_app.Clock.GetUtcNow().Add(fromNow));
 
     [Fact]
+    public async Task TheDocumentsRounds_AreRecordedCalls_WithTheirSentences_AndNoApplicants()
+    {
+        var anonymous = _app.CreateClient();
+        var calls = (await OkAsync(anonymous.GetAsync("/api/calls", Ct))).AsArray().Where(c => c!["status"]!.GetValue<string>() == "Recorded").ToList();
+        Assert.Equal([2023, 2024, 2025], calls.Where(c => c!["programme"]!.GetValue<string>() == "DemonstrationProject").Select(c => c!["year"]!.GetValue<int>()).Order());
+        Assert.Equal(
+            ["ChallengeList", "DemonstrationProject", "FirstEditionSoftware", "LeadingGoose"],
+            calls.Select(c => c!["programme"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(calls, c => Assert.Equal((0, "Recorded", null), (c!["applications"]!.GetValue<int>(), c["phase"]!.GetValue<string>(), (string?)c["closesAt"])));
+
+        var goose = await OkAsync(anonymous.GetAsync($"/api/calls/{calls.Single(c => c!["programme"]!.GetValue<string>() == "LeadingGoose")!["id"]}", Ct));
+        Assert.Equal((null, null), ((int?)goose["year"], (string?)goose["level"])); // "持续开展": no year is stated
+        Assert.Contains("持续开展“头雁”企业及“头雁”培育企业评选工作", goose["source"]!["quote"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("004_e3214cfc55401bf2.txt", goose["source"]!["source"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, (await (await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: (await FirmAsync("记录企业", "sip")).Id)))
+            .PostAsJsonAsync($"/api/calls/{goose["id"]}/applications", new { projectTitle = "申报已结束的评选" }, Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task ACall_FromDraftToResult()
     {
         var sipId = await _app.WithDbAsync(db => db.Set<District>().Where(d => d.Code == "sip").Select(d => d.Id).SingleAsync(Ct));

@@ -36,6 +36,7 @@ public static class CallsFeature
         services.AddScoped<FileObjection>();
         services.AddScoped<AnswerObjection>();
         services.AddScoped<PublishResult>();
+        services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, CallSeedStep>();
         return services;
     }
 
