@@ -28,6 +28,18 @@ public abstract partial class ObjectLevelMatrixTests<TTarget>
             var call = await app.WithDbAsync(db => db.Set<CallApplication>().Where(a => a.Id == application).Select(a => a.CallId).SingleAsync(Ct));
             return new Attempt(await outsider.Client.GetAsync($"/api/calls/{call}/applications", Ct), Nothing);
         },
+        ["GET /api/calls/{id:int}/applications/export"] = async o =>
+        {
+            var (_, application) = await VictimsApplicationAsync(o);
+            var outsider = await ExpertClientAsync();
+            var call = await app.WithDbAsync(db => db.Set<CallApplication>().Where(a => a.Id == application).Select(a => a.CallId).SingleAsync(Ct));
+            return new Attempt(await outsider.Client.GetAsync($"/api/calls/{call}/applications/export", Ct), Nothing);
+        },
+        ["PAGE /calls/applications/{id:int}"] = async o =>
+        {
+            var (_, id) = await VictimsApplicationAsync(o);
+            return new Attempt(await o.Attacker.GetAsync($"/calls/applications/{id}", Ct), ApplicationUnchanged(id));
+        },
         ["GET /api/applications/{id:int}"] = async o =>
         {
             var (_, id) = await VictimsApplicationAsync(o);

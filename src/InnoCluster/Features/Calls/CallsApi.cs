@@ -62,6 +62,19 @@ public static class CallsApi
         api.MapGet("/calls/{id:int}/ranking", async Task<Results<Ok<GetRanking.Result>, NotFound>> (int id, GetRanking ranking, CancellationToken ct) =>
             await ranking.RunAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound()).RequireAuthorization(Policies.Official);
 
+        api.MapGet("/calls/{id:int}/ranking/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, ExportRanking export, TimeProvider clock, CancellationToken ct) =>
+            await export.RunAsync(id, ct) is { } workbook ? TypedResults.File(workbook, ListWorkbook.ContentType, ListWorkbook.FileName("评分排名", "ranking", clock.GetUtcNow())) : TypedResults.NotFound())
+            .RequireAuthorization(Policies.Official);
+        api.MapGet("/calls/{id:int}/applications/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, ClaimsPrincipal user, ExportApplications export, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await export.RunAsync(id, Actor(user), ct) is not { } workbook)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await audit.RecordAsync("export", "call_applications", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", null, ct);
+            return TypedResults.File(workbook, ListWorkbook.ContentType, ListWorkbook.FileName("申报", "applications", clock.GetUtcNow()));
+        }).RequireAuthorization(Policies.CallTeam);
         api.MapPost("/calls/{id:int}/publicity", async Task<Results<Ok<GetPublicity.Result>, ProblemHttpResult>> (int id, StartPublicity start, CancellationToken ct) =>
             (await start.RunAsync(id, ct)).ToOk(result => result)).RequireAuthorization(Policies.Official);
         api.MapGet("/calls/{id:int}/publicity", async Task<Results<Ok<GetPublicity.Result>, NotFound>> (int id, GetPublicity get, CancellationToken ct) =>

@@ -36,6 +36,8 @@ public static class CallsFeature
         services.AddScoped<FileObjection>();
         services.AddScoped<AnswerObjection>();
         services.AddScoped<PublishResult>();
+        services.AddScoped<ExportRanking>();
+        services.AddScoped<ExportApplications>();
         services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, CallSeedStep>();
         return services;
     }
