@@ -29,6 +29,10 @@ public sealed class EligibilityCheck(ProfileLoader profiles, ConditionWordings w
 {
     private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
 
+    /// <summary>The fields a condition may name: the key to write, its name in the reader's language, and its operators.</summary>
+    public static IReadOnlyList<(string Key, string Name, IReadOnlyList<string> Operators)> Fields(bool english) =>
+        [.. ConditionFields.All.Select(f => (f.Key, english ? f.English : f.Chinese, f.Operators))];
+
     /// <summary>The conditions as they are stored: known fields normalised, anything else kept as written with its flag.</summary>
     public static IReadOnlyList<EligibilityCondition> Normalise(IEnumerable<EligibilityCondition> conditions) =>
         [.. conditions.Select(c => ConditionRules.Check(new Condition(c.Field, c.Operator, c.Value, c.Text, c.Flag))).Select(c => new EligibilityCondition(c.Field, c.Operator, c.Value, c.Text, c.Flag))];

@@ -72,7 +72,7 @@ public sealed class CallSeedStep : ISeedStep
                 Status = CallStatus.Recorded, CreatedBy = "seed", CreatedAt = context.Services.GetRequiredService<TimeProvider>().GetUtcNow(),
                 Source = Provenance.FromDocument(seed.Source, seed.Quote, document.DocumentDate) with
                 {
-                    Note = seed.Year is null ? null : $"“每年度” in the plan for 2023-2025 (《{document.Title}》): one round a year; this is {seed.Year}'s.",
+                    Note = seed.Year is null ? null : $"计划期为2023-2025年，文件写明“每年度”遴选：每年一轮，本条为{seed.Year}年度。 / The plan runs 2023-2025 and says the selection is held every year (每年度): one round a year; this is {seed.Year}'s.",
                 },
             });
         }
