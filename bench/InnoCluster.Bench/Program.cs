@@ -35,10 +35,11 @@ public static class BenchMain
                 "scenarios" => await ScenarioBench.RunAsync(provider, rows, int.Parse(Option("demands", "5000"), CultureInfo.InvariantCulture), requests),
                 "calculator" => await CalculatorBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), requests),
                 "servicedesk" => await ServiceDeskBench.RunAsync(provider, int.Parse(Option("appeals", "100000"), CultureInfo.InvariantCulture), requests),
+                "calls" => await CallsBench.RunAsync(provider, int.Parse(Option("applications", "2000"), CultureInfo.InvariantCulture), int.Parse(Option("experts", "120"), CultureInfo.InvariantCulture), requests),
                 "plans" => await PlanBench.RunAsync(provider, rows, int.Parse(Option("targets", "200"), CultureInfo.InvariantCulture), requests),
                 "writeburst" => await WriteBurstBench.RunAsync(provider, int.Parse(Option("writers", "50"), CultureInfo.InvariantCulture), int.Parse(Option("writes", "5"), CultureInfo.InvariantCulture), int.Parse(Option("idle", "30"), CultureInfo.InvariantCulture)),
                 "drills" => await DrillBench.RunAsync(provider, int.Parse(Option("clients", "100"), CultureInfo.InvariantCulture), int.Parse(Option("seconds", "60"), CultureInfo.InvariantCulture), rows, Option("only", "all")),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, plans, servicedesk, writeburst, drills)"),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, calls, plans, servicedesk, writeburst, drills)"),
             };
             foreach (var line in lines)
             {

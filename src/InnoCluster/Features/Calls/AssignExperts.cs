@@ -39,17 +39,15 @@ public sealed class AssignExperts(InnoClusterDbContext db, CallRecords records, 
             candidates, experts, call.ExpertsPerApplication, call.Year,
             existing.Where(e => e.Status != AssignmentStatus.Recused).ToLookup(e => e.ApplicationId, e => e.ExpertId),
             existing.Where(e => e.Status == AssignmentStatus.Recused).ToLookup(e => e.ApplicationId, e => e.ExpertId));
-        foreach (var pick in outcome.Picks)
-        {
-            db.Add(new ReviewAssignment { CallId = callId, ApplicationId = pick.ApplicationId, ExpertId = pick.ExpertId, Fit = pick.Fit, Status = AssignmentStatus.Assigned, AssignedAt = now });
-        }
-
-        foreach (var recusal in outcome.Recusals)
-        {
-            db.Add(new ReviewAssignment { CallId = callId, ApplicationId = recusal.ApplicationId, ExpertId = recusal.ExpertId, Status = AssignmentStatus.Recused, RecusalReason = recusal.Reason, AssignedAt = now });
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
+        // Thousands of rows at once (2,000 applications × 5 experts): written in bulk, in one transaction.
+        List<ReviewAssignment> rows =
+        [
+            .. outcome.Picks.Select(pick => new ReviewAssignment { CallId = callId, ApplicationId = pick.ApplicationId, ExpertId = pick.ExpertId, Fit = pick.Fit, Status = AssignmentStatus.Assigned, AssignedAt = now }),
+            .. outcome.Recusals.Select(r => new ReviewAssignment { CallId = callId, ApplicationId = r.ApplicationId, ExpertId = r.ExpertId, Status = AssignmentStatus.Recused, RecusalReason = r.Reason, AssignedAt = now }),
+        ];
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.InsertAsync(db, rows, withKeys: false, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new Outcome(outcome.Picks.Count, outcome.Recusals.Count, applications.Count, outcome.ShortOf);
     }
 }

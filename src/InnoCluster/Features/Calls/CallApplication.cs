@@ -86,9 +86,11 @@ public sealed class CallApplication
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
 
     /// <summary>In the pool the experts review: past 形式审查, and recommended when the call asks 板块 to recommend.</summary>
-    public bool IsInReview(Call call) =>
-        Status is ApplicationStatus.Recommended || (Status is ApplicationStatus.Accepted && !call.NeedsDistrictRecommendation)
-        || Status is ApplicationStatus.Selected or ApplicationStatus.NotSelected;
+    public bool IsInReview(Call call) => InReview(Status, call);
+
+    public static bool InReview(ApplicationStatus status, Call call) =>
+        status is ApplicationStatus.Recommended || (status is ApplicationStatus.Accepted && !call.NeedsDistrictRecommendation)
+        || status is ApplicationStatus.Selected or ApplicationStatus.NotSelected;
 
     public string? Answer(string key) => Answers.FirstOrDefault(a => a.Key == key)?.Value;
 

@@ -57,25 +57,36 @@ public static class Recusal
 
     public sealed record Applicant(int EnterpriseId, string EnterpriseName, IReadOnlyList<string> Partners);
 
+    /// <summary>An expert with their names normalised once, for checking against many applications.</summary>
+    public sealed record Prepared(Expert Expert, string Affiliation, IReadOnlyList<(DeclaredInterest Interest, string Organisation)> Interests);
+
+    /// <summary>An applicant with its names normalised once.</summary>
+    public sealed record PreparedApplicant(Applicant Applicant, string Firm, IReadOnlySet<string> Partners);
+
+    public static Prepared Prepare(Expert expert) => new(expert, Key(expert.Affiliation), [.. expert.Interests.Select(i => (i, Key(i.Organisation)))]);
+
+    public static PreparedApplicant Prepare(Applicant applicant) =>
+        new(applicant, Key(applicant.EnterpriseName), applicant.Partners.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>Why the expert must step aside, or null when they need not.</summary>
-    public static string? Why(Expert expert, Applicant applicant, int? callYear)
+    public static string? Why(Expert expert, Applicant applicant, int? callYear) => Why(Prepare(expert), Prepare(applicant), callYear);
+
+    public static string? Why(Prepared expert, PreparedApplicant applicant, int? callYear)
     {
-        var firm = Key(applicant.EnterpriseName);
-        var affiliation = Key(expert.Affiliation);
-        if (affiliation.Length > 0 && affiliation == firm)
+        if (expert.Affiliation.Length > 0 && expert.Affiliation == applicant.Firm)
         {
             return "本单位申报 / the expert's own organisation applies";
         }
 
-        if (affiliation.Length > 0 && applicant.Partners.Any(p => Key(p) == affiliation))
+        if (expert.Affiliation.Length > 0 && applicant.Partners.Contains(expert.Affiliation))
         {
             return "本单位为联合申报单位 / the expert's organisation is a partner in the application";
         }
 
-        foreach (var interest in expert.Interests)
+        foreach (var (interest, organisation) in expert.Interests)
         {
-            var sameFirm = interest.EnterpriseId == applicant.EnterpriseId || Key(interest.Organisation) == firm;
-            if (!sameFirm && !applicant.Partners.Any(p => Key(p) == Key(interest.Organisation)))
+            var sameFirm = interest.EnterpriseId == applicant.Applicant.EnterpriseId || (organisation.Length > 0 && organisation == applicant.Firm);
+            if (!sameFirm && !applicant.Partners.Contains(organisation))
             {
                 continue;
             }

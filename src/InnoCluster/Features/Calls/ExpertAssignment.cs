@@ -31,18 +31,21 @@ public static class ExpertAssignment
         }
 
         var recusals = new List<Recused>();
+        var prepared = experts.Select(Recusal.Prepare).ToList();
         var options = new List<(Candidate Application, List<(Expert Expert, int Fit)> Free)>(applications.Count);
         foreach (var application in applications)
         {
             var free = new List<(Expert, int)>();
-            foreach (var expert in experts)
+            var applicant = Recusal.Prepare(application.Applicant);
+            foreach (var expertPrepared in prepared)
             {
+                var expert = expertPrepared.Expert;
                 if (already[application.ApplicationId].Contains(expert.Id) || steppedAside[application.ApplicationId].Contains(expert.Id))
                 {
                     continue;
                 }
 
-                if (Recusal.Why(expert, application.Applicant, callYear) is { } reason)
+                if (Recusal.Why(expertPrepared, applicant, callYear) is { } reason)
                 {
                     recusals.Add(new(application.ApplicationId, expert.Id, reason));
                     continue;
