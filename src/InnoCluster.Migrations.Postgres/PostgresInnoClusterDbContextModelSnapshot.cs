@@ -391,6 +391,11 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("answers");
 
+                    b.Property<decimal?>("AwardedAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("awarded_amount");
+
                     b.Property<int>("CallId")
                         .HasColumnType("integer")
                         .HasColumnName("call_id");
@@ -477,6 +482,19 @@ namespace InnoCluster.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<bool?>("UpwardApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("upward_approved");
+
+                    b.Property<DateOnly?>("UpwardDecidedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("upward_decided_on");
+
+                    b.Property<string>("UpwardNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("upward_note");
 
                     b.HasKey("Id")
                         .HasName("pk_call_applications");

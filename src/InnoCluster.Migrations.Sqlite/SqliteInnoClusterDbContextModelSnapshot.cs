@@ -375,6 +375,11 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
+                    b.Property<decimal?>("AwardedAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("awarded_amount");
+
                     b.Property<int>("CallId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("call_id");
@@ -461,6 +466,19 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("submitted_at");
+
+                    b.Property<bool?>("UpwardApproved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("upward_approved");
+
+                    b.Property<DateOnly?>("UpwardDecidedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upward_decided_on");
+
+                    b.Property<string>("UpwardNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("upward_note");
 
                     b.HasKey("Id")
                         .HasName("pk_call_applications");

@@ -20,7 +20,7 @@ public sealed class FeatureBoundaryTests
         { "Calculator", ["Registry", "Documents"] },
         { "Calls", ["Registry", "Documents", "Calculator", "Identity"] },
         { "Scenarios", ["Registry", "Documents", "Identity"] },
-        { "Plans", ["Registry", "Documents", "Identity", "Scenarios"] },
+        { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
         { "ServiceDesk", ["Registry", "Identity", "Documents"] },

@@ -133,6 +133,7 @@ public static class EndpointPolicyTable
         ["POST /api/applications/{id:int}/reviews"] = Policies.Reviewer,
         ["POST /api/applications/{id:int}/panel"] = Policies.Official,
         ["POST /api/applications/{id:int}/decision"] = Policies.Official,
+        ["POST /api/applications/{id:int}/upward-result"] = Policies.Official,
         ["GET /api/experts"] = Policies.Official,
         ["POST /api/experts"] = Policies.Official,
         ["GET /api/me/reviews"] = Policies.Reviewer,

@@ -81,6 +81,15 @@ public sealed class CallApplication
 
     public string? DecisionReason { get; set; }
 
+    /// <summary>For a call that recommends upward: whether the national or provincial programme approved it (入围/获批/认定), when, and the award.</summary>
+    public bool? UpwardApproved { get; set; }
+
+    public DateOnly? UpwardDecidedOn { get; set; }
+
+    public decimal? AwardedAmount { get; set; }
+
+    public string? UpwardNote { get; set; }
+
     public List<ApplicationStep> Steps { get; set; } = [];
 
     public bool IsEditable => Status is ApplicationStatus.Draft or ApplicationStatus.Returned;
@@ -250,6 +259,48 @@ public sealed class CallApplication
     {
         (Status, DecisionReason) = (selected ? ApplicationStatus.Selected : ApplicationStatus.NotSelected, reason);
         Record(selected ? "select" : "not-select", actor, now, reason);
+    }
+
+    /// <summary>
+    /// The higher level's answer to an application the city recommended upward, once the city's result is
+    /// published: approved or not, on which day (not after today), the award in 元 if any, and where it was read.
+    /// </summary>
+    public Problem? RecordUpwardResult(Call call, bool approved, DateOnly? decidedOn, decimal? amount, string? note, DateOnly today, DateTimeOffset now, CallActor actor)
+    {
+        if (call.Kind != CallKind.UpwardRecommendation || call.Status != CallStatus.Decided || Status != ApplicationStatus.Selected)
+        {
+            return Problem.Conflict("只有已推荐上报的申报可以登记上级结果 / only an application the city recommended upward has a higher-level result");
+        }
+
+        if (UpwardApproved is not null)
+        {
+            return Problem.Conflict("上级结果已登记，不能覆盖 / the higher level's result is recorded and is not overwritten");
+        }
+
+        var errors = new List<FieldError>();
+        if (decidedOn is not { } on || on > today)
+        {
+            errors.Add(new("decidedOn", "请填写上级公布结果的日期（不晚于今天） / the day the higher level announced it, not after today"));
+        }
+
+        if (amount is < 0 || (amount is > 0 && !approved))
+        {
+            errors.Add(new("amount", "奖补金额须为正数，且仅用于获批项目 / an award is positive and only for an approved application"));
+        }
+
+        if (string.IsNullOrWhiteSpace(note) || note.Trim().Length > 1000)
+        {
+            errors.Add(new("note", "请注明依据（如上级公示文件名称和文号，1000字以内） / say where it is stated (the higher level's notice), at most 1000 characters"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Fields(errors);
+        }
+
+        (UpwardApproved, UpwardDecidedOn, AwardedAmount, UpwardNote) = (approved, decidedOn, amount, note!.Trim());
+        Record(approved ? "upward-approved" : "upward-declined", actor, now, UpwardNote);
+        return null;
     }
 
     public void Record(string action, CallActor actor, DateTimeOffset at, string? note) =>

@@ -21,6 +21,7 @@ public enum CallKind
     UpwardRecommendation,
 }
 
+[InnoCluster.Infrastructure.FeatureContract]
 public enum CallProgramme
 {
     /// <summary>人工智能应用场景示范项目.</summary>
@@ -60,9 +61,37 @@ public sealed record Criterion(string Key, string Label, decimal Weight, decimal
 /// <summary>How many a 板块 may recommend.</summary>
 public sealed record DistrictQuota(int DistrictId, int Quota);
 
-/// <summary>What a programme is called, in the reader's language.</summary>
+/// <summary>What a programme is called, in the reader's language, and its key in addresses and indicator specs.</summary>
+[InnoCluster.Infrastructure.FeatureContract]
 public static class CallWords
 {
+    public static string Key(CallProgramme programme) => programme switch
+    {
+        CallProgramme.DemonstrationProject => "demonstration-project",
+        CallProgramme.LeadingGoose => "leading-goose",
+        CallProgramme.FirstEditionSoftware => "first-edition-software",
+        CallProgramme.FusionProduct => "fusion-product",
+        CallProgramme.KeyTechnologyProject => "key-technology-project",
+        CallProgramme.ChallengeList => "challenge-list",
+        CallProgramme.Talent => "talent",
+        _ => "upward-programme",
+    };
+
+    public static bool TryParseKey(string? key, out CallProgramme programme)
+    {
+        foreach (var candidate in Enum.GetValues<CallProgramme>())
+        {
+            if (Key(candidate) == key)
+            {
+                programme = candidate;
+                return true;
+            }
+        }
+
+        programme = default;
+        return false;
+    }
+
     public static string Kind(CallKind kind, bool english) => kind switch
     {
         CallKind.Solicitation => english ? "Call for proposals" : "征集",

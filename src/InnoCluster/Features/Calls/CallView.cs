@@ -29,7 +29,8 @@ public sealed record ApplicationView(
     int Id, int CallId, int EnterpriseId, string EnterpriseName, int? DistrictId, string ProjectTitle, IReadOnlyList<string> Partners,
     IReadOnlyList<FieldAnswer> Answers, IReadOnlyList<AttachedFile> Files, ApplicationStatus Status, DateTimeOffset? SubmittedAt,
     IReadOnlyList<EligibilityReason> Eligibility, string? ReturnReason, DateTimeOffset? CorrectionDueAt, decimal? PanelScore, string? PanelReason,
-    string? DecisionReason, IReadOnlyList<ApplicationView.Step> Steps, IReadOnlyList<ApplicationView.Review> Reviews)
+    string? DecisionReason, bool? UpwardApproved, DateOnly? UpwardDecidedOn, decimal? AwardedAmount, string? UpwardNote,
+    IReadOnlyList<ApplicationView.Step> Steps, IReadOnlyList<ApplicationView.Review> Reviews)
 {
     public sealed record Step(string Action, DateTimeOffset At, string Actor, string? Note);
 
@@ -38,6 +39,7 @@ public sealed record ApplicationView(
     public static ApplicationView Of(CallApplication a, IReadOnlyList<Review> reviews, bool forExpert) => new(
         a.Id, a.CallId, a.EnterpriseId, a.EnterpriseName, a.DistrictId, a.ProjectTitle, a.Partners, a.Answers, a.Files, a.Status, a.SubmittedAt,
         a.Eligibility, a.ReturnReason, a.CorrectionDueAt, forExpert ? null : a.PanelScore, forExpert ? null : a.PanelReason, forExpert ? null : a.DecisionReason,
+        a.UpwardApproved, a.UpwardDecidedOn, a.AwardedAmount, a.UpwardNote,
         forExpert ? [] : [.. a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new Step(s.Action, s.At, s.ActorName, s.Note))], reviews);
 
     public static Review ReviewOf(ReviewAssignment r, string? expertName)

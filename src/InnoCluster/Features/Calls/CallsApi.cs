@@ -51,6 +51,9 @@ public static class CallsApi
         api.MapPost("/applications/{id:int}/decision", (int id, DecideApplication.Request body, ClaimsPrincipal user, DecideApplication decide, CancellationToken ct) =>
             Ok(decide.RunAsync(id, body, Actor(user), ct))).RequireAuthorization(Policies.Official);
 
+        api.MapPost("/applications/{id:int}/upward-result", (int id, RecordUpwardResult.Request body, ClaimsPrincipal user, RecordUpwardResult record, CancellationToken ct) =>
+            Ok(record.RunAsync(id, body, Actor(user), ct))).RequireAuthorization(Policies.Official);
+
         api.MapGet("/experts", async (ListExperts list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct))).RequireAuthorization(Policies.Official);
         api.MapPost("/experts", async Task<Results<Ok<SaveExpert.View>, ProblemHttpResult>> (SaveExpert.Request body, SaveExpert save, CancellationToken ct) =>
             (await save.RunAsync(body, ct)).ToOk(view => view)).RequireAuthorization(Policies.Official);

@@ -47,6 +47,7 @@ internal sealed class CallApplicationConfiguration : IEntityTypeConfiguration<Ca
         b.Property(a => a.ReturnReason).HasMaxLength(2000);
         b.Property(a => a.PanelReason).HasMaxLength(2000);
         b.Property(a => a.DecisionReason).HasMaxLength(2000);
+        b.Property(a => a.UpwardNote).HasMaxLength(1000);
         b.Property(a => a.Partners).AsJson();
         b.Property(a => a.Answers).AsJson();
         b.Property(a => a.Files).AsJson();

@@ -37,6 +37,8 @@ public static class CallsFeature
         services.AddScoped<AnswerObjection>();
         services.AddScoped<PublishResult>();
         services.AddScoped<ExportRanking>();
+        services.AddScoped<RecordUpwardResult>();
+        services.AddScoped<CallResults>();
         services.AddScoped<ExportApplications>();
         services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, CallSeedStep>();
         return services;

@@ -1,4 +1,5 @@
 using InnoCluster.Infrastructure.Web;
+using InnoCluster.Features.Calls;
 using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Infrastructure.Data;
@@ -65,18 +66,20 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 /// Indicators computed live, named by a spec an official picks: <c>tiers:listed,unicorn</c> counts the
 /// registry's enterprises holding any of those tiers, <c>tiers:listed,unicorn@foundation</c> only those on
 /// that chain node or below it (<c>@*</c>: on any node of the AI chain); <c>scenarios:landed</c> the docked pairs that landed
-/// (落地, demonstration included), <c>scenarios:demonstration</c> those made demonstration projects. Only
-/// the specs listed here exist; nothing runs free SQL.
+/// (落地, demonstration included), <c>scenarios:demonstration</c> those made demonstration projects;
+/// <c>calls:demonstration-project</c> what the calls of a programme produced (selections of published results;
+/// for upward programmes, what the higher level approved). Only the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null)
 {
     /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
     public const string AnyNode = "*";
 
     private const string TiersPrefix = "tiers:";
     private const string ScenariosPrefix = "scenarios:";
+    private const string CallsPrefix = "calls:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software"];
 
     /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
     public enum Counted
@@ -85,11 +88,13 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         Tiers,
         Landed,
         Demonstration,
+        CallResults,
     }
 
     /// <summary>The spec for the form's choices; null for reported values, or when firms are counted without a tier.</summary>
-    public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node) => counted switch
+    public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node, CallProgramme? programme = null) => counted switch
     {
+        Counted.CallResults when programme is { } p => CallsPrefix + CallWords.Key(p),
         Counted.Landed => ScenariosPrefix + "landed",
         Counted.Demonstration => ScenariosPrefix + "demonstration",
         Counted.Tiers when tiers.Distinct().OrderBy(t => t).Select(TierNames.Key).ToList() is { Count: > 0 } keys =>
@@ -98,7 +103,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     };
 
     /// <summary>What the form shows for a stored spec.</summary>
-    public Counted Kind => AtLeastStage switch
+    public Counted Kind => Programme is not null ? Counted.CallResults : AtLeastStage switch
     {
         DockingStage.Demonstration => Counted.Demonstration,
         DockingStage.Landed => Counted.Landed,
@@ -111,6 +116,12 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         if (spec is null)
         {
             return false;
+        }
+
+        if (spec.StartsWith(CallsPrefix, StringComparison.Ordinal))
+        {
+            indicator = CallWords.TryParseKey(spec[CallsPrefix.Length..], out var programme) ? new ComputedIndicator(spec, [], null, null, programme) : null;
+            return indicator is not null;
         }
 
         if (spec.StartsWith(ScenariosPrefix, StringComparison.Ordinal))
@@ -157,7 +168,9 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     {
         var tiers = string.Join("或", Tiers.Select(TierNames.Chinese));
         var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English));
-        var what = AtLeastStage switch
+        var what = Programme is { } programme
+            ? Ui.L($"征集结果：{CallWords.Programme(programme, false)}（公布结果的入选数；对上申报为上级批准数）", $"Call results: {CallWords.Programme(programme, true)} (selected in published results; for upward rounds, approved by the higher level)")
+            : AtLeastStage switch
         {
             DockingStage.Demonstration => Ui.L("场景对接中成为示范项目的数量", "Docked scenario pairs made demonstration projects"),
             DockingStage.Landed => Ui.L("场景对接中已落地（含示范）的数量", "Docked scenario pairs that landed (demonstrations included)"),
@@ -169,18 +182,20 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
             },
         };
         return asOf is not { } date ? what
+            : Programme is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按结果公布日期）", $" (to {date:yyyy-MM-dd}, by the day each result was announced)")
             : AtLeastStage is null ? what + Ui.L($"（截至{date.Year}年，按认定年份；未注明年份的认定不计）", $" (to the end of {date.Year}, by the year of designation; designations without a year are not counted)")
             : what + Ui.L($"（截至{date:yyyy-MM-dd}，按该阶段的记录日期）", $" (to {date:yyyy-MM-dd}, by the date each stage was recorded)");
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => AtLeastStage is not null ? "/scenarios"
+    public string Link => Programme is { } p ? "/calls?programme=" + p
+        : AtLeastStage is not null ? "/scenarios"
         : "/enterprises" + (Tiers.Length == 1 ? "?tier=" + TierNames.Key(Tiers[0]) + (Node is null or AnyNode ? "" : "&node=" + Uri.EscapeDataString(Node))
             : Node is null or AnyNode ? "" : "?node=" + Uri.EscapeDataString(Node));
 }
 
-/// <summary>Counts a computed indicator from the features that hold the records: the registry's tiers, the scenarios' pipeline.</summary>
-public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory directory, ScenarioFunnel scenarios)
+/// <summary>Counts a computed indicator from the features that hold the records: the registry's tiers, the scenarios' pipeline, the calls' results.</summary>
+public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory directory, ScenarioFunnel scenarios, CallResults calls)
 {
     /// <summary>The chain nodes the count is limited to (the node and its sub-nodes; every node for <c>@*</c>); null when unlimited or the node is unknown.</summary>
     public async Task<IReadOnlyList<int>?> NodeIdsAsync(ComputedIndicator spec, CancellationToken cancellationToken) =>
@@ -203,7 +218,8 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
-        spec.AtLeastStage is { } stage
+        spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
+        : spec.AtLeastStage is { } stage
             ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
             : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), asOf?.Year, cancellationToken);
 }

@@ -16,7 +16,7 @@ namespace InnoCluster.Features.Calls.Pages;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ApplicationPageModel(
     GetApplication get, GetCall getCall, EditApplication edit, SubmitApplication submit, WithdrawApplication withdraw, CheckApplication check,
-    RecommendApplication recommend, ScoreApplication score, RecuseFromReview recuse, SetPanelScore panel, DecideApplication decide,
+    RecommendApplication recommend, ScoreApplication score, RecuseFromReview recuse, SetPanelScore panel, DecideApplication decide, RecordUpwardResult upward,
     UploadStore uploads, IOptions<UploadOptions> uploadOptions) : PageModel
 {
     public ApplicationView Application { get; private set; } = null!;
@@ -49,6 +49,9 @@ public sealed class ApplicationPageModel(
 
     [BindProperty]
     public int CorrectionDays { get; set; } = 5;
+
+    [BindProperty]
+    public DateOnly? DecidedOn { get; set; }
 
     private CallActor Actor => CallActor.Of(User);
 
@@ -120,6 +123,9 @@ public sealed class ApplicationPageModel(
 
     public Task<IActionResult> OnPostRejectAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, decide.RunAsync(id, new(false, Note), Actor, cancellationToken), Ui.L("已决定不入选。", "Not selected."), cancellationToken);
+
+    public Task<IActionResult> OnPostUpwardAsync(int id, bool approved, CancellationToken cancellationToken) =>
+        StepAsync(id, upward.RunAsync(id, new(approved, DecidedOn, Number, Note), Actor, cancellationToken), Ui.L("上级结果已登记。", "The higher level's result is recorded."), cancellationToken);
 
     public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 

@@ -51,6 +51,8 @@ public static class CallText
         "panel" => Ui.L("小组评议", "Panel score"),
         "select" => Ui.L("决定入选", "Selected"),
         "not-select" => Ui.L("决定不入选", "Not selected"),
+        "upward-approved" => Ui.L("上级批准", "Approved by the higher level"),
+        "upward-declined" => Ui.L("上级未批准", "Not approved by the higher level"),
         _ => action,
     };
 

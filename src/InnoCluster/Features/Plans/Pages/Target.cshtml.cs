@@ -32,7 +32,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>An official picks what measures the target: reported values, or a count the platform makes (which firms, or which scenario stage).</summary>
-    public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, InnoCluster.Features.Calls.CallProgramme? programme, CancellationToken cancellationToken)
     {
         if (!IsOfficial)
         {
@@ -45,7 +45,13 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(ComputedIndicator.Compose(counted, tiers, node)), cancellationToken);
+        if (counted == ComputedIndicator.Counted.CallResults && programme is null)
+        {
+            Problems = new() { ["programme"] = [Ui.L("请选择征集的项目类别", "Pick the programme of the calls")] };
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(ComputedIndicator.Compose(counted, tiers, node, programme)), cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;
