@@ -75,6 +75,8 @@ public sealed class ReportingCalendarTests
     [InlineData("tiers:")]
     [InlineData("tiers:listed,nonsense")]
     [InlineData("scenarios:signed")]
+    [InlineData("calls:")]
+    [InlineData("calls:DemonstrationProject")]
     [InlineData("SELECT COUNT(*) FROM enterprises")]
     [InlineData(null)]
     public void ComputedIndicator_RefusesAnythingElse(string? spec) => Assert.False(ComputedIndicator.TryParse(spec, out _));
@@ -87,6 +89,10 @@ public sealed class ReportingCalendarTests
         Assert.Contains("独角兽", unicorns.Describe(), StringComparison.Ordinal);
         Assert.True(ComputedIndicator.TryParse("scenarios:landed", out var landed));
         Assert.Equal("/scenarios", landed.Link);
+        Assert.True(ComputedIndicator.TryParse("calls:first-edition-software", out var software));
+        Assert.Equal((InnoCluster.Features.Calls.CallProgramme.FirstEditionSoftware, ComputedIndicator.Counted.CallResults, "/calls?programme=FirstEditionSoftware"), (software.Programme!.Value, software.Kind, software.Link));
+        Assert.Contains("首版次软件", software.Describe(), StringComparison.Ordinal);
+        Assert.Equal("calls:first-edition-software", ComputedIndicator.Compose(ComputedIndicator.Counted.CallResults, [], null, InnoCluster.Features.Calls.CallProgramme.FirstEditionSoftware));
     }
 
     [Theory]
