@@ -39,6 +39,7 @@ public static class CallsFeature
         services.AddScoped<ExportRanking>();
         services.AddScoped<RecordUpwardResult>();
         services.AddScoped<CallResults>();
+        services.AddScoped<ResultsIntoRecord>();
         services.AddScoped<ExportApplications>();
         services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, CallSeedStep>();
         return services;

@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Calls;
 
-/// <summary>After the 公示 ends with every objection answered, the office publishes the result: final, and each firm is told.</summary>
-public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, GetPublicity publicity, AuditTrail audit, ApplicationNotices notices, TimeProvider clock)
+/// <summary>
+/// After the 公示 ends with every objection answered, the office publishes the result: final, written into the
+/// registry where it has a place (<see cref="ResultsIntoRecord"/>), and each firm is told.
+/// </summary>
+public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, GetPublicity publicity, AuditTrail audit, ApplicationNotices notices, ResultsIntoRecord record, TimeProvider clock)
 {
     public async Task<Result<GetPublicity.Result>> RunAsync(int callId, CancellationToken cancellationToken)
     {
@@ -16,12 +19,15 @@ public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, 
         }
 
         var unanswered = await db.Set<Objection>().CountAsync(o => o.CallId == callId && o.Answer == null, cancellationToken);
-        if (call.Decide(clock.GetUtcNow(), unanswered) is { } problem)
+        var now = clock.GetUtcNow();
+        if (call.Decide(now, unanswered) is { } problem)
         {
             return problem;
         }
 
-        foreach (var application in await db.Set<CallApplication>().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.NotSelected)).ToListAsync(cancellationToken))
+        var decided = await db.Set<CallApplication>().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.NotSelected)).ToListAsync(cancellationToken);
+        await record.WriteAsync(call, [.. decided.Where(a => a.Status == ApplicationStatus.Selected)], now, cancellationToken);
+        foreach (var application in decided)
         {
             await notices.ChangedAsync(application, call, cancellationToken);
         }

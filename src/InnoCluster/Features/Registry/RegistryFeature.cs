@@ -23,6 +23,7 @@ public static class RegistryFeature
         services.AddScoped<RegistryOverview>();
         services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<UpdateEnterpriseFacts>();
+        services.AddScoped<GrantDesignation>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();

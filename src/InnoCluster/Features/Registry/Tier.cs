@@ -18,6 +18,7 @@ public enum Tier
     ChainLeader = 11,
 }
 
+[FeatureContract]
 public enum TierLevel
 {
     Unspecified = 0,

@@ -10,16 +10,17 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Tests.Calls;
 
 /// <summary>
-/// A round that recommends upward (江苏省首版次软件): the city's result is its recommendation; what counts
-/// towards the plan's target 5个省级首版次软件 is what the province approved, recorded by the office with its
-/// notice, and the plan target computes it from the records.
+/// What a published result writes into the record. A round that recommends upward (江苏省首版次软件): the
+/// city's result is its recommendation; what counts towards the plan's target 5个省级首版次软件 is what the
+/// province approved, recorded by the office with its notice. A 头雁 round: each selected firm holds the 头雁
+/// tier, with the call as its source, and the registry counts it.
 /// </summary>
-public abstract class UpwardResultTests<TTarget> : DatabaseTests<TTarget>
+public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
     where TTarget : DatabaseTarget, new()
 {
     private readonly TestApp<TTarget> _app;
 
-    protected UpwardResultTests(TestApp<TTarget> app)
+    protected CallResultTests(TestApp<TTarget> app)
         : base(app) => _app = app;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -32,42 +33,64 @@ public abstract class UpwardResultTests<TTarget> : DatabaseTests<TTarget>
         return JsonNode.Parse(body)!;
     }
 
-    [Fact]
-    public async Task TheProvincesApproval_CountsTowardsThePlanTarget()
+    /// <summary>One firm applies to a call written by <paramref name="call"/>, one expert scores it, it is selected, the 公示 runs and the result is published.</summary>
+    private async Task<(int CallId, int ApplicationId, int FirmId, HttpClient Office)> RunToResultAsync(Func<DateTimeOffset, object> call, string firmName)
     {
         var firmId = await _app.WithDbAsync(async db =>
         {
-            var firm = new Enterprise { Name = "首版次软件企业" + Guid.NewGuid().ToString("N")[..6], CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow() };
+            var firm = new Enterprise { Name = firmName + Guid.NewGuid().ToString("N")[..6], CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow() };
             db.Add(firm);
             await db.SaveChangesAsync(Ct);
             return firm.Id;
         });
         var firm = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: firmId), days: 365);
         var office = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]), days: 365);
+        // This round's expert is the only one in the pool, so they are the one assigned.
+        await _app.WithDbAsync(db => db.Set<Expert>().ExecuteUpdateAsync(e => e.SetProperty(x => x.Active, false), Ct));
         var expertAccount = await TestUsers.CreateAsync(_app, [Roles.Expert]);
         var expert = await TestUsers.TokenClientAsync(_app, expertAccount, days: 365);
-        await OkAsync(office.PostAsJsonAsync("/api/experts", new { email = expertAccount.Email, name = "软件专家", affiliation = "南京大学" }, Ct));
+        await OkAsync(office.PostAsJsonAsync("/api/experts", new { email = expertAccount.Email, name = "结果测试专家", affiliation = "南京大学" }, Ct));
 
-        var now = _app.Clock.GetUtcNow();
-        var call = await OkAsync(office.PostAsJsonAsync("/api/calls", new
-        {
-            title = "江苏省重点领域首版次软件产品推荐", kind = "UpwardRecommendation", programme = "FirstEditionSoftware", level = "省", year = now.Year,
-            rubric = new[] { new { key = "maturity", label = "成熟度", weight = 100, max = 10 } },
-            opensAt = CallTime.Written(now.AddHours(-1)), closesAt = CallTime.Written(now.AddDays(5)), expertsPerApplication = 1, publicityDays = 5,
-        }, Ct), HttpStatusCode.Created);
-        var callId = call["id"]!.GetValue<int>();
+        var callId = (await OkAsync(office.PostAsJsonAsync("/api/calls", call(_app.Clock.GetUtcNow()), Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
         await OkAsync(office.PostAsync($"/api/calls/{callId}/publish", null, Ct));
-        var id = (await OkAsync(firm.PostAsJsonAsync($"/api/calls/{callId}/applications", new { projectTitle = "工业视觉检测软件V1.0" }, Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var id = (await OkAsync(firm.PostAsJsonAsync($"/api/calls/{callId}/applications", new { projectTitle = "结果测试项目" }, Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
         await OkAsync(firm.PostAsync($"/api/applications/{id}/submit", null, Ct));
         await OkAsync(office.PostAsJsonAsync($"/api/applications/{id}/check", new { accept = true }, Ct));
         _app.Clock.Advance(TimeSpan.FromDays(6));
         await OkAsync(office.PostAsync($"/api/calls/{callId}/assignments", null, Ct));
         await OkAsync(expert.PostAsJsonAsync($"/api/applications/{id}/reviews", new { scores = new { maturity = 8 } }, Ct));
-        await OkAsync(office.PostAsJsonAsync($"/api/applications/{id}/decision", new { selected = true, reason = "推荐上报" }, Ct));
+        await OkAsync(office.PostAsJsonAsync($"/api/applications/{id}/decision", new { selected = true, reason = "推荐" }, Ct));
         Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/applications/{id}/upward-result", new { approved = true, decidedOn = "2026-01-01", note = "尚未公布结果" }, Ct)).StatusCode);
         await OkAsync(office.PostAsync($"/api/calls/{callId}/publicity", null, Ct));
         _app.Clock.Advance(TimeSpan.FromDays(6));
         await OkAsync(office.PostAsync($"/api/calls/{callId}/result", null, Ct));
+        return (callId, id, firmId, office);
+    }
+
+    private static object Rubric => new[] { new { key = "maturity", label = "成熟度", weight = 100, max = 10 } };
+
+    [Fact]
+    public async Task AHeadGooseSelection_BecomesTheFirmsTier_WithTheCallAsSource()
+    {
+        var (callId, _, firmId, office) = await RunToResultAsync(now => new
+        {
+            title = "头雁企业评选", kind = "Award", programme = "LeadingGoose", level = "市", year = 2026, rubric = Rubric,
+            opensAt = CallTime.Written(now.AddHours(-1)), closesAt = CallTime.Written(now.AddDays(5)), expertsPerApplication = 1, publicityDays = 5,
+        }, "头雁评选企业");
+        var tier = await _app.WithDbAsync(db => db.Set<EnterpriseTier>().SingleAsync(t => t.EnterpriseId == firmId, Ct));
+        Assert.Equal((Tier.LeadGoose, TierLevel.Municipal, 2026, $"/calls/{callId}", "头雁企业评选"), (tier.Tier, tier.Level, tier.Year, tier.Source!.Locator, tier.Source.Source));
+        var listed = await OkAsync(office.GetAsync("/api/enterprises?tier=lead-goose&pageSize=100", Ct));
+        Assert.Contains(listed["items"]!.AsArray(), e => e!["id"]!.GetValue<int>() == firmId);
+    }
+
+    [Fact]
+    public async Task TheProvincesApproval_CountsTowardsThePlanTarget()
+    {
+        var (_, id, _, office) = await RunToResultAsync(now => new
+        {
+            title = "江苏省重点领域首版次软件产品推荐", kind = "UpwardRecommendation", programme = "FirstEditionSoftware", level = "省", year = now.Year, rubric = Rubric,
+            opensAt = CallTime.Written(now.AddHours(-1)), closesAt = CallTime.Written(now.AddDays(5)), expertsPerApplication = 1, publicityDays = 5,
+        }, "首版次软件企业");
 
         var (target, plan) = await _app.WithDbAsync(async db => await db.Set<InnoCluster.Features.Plans.PlanTarget>().Where(t => t.Name.Contains("首版次软件")).Select(t => new Tuple<int, int>(t.Id, t.PlanId)).FirstAsync(Ct) is var row ? (row.Item1, row.Item2) : default);
         Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = "calls:first-edition-software" }, Ct)).StatusCode);
@@ -91,6 +114,6 @@ public abstract class UpwardResultTests<TTarget> : DatabaseTests<TTarget>
     }
 }
 
-public sealed class SqliteUpwardResultTests(TestApp<SqliteTarget> app) : UpwardResultTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;
+public sealed class SqliteCallResultTests(TestApp<SqliteTarget> app) : CallResultTests<SqliteTarget>(app), IClassFixture<TestApp<SqliteTarget>>;
 
-public sealed class PostgresUpwardResultTests(TestApp<PostgresTarget> app) : UpwardResultTests<PostgresTarget>(app), IClassFixture<TestApp<PostgresTarget>>;
+public sealed class PostgresCallResultTests(TestApp<PostgresTarget> app) : CallResultTests<PostgresTarget>(app), IClassFixture<TestApp<PostgresTarget>>;
