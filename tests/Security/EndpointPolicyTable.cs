@@ -144,6 +144,7 @@ public static class EndpointPolicyTable
         ["GET /api/calls/{id:int}/applications/export"] = Policies.CallTeam,
         ["POST /api/calls/{id:int}/publicity"] = Policies.Official,
         ["GET /api/calls/{id:int}/publicity"] = Policies.Public,
+        ["GET /api/calls/{id:int}/publicity/export"] = Policies.Public,
         ["POST /api/calls/{id:int}/objections"] = Policies.Public,
         ["GET /api/calls/{id:int}/objections"] = Policies.Official,
         ["POST /api/objections/{id:int}/answer"] = Policies.Official,

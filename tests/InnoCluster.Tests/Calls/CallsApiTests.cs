@@ -182,6 +182,10 @@ public abstract class CallsApiTests<TTarget> : DatabaseTests<TTarget>
         var publicity = await OkAsync(office.PostAsync($"/api/calls/{callId}/publicity", null, Ct));
         Assert.Equal((firmName, true), (publicity["selected"]![0]!["enterpriseName"]!.GetValue<string>(), publicity["takesObjections"]!.GetValue<bool>()));
         Assert.Equal("Publicity", (await OkAsync(anonymous.GetAsync($"/api/calls/{callId}/publicity", Ct)))["phase"]!.GetValue<string>());
+        var listBytes = await anonymous.GetByteArrayAsync($"/api/calls/{callId}/publicity/export", Ct);
+        Assert.Equal(firmName, MiniExcelLibs.MiniExcel.Query(new MemoryStream(listBytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["企业"]);
+        var rankingBytes = await office.GetByteArrayAsync($"/api/calls/{callId}/ranking/export", Ct);
+        Assert.Equal("67", MiniExcelLibs.MiniExcel.Query(new MemoryStream(rankingBytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["原始分"]?.ToString());
 
         // Anyone objects during the 公示, in their own name; the result waits for the period and the answer.
         Assert.Contains("name", await RefusedAsync(anonymous.PostAsJsonAsync($"/api/calls/{callId}/objections", new { text = "匿名" }, Ct), HttpStatusCode.BadRequest), StringComparison.Ordinal);

@@ -82,6 +82,15 @@ public static class CallsApi
             (await start.RunAsync(id, ct)).ToOk(result => result)).RequireAuthorization(Policies.Official);
         api.MapGet("/calls/{id:int}/publicity", async Task<Results<Ok<GetPublicity.Result>, NotFound>> (int id, GetPublicity get, CancellationToken ct) =>
             await get.RunAsync(id, ct) is { } result ? TypedResults.Ok(result) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
+        api.MapGet("/calls/{id:int}/publicity/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, GetPublicity get, TimeProvider clock, CancellationToken ct) =>
+            await get.RunAsync(id, ct) is not { } publicity ? TypedResults.NotFound() : TypedResults.File(
+                await ListWorkbook.WriteAsync(publicity.Selected, e => new Dictionary<string, object?>
+                {
+                    [Ui.L("企业", "Enterprise")] = e.EnterpriseName,
+                    [Ui.L("项目", "Project")] = e.ProjectTitle,
+                }, publicity.Phase == CallPhase.Decided ? Ui.L("结果", "Result") : Ui.L("公示名单", "Public notice"), ct),
+                ListWorkbook.ContentType, ListWorkbook.FileName(publicity.Phase == CallPhase.Decided ? "结果" : "公示名单", publicity.Phase == CallPhase.Decided ? "result" : "public-notice", clock.GetUtcNow())))
+            .RequireAuthorization(Policies.Public);
         api.MapPost("/calls/{id:int}/objections", async Task<Results<Created<FileObjection.Filed>, ProblemHttpResult>> (int id, FileObjection.Request body, ClaimsPrincipal user, FileObjection file, CancellationToken ct) =>
             (await file.RunAsync(id, body, Actor(user), ct)).ToCreated(filed => $"/api/calls/{id}/objections")).RequireAuthorization(Policies.Public);
         api.MapGet("/calls/{id:int}/objections", async (int id, AnswerObjection answers, CancellationToken ct) => TypedResults.Ok(await answers.ListAsync(id, ct))).RequireAuthorization(Policies.Official);

@@ -58,3 +58,27 @@ if (jobSection && jobSection.dataset.jobPoll) {
   };
   window.setTimeout(poll, 1000);
 }
+
+// A call's countdown counts down while the page is open (the server wrote the time left when it sent the page).
+document.querySelectorAll('time[data-countdown]').forEach((time) => {
+  const left = time.parentElement?.querySelector('[data-countdown-left]');
+  const until = Date.parse(time.getAttribute('datetime') ?? '');
+  if (!left || Number.isNaN(until)) {
+    return;
+  }
+  const english = document.documentElement.lang.startsWith('en');
+  const show = () => {
+    const minutes = Math.floor((until - Date.now()) / 60000);
+    if (minutes < 0) {
+      left.textContent = english ? 'closed' : '已截止';
+      return;
+    }
+    const days = Math.floor(minutes / 1440);
+    const hours = Math.floor((minutes % 1440) / 60);
+    left.textContent = days >= 1
+      ? (english ? `${days} d ${hours} h left` : `还剩 ${days} 天 ${hours} 小时`)
+      : (english ? `${hours} h ${minutes % 60} min left` : `还剩 ${hours} 小时 ${minutes % 60} 分`);
+  };
+  show();
+  setInterval(show, 30000);
+});
