@@ -190,6 +190,12 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("action");
 
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("actor_id");
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -211,6 +217,9 @@ namespace InnoCluster.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_call_application_steps");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_call_application_steps_actor_id");
 
                     b.HasIndex("ApplicationId", "At")
                         .HasDatabaseName("ix_call_application_steps_application_id_at");
@@ -589,6 +598,11 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(320)")
                         .HasColumnName("answered_by");
 
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("answered_by_id");
+
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("integer")
                         .HasColumnName("application_id");
@@ -630,6 +644,9 @@ namespace InnoCluster.Migrations.Postgres
 
                     b.HasIndex("CallId")
                         .HasDatabaseName("ix_call_objections_call_id");
+
+                    b.HasIndex("FiledById")
+                        .HasDatabaseName("ix_call_objections_filed_by_id");
 
                     b.ToTable("call_objections", (string)null);
                 });

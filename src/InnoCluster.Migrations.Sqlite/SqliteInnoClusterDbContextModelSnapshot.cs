@@ -178,6 +178,12 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("action");
 
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -199,6 +205,9 @@ namespace InnoCluster.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_call_application_steps");
+
+                    b.HasIndex("ActorId")
+                        .HasDatabaseName("ix_call_application_steps_actor_id");
 
                     b.HasIndex("ApplicationId", "At")
                         .HasDatabaseName("ix_call_application_steps_application_id_at");
@@ -569,6 +578,11 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answered_by");
 
+                    b.Property<string>("AnsweredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answered_by_id");
+
                     b.Property<int?>("ApplicationId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("application_id");
@@ -610,6 +624,9 @@ namespace InnoCluster.Migrations.Sqlite
 
                     b.HasIndex("CallId")
                         .HasDatabaseName("ix_call_objections_call_id");
+
+                    b.HasIndex("FiledById")
+                        .HasDatabaseName("ix_call_objections_filed_by_id");
 
                     b.ToTable("call_objections", (string)null);
                 });

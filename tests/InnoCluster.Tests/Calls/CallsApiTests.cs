@@ -208,6 +208,14 @@ public abstract class CallsApiTests<TTarget> : DatabaseTests<TTarget>
 
         var history = (await OkAsync(firm.GetAsync($"/api/applications/{id}", Ct)))["steps"]!.AsArray().Select(s => s!["action"]!.GetValue<string>()).ToList();
         Assert.Equal(["start", "edit", "submit", "return", "resubmit", "accept", "recommend", "select"], history);
+
+        // The firm's user and an expert erase their personal data: their names leave the history and the pool; the scores stay.
+        Assert.Equal(HttpStatusCode.NoContent, (await firm.PostAsync("/api/me/personal-data/erase", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await first.PostAsync("/api/me/personal-data/erase", null, Ct)).StatusCode);
+        var erased = await OkAsync(office.GetAsync($"/api/applications/{id}", Ct));
+        Assert.All(erased["steps"]!.AsArray().Where(s => s!["action"]!.GetValue<string>() is "start" or "submit"), s => Assert.Equal(CallsPersonalData.Erased, s!["actor"]!.GetValue<string>()));
+        Assert.Contains(erased["reviews"]!.AsArray(), r => r!["expertName"]!.GetValue<string>() == CallsPersonalData.Erased && r["total"]!.GetValue<decimal>() == 74m);
+        Assert.DoesNotContain((await OkAsync(office.GetAsync("/api/experts", Ct))).AsArray(), e => e!["name"]!.GetValue<string>() == experts[0].Name);
     }
 }
 

@@ -304,7 +304,7 @@ public sealed class CallApplication
     }
 
     public void Record(string action, CallActor actor, DateTimeOffset at, string? note) =>
-        Steps.Add(new ApplicationStep { Action = action, At = at, ActorName = actor.Name, Note = note });
+        Steps.Add(new ApplicationStep { Action = action, At = at, ActorId = actor.UserId, ActorName = actor.Name, Note = note });
 }
 
 public sealed class ApplicationStep
@@ -316,6 +316,9 @@ public sealed class ApplicationStep
     public string Action { get; set; } = "";
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The account that acted (for erasing its name with its personal data); the name is what readers see.</summary>
+    public string ActorId { get; set; } = "";
 
     public string ActorName { get; set; } = "";
 

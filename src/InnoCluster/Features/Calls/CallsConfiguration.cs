@@ -64,6 +64,8 @@ internal sealed class ApplicationStepConfiguration : IEntityTypeConfiguration<Ap
         b.HasIndex(s => new { s.ApplicationId, s.At });
         b.Property(s => s.Action).HasMaxLength(30);
         b.Property(s => s.ActorName).HasMaxLength(320);
+        b.Property(s => s.ActorId).HasMaxLength(64);
+        b.HasIndex(s => s.ActorId);
         b.Property(s => s.Note).HasMaxLength(5000);
     }
 }
@@ -120,5 +122,7 @@ internal sealed class ObjectionConfiguration : IEntityTypeConfiguration<Objectio
         b.Property(o => o.FiledById).HasMaxLength(64);
         b.Property(o => o.Answer).HasMaxLength(5000);
         b.Property(o => o.AnsweredBy).HasMaxLength(320);
+        b.Property(o => o.AnsweredById).HasMaxLength(64);
+        b.HasIndex(o => o.FiledById);
     }
 }

@@ -6,6 +6,7 @@ public static class CallsFeature
     public static IServiceCollection AddCalls(this IServiceCollection services)
     {
         services.AddScoped<CallRecords>();
+        services.AddScoped<InnoCluster.Infrastructure.IPersonalDataHolder, CallsPersonalData>();
         services.AddScoped<ApplicationNotices>();
         services.AddScoped<CreateCall>();
         services.AddScoped<UpdateCall>();

@@ -31,6 +31,8 @@ public sealed class Objection
 
     public string? AnsweredBy { get; set; }
 
+    public string? AnsweredById { get; set; }
+
     public Problem? Reply(string? answer, bool upheld, DateTimeOffset now, CallActor actor)
     {
         if (Answer is not null)
@@ -43,7 +45,7 @@ public sealed class Objection
             return Problem.Invalid("answer", "请填写答复（5000字以内） / the answer, at most 5000 characters");
         }
 
-        (Answer, Upheld, AnsweredAt, AnsweredBy) = (answer.Trim(), upheld, now, actor.Name);
+        (Answer, Upheld, AnsweredAt, AnsweredBy, AnsweredById) = (answer.Trim(), upheld, now, actor.Name, actor.UserId);
         return null;
     }
 }
