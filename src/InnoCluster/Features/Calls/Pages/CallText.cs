@@ -56,6 +56,15 @@ public static class CallText
         _ => action,
     };
 
+    /// <summary>A call's level (国家/省/市) in the reader's language.</summary>
+    public static string Level(string level) => level switch
+    {
+        "国家" => Ui.L("国家级", "National"),
+        "省" => Ui.L("省级", "Provincial"),
+        "市" => Ui.L("市级", "Municipal"),
+        _ => level,
+    };
+
     /// <summary>"还剩 3 天 4 小时" until a moment, or null once it has passed.</summary>
     public static string? Remaining(DateTimeOffset until, DateTimeOffset now)
     {
