@@ -158,5 +158,12 @@ public sealed class CallTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await firm.GotoAsync("/calls");
         await Assertions.Expect(firm.Locator("table.data").First).ToContainTextAsync("入选");
+
+        // The call's report, printed to PDF by the server's Chromium, names the result.
+        await using var printed = await office.APIRequest.GetAsync($"/calls/{callId}/report.pdf", new() { Timeout = 120_000 });
+        Assert.True(printed.Ok, $"{printed.Status}: {await printed.TextAsync()}");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await printed.BodyAsync());
+        var text = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Normalize(System.Text.NormalizationForm.FormKC);
+        Assert.Contains(firmName, text, StringComparison.Ordinal);
     }
 }

@@ -30,6 +30,8 @@ public static class InfrastructureSetup
             : new SqliteSearchDialect());
         services.AddSingleton<DatabasePreparation>();
         services.AddScoped<Files.UploadStore>();
+        services.AddSingleton<Files.ChromiumPdf>();
+        services.Configure<Files.ChromiumPdfOptions>(builder.Configuration.GetSection("Reports"));
         services.Configure<Mail.MailOptions>(builder.Configuration.GetSection("Mail"));
         services.AddSingleton<Mail.MailSignal>();
         services.AddScoped<Mail.IMessageOutbox, Mail.QueuedMessageOutbox>();

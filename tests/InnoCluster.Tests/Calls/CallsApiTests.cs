@@ -186,6 +186,10 @@ public abstract class CallsApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(firmName, MiniExcelLibs.MiniExcel.Query(new MemoryStream(listBytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["企业"]);
         var rankingBytes = await office.GetByteArrayAsync($"/api/calls/{callId}/ranking/export", Ct);
         Assert.Equal("67", MiniExcelLibs.MiniExcel.Query(new MemoryStream(rankingBytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()["原始分"]?.ToString());
+        var scoreRows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await office.GetByteArrayAsync($"/api/calls/{callId}/scores/export", Ct)), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(3, scoreRows.Count); // two reviews and one recusal
+        Assert.Contains(scoreRows, r => r["专家"]?.ToString() == "甲专家" && r["创新性"]?.ToString() == "8" && r["总分"]?.ToString() == "74" && r["修改次数"]?.ToString() == "2");
+        Assert.Contains(scoreRows, r => r["专家"]?.ToString() == "丙专家" && r["回避理由"]?.ToString() == "本单位为联合申报单位");
 
         // Anyone objects during the 公示, in their own name; the result waits for the period and the answer.
         Assert.Contains("name", await RefusedAsync(anonymous.PostAsJsonAsync($"/api/calls/{callId}/objections", new { text = "匿名" }, Ct), HttpStatusCode.BadRequest), StringComparison.Ordinal);
@@ -198,6 +202,10 @@ public abstract class CallsApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.Conflict, (await anonymous.PostAsJsonAsync($"/api/calls/{callId}/objections", new { name = "李四", contact = "x", text = "晚了" }, Ct)).StatusCode);
         await OkAsync(office.PostAsJsonAsync($"/api/objections/{objection["id"]!.GetValue<int>()}/answer", new { answer = "经核查，项目已于2026年落地运行。", upheld = false }, Ct));
         Assert.Equal("Decided", (await OkAsync(office.PostAsync($"/api/calls/{callId}/result", null, Ct)))["phase"]!.GetValue<string>());
+        var report = await anonymous.GetStringAsync($"/calls/{callId}/report", Ct);
+        Assert.Contains(firmName, report, StringComparison.Ordinal);
+        Assert.Contains("2 位，评分 2 人次，回避 1 人次", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("甲专家", report, StringComparison.Ordinal);
 
         // The firm was told at each step, by mail.
         var subjects = await _app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.To == firmAccount.Email).Select(m => m.Subject).ToListAsync(Ct));

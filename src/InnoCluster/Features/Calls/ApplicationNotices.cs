@@ -1,10 +1,12 @@
 using InnoCluster.Features.Identity;
 using InnoCluster.Infrastructure.Mail;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.Extensions.Options;
 
 namespace InnoCluster.Features.Calls;
 
 /// <summary>Mail to the firm's accounts at each change of its application: what happened, why, and by when.</summary>
-public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbox outbox)
+public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbox outbox, IOptions<SiteOptions> site)
 {
     public async Task ChangedAsync(CallApplication application, Call call, CancellationToken cancellationToken)
     {
@@ -38,7 +40,7 @@ public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbo
             lines.Add($"理由 / reason: {reason}");
         }
 
-        lines.Add($"/calls/applications/{application.Id}");
+        lines.Add(site.Value.Link($"/calls/applications/{application.Id}"));
         foreach (var to in (await accounts.EmailsOfEnterprisesAsync([application.EnterpriseId], cancellationToken)).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await outbox.SendAsync(to, $"申报{zh}：{call.Title} / application {en}", string.Join('\n', lines) + "\n", cancellationToken);

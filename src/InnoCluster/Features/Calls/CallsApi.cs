@@ -12,9 +12,10 @@ public static class CallsApi
 {
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/calls/{id:int}/report.pdf", ReportPdfAsync).RequireAuthorization(Policies.Official);
         var api = app.MapGroup("/api").WithTags("Calls");
         api.MapGet("/calls", async (CallProgramme? programme, int? year, ClaimsPrincipal user, ListCalls list, CancellationToken ct) =>
-            TypedResults.Ok(await list.RunAsync(programme, year, Actor(user), ct))).RequireAuthorization(Policies.Public);
+            TypedResults.Ok(await list.RunAsync(programme, year, Actor(user), ct))).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapPost("/calls", async Task<Results<Created<CallView>, ProblemHttpResult>> (CallInput input, ClaimsPrincipal user, CreateCall create, CancellationToken ct) =>
             (await create.RunAsync(input, Actor(user), ct)).ToCreated(view => $"/api/calls/{view.Id}")).RequireAuthorization(Policies.Official);
         api.MapGet("/calls/{id:int}", async Task<Results<Ok<CallView>, NotFound>> (int id, ClaimsPrincipal user, GetCall get, CancellationToken ct) =>
@@ -68,6 +69,16 @@ public static class CallsApi
         api.MapGet("/calls/{id:int}/ranking/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, ExportRanking export, TimeProvider clock, CancellationToken ct) =>
             await export.RunAsync(id, ct) is { } workbook ? TypedResults.File(workbook, ListWorkbook.ContentType, ListWorkbook.FileName("评分排名", "ranking", clock.GetUtcNow())) : TypedResults.NotFound())
             .RequireAuthorization(Policies.Official);
+        api.MapGet("/calls/{id:int}/scores/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, ExportScores export, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+        {
+            if (await export.RunAsync(id, ct) is not { } workbook)
+            {
+                return TypedResults.NotFound();
+            }
+
+            await audit.RecordAsync("export", "review_assignments", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", null, ct);
+            return TypedResults.File(workbook, ListWorkbook.ContentType, ListWorkbook.FileName("专家评分", "scores", clock.GetUtcNow()));
+        }).RequireAuthorization(Policies.Official);
         api.MapGet("/calls/{id:int}/applications/export", async Task<Results<FileContentHttpResult, NotFound>> (int id, ClaimsPrincipal user, ExportApplications export, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
         {
             if (await export.RunAsync(id, Actor(user), ct) is not { } workbook)
@@ -92,13 +103,28 @@ public static class CallsApi
                 ListWorkbook.ContentType, ListWorkbook.FileName(publicity.Phase == CallPhase.Decided ? "结果" : "公示名单", publicity.Phase == CallPhase.Decided ? "result" : "public-notice", clock.GetUtcNow())))
             .RequireAuthorization(Policies.Public);
         api.MapPost("/calls/{id:int}/objections", async Task<Results<Created<FileObjection.Filed>, ProblemHttpResult>> (int id, FileObjection.Request body, ClaimsPrincipal user, FileObjection file, CancellationToken ct) =>
-            (await file.RunAsync(id, body, Actor(user), ct)).ToCreated(filed => $"/api/calls/{id}/objections")).RequireAuthorization(Policies.Public);
+            (await file.RunAsync(id, body, Actor(user), ct)).ToCreated(filed => $"/api/calls/{id}/objections")).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.AnonymousWrite);
         api.MapGet("/calls/{id:int}/objections", async (int id, AnswerObjection answers, CancellationToken ct) => TypedResults.Ok(await answers.ListAsync(id, ct))).RequireAuthorization(Policies.Official);
         api.MapPost("/objections/{id:int}/answer", async Task<Results<Ok<AnswerObjection.View>, ProblemHttpResult>> (int id, AnswerObjection.Request body, ClaimsPrincipal user, AnswerObjection answer, CancellationToken ct) =>
             (await answer.RunAsync(id, body, Actor(user), ct)).ToOk(view => view)).RequireAuthorization(Policies.Official);
         api.MapPost("/calls/{id:int}/result", async Task<Results<Ok<GetPublicity.Result>, ProblemHttpResult>> (int id, PublishResult publish, CancellationToken ct) =>
             (await publish.RunAsync(id, ct)).ToOk(result => result)).RequireAuthorization(Policies.Official);
         return app;
+    }
+
+    /// <summary>The call's public report as PDF, printed by the server's headless Chromium in the reader's language.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReportPdfAsync(int id, GetCallReport report, ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
+    {
+        if (await report.RunAsync(id, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var culture = Ui.English ? "en" : "zh-CN";
+        var (bytes, problem) = await pdf.RenderAsync($"/calls/{id}/report?culture={culture}&ui-culture={culture}", ct);
+        return bytes is null
+            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF / PDF rendering is unavailable")
+            : TypedResults.File(bytes, "application/pdf", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Ui.L("征集报告", "call-report")}-{id}-{clock.GetUtcNow():yyyyMMdd}.pdf"));
     }
 
     private static CallActor Actor(ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? CallActor.Of(user) : CallActor.Anonymous;

@@ -42,6 +42,8 @@ public static class CallsFeature
         services.AddScoped<CallResults>();
         services.AddScoped<ResultsIntoRecord>();
         services.AddScoped<ExportApplications>();
+        services.AddScoped<ExportScores>();
+        services.AddScoped<GetCallReport>();
         services.AddSingleton<InnoCluster.Infrastructure.Seeding.ISeedStep, CallSeedStep>();
         return services;
     }

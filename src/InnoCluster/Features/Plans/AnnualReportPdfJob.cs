@@ -33,7 +33,7 @@ public sealed class AnnualReportPdfJob : JobKind<AnnualReportPdfJob.Parameters, 
 
         run.Report(new JobProgress(0, 1, "print"));
         var year = parameters.Year is { } y ? $"&year={y}" : "&toDate=true";
-        var (bytes, problem) = await services.GetRequiredService<ChromiumPdf>().RenderAsync(
+        var (bytes, problem) = await services.GetRequiredService<Infrastructure.Files.ChromiumPdf>().RenderAsync(
             $"/plans/{parameters.PlanId}/report?culture={parameters.Culture}&ui-culture={parameters.Culture}{year}", cancellationToken);
         if (bytes is null)
         {

@@ -108,7 +108,7 @@ public static class PlansApi
             : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(
                 queue, id, ActionPlan.ReportYear(year, toDate == true, plan.StartYear, plan.EndYear, clock.GetUtcNow().Year), ct));
 
-    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, Infrastructure.Files.ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
     {
         if (await plans.FindAsync(id, ct) is not { } plan)
         {

@@ -43,10 +43,8 @@ public static partial class PlansFeature
         services.AddSingleton<ReminderSchedule>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderSchedule>());
         services.AddSingleton<Infrastructure.Cli.ICliVerb, RemindVerb>();
-        services.AddSingleton<ChromiumPdf>();
         services.AddSingleton<Infrastructure.Jobs.IJobKind, AnnualReportPdfJob>();
         services.AddSingleton<Infrastructure.Jobs.IJobKind, ReportRemindersJob>();
-        services.Configure<ChromiumPdfOptions>(configuration.GetSection("Reports"));
         services.AddSingleton<ISeedStep, PlanSeedStep>();
         return services;
     }

@@ -5,4 +5,7 @@ public static class RateLimits
 {
     public const string SignIn = "sign-in";
     public const string Search = "search";
+
+    /// <summary>Writes anyone may make without signing in (an objection to a 公示): the sign-in budget per address.</summary>
+    public const string AnonymousWrite = "anonymous-write";
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace InnoCluster.Features.Plans;
+namespace InnoCluster.Infrastructure.Files;
 
 public sealed class ChromiumPdfOptions
 {
@@ -16,7 +16,7 @@ public sealed class ChromiumPdfOptions
 }
 
 /// <summary>
-/// Prints one of this server's public pages to PDF with headless Chromium (its command line's
+/// Prints one of this server's public pages to PDF with headless Chromium (the annual report, a call's report) (its command line's
 /// --print-to-pdf: no browser driver needed). The page is fetched from the server's own listening address,
 /// never from the request's Host header, so a caller cannot point Chromium elsewhere. One print at a time.
 /// </summary>
