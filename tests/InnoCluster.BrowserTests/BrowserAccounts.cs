@@ -77,6 +77,22 @@ public static class BrowserAccounts
             await page.WaitForURLAsync("**/account/two-factor**");
             await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
             await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+            var left = false;
+            try
+            {
+                await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit, Timeout = 10_000 });
+                left = true;
+            }
+            catch (TimeoutException) when (page.Url.Contains("/account/two-factor", StringComparison.Ordinal))
+            {
+            }
+
+            if (!left && await page.GetByRole(AriaRole.Alert).CountAsync() == 0)
+            {
+                // The press did not submit the form (seen rarely under load: no request, no refusal): press again, as a person would.
+                await page.GetByLabel("验证码").FillAsync(new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp());
+                await page.GetByRole(AriaRole.Button, new() { Name = "验证" }).ClickAsync();
+            }
         }
 
         // Signed in once the browser has left the account pages with its session cookie; waiting for the
