@@ -140,7 +140,12 @@ public sealed class CallRulesTests
         Assert.False(call.TakesObjectionsAt(afterClose.AddDays(7)));
         Assert.NotNull(call.Decide(afterClose.AddDays(6), 0));
         Assert.Contains("1 objections", call.Decide(afterClose.AddDays(8), 1)!.Message, StringComparison.Ordinal);
-        Assert.Null(call.Decide(afterClose.AddDays(8), 0));
-        Assert.Equal(CallPhase.Decided, call.PhaseAt(afterClose.AddDays(8)));
+        call.ListChangedDuringPublicity(afterClose.AddDays(6)); // an upheld objection changed the list: a full period again
+        Assert.True(call.TakesObjectionsAt(afterClose.AddDays(12)));
+        Assert.NotNull(call.Decide(afterClose.AddDays(12), 0));
+        Assert.Null(call.Decide(afterClose.AddDays(13), 0));
+        Assert.Equal(CallPhase.Decided, call.PhaseAt(afterClose.AddDays(13)));
+        call.ListChangedDuringPublicity(afterClose.AddDays(14));
+        Assert.Equal(afterClose.AddDays(13), call.PublicityUntil); // a published result is not reopened
     }
 }

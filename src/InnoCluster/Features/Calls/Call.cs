@@ -192,6 +192,15 @@ public sealed class Call
 
     public bool TakesObjectionsAt(DateTimeOffset now) => Status == CallStatus.Publicity && now < PublicityUntil;
 
+    /// <summary>A decision changed during the 公示 (after an upheld objection) changes the list: the new list runs its full period from now.</summary>
+    public void ListChangedDuringPublicity(DateTimeOffset now)
+    {
+        if (Status == CallStatus.Publicity)
+        {
+            (PublicityFrom, PublicityUntil) = (now, now.AddDays(PublicityDays));
+        }
+    }
+
     public Problem? Decide(DateTimeOffset now, int unansweredObjections)
     {
         if (Status != CallStatus.Publicity)

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Calls;
 
-/// <summary>The office decides an application (selected or not) with its reason, by <see cref="DecisionRules"/>; audited.</summary>
+/// <summary>
+/// The office decides an application (selected or not) with its reason, by <see cref="DecisionRules"/>; audited.
+/// A changed decision during the 公示 restarts it, so the new list is public for its full period.
+/// </summary>
 public sealed class DecideApplication(InnoClusterDbContext db, CallRecords records, ApplicationNotices notices, AuditTrail audit, TimeProvider clock)
 {
     public sealed record Request(bool Selected, string? Reason);
@@ -26,7 +29,13 @@ public sealed class DecideApplication(InnoClusterDbContext db, CallRecords recor
             return problem;
         }
 
+        var before = application.Status;
         application.Decide(request.Selected, request.Reason!.Trim(), now, actor);
+        if (before != application.Status)
+        {
+            call.ListChangedDuringPublicity(now);
+        }
+
         await audit.RecordAsync("decide", "call_applications", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", $"{application.Status}: {application.DecisionReason}", cancellationToken);
         await notices.ChangedAsync(application, call, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
