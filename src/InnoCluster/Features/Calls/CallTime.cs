@@ -40,5 +40,6 @@ public static partial class CallTime
 
     public static DateTimeOffset InBeijing(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
-    public static string Written(DateTimeOffset at) => InBeijing(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>As the pages write a moment (Beijing time, minutes), so a message and a page say the same.</summary>
+    public static string Written(DateTimeOffset at) => InnoCluster.Infrastructure.Web.Ui.Time(at);
 }
