@@ -2289,9 +2289,36 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Board")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("board");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
 
                     b.Property<string>("Level")
                         .IsRequired()
@@ -2299,14 +2326,30 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("level");
 
-                    b.Property<DateOnly?>("ListedOn")
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT")
-                        .HasColumnName("listed_on");
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
 
                     b.Property<string>("SecurityCode")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("security_code");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<string>("Tier")
                         .IsRequired()
@@ -2337,9 +2380,31 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -2357,6 +2422,26 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
 
                     b.Property<int?>("Year")
                         .HasColumnType("INTEGER")
@@ -2448,6 +2533,186 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasDatabaseName("ix_enterprise_products_enterprise_id");
 
                     b.ToTable("enterprise_products", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProductCertification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("product_name");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_certifications");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_enterprise_certifications_enterprise_id");
+
+                    b.HasIndex("Kind", "EnterpriseId")
+                        .HasDatabaseName("ix_enterprise_certifications_kind_enterprise_id");
+
+                    b.ToTable("enterprise_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_standards");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_enterprise_standards_enterprise_id");
+
+                    b.HasIndex("Number")
+                        .HasDatabaseName("ix_enterprise_standards_number");
+
+                    b.ToTable("enterprise_standards", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.YearlyFigure", b =>
@@ -5230,6 +5495,122 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProductCertification", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany("Certifications")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_certifications_enterprises_enterprise_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("ProductCertificationId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("ProductCertificationId");
+
+                            b1.ToTable("enterprise_certifications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductCertificationId")
+                                .HasConstraintName("fk_enterprise_certifications_enterprise_certifications_id");
+                        });
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany("Standards")
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_standards_enterprises_enterprise_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("StandardRecordId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("StandardRecordId");
+
+                            b1.ToTable("enterprise_standards");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StandardRecordId")
+                                .HasConstraintName("fk_enterprise_standards_enterprise_standards_id");
+                        });
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.YearlyFigure", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
@@ -5602,6 +5983,8 @@ namespace InnoCluster.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Enterprise", b =>
                 {
+                    b.Navigation("Certifications");
+
                     b.Navigation("ChainLinks");
 
                     b.Navigation("Figures");
@@ -5611,6 +5994,8 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Navigation("Names");
 
                     b.Navigation("Products");
+
+                    b.Navigation("Standards");
 
                     b.Navigation("Statements");
 

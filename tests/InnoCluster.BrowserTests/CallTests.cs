@@ -21,7 +21,7 @@ public sealed class CallTests(BrowserApp app) : IClassFixture<BrowserApp>
         return await action(scope.ServiceProvider.GetRequiredService<InnoCluster.Infrastructure.Data.InnoClusterDbContext>());
     }
 
-    private static string Local(TimeSpan fromNow) => CallTime.InBeijing(TimeProvider.System.GetUtcNow().Add(fromNow)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Local(TimeSpan fromNow) => InnoCluster.Infrastructure.BeijingTime.Of(TimeProvider.System.GetUtcNow().Add(fromNow)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task ACall_IsAppliedToReviewedAndDecided_ThroughThePages()

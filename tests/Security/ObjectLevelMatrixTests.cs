@@ -64,6 +64,14 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
         ["PATCH /api/enterprises/{id:int}/facts"] = async o => new Attempt(
             await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/facts", JsonContent.Create(new { year = 2024, revenue = 1m, district = "sip" }), Ct),
             async () => Assert.False(await app.WithDbAsync(db => db.Set<YearlyFigure>().AnyAsync(f => f.EnterpriseId == o.Theirs, Ct)))),
+        ["POST /api/enterprises/{id:int}/designations"] = async o => new Attempt(
+            await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/designations", new { tier = "gazelle", level = "municipal", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
+        ["POST /api/enterprises/{id:int}/certifications"] = async o => new Attempt(
+            await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/certifications", new { kind = "first-edition-software", productName = "篡改", level = "provincial", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
+        ["POST /api/enterprises/{id:int}/standards"] = async o => new Attempt(
+            await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/standards", new { number = "T/X 1-2024", title = "篡改", level = "group", role = "lead", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
+        ["POST /api/enterprises/{id:int}/filings"] = async o => new Attempt(
+            await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/filings", new { kind = "algorithm", name = "篡改", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
         ["GET /api/tasks/{id:int}/reports"] = async _ =>
         {
             var (department, task) = await OtherUnitsTaskAsync();
@@ -301,6 +309,11 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
 
     private Func<Task> NoReportsOn(int task) => async () =>
         Assert.False(await app.WithDbAsync(db => db.Set<InnoCluster.Features.Plans.TaskReport>().AnyAsync(r => r.TaskId == task, Ct)));
+
+    /// <summary>The victim firm has no designation, certification, standard or filing, proposed or not.</summary>
+    private Func<Task> NoRecordsOn(int firm) => async () => Assert.Equal(0, await app.WithDbAsync(async db =>
+        await db.Set<EnterpriseTier>().CountAsync(r => r.EnterpriseId == firm, Ct) + await db.Set<ProductCertification>().CountAsync(r => r.EnterpriseId == firm, Ct)
+        + await db.Set<StandardRecord>().CountAsync(r => r.EnterpriseId == firm, Ct) + await db.Set<Filing>().CountAsync(r => r.EnterpriseId == firm, Ct)));
 
     [Fact]
     public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()

@@ -86,7 +86,7 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
     [Fact]
     public async Task TheProvincesApproval_CountsTowardsThePlanTarget()
     {
-        var (_, id, _, office) = await RunToResultAsync(now => new
+        var (callId, id, firmId, office) = await RunToResultAsync(now => new
         {
             title = "江苏省重点领域首版次软件产品推荐", kind = "UpwardRecommendation", programme = "FirstEditionSoftware", level = "省", year = now.Year, rubric = Rubric,
             opensAt = CallTime.Written(now.AddHours(-1)), closesAt = CallTime.Written(now.AddDays(5)), expertsPerApplication = 1, publicityDays = 5,
@@ -97,7 +97,7 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
         var before = (await OkAsync(office.GetAsync($"/api/plan-targets/{target}", Ct)))["target"]!;
         Assert.Equal(0m, before["latestValue"]!.GetValue<decimal>()); // recommended is not yet approved
 
-        var today = DateOnly.FromDateTime(CallTime.InBeijing(_app.Clock.GetUtcNow()).DateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(_app.Clock);
         var refused = await office.PostAsJsonAsync($"/api/applications/{id}/upward-result", new { approved = false, decidedOn = today.AddDays(1).ToString("yyyy-MM-dd"), amount = 500000, note = "" }, Ct);
         var problems = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
@@ -111,6 +111,15 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
         var yesterday = (await OkAsync(office.GetAsync($"/api/plans/{plan}/targets?asOf={today.AddDays(-1):yyyy-MM-dd}", Ct))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!;
         Assert.Equal(0m, yesterday["latestValue"]?.GetValue<decimal>() ?? 0m);
         Assert.Equal(HttpStatusCode.Conflict, (await office.PostAsJsonAsync($"/api/applications/{id}/upward-result", new { approved = true, decidedOn = today.ToString("yyyy-MM-dd"), note = "重复" }, Ct)).StatusCode);
+
+        // The approval is the product's provincial certification, with the call as its source; the registry's count sees it.
+        var certification = await _app.WithDbAsync(db => db.Set<ProductCertification>().SingleAsync(c => c.EnterpriseId == firmId, Ct));
+        Assert.Equal((CertificationKind.FirstEditionSoftware, "结果测试项目", TierLevel.Provincial, today, $"/calls/{callId}"),
+            (certification.Kind, certification.ProductName, certification.Level, certification.Source!.SourceDate, certification.Source.Locator));
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = "certifications:first-edition-software/provincial" }, Ct)).StatusCode);
+        Assert.Equal(1m, (await OkAsync(office.GetAsync($"/api/plan-targets/{target}", Ct)))["target"]!["latestValue"]!.GetValue<decimal>());
+        var shown = await OkAsync(_app.CreateClient().GetAsync($"/api/enterprises/{firmId}/certifications", Ct));
+        Assert.Equal("held", shown[0]!["standing"]!.GetValue<string>().ToLowerInvariant());
     }
 }
 

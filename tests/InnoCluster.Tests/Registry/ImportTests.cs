@@ -147,9 +147,9 @@ public abstract class ImportTests<TTarget> : DatabaseTests<TTarget>
         // 亨通): matching them would be the editors' guess, so the import leaves those firms alone.
         Assert.False(bySeed.ContainsKey("nata-opto"));
         Assert.False(bySeed.ContainsKey("hengtong"));
-        Assert.Equal(new DateOnly(2018, 5, 28), bySeed["ecovacs"].ListedOn);       // 科沃斯 603486
-        Assert.Equal(new DateOnly(2019, 7, 22), bySeed["hyc"].ListedOn);           // 华兴源创 688001
-        Assert.Equal(new DateOnly(2022, 4, 1), bySeed["everbright-photonics"].ListedOn); // 长光华芯 688048
+        Assert.Equal(new DateOnly(2018, 5, 28), bySeed["ecovacs"].GrantedOn);       // 科沃斯 603486
+        Assert.Equal(new DateOnly(2019, 7, 22), bySeed["hyc"].GrantedOn);           // 华兴源创 688001
+        Assert.Equal(new DateOnly(2022, 4, 1), bySeed["everbright-photonics"].GrantedOn); // 长光华芯 688048
         Assert.Equal("688048.SH", bySeed["everbright-photonics"].SecurityCode);
         Assert.All(bySeed.Values, t => Assert.Equal("listed-companies.csv", t.Source!.Source));
 

@@ -20,7 +20,7 @@ public sealed class CallResults(InnoClusterDbContext db)
                        where c.Programme == programme && c.Status == CallStatus.Decided && a.Status == ApplicationStatus.Selected
                        select new { a.UpwardApproved, a.UpwardDecidedOn, c.Kind, c.DecidedAt };
         var rows = await selected.ToListAsync(cancellationToken);
-        var end = asOf is { } day ? CallTime.FromBeijing(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTimeOffset?)null;
+        var end = asOf is { } day ? InnoCluster.Infrastructure.BeijingTime.FromLocal(day.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTimeOffset?)null;
         return rows.Count(r => r.Kind == CallKind.UpwardRecommendation
             ? r.UpwardApproved == true && (asOf is null || r.UpwardDecidedOn <= asOf)
             : end is null || r.DecidedAt < end);

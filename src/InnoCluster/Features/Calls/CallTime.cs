@@ -9,8 +9,6 @@ namespace InnoCluster.Features.Calls;
 /// </summary>
 public static partial class CallTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.IgnoreCase)]
     private static partial Regex Offset();
 
@@ -31,14 +29,9 @@ public static partial class CallTime
         }
 
         return DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? (FromBeijing(local), null)
+            ? (InnoCluster.Infrastructure.BeijingTime.FromLocal(local), null)
             : (null, $"无法识别的时间“{text}”，请写成 2026-03-31 17:00 / not a time: {text} (write 2026-03-31 17:00)");
     }
-
-    public static DateTimeOffset FromBeijing(DateTime local) =>
-        new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone.GetUtcOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified))).ToUniversalTime();
-
-    public static DateTimeOffset InBeijing(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone);
 
     /// <summary>As the pages write a moment (Beijing time, minutes), so a message and a page say the same.</summary>
     public static string Written(DateTimeOffset at) => InnoCluster.Infrastructure.Web.Ui.Time(at);

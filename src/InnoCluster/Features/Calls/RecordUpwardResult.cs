@@ -4,8 +4,8 @@ using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Calls;
 
-/// <summary>The office records what the national or provincial programme decided on an application the city recommended (audited).</summary>
-public sealed class RecordUpwardResult(InnoClusterDbContext db, CallRecords records, AuditTrail audit, TimeProvider clock)
+/// <summary>The office records what the national or provincial programme decided on an application the city recommended (audited); an approval writes itself into the registry (<see cref="ResultsIntoRecord"/>).</summary>
+public sealed class RecordUpwardResult(InnoClusterDbContext db, CallRecords records, AuditTrail audit, ResultsIntoRecord intoRecord, TimeProvider clock)
 {
     public sealed record Request(bool Approved, DateOnly? DecidedOn, decimal? Amount, string? Note);
 
@@ -17,10 +17,15 @@ public sealed class RecordUpwardResult(InnoClusterDbContext db, CallRecords reco
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(CallTime.InBeijing(now).DateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.DayOf(now);
         if (loaded.Application.RecordUpwardResult(loaded.Call, request.Approved, request.DecidedOn, request.Amount, request.Note, today, now, actor) is { } problem)
         {
             return problem;
+        }
+
+        if (request.Approved)
+        {
+            await intoRecord.WriteApprovedAsync(loaded.Call, loaded.Application, loaded.Application.UpwardDecidedOn ?? today, cancellationToken);
         }
 
         await audit.RecordAsync("upward-result", "call_applications", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok",

@@ -4,32 +4,50 @@ using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Calls;
 
 /// <summary>
-/// A published result writes itself into the registry where the registry has a place for it: a 头雁 selection
-/// becomes the firm's 头雁 tier, with the call's level and year and the call as its source.
+/// A result writes itself into the registry where the registry has a place for it: a 头雁 selection becomes the
+/// firm's 头雁 tier; a 首版次软件 or 融合创新产品 selection the certification of the application's product. The
+/// level is the call's; for an upward round, written when the higher level approves (its level, its day). The call
+/// is the source. Other programmes (示范项目, 攻关, 揭榜挂帅, talent) are counted from the calls themselves.
 /// </summary>
-public sealed class ResultsIntoRecord(GrantDesignation grant)
+public sealed class ResultsIntoRecord(GrantRecord grant)
 {
-    /// <summary>How many designations were added.</summary>
+    /// <summary>How many records a published result added (none for an upward round: those wait for the higher level).</summary>
     public async Task<int> WriteAsync(Call call, IReadOnlyList<CallApplication> selected, DateTimeOffset decidedAt, CancellationToken cancellationToken)
     {
-        if (call.Programme != CallProgramme.LeadingGoose || call.Kind == CallKind.UpwardRecommendation)
+        if (call.Kind == CallKind.UpwardRecommendation)
         {
             return 0;
         }
 
-        var decidedOn = DateOnly.FromDateTime(CallTime.InBeijing(decidedAt).DateTime);
+        var decidedOn = BeijingTime.DayOf(decidedAt);
+        var added = 0;
+        foreach (var application in selected)
+        {
+            added += await WriteOneAsync(call, application, decidedOn, cancellationToken) ? 1 : 0;
+        }
+
+        return added;
+    }
+
+    /// <summary>Whether the higher level's approval of an upward application added a record.</summary>
+    public Task<bool> WriteApprovedAsync(Call call, CallApplication application, DateOnly approvedOn, CancellationToken cancellationToken) =>
+        WriteOneAsync(call, application, approvedOn, cancellationToken);
+
+    private async Task<bool> WriteOneAsync(Call call, CallApplication application, DateOnly decidedOn, CancellationToken cancellationToken)
+    {
         var level = call.Level switch { "国家" => TierLevel.National, "省" => TierLevel.Provincial, "市" => TierLevel.Municipal, _ => TierLevel.Unspecified };
+        var year = call.Year ?? decidedOn.Year;
         var source = new Provenance
         {
             Kind = ProvenanceKind.Manual, Source = call.Title, Locator = $"/calls/{call.Id}", SourceDate = decidedOn,
             Note = "征集结果公布后由平台写入 / written by the platform when the call's result was published",
         };
-        var added = 0;
-        foreach (var application in selected)
+        return call.Programme switch
         {
-            added += await grant.RunAsync(application.EnterpriseId, Tier.LeadGoose, level, call.Year ?? decidedOn.Year, source, cancellationToken) ? 1 : 0;
-        }
-
-        return added;
+            CallProgramme.LeadingGoose => await grant.DesignationAsync(application.EnterpriseId, Tier.LeadGoose, level, year, source, cancellationToken),
+            CallProgramme.FirstEditionSoftware => await grant.CertificationAsync(application.EnterpriseId, CertificationKind.FirstEditionSoftware, application.ProjectTitle, level, year, source, cancellationToken),
+            CallProgramme.FusionProduct => await grant.CertificationAsync(application.EnterpriseId, CertificationKind.FusionInnovationProduct, application.ProjectTitle, level, year, source, cancellationToken),
+            _ => false,
+        };
     }
 }

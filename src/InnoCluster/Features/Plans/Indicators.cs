@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Features.Calls;
 using InnoCluster.Features.Registry;
@@ -68,9 +69,12 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 /// that chain node or below it (<c>@*</c>: on any node of the AI chain); <c>scenarios:landed</c> the docked pairs that landed
 /// (落地, demonstration included), <c>scenarios:demonstration</c> those made demonstration projects;
 /// <c>calls:demonstration-project</c> what the calls of a programme produced (selections of published results;
-/// for upward programmes, what the higher level approved). Only the specs listed here exist; nothing runs free SQL.
+/// for upward programmes, what the higher level approved); <c>tiers:lead-goose/municipal</c> only designations at that
+/// level or higher; <c>certifications:first-edition-software/provincial</c>, <c>filings:algorithm,large-model</c> and
+/// <c>standards:lead/national</c> the registry's other records (<see cref="RecordCount"/>). Expired and ended records do
+/// not count. Only the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null)
 {
     /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
     public const string AnyNode = "*";
@@ -79,7 +83,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     private const string ScenariosPrefix = "scenarios:";
     private const string CallsPrefix = "calls:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any"];
 
     /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
     public enum Counted
@@ -89,21 +93,25 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         Landed,
         Demonstration,
         CallResults,
+        Records,
     }
 
     /// <summary>The spec for the form's choices; null for reported values, or when firms are counted without a tier.</summary>
-    public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node, CallProgramme? programme = null) => counted switch
+    public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node, CallProgramme? programme = null, TierLevel? minLevel = null, string? records = null) => counted switch
     {
+        Counted.Records when TryParse(records, out var parsed) && parsed.Records is { } count =>
+            (count.Kind == RecordKind.Certifications && minLevel is { } level && level != TierLevel.Unspecified ? count with { MinLevel = RecordWords.Key(level) } : count).Spec,
         Counted.CallResults when programme is { } p => CallsPrefix + CallWords.Key(p),
         Counted.Landed => ScenariosPrefix + "landed",
         Counted.Demonstration => ScenariosPrefix + "demonstration",
         Counted.Tiers when tiers.Distinct().OrderBy(t => t).Select(TierNames.Key).ToList() is { Count: > 0 } keys =>
-            TiersPrefix + string.Join(',', keys) + (string.IsNullOrWhiteSpace(node) ? "" : "@" + node.Trim()),
+            TiersPrefix + string.Join(',', keys) + (minLevel is { } tierLevel && tierLevel != TierLevel.Unspecified ? "/" + RecordWords.Key(tierLevel) : "")
+                + (string.IsNullOrWhiteSpace(node) ? "" : "@" + node.Trim()),
         _ => null,
     };
 
     /// <summary>What the form shows for a stored spec.</summary>
-    public Counted Kind => Programme is not null ? Counted.CallResults : AtLeastStage switch
+    public Counted Kind => Records is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
     {
         DockingStage.Demonstration => Counted.Demonstration,
         DockingStage.Landed => Counted.Landed,
@@ -121,6 +129,12 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         if (spec.StartsWith(CallsPrefix, StringComparison.Ordinal))
         {
             indicator = CallWords.TryParseKey(spec[CallsPrefix.Length..], out var programme) ? new ComputedIndicator(spec, [], null, null, programme) : null;
+            return indicator is not null;
+        }
+
+        if (RecordCount.Names(spec))
+        {
+            indicator = RecordCount.TryParseSpec(spec, out var count) ? new ComputedIndicator(spec, [], null, Records: count) : null;
             return indicator is not null;
         }
 
@@ -148,6 +162,17 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
             }
         }
 
+        TierLevel? minLevel = null;
+        if (body.IndexOf('/', StringComparison.Ordinal) is var slash and >= 0)
+        {
+            if (!RecordWords.TryParse<TierLevel>(body[(slash + 1)..].Trim(), RecordWords.Key, out var level) || level == TierLevel.Unspecified)
+            {
+                return false;
+            }
+
+            (minLevel, body) = (level, body[..slash]);
+        }
+
         var parsed = new List<Tier>();
         foreach (var key in body.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
@@ -159,16 +184,17 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
             parsed.Add(tier);
         }
 
-        indicator = parsed.Count > 0 ? new ComputedIndicator(spec, [.. parsed.Distinct()], null, node) : null;
+        indicator = parsed.Count > 0 ? new ComputedIndicator(spec, [.. parsed.Distinct()], null, node, MinLevel: minLevel) : null;
         return indicator is not null;
     }
 
     /// <summary>What is counted, in the reader's language, naming the chain node by its name; for a past date, also how the past is read.</summary>
     public string Describe(DateOnly? asOf = null, string? nodeName = null, string? nodeNameEnglish = null)
     {
-        var tiers = string.Join("或", Tiers.Select(TierNames.Chinese));
-        var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English));
-        var what = Programme is { } programme
+        var tiers = (MinLevel is { } level ? TierNames.Chinese(level) + "及以上" : "") + string.Join("或", Tiers.Select(TierNames.Chinese));
+        var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English)) + (MinLevel is { } levelEn ? $" ({TierNames.English(levelEn)} level or higher)" : "");
+        var what = Records is { } records ? Ui.L(records.Describe().Chinese, records.Describe().English)
+            : Programme is { } programme
             ? Ui.L($"征集结果：{CallWords.Programme(programme, false)}（公布结果的入选数；对上申报为上级批准数）", $"Call results: {CallWords.Programme(programme, true)} (selected in published results; for upward rounds, approved by the higher level)")
             : AtLeastStage switch
         {
@@ -183,19 +209,20 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         };
         return asOf is not { } date ? what
             : Programme is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按结果公布日期）", $" (to {date:yyyy-MM-dd}, by the day each result was announced)")
-            : AtLeastStage is null ? what + Ui.L($"（截至{date.Year}年，按认定年份；未注明年份的认定不计）", $" (to the end of {date.Year}, by the year of designation; designations without a year are not counted)")
+            : AtLeastStage is null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按认定日期，只有年份的按年份；未注明年份的、已到期或已终止的不计）", $" (on {date:yyyy-MM-dd}, by the date granted, or the year when only the year is known; undated, expired and ended records are not counted)")
             : what + Ui.L($"（截至{date:yyyy-MM-dd}，按该阶段的记录日期）", $" (to {date:yyyy-MM-dd}, by the date each stage was recorded)");
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => Programme is { } p ? "/calls?programme=" + p
+    public string Link => Records is not null ? "/records?spec=" + Uri.EscapeDataString(Spec)
+        : Programme is { } p ? "/calls?programme=" + p
         : AtLeastStage is not null ? "/scenarios"
         : "/enterprises" + (Tiers.Length == 1 ? "?tier=" + TierNames.Key(Tiers[0]) + (Node is null or AnyNode ? "" : "&node=" + Uri.EscapeDataString(Node))
             : Node is null or AnyNode ? "" : "?node=" + Uri.EscapeDataString(Node));
 }
 
 /// <summary>Counts a computed indicator from the features that hold the records: the registry's tiers, the scenarios' pipeline, the calls' results.</summary>
-public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory directory, ScenarioFunnel scenarios, CallResults calls)
+public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory directory, ScenarioFunnel scenarios, CallResults calls, TimeProvider clock)
 {
     /// <summary>The chain nodes the count is limited to (the node and its sub-nodes; every node for <c>@*</c>); null when unlimited or the node is unknown.</summary>
     public async Task<IReadOnlyList<int>?> NodeIdsAsync(ComputedIndicator spec, CancellationToken cancellationToken) =>
@@ -218,10 +245,11 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
-        spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
+        BeijingTime.Today(clock) is var today && spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
         : spec.AtLeastStage is { } stage
             ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
-            : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), asOf?.Year, cancellationToken);
+            : spec.Records is { } records ? await registry.RecordsAsync(records, asOf ?? today, asOf is null, cancellationToken)
+            : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), spec.MinLevel, asOf ?? today, asOf is null, cancellationToken);
 }
 
 public enum TargetStatus

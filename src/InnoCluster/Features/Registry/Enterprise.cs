@@ -61,6 +61,10 @@ public sealed partial class Enterprise
 
     public List<Product> Products { get; set; } = [];
 
+    public List<ProductCertification> Certifications { get; set; } = [];
+
+    public List<StandardRecord> Standards { get; set; } = [];
+
     /// <summary>What the sources say the enterprise does, quoted sentence by sentence.</summary>
     public List<EnterpriseStatement> Statements { get; set; } = [];
 
@@ -111,24 +115,17 @@ public sealed class EnterpriseChainLink
     public Provenance? Source { get; set; }
 }
 
-public sealed class EnterpriseTier
+/// <summary>A designation (梯队): a tier with its level, granted on a day or in a year, until it expires or ends.</summary>
+public sealed class EnterpriseTier : EnterpriseRecord
 {
-    public int Id { get; set; }
-
-    public int EnterpriseId { get; set; }
-
     public Tier Tier { get; set; }
 
     public TierLevel Level { get; set; }
 
-    public int? Year { get; set; }
-
-    /// <summary>For <see cref="Tier.Listed"/>: the listing date and security code.</summary>
-    public DateOnly? ListedOn { get; set; }
-
+    /// <summary>For <see cref="Tier.Listed"/>: the security code and the board (科创板, 创业板, 主板, 北交所, 港交所 …).</summary>
     public string? SecurityCode { get; set; }
 
-    public Provenance? Source { get; set; }
+    public string? Board { get; set; }
 }
 
 /// <summary>One year's figures: revenue and R&amp;D spend in 元, employees.</summary>
@@ -159,21 +156,16 @@ public enum FilingKind
     LargeModel = 2,
 }
 
-public sealed class Filing
+/// <summary>An algorithm or large-model filing (备案) with its number and the day filed.</summary>
+public sealed class Filing : EnterpriseRecord
 {
-    public int Id { get; set; }
-
-    public int EnterpriseId { get; set; }
-
     public FilingKind Kind { get; set; }
 
+    /// <summary>The filed algorithm's or model's name.</summary>
     public string Name { get; set; } = "";
 
+    /// <summary>备案号.</summary>
     public string? Number { get; set; }
-
-    public int? Year { get; set; }
-
-    public Provenance? Source { get; set; }
 }
 
 public sealed class Product

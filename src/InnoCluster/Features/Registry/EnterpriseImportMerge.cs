@@ -89,14 +89,14 @@ public sealed partial class Enterprise
             var source = tier.Tier == Tier.Listed && row.Cells.ContainsKey(ImportField.ListedOn) ? Source(ImportField.ListedOn) : Source(ImportField.Tiers);
             if (existing is null)
             {
-                e.Tiers.Add(new EnterpriseTier { Tier = tier.Tier, Level = tier.Level, Year = tier.Year, ListedOn = listedOn, SecurityCode = securityCode, Source = source });
+                e.Tiers.Add(new EnterpriseTier { Tier = tier.Tier, Level = tier.Level, Year = tier.Year, GrantedOn = listedOn, SecurityCode = securityCode, Source = source });
                 changed = true;
             }
-            else if ((tier.Year is not null && existing.Year != tier.Year) || (listedOn is not null && existing.ListedOn != listedOn)
+            else if ((tier.Year is not null && existing.Year != tier.Year) || (listedOn is not null && existing.GrantedOn != listedOn)
                 || (securityCode is not null && existing.SecurityCode != securityCode) || (tier.Level != TierLevel.Unspecified && existing.Level != tier.Level))
             {
                 existing.Year = tier.Year ?? existing.Year;
-                existing.ListedOn = listedOn ?? existing.ListedOn;
+                existing.GrantedOn = listedOn ?? existing.GrantedOn;
                 existing.SecurityCode = securityCode ?? existing.SecurityCode;
                 existing.Level = tier.Level == TierLevel.Unspecified ? existing.Level : tier.Level;
                 existing.Source = source;

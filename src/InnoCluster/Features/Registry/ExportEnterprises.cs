@@ -62,7 +62,7 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
             ["主营业务"] = e.Business,
             ["主要产品"] = string.Join("；", e.Products.Select(p => p.Name)),
             ["城市"] = e.City,
-            ["上市日期"] = listed?.ListedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["上市日期"] = listed?.GrantedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["股票代码"] = listed?.SecurityCode,
         };
     }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>One enterprise with everything the registry knows and where each fact comes from.</summary>
-public sealed class GetEnterprise(InnoClusterDbContext db)
+public sealed class GetEnterprise(InnoClusterDbContext db, TimeProvider clock)
 {
     public sealed record NameDto(string Name, string Kind, Provenance? Source);
 
@@ -51,10 +51,10 @@ public sealed class GetEnterprise(InnoClusterDbContext db)
         var e = await db.Set<Enterprise>().AsNoTracking()
             .Include(x => x.District)
             .Include(x => x.Names)
-            .Include(x => x.Tiers)
+            .Include(x => x.Tiers.Where(t => t.Status == RecordStatus.Confirmed))
             .Include(x => x.ChainLinks).ThenInclude(l => l.ChainNode)
             .Include(x => x.Figures)
-            .Include(x => x.Filings)
+            .Include(x => x.Filings.Where(f => f.Status == RecordStatus.Confirmed))
             .Include(x => x.Products)
             .Include(x => x.Statements)
             .AsSplitQuery()
@@ -96,7 +96,7 @@ public sealed class GetEnterprise(InnoClusterDbContext db)
             e.EstablishedSource,
             e.Business,
             e.Names.Where(n => n.Kind != EnterpriseNameKind.Legal || n.Name != e.Name).Select(n => new NameDto(n.Name, n.Kind.ToString(), n.Source)).ToList(),
-            e.Tiers.OrderBy(t => t.Tier).Select(ListEnterprises.ToDto).ToList(),
+            e.Tiers.OrderBy(t => t.Tier).ThenByDescending(t => t.Year).Select(t => ListEnterprises.ToDto(t, BeijingTime.Today(clock))).ToList(),
             e.ChainLinks.Where(l => l.ChainNode is not null).OrderBy(l => l.ChainNode!.SortOrder)
                 .Select(l => new ChainLinkDto(Ref(l.ChainNode!), PathOf(l.ChainNode!, nodes), l.Source)).ToList(),
             e.Figures.OrderByDescending(f => f.Year).Select(f => new FigureDto(f.Year, f.Revenue, f.RdSpend, f.Employees, f.Source)).ToList(),

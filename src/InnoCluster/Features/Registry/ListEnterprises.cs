@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Search;
 using InnoCluster.Text;
@@ -7,7 +8,7 @@ using InnoCluster.Infrastructure.Web;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>The registry list: filter by text, district, tier and chain node (with its sub-nodes), paged.</summary>
-public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect search)
+public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect search, TimeProvider clock)
 {
     public const int MaxPageSize = 200;
 
@@ -93,7 +94,7 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
             }
 
             // An IN over the tier table is read once; a correlated EXISTS would probe it per enterprise.
-            var tiered = db.Set<EnterpriseTier>().Where(t => t.Tier == tier).Select(t => t.EnterpriseId);
+            var tiered = db.Set<EnterpriseTier>().Where(t => t.Tier == tier).Where(EnterpriseRecord.HeldOn<EnterpriseTier>(BeijingTime.Today(clock), undatedCounts: true)).Select(t => t.EnterpriseId);
             enterprises = enterprises.Where(e => tiered.Contains(e.Id));
         }
 
@@ -155,31 +156,37 @@ public sealed class ListEnterprises(InnoClusterDbContext db, ISearchDialect sear
         var rows = await db.Set<Enterprise>().AsNoTracking()
             .Where(e => ids.Contains(e.Id))
             .Include(e => e.District)
-            .Include(e => e.Tiers)
+            .Include(e => e.Tiers.Where(t => t.Status == RecordStatus.Confirmed))
             .Include(e => e.ChainLinks).ThenInclude(l => l.ChainNode)
             .AsSplitQuery()
             .ToDictionaryAsync(e => e.Id, cancellationToken);
-        return ids.Where(rows.ContainsKey).Select(id => ToListItem(rows[id])).ToList();
+        var today = BeijingTime.Today(clock);
+        return ids.Where(rows.ContainsKey).Select(id => ToListItem(rows[id], today)).ToList();
     }
 
-    internal static EnterpriseListItem ToListItem(Enterprise e) => new(
+    /// <summary>A row of the list: the tiers the firm holds today (expired and ended ones are on its page).</summary>
+    internal static EnterpriseListItem ToListItem(Enterprise e, DateOnly today) => new(
         e.Id,
         e.Name,
         e.CreditCode,
         e.CreditCode is not null,
         e.City,
         e.District is null ? null : new DistrictRef(e.District.Code, e.District.Name, e.District.NameEn),
-        e.Tiers.OrderBy(t => t.Tier).Select(ToDto).ToList(),
+        e.Tiers.OrderBy(t => t.Tier).Select(t => ToDto(t, today)).Where(t => t.Standing == RecordStanding.Held).ToList(),
         e.ChainLinks.Where(l => l.ChainNode is not null).Select(l => l.ChainNode!).DistinctBy(n => n.Id).OrderBy(n => n.SortOrder)
             .Select(n => new ChainNodeRef(n.Code, n.Name, n.NameEn, n.Layer.ToString())).ToList());
 
-    internal static TierDto ToDto(EnterpriseTier t) => new(
+    internal static TierDto ToDto(EnterpriseTier t, DateOnly today) => new(
         TierNames.Key(t.Tier),
         TierNames.Chinese(t.Tier),
         TierNames.English(t.Tier),
         t.Level == TierLevel.Unspecified ? null : t.Level.ToString(),
         t.Year,
-        t.ListedOn,
+        t.GrantedOn,
+        t.ExpiresOn,
+        t.EndedOn,
+        t.StandingOn(today),
         t.SecurityCode,
+        t.Board,
         t.Source);
 }

@@ -59,6 +59,8 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasMany(e => e.Tiers).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Figures).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Filings).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Certifications).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Standards).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Products).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(e => e.Statements).WithOne().HasForeignKey(n => n.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -93,11 +95,11 @@ internal sealed class EnterpriseTierConfiguration : IEntityTypeConfiguration<Ent
     {
         builder.ToTable("enterprise_tiers");
         builder.HasIndex(t => new { t.Tier, t.EnterpriseId });
-        builder.HasIndex(t => t.EnterpriseId);
+        builder.MapRecord();
         builder.Property(t => t.Tier).HasConversion<string>().HasMaxLength(30);
         builder.Property(t => t.Level).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.SecurityCode).HasMaxLength(20);
-        builder.OwnsOne(t => t.Source, p => p.MapProvenance("source"));
+        builder.Property(t => t.Board).HasMaxLength(30);
     }
 }
 
@@ -116,10 +118,53 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
     public void Configure(EntityTypeBuilder<Filing> builder)
     {
         builder.ToTable("enterprise_filings");
+        builder.MapRecord();
         builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(f => f.Name).HasMaxLength(200);
         builder.Property(f => f.Number).HasMaxLength(100);
-        builder.OwnsOne(f => f.Source, p => p.MapProvenance("source"));
+    }
+}
+
+internal sealed class ProductCertificationConfiguration : IEntityTypeConfiguration<ProductCertification>
+{
+    public void Configure(EntityTypeBuilder<ProductCertification> builder)
+    {
+        builder.ToTable("enterprise_certifications");
+        builder.MapRecord();
+        builder.HasIndex(c => new { c.Kind, c.EnterpriseId });
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ProductName).HasMaxLength(200);
+    }
+}
+
+internal sealed class StandardRecordConfiguration : IEntityTypeConfiguration<StandardRecord>
+{
+    public void Configure(EntityTypeBuilder<StandardRecord> builder)
+    {
+        builder.ToTable("enterprise_standards");
+        builder.MapRecord();
+        builder.HasIndex(s => s.Number);
+        builder.Property(s => s.Number).HasMaxLength(60);
+        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.Property(s => s.Level).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal static class EnterpriseRecordMapping
+{
+    /// <summary>The columns every enterprise record shares, mapped once.</summary>
+    public static void MapRecord<T>(this EntityTypeBuilder<T> builder)
+        where T : EnterpriseRecord
+    {
+        builder.HasIndex(r => r.EnterpriseId);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(r => r.EndReason).HasMaxLength(500);
+        builder.Property(r => r.EnteredBy).HasMaxLength(256);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(256);
+        builder.Property(r => r.ReviewNote).HasMaxLength(500);
+        builder.OwnsOne(r => r.Source, p => p.MapProvenance("source"));
     }
 }
 

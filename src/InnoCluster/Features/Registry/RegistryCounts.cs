@@ -13,12 +13,19 @@ public sealed record DistrictNodeCount(int DistrictId, int ChainNodeId, int Ente
 public sealed class RegistryCounts(InnoClusterDbContext db)
 {
     /// <summary>
-    /// Enterprises holding any of <paramref name="tiers"/> (granted by the end of <paramref name="year"/> when
-    /// given: a tier without a year does not count then), on one of <paramref name="chainNodeIds"/> when given.
+    /// Enterprises holding any of <paramref name="tiers"/> on <paramref name="day"/> (see <see cref="EnterpriseRecord.HeldOn{T}"/>),
+    /// at <paramref name="minLevel"/> or higher when given, on one of <paramref name="chainNodeIds"/> when given.
     /// </summary>
-    public async Task<int> TierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, int? year, CancellationToken cancellationToken)
+    public async Task<int> TierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken)
     {
-        var holders = db.Set<EnterpriseTier>().Where(t => tiers.Contains(t.Tier) && (year == null || (t.Year != null && t.Year <= year))).Select(t => t.EnterpriseId);
+        var held = db.Set<EnterpriseTier>().Where(EnterpriseRecord.HeldOn<EnterpriseTier>(day, undatedCounts)).Where(t => tiers.Contains(t.Tier));
+        if (minLevel is { } min)
+        {
+            var levels = RecordFilters.LevelsFrom(min);
+            held = held.Where(t => levels.Contains(t.Level));
+        }
+
+        var holders = held.Select(t => t.EnterpriseId);
         if (chainNodeIds is not null)
         {
             var onNodes = db.Set<EnterpriseChainLink>().Where(l => chainNodeIds.Contains(l.ChainNodeId)).Select(l => l.EnterpriseId);
@@ -27,6 +34,18 @@ public sealed class RegistryCounts(InnoClusterDbContext db)
 
         return await holders.Distinct().CountAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Records held on <paramref name="day"/> that the count names: certified products (a product once, however
+    /// often renewed), filings (an algorithm or model once), standards (a number once, however many firms joined).
+    /// </summary>
+    public async Task<int> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
+    {
+        RecordKind.Certifications => await RecordFilters.Certifications(db, count, day, undatedCounts).Select(c => new { c.EnterpriseId, c.Kind, c.ProductName }).Distinct().CountAsync(cancellationToken),
+        RecordKind.Filings => await RecordFilters.Filings(db, count, day, undatedCounts).Select(f => new { f.EnterpriseId, f.Kind, f.Name }).Distinct().CountAsync(cancellationToken),
+        RecordKind.Standards => await RecordFilters.Standards(db, count, day, undatedCounts).Select(s => s.Number).Distinct().CountAsync(cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(count), count.Kind, "designations are counted by TierHoldersAsync"),
+    };
 
     /// <summary>Enterprises per district.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PerDistrictAsync(CancellationToken cancellationToken) =>

@@ -6,7 +6,8 @@ public sealed record DistrictRef(string Code, string Name, string NameEn);
 
 public sealed record ChainNodeRef(string Code, string Name, string NameEn, string Layer);
 
-public sealed record TierDto(string Tier, string Name, string NameEn, string? Level, int? Year, DateOnly? ListedOn, string? SecurityCode, Provenance? Source);
+/// <summary>A designation as shown: its level, dates, how it stands today (held, expired, ended …), and its source.</summary>
+public sealed record TierDto(string Tier, string Name, string NameEn, string? Level, int? Year, DateOnly? GrantedOn, DateOnly? ExpiresOn, DateOnly? EndedOn, RecordStanding Standing, string? SecurityCode, string? Board, Provenance? Source);
 
 public sealed record EnterpriseListItem(
     int Id,

@@ -23,7 +23,12 @@ public static class RegistryFeature
         services.AddScoped<RegistryOverview>();
         services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<UpdateEnterpriseFacts>();
-        services.AddScoped<GrantDesignation>();
+        services.AddScoped<GrantRecord>();
+        services.AddScoped<AddEnterpriseRecord>();
+        services.AddScoped<DecideEnterpriseRecord>();
+        services.AddScoped<ListEnterpriseRecords>();
+        services.AddScoped<ListCountedRecords>();
+        services.AddScoped<ImportEnterpriseRecords>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();
@@ -43,6 +48,7 @@ public static class RegistryFeature
     public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
     {
         app.MapRegistryApi();
+        app.MapRecordsApi();
         return app;
     }
 }

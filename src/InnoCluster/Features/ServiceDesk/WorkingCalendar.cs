@@ -11,8 +11,6 @@ public readonly record struct WorkingDue(DateTimeOffset At, DateOnly Day, bool P
 [Infrastructure.FeatureContract]
 public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days, IReadOnlySet<int> knownYears)
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public bool Knows(int year) => knownYears.Contains(year);
 
     public bool IsWorkingDay(DateOnly date) => days.TryGetValue(date, out var kind) && kind != DayKind.Normal
@@ -52,7 +50,7 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days,
     /// <summary>Due at the end of the <paramref name="count"/>-th working day after the moment <paramref name="from"/> (Beijing time).</summary>
     public WorkingDue DueAfter(DateTimeOffset from, int count)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, Zone).DateTime);
+        var local = Infrastructure.BeijingTime.DayOf(from);
         var (day, provisional) = AddWorkingDays(local, count);
         return new WorkingDue(EndOf(day), day, provisional);
     }
@@ -71,15 +69,15 @@ public sealed class WorkingCalendar(IReadOnlyDictionary<DateOnly, DayKind> days,
     }
 
     /// <summary>The day it is in Beijing at this instant.</summary>
-    public static DateOnly BeijingDay(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+    public static DateOnly BeijingDay(DateTimeOffset instant) => Infrastructure.BeijingTime.DayOf(instant);
 
     /// <summary>The Beijing day a deadline (<see cref="EndOf"/>: midnight at its end) closes.</summary>
-    public static DateOnly DayEnding(DateTimeOffset due) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(due.AddTicks(-1), Zone).DateTime);
+    public static DateOnly DayEnding(DateTimeOffset due) => Infrastructure.BeijingTime.DayOf(due.AddTicks(-1));
 
     /// <summary>Midnight at the end of the day in Beijing, as an instant (in UTC, as the databases store instants).</summary>
     public static DateTimeOffset EndOf(DateOnly day)
     {
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+        return Infrastructure.BeijingTime.FromLocal(midnight);
     }
 }

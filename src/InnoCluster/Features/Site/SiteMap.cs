@@ -65,6 +65,7 @@ public static class SiteMap
             new("新建征集", "New call", "/calls/new", Policies.Official),
             new("评审专家库", "Expert pool", "/calls/experts", Policies.Official),
             new("企业数据导入", "Import enterprises", "/enterprises/import", Policies.Official, new("数据导入", "Import")),
+            new("资质与认定记录导入", "Import designations and records", "/records/import", Policies.Official),
             new("添加文档", "Add documents", "/documents/upload", Policies.Official, new("添加文档", "Add documents")),
             new("导入行动计划", "Import an action plan", "/plans/import", Policies.Official),
         ]),

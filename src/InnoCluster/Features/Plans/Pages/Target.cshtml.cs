@@ -32,7 +32,19 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>An official picks what measures the target: reported values, or a count the platform makes (which firms, or which scenario stage).</summary>
-    public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, InnoCluster.Features.Calls.CallProgramme? programme, CancellationToken cancellationToken)
+    /// <summary>The registry's records the form offers to count (the level, for certifications, is picked beside).</summary>
+    public IReadOnlyList<(string Spec, string Chinese, string English)> RecordChoices { get; } =
+    [
+        ("certifications:first-edition-software", "首版次软件产品", "First-edition software products"),
+        ("certifications:fusion-innovation-product", "人工智能融合创新产品", "AI fusion innovation products"),
+        ("filings:algorithm,large-model", "算法和大模型备案", "Algorithm and large-model filings"),
+        ("filings:large-model", "大模型备案", "Large-model filings"),
+        ("standards:lead", "牵头制定的标准", "Standards led"),
+        ("standards:any", "牵头或参与制定的标准", "Standards led or joined"),
+    ];
+
+    public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, InnoCluster.Features.Calls.CallProgramme? programme,
+        InnoCluster.Features.Registry.TierLevel? minLevel, string? records, CancellationToken cancellationToken)
     {
         if (!IsOfficial)
         {
@@ -51,7 +63,13 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
             return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
         }
 
-        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(ComputedIndicator.Compose(counted, tiers, node, programme)), cancellationToken);
+        if (counted == ComputedIndicator.Counted.Records && !ComputedIndicator.TryParse(records, out _))
+        {
+            Problems = new() { ["records"] = [Ui.L("请选择计数的记录", "Pick the records to count")] };
+            return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        }
+
+        var result = await indicator.RunAsync(id, new SetTargetIndicator.Request(ComputedIndicator.Compose(counted, tiers, node, programme, minLevel, records)), cancellationToken);
         if (result.Problem?.AsPageResult(this) is { } ended)
         {
             return ended;

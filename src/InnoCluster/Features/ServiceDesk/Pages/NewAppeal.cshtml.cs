@@ -50,7 +50,7 @@ public sealed class NewAppealModel(FileAppeal file, IRegistryDirectory registry)
         }
 
         DateTimeOffset? received = Input.ReceivedAt is { } local
-            ? new DateTimeOffset(local, WorkingCalendar.Zone.GetUtcOffset(local))
+            ? new DateTimeOffset(local, InnoCluster.Infrastructure.BeijingTime.Zone.GetUtcOffset(local))
             : null;
         var filed = await file.RunAsync(new FileAppeal.Request(Input.Topic, Input.Text, firm, IsDesk ? Input.Channel : null, received, Input.ContactName, Input.ContactPhone), User, cancellationToken);
         if (filed.Problem is { } problem)

@@ -1,0 +1,158 @@
+using InnoCluster.Features.Registry.Import;
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Files;
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>
+/// An official imports a spreadsheet of one kind of record (a tier list, a certified-products list, standards,
+/// filings): each row is matched to a registered firm (by credit code, else by name) and checked as the API
+/// checks one record. A dry run reports every problem by row and column; an import writes all rows or none.
+/// A row the registry already holds is skipped and reported. Each record's source is the file and its row.
+/// </summary>
+public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock, IOptions<ImportOptions> options)
+{
+    public async Task<ImportReport> RunAsync(RecordKind kind, string fileName, Stream content, bool dryRun, string importedBy, CancellationToken cancellationToken)
+    {
+        var safeName = Path.GetFileName(fileName);
+        TabularFile file;
+        try
+        {
+            file = TabularFileReader.Read(safeName, content, new TabularLimits(options.Value.MaxFileBytes, options.Value.MaxRows));
+        }
+        catch (TabularFileException ex)
+        {
+            return ImportReport.ForFileError(safeName, null, dryRun, ex.Message);
+        }
+
+        var columns = RecordSheet.Columns(kind);
+        var at = file.Headers.Select((h, i) => (Header: h.Trim(), Index: i)).GroupBy(h => h.Header, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        var missing = columns.Where(c => c.Header is RecordSheet.Firm or "来源" && !at.ContainsKey(c.Header)).Select(c => c.Header).ToList();
+        if (missing.Count > 0)
+        {
+            return ImportReport.ForFileError(safeName, null, dryRun,
+                $"缺少列：{string.Join("、", missing)}（请用“{RecordSheet.SheetName(kind)}”模板） / missing columns: {string.Join(", ", missing)} (use the template)");
+        }
+
+        var today = BeijingTime.Today(clock);
+        var firms = await FirmsAsync(cancellationToken);
+        var errors = new List<ImportIssue>();
+        var skipped = new List<SkippedRow>();
+        var records = new List<EnterpriseRecord>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var rows = file.Rows.Where(r => !r.IsEmpty).ToList();
+        foreach (var row in rows)
+        {
+            string? Cell(string header) => at.TryGetValue(header, out var i) ? row[i] : null;
+            string HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header ?? field;
+            string? FieldCell(string field) => Cell(HeaderOf(field));
+
+            var (firmId, firmError) = Match(firms, Cell(RecordSheet.CreditCode), Cell(RecordSheet.Firm));
+            if (firmError is not null)
+            {
+                errors.Add(new ImportIssue(row.Number, Cell(RecordSheet.CreditCode) is { Length: > 0 } ? RecordSheet.CreditCode : RecordSheet.Firm, Cell(RecordSheet.Firm), firmError, IssueSeverity.Error));
+            }
+
+            var unreadable = new List<string>();
+            var request = RecordSheet.Request(kind, FieldCell, unreadable);
+            foreach (var field in unreadable)
+            {
+                errors.Add(new ImportIssue(row.Number, HeaderOf(field), FieldCell(field), $"无法识别的{(field == "year" ? "年份" : "日期")} / not a {(field == "year" ? "year" : "date")}", IssueSeverity.Error));
+            }
+
+            var (problems, record, repeats, describe) = request switch
+            {
+                DesignationRequest d => Prepare(d, firmId, today),
+                CertificationRequest c => Prepare(c, firmId, today),
+                StandardRequest s => Prepare(s, firmId, today),
+                FilingRequest f => Prepare(f, firmId, today),
+                _ => throw new InvalidOperationException(),
+            };
+            errors.AddRange(problems.Where(p => !unreadable.Contains(p.Field)).Select(p => new ImportIssue(row.Number, HeaderOf(p.Field), FieldCell(p.Field), p.Message, IssueSeverity.Error)));
+            if (firmId is null || problems.Count > 0 || unreadable.Count > 0)
+            {
+                continue;
+            }
+
+            if (!seen.Add($"{firmId}|{describe}"))
+            {
+                skipped.Add(new SkippedRow(row.Number, Cell(RecordSheet.Firm) ?? "", $"与文件中前面的行重复：{describe} / repeats an earlier row"));
+            }
+            else if (await repeats(cancellationToken))
+            {
+                skipped.Add(new SkippedRow(row.Number, Cell(RecordSheet.Firm) ?? "", $"登记库已有此记录：{describe} / already recorded"));
+            }
+            else
+            {
+                record!.EnterpriseId = firmId.Value;
+                record.Status = RecordStatus.Confirmed;
+                record.EnteredBy = importedBy;
+                record.ReviewedBy = importedBy;
+                record.ReviewedAt = clock.GetUtcNow();
+                record.Source = new Provenance
+                {
+                    Kind = ProvenanceKind.Import, Source = safeName, Locator = $"row {row.Number}", SourceDate = today,
+                    Quote = string.IsNullOrWhiteSpace(Cell("原文")) ? null : Cell("原文")!.Trim(), Note = Cell("来源")!.Trim(),
+                };
+                records.Add(record);
+            }
+        }
+
+        var apply = !dryRun && errors.Count == 0;
+        if (apply && records.Count > 0)
+        {
+            db.AddRange(records);
+            audit.Add("record-import", "enterprise_" + kind.ToString().ToLowerInvariant(), null, "ok", $"{safeName}: {records.Count} added, {skipped.Count} skipped");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new ImportReport(safeName, null, dryRun, apply, rows.Count, records.Count, 0, 0, skipped, errors, [], [.. file.Headers], null);
+    }
+
+    private (List<FieldError> Problems, EnterpriseRecord? Record, Func<CancellationToken, Task<bool>> Repeats, string Describe) Prepare<T>(IRecordRequest<T> request, int? firmId, DateOnly today)
+        where T : EnterpriseRecord
+    {
+        var problems = request.Check(today).ToList();
+        return (problems, problems.Count == 0 ? request.Build() : null,
+            ct => db.Set<T>().AnyAsync(request.Repeats(firmId ?? 0), ct), problems.Count == 0 ? request.Describe() : "");
+    }
+
+    private sealed record Firms(Dictionary<string, int> ByCode, ILookup<string, int> ByName);
+
+    private async Task<Firms> FirmsAsync(CancellationToken cancellationToken)
+    {
+        var codes = await db.Set<Enterprise>().AsNoTracking().Where(e => e.CreditCode != null).Select(e => new { e.Id, e.CreditCode }).ToListAsync(cancellationToken);
+        var names = await db.Set<Enterprise>().AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
+        var otherNames = await db.Set<EnterpriseName>().AsNoTracking().Select(n => new { n.EnterpriseId, n.MatchKey }).ToListAsync(cancellationToken);
+        return new Firms(
+            codes.ToDictionary(c => c.CreditCode!, c => c.Id, StringComparer.OrdinalIgnoreCase),
+            names.Select(n => (Key: NameKey.For(n.Name), n.Id)).Concat(otherNames.Select(n => (Key: n.MatchKey, Id: n.EnterpriseId)))
+                .Where(n => n.Key.Length > 0).Distinct().ToLookup(n => n.Key, n => n.Id, StringComparer.Ordinal));
+    }
+
+    private static (int? Id, string? Error) Match(Firms firms, string? code, string? name)
+    {
+        if (!string.IsNullOrWhiteSpace(code))
+        {
+            return firms.ByCode.TryGetValue(code.Trim(), out var byCode) ? (byCode, null) : (null, $"登记库中没有信用代码为 {code.Trim()} 的企业 / no registered firm has this credit code");
+        }
+
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, "请填写企业名称或信用代码 / the firm's name or credit code is required");
+        }
+
+        var matches = firms.ByName[NameKey.For(name)].Distinct().ToList();
+        return matches.Count switch
+        {
+            1 => (matches[0], null),
+            0 => (null, $"登记库中没有名为“{name.Trim()}”的企业（请先登记或改用信用代码） / no registered firm by this name"),
+            _ => (null, $"有 {matches.Count} 家企业名为“{name.Trim()}”，请填写信用代码 / {matches.Count} firms have this name: give the credit code"),
+        };
+    }
+}
