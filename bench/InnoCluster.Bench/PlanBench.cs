@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using InnoCluster.Features.Plans;
+using InnoCluster.Features.Registry;
+using InnoCluster.Infrastructure;
 using InnoCluster.Features.Registry.Import;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
@@ -10,10 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InnoCluster.Bench;
 
 /// <summary>
-/// The action-plan dashboard with 200 targets over a registry of 100,000 enterprises: the seeded 004 plan
-/// grown to 200 targets — a quarter computed live from the registry (12 distinct tier specs, as an office
-/// would define them) or the scenario pipeline, the rest reported, each with eight quarterly values —
-/// then the targets API and the dashboard page timed over HTTP.
+/// The action-plan dashboard with 200 targets over a registry of 100,000 enterprises and 500,000 designations
+/// (renewals, expired, ended and proposed ones among them) with certifications, standards and filings: the
+/// seeded 004 plan grown to 200 targets — a quarter computed live from the registry (tier, level and record
+/// specs, as an office would define them) or the scenario pipeline, the rest reported, each with eight
+/// quarterly values — then the targets API and the dashboard page timed over HTTP.
 /// </summary>
 public static class PlanBench
 {
@@ -22,7 +25,12 @@ public static class PlanBench
         "tiers:listed,unicorn", "tiers:lead-goose", "tiers:lead-goose,lead-goose-candidate", "tiers:unicorn", "tiers:listed",
         "tiers:little-giant", "tiers:high-tech", "tiers:gazelle", "tiers:specialised-sme", "tiers:gazelle-candidate",
         "tiers:unicorn-candidate", "tiers:little-giant,specialised-sme", "scenarios:landed", "scenarios:demonstration",
+        "tiers:high-tech/national", "tiers:gazelle/municipal@*", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product",
+        "filings:algorithm,large-model", "standards:lead/national", "standards:any",
     ];
+
+    /// <summary>Designations in the registry the bench builds, the import's included.</summary>
+    private const int Designations = 500_000;
 
     public static async Task<IReadOnlyList<string>> RunAsync(string provider, int enterprises, int targetCount, int requests)
     {
@@ -40,6 +48,7 @@ public static class PlanBench
             }
 
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            var records = await AddRecordsAsync(db, Designations);
             var plan = await db.Set<ActionPlan>().Include(p => p.Targets).FirstAsync();
             planId = plan.Id;
             var random = new Random(11);
@@ -88,7 +97,7 @@ public static class PlanBench
             }
 
             await db.SaveChangesAsync();
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | plan with {plan.Targets.Count} targets ({plan.Targets.Count(t => t.ComputedIndicator is not null)} computed over {plan.Targets.Where(t => t.ComputedIndicator is not null).Select(t => t.ComputedIndicator).Distinct().Count()} distinct specs, {reported.Count * 8:N0} reported values) over {enterprises:N0} enterprises | | | |"));
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | plan with {plan.Targets.Count} targets ({plan.Targets.Count(t => t.ComputedIndicator is not null)} computed over {plan.Targets.Where(t => t.ComputedIndicator is not null).Select(t => t.ComputedIndicator).Distinct().Count()} distinct specs, {reported.Count * 8:N0} reported values) over {enterprises:N0} enterprises, {records} | | | |"));
         }
 
         foreach (var (url, what) in new[] { ($"/api/plans/{planId}/targets", "GET /api/plans/{id}/targets"), ($"/plans/{planId}", "dashboard page /plans/{id}") })
@@ -99,5 +108,49 @@ public static class PlanBench
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// Designations up to <paramref name="designations"/> over the imported firms — every tier and level, most with
+    /// a grant date and an expiry, a tenth expired, some ended, some proposed — and 20,000 certifications,
+    /// 10,000 standards and 5,000 filings, written in bulk as an import writes them.
+    /// </summary>
+    private static async Task<string> AddRecordsAsync(InnoClusterDbContext db, int designations)
+    {
+        var firms = await db.Set<Enterprise>().Select(e => e.Id).ToListAsync();
+        var have = await db.Set<EnterpriseTier>().CountAsync();
+        var random = new Random(23);
+        var tiers = Enum.GetValues<Tier>();
+        var levels = Enum.GetValues<TierLevel>();
+        DateOnly Granted() => new DateOnly(2015, 1, 1).AddDays(random.Next(0, 365 * 11));
+        T Dated<T>(T record)
+            where T : EnterpriseRecord
+        {
+            record.EnterpriseId = firms[random.Next(firms.Count)];
+            record.GrantedOn = Granted();
+            record.Year = record.GrantedOn.Value.Year;
+            record.ExpiresOn = random.Next(3) == 0 ? null : record.GrantedOn.Value.AddYears(3);
+            record.EndedOn = random.Next(40) == 0 ? record.GrantedOn.Value.AddDays(200) : null;
+            record.Status = random.Next(25) == 0 ? RecordStatus.Proposed : RecordStatus.Confirmed;
+            record.Source = new Provenance { Kind = ProvenanceKind.Import, Source = "bench.xlsx", Locator = "row 1" };
+            return record;
+        }
+
+        var tierRows = Enumerable.Range(0, Math.Max(0, designations - have))
+            .Select(_ => Dated(new EnterpriseTier { Tier = tiers[random.Next(tiers.Length)], Level = levels[random.Next(levels.Length)] })).ToList();
+        await BulkInsert.InsertAsync(db, tierRows, withKeys: false, CancellationToken.None);
+        var certifications = Enumerable.Range(0, 20_000).Select(i => Dated(new ProductCertification
+        {
+            Kind = i % 3 == 0 ? CertificationKind.FusionInnovationProduct : CertificationKind.FirstEditionSoftware, ProductName = $"基准产品{i % 15_000}", Level = levels[1 + random.Next(levels.Length - 1)],
+        })).ToList();
+        await BulkInsert.InsertAsync(db, certifications, withKeys: false, CancellationToken.None);
+        var standards = Enumerable.Range(0, 10_000).Select(i => Dated(new StandardRecord
+        {
+            Number = $"T/BENCH {i % 6_000}-2024", Title = "基准标准", Level = (StandardLevel)(1 + random.Next(6)), Role = random.Next(3) == 0 ? StandardRole.Lead : StandardRole.Participant,
+        })).ToList();
+        await BulkInsert.InsertAsync(db, standards, withKeys: false, CancellationToken.None);
+        var filings = Enumerable.Range(0, 5_000).Select(i => Dated(new Filing { Kind = i % 7 == 0 ? FilingKind.LargeModel : FilingKind.Algorithm, Name = $"基准算法{i}", Number = $"网信算备{i}" })).ToList();
+        await BulkInsert.InsertAsync(db, filings, withKeys: false, CancellationToken.None);
+        return string.Create(CultureInfo.InvariantCulture, $"{have + tierRows.Count:N0} designations, {certifications.Count:N0} certifications, {standards.Count:N0} standards, {filings.Count:N0} filings");
     }
 }

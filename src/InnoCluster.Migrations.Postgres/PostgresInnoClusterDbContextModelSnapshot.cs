@@ -1966,6 +1966,11 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("text[]")
                         .HasColumnName("aliases");
 
+                    b.Property<string>("ApprovingBody")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approving_body");
+
                     b.PrimitiveCollection<List<int>>("ChainNodeIds")
                         .IsRequired()
                         .HasColumnType("integer[]")
@@ -1989,6 +1994,12 @@ namespace InnoCluster.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2016,6 +2027,84 @@ namespace InnoCluster.Migrations.Postgres
                         .HasDatabaseName("ix_carriers_seed_key");
 
                     b.ToTable("carriers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierBacker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_backers");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carrier_backers_carrier_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_carrier_backers_enterprise_id");
+
+                    b.ToTable("carrier_backers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_stages");
+
+                    b.HasIndex("CarrierId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carrier_stages_carrier_id_stage");
+
+                    b.ToTable("carrier_stages", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStatement", b =>
@@ -2441,8 +2530,8 @@ namespace InnoCluster.Migrations.Postgres
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_enterprise_tiers_enterprise_id");
 
-                    b.HasIndex("Tier", "EnterpriseId")
-                        .HasDatabaseName("ix_enterprise_tiers_tier_enterprise_id");
+                    b.HasIndex("Tier", "Status", "EnterpriseId", "Level", "GrantedOn", "Year", "ExpiresOn", "EndedOn")
+                        .HasDatabaseName("ix_enterprise_tiers_tier_status_enterprise_id_level_granted_on");
 
                     b.ToTable("enterprise_tiers", (string)null);
                 });
@@ -4989,6 +5078,81 @@ namespace InnoCluster.Migrations.Postgres
                     b.Navigation("HostEnterprise");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierBacker", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Backers")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_backers_carrier_carrier_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_carrier_backers_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_stages_carriers_carrier_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CarrierStageId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("date")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CarrierStageId");
+
+                            b1.ToTable("carrier_stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarrierStageId")
+                                .HasConstraintName("fk_carrier_stages_carrier_stages_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStatement", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Carrier", null)
@@ -6101,6 +6265,10 @@ namespace InnoCluster.Migrations.Postgres
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
+                    b.Navigation("Backers");
+
+                    b.Navigation("Stages");
+
                     b.Navigation("Statements");
                 });
 

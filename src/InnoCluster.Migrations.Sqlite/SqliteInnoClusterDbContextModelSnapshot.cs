@@ -1908,6 +1908,11 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("aliases");
 
+                    b.Property<string>("ApprovingBody")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approving_body");
+
                     b.PrimitiveCollection<string>("ChainNodeIds")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1931,6 +1936,12 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT")
                         .HasColumnName("kind");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1958,6 +1969,80 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasDatabaseName("ix_carriers_seed_key");
 
                     b.ToTable("carriers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierBacker", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<int?>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_backers");
+
+                    b.HasIndex("CarrierId")
+                        .HasDatabaseName("ix_carrier_backers_carrier_id");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_carrier_backers_enterprise_id");
+
+                    b.ToTable("carrier_backers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_stages");
+
+                    b.HasIndex("CarrierId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_carrier_stages_carrier_id_stage");
+
+                    b.ToTable("carrier_stages", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStatement", b =>
@@ -2367,8 +2452,8 @@ namespace InnoCluster.Migrations.Sqlite
                     b.HasIndex("EnterpriseId")
                         .HasDatabaseName("ix_enterprise_tiers_enterprise_id");
 
-                    b.HasIndex("Tier", "EnterpriseId")
-                        .HasDatabaseName("ix_enterprise_tiers_tier_enterprise_id");
+                    b.HasIndex("Tier", "Status", "EnterpriseId", "Level", "GrantedOn", "Year", "ExpiresOn", "EndedOn")
+                        .HasDatabaseName("ix_enterprise_tiers_tier_status_enterprise_id_level_granted_on_year_expires_on_ended_on");
 
                     b.ToTable("enterprise_tiers", (string)null);
                 });
@@ -4861,6 +4946,81 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Navigation("HostEnterprise");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierBacker", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Backers")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_backers_carrier_carrier_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_carrier_backers_enterprise_enterprise_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_stages_carriers_carrier_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CarrierStageId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CarrierStageId");
+
+                            b1.ToTable("carrier_stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarrierStageId")
+                                .HasConstraintName("fk_carrier_stages_carrier_stages_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStatement", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Carrier", null)
@@ -5973,6 +6133,10 @@ namespace InnoCluster.Migrations.Sqlite
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
+                    b.Navigation("Backers");
+
+                    b.Navigation("Stages");
+
                     b.Navigation("Statements");
                 });
 

@@ -71,10 +71,11 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 /// <c>calls:demonstration-project</c> what the calls of a programme produced (selections of published results;
 /// for upward programmes, what the higher level approved); <c>tiers:lead-goose/municipal</c> only designations at that
 /// level or higher; <c>certifications:first-edition-software/provincial</c>, <c>filings:algorithm,large-model</c> and
-/// <c>standards:lead/national</c> the registry's other records (<see cref="RecordCount"/>). Expired and ended records do
+/// <c>standards:lead/national</c> the registry's other records (<see cref="RecordCount"/>); <c>carriers:key-laboratory/provincial</c>
+/// the carriers built or recognised (<see cref="CarrierCount"/>). Expired and ended records do
 /// not count. Only the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null, CarrierCount? Carriers = null)
 {
     /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
     public const string AnyNode = "*";
@@ -83,7 +84,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     private const string ScenariosPrefix = "scenarios:";
     private const string CallsPrefix = "calls:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any", "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national"];
 
     /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
     public enum Counted
@@ -99,6 +100,8 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     /// <summary>The spec for the form's choices; null for reported values, or when firms are counted without a tier.</summary>
     public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node, CallProgramme? programme = null, TierLevel? minLevel = null, string? records = null) => counted switch
     {
+        Counted.Records when CarrierCount.TryParseSpec(records, out var carriers) =>
+            (minLevel is { } carrierLevel && carrierLevel != TierLevel.Unspecified ? carriers with { MinLevel = carrierLevel } : carriers).Spec,
         Counted.Records when TryParse(records, out var parsed) && parsed.Records is { } count =>
             (count.Kind == RecordKind.Certifications && minLevel is { } level && level != TierLevel.Unspecified ? count with { MinLevel = RecordWords.Key(level) } : count).Spec,
         Counted.CallResults when programme is { } p => CallsPrefix + CallWords.Key(p),
@@ -111,7 +114,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     };
 
     /// <summary>What the form shows for a stored spec.</summary>
-    public Counted Kind => Records is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
+    public Counted Kind => Records is not null || Carriers is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
     {
         DockingStage.Demonstration => Counted.Demonstration,
         DockingStage.Landed => Counted.Landed,
@@ -129,6 +132,12 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         if (spec.StartsWith(CallsPrefix, StringComparison.Ordinal))
         {
             indicator = CallWords.TryParseKey(spec[CallsPrefix.Length..], out var programme) ? new ComputedIndicator(spec, [], null, null, programme) : null;
+            return indicator is not null;
+        }
+
+        if (spec.StartsWith(CarrierCount.Prefix, StringComparison.Ordinal))
+        {
+            indicator = CarrierCount.TryParseSpec(spec, out var carriers) ? new ComputedIndicator(spec, [], null, Carriers: carriers) : null;
             return indicator is not null;
         }
 
@@ -193,7 +202,8 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     {
         var tiers = (MinLevel is { } level ? TierNames.Chinese(level) + "及以上" : "") + string.Join("或", Tiers.Select(TierNames.Chinese));
         var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English)) + (MinLevel is { } levelEn ? $" ({TierNames.English(levelEn)} level or higher)" : "");
-        var what = Records is { } records ? Ui.L(records.Describe().Chinese, records.Describe().English)
+        var what = Carriers is { } carriers ? Ui.L(carriers.Describe().Chinese, carriers.Describe().English)
+            : Records is { } records ? Ui.L(records.Describe().Chinese, records.Describe().English)
             : Programme is { } programme
             ? Ui.L($"征集结果：{CallWords.Programme(programme, false)}（公布结果的入选数；对上申报为上级批准数）", $"Call results: {CallWords.Programme(programme, true)} (selected in published results; for upward rounds, approved by the higher level)")
             : AtLeastStage switch
@@ -214,7 +224,8 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => Records is not null ? "/records?spec=" + Uri.EscapeDataString(Spec)
+    public string Link => Carriers is { } carriers ? "/carriers" + (carriers.Kinds.Count == 1 ? "?kind=" + carriers.Kinds[0] : "")
+        : Records is not null ? "/records?spec=" + Uri.EscapeDataString(Spec)
         : Programme is { } p ? "/calls?programme=" + p
         : AtLeastStage is not null ? "/scenarios"
         : "/enterprises" + (Tiers.Length == 1 ? "?tier=" + TierNames.Key(Tiers[0]) + (Node is null or AnyNode ? "" : "&node=" + Uri.EscapeDataString(Node))
@@ -248,6 +259,7 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
         BeijingTime.Today(clock) is var today && spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
         : spec.AtLeastStage is { } stage
             ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
+            : spec.Carriers is { } carriers ? await registry.CarriersAsync(carriers, asOf ?? today, cancellationToken)
             : spec.Records is { } records ? await registry.RecordsAsync(records, asOf ?? today, asOf is null, cancellationToken)
             : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), spec.MinLevel, asOf ?? today, asOf is null, cancellationToken);
 }

@@ -3,6 +3,7 @@ using InnoCluster.Infrastructure;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>Kinds of innovation carrier (创新载体) the documents name.</summary>
+[FeatureContract]
 public enum CarrierKind
 {
     OpenInnovationPlatform = 1,
@@ -22,6 +23,19 @@ public enum CarrierKind
 
     /// <summary>An association, alliance or advisory committee (行业协会, 联盟, 战略咨询委员会).</summary>
     ServiceOrganisation = 13,
+
+    /// <summary>工程技术研究中心 (004 target: 重点实验室及工程技术研究中心).</summary>
+    EngineeringResearchCentre = 14,
+}
+
+/// <summary>Where a carrier stands: 筹建 (being set up), 建成 (built), 认定/授牌 (recognised by the approving body), 撤销 (closed).</summary>
+[FeatureContract]
+public enum CarrierStageKind
+{
+    Planning = 1,
+    Built = 2,
+    Recognised = 3,
+    Closed = 4,
 }
 
 /// <summary>An innovation carrier: a lab, platform, centre, institute, park or fund.</summary>
@@ -51,6 +65,97 @@ public sealed class Carrier
     public List<int> ChainNodeIds { get; set; } = [];
 
     public List<CarrierStatement> Statements { get; set; } = [];
+
+    /// <summary>国家, 省 or 市 level, where known.</summary>
+    public TierLevel Level { get; set; }
+
+    /// <summary>Who approved or recognised it (科技部, 省科技厅 …), where known.</summary>
+    public string? ApprovingBody { get; set; }
+
+    /// <summary>Its stages with their dates and sources, in the order they happened; none: not known.</summary>
+    public List<CarrierStage> Stages { get; set; } = [];
+
+    /// <summary>The firms and universities behind it (共建单位), beyond the host.</summary>
+    public List<CarrierBacker> Backers { get; set; } = [];
+
+    /// <summary>Whether a carrier counts on <paramref name="day"/>: built or recognised by then, and not closed by then.</summary>
+    public static System.Linq.Expressions.Expression<Func<Carrier, bool>> StandingOn(DateOnly day) =>
+        c => c.Stages.Any(s => (s.Stage == CarrierStageKind.Built || s.Stage == CarrierStageKind.Recognised) && (s.Day != null ? s.Day <= day : s.Year <= day.Year))
+            && !c.Stages.Any(s => s.Stage == CarrierStageKind.Closed && (s.Day != null ? s.Day <= day : s.Year <= day.Year));
+
+    /// <summary>
+    /// Records a stage with its day (or year) and source. Each stage once; stages keep their order in time
+    /// (建成 not before 筹建, 认定 not before 建成); nothing after 撤销; never in the future.
+    /// </summary>
+    public InnoCluster.Infrastructure.UseCases.Problem? RecordStage(CarrierStageKind stage, DateOnly? on, int? year, Provenance source, string by, DateOnly today)
+    {
+        var errors = EnterpriseRecord.CheckDates(year, on, null, today).ToList();
+        if (on is null && year is null)
+        {
+            errors.Add(new("year", "请填写年份或日期 / year or date: one is required"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return InnoCluster.Infrastructure.UseCases.Problem.Fields(errors);
+        }
+
+        if (Stages.Any(s => s.Stage == stage))
+        {
+            return InnoCluster.Infrastructure.UseCases.Problem.Conflict($"该阶段已记录 / this stage is already recorded ({stage})");
+        }
+
+        var when = new CarrierStage { Stage = stage, Day = on, Year = year ?? on!.Value.Year };
+        if (Stages.Any(s => s.Stage == CarrierStageKind.Closed)
+            || Stages.Any(s => (s.Stage < stage && CarrierStage.Before(when, s)) || (s.Stage > stage && CarrierStage.Before(s, when))))
+        {
+            return InnoCluster.Infrastructure.UseCases.Problem.Invalid("on", "阶段的时间顺序不对（筹建 → 建成 → 认定/授牌 → 撤销） / stages must follow one another in time (planning, built, recognised, closed)");
+        }
+
+        when.Source = source;
+        when.EnteredBy = by;
+        Stages.Add(when);
+        return null;
+    }
+
+    /// <summary>The furthest stage reached by <paramref name="day"/>; null when none is known by then.</summary>
+    public CarrierStageKind? StageOn(DateOnly day) =>
+        Stages.Where(s => s.Day is { } on ? on <= day : s.Year <= day.Year).Select(s => (CarrierStageKind?)s.Stage).Max();
+}
+
+/// <summary>A carrier's stage, dated by a day or only a year, with the sentence or notice it comes from.</summary>
+public sealed class CarrierStage
+{
+    public int Id { get; set; }
+
+    public int CarrierId { get; set; }
+
+    public CarrierStageKind Stage { get; set; }
+
+    /// <summary>The day, when the source gives one; else only <see cref="Year"/> is known.</summary>
+    public DateOnly? Day { get; set; }
+
+    public int Year { get; set; }
+
+    public Provenance Source { get; set; } = new();
+
+    public string EnteredBy { get; set; } = "";
+
+    /// <summary>Whether <paramref name="a"/> certainly happened before <paramref name="b"/> (by day when both have one, else by year).</summary>
+    public static bool Before(CarrierStage a, CarrierStage b) =>
+        a.Day is { } x && b.Day is { } y ? x < y : a.Year < b.Year;
+}
+
+/// <summary>A firm (linked when registered) or another body (a university, an institute) that builds a carrier with its host.</summary>
+public sealed class CarrierBacker
+{
+    public int Id { get; set; }
+
+    public int CarrierId { get; set; }
+
+    public int? EnterpriseId { get; set; }
+
+    public string Name { get; set; } = "";
 }
 
 public sealed class CarrierStatement

@@ -20,6 +20,10 @@ public sealed class ExportCarriers(ListCarriers list)
                 [Ui.L("依托企业", "Host enterprise")] = c.Host?.Name,
                 [Ui.L("产业链环节", "Chain nodes")] = string.Join(Ui.L("、", ", "), c.ChainNodes.Select(n => Ui.L(n.Name, n.NameEn))),
                 [Ui.L("别名", "Also called")] = string.Join(Ui.L("、", ", "), c.Aliases),
+                [Ui.L("级别", "Level")] = c.Level is { } level && RecordWords.TryParse<TierLevel>(level, RecordWords.Key, out var l) ? Ui.L(TierNames.Chinese(l), TierNames.English(l)) : null,
+                [Ui.L("批准单位", "Approved by")] = c.ApprovingBody,
+                [Ui.L("阶段", "Stage")] = c.Stage is { } stage ? ListCarriers.StageName(stage, Ui.English) : null,
+                [Ui.L("共建单位", "Built with")] = string.Join(Ui.L("、", ", "), c.Backers.Select(b => b.Name)),
             },
             Ui.L("创新载体", "Carriers"),
             cancellationToken);

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
 
-/// <summary>Innovation carriers (labs, platforms, centres, parks, universities, funds) with their sources.</summary>
-public sealed class ListCarriers(InnoClusterDbContext db)
+/// <summary>Innovation carriers (labs, platforms, centres, parks, universities, funds) with their sources, level, stages and backers.</summary>
+public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
 {
     public sealed record Item(
         int Id,
@@ -16,15 +16,26 @@ public sealed class ListCarriers(InnoClusterDbContext db)
         EnterpriseLink? Host,
         IReadOnlyList<string> Aliases,
         IReadOnlyList<ChainNodeRef> ChainNodes,
-        IReadOnlyList<Statement> Statements);
+        IReadOnlyList<Statement> Statements,
+        string? Level,
+        string? ApprovingBody,
+        CarrierStageKind? Stage,
+        IReadOnlyList<StageView> Stages,
+        IReadOnlyList<BackerView> Backers,
+        bool FromSources);
+
+    public sealed record StageView(CarrierStageKind Stage, DateOnly? Day, int Year, Provenance Source);
+
+    public sealed record BackerView(int? EnterpriseId, string Name);
 
     public sealed record EnterpriseLink(int Id, string Name);
 
     public sealed record Statement(string? Topic, Provenance Source);
 
-    public async Task<IReadOnlyList<Item>> RunAsync(string? kind, string? district, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Item>> RunAsync(string? kind, string? district, CancellationToken cancellationToken, int? id = null)
     {
-        var query = db.Set<Carrier>().AsNoTracking().Include(c => c.District).Include(c => c.HostEnterprise).Include(c => c.Statements).AsQueryable();
+        var query = db.Set<Carrier>().AsNoTracking().Include(c => c.District).Include(c => c.HostEnterprise).Include(c => c.Statements)
+            .Include(c => c.Stages).Include(c => c.Backers).Where(c => id == null || c.Id == id);
         if (!string.IsNullOrWhiteSpace(kind) && Enum.TryParse<CarrierKind>(kind, ignoreCase: true, out var parsedKind))
         {
             query = query.Where(c => c.Kind == parsedKind);
@@ -37,6 +48,7 @@ public sealed class ListCarriers(InnoClusterDbContext db)
 
         var carriers = await query.OrderBy(c => c.Kind).ThenBy(c => c.Id).AsSplitQuery().ToListAsync(cancellationToken);
         var nodes = await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Id, cancellationToken);
+        var today = BeijingTime.Today(clock);
         return carriers.Select(c => new Item(
             c.Id,
             c.Name,
@@ -46,8 +58,22 @@ public sealed class ListCarriers(InnoClusterDbContext db)
             c.HostEnterprise is null ? null : new EnterpriseLink(c.HostEnterprise.Id, c.HostEnterprise.Name),
             c.Aliases,
             c.ChainNodeIds.Where(nodes.ContainsKey).Select(id => nodes[id]).Select(n => new ChainNodeRef(n.Code, n.Name, n.NameEn, n.Layer.ToString())).ToList(),
-            c.Statements.Select(s => new Statement(s.Topic, s.Source)).ToList())).ToList();
+            c.Statements.Select(s => new Statement(s.Topic, s.Source)).ToList(),
+            c.Level == TierLevel.Unspecified ? null : RecordWords.Key(c.Level),
+            c.ApprovingBody,
+            c.StageOn(today),
+            c.Stages.OrderBy(s => s.Stage).Select(s => new StageView(s.Stage, s.Day, s.Year, s.Source)).ToList(),
+            c.Backers.OrderBy(b => b.Id).Select(b => new BackerView(b.EnterpriseId, b.Name)).ToList(),
+            !c.SeedKey.StartsWith("office-", StringComparison.Ordinal))).ToList();
     }
+
+    public static string StageName(CarrierStageKind stage, bool english) => stage switch
+    {
+        CarrierStageKind.Planning => english ? "being set up" : "筹建",
+        CarrierStageKind.Built => english ? "built" : "建成",
+        CarrierStageKind.Recognised => english ? "recognised" : "认定/授牌",
+        _ => english ? "closed" : "撤销",
+    };
 
     public static string KindName(string kind, bool english) => Enum.TryParse<CarrierKind>(kind, out var k) ? KindName(k, english) : kind;
 
@@ -66,6 +92,7 @@ public sealed class ListCarriers(InnoClusterDbContext db)
         (CarrierKind.Fund, false) => "产业基金",
         (CarrierKind.Laboratory, false) => "实验室",
         (CarrierKind.ServiceOrganisation, false) => "行业组织",
+        (CarrierKind.EngineeringResearchCentre, false) => "工程技术研究中心",
         (CarrierKind.OpenInnovationPlatform, true) => "Open innovation platform",
         (CarrierKind.InnovationCentre, true) => "Innovation centre",
         (CarrierKind.ResearchInstitute, true) => "Research institute",
@@ -79,6 +106,7 @@ public sealed class ListCarriers(InnoClusterDbContext db)
         (CarrierKind.Fund, true) => "Industry fund",
         (CarrierKind.Laboratory, true) => "Laboratory",
         (CarrierKind.ServiceOrganisation, true) => "Association or committee",
+        (CarrierKind.EngineeringResearchCentre, true) => "Engineering research centre",
         _ => kind.ToString(),
     };
 }

@@ -47,6 +47,19 @@ public sealed class RegistryCounts(InnoClusterDbContext db)
         _ => throw new ArgumentOutOfRangeException(nameof(count), count.Kind, "designations are counted by TierHoldersAsync"),
     };
 
+    /// <summary>Carriers of the count's kinds, at its level or higher, standing on <paramref name="day"/> (built or recognised, not closed).</summary>
+    public async Task<int> CarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken)
+    {
+        var carriers = db.Set<Carrier>().Where(Carrier.StandingOn(day)).Where(c => count.Kinds.Contains(c.Kind));
+        if (count.MinLevel is { } min)
+        {
+            var levels = RecordFilters.LevelsFrom(min);
+            carriers = carriers.Where(c => levels.Contains(c.Level));
+        }
+
+        return await carriers.CountAsync(cancellationToken);
+    }
+
     /// <summary>Enterprises per district.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PerDistrictAsync(CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().AsNoTracking().Where(e => e.DistrictId != null).GroupBy(e => e.DistrictId!.Value)

@@ -29,6 +29,8 @@ public static class RegistryFeature
         services.AddScoped<ListEnterpriseRecords>();
         services.AddScoped<ListCountedRecords>();
         services.AddScoped<ImportEnterpriseRecords>();
+        services.AddScoped<SaveCarrier>();
+        services.AddScoped<RecordCarrierStage>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();
@@ -49,6 +51,7 @@ public static class RegistryFeature
     {
         app.MapRegistryApi();
         app.MapRecordsApi();
+        app.MapCarriersApi();
         return app;
     }
 }

@@ -17,17 +17,11 @@ namespace InnoCluster.Features.Calls.Pages;
 public sealed class ApplicationPageModel(
     GetApplication get, GetCall getCall, EditApplication edit, SubmitApplication submit, WithdrawApplication withdraw, CheckApplication check,
     RecommendApplication recommend, ScoreApplication score, RecuseFromReview recuse, SetPanelScore panel, DecideApplication decide, RecordUpwardResult upward,
-    UploadStore uploads, IOptions<UploadOptions> uploadOptions) : PageModel
+    UploadStore uploads, IOptions<UploadOptions> uploadOptions) : UseCasePageModel
 {
     public ApplicationView Application { get; private set; } = null!;
 
     public CallView Call { get; private set; } = null!;
-
-    public string? Message { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     [BindProperty]
     public string? ProjectTitle { get; set; }
@@ -110,10 +104,11 @@ public sealed class ApplicationPageModel(
         StepAsync(id, recommend.RunAsync(id, new(false, Note), Actor, cancellationToken), Ui.L("已记录不予推荐。", "Recorded as not recommended."), cancellationToken);
 
     public async Task<IActionResult> OnPostScoreAsync(int id, CancellationToken cancellationToken) =>
-        await ResultAsync(id, (await score.RunAsync(id, new(Scores, Note), Actor, cancellationToken)).Problem, Ui.L("评分已保存。", "Your scores are saved."), cancellationToken);
+        await AfterAsync(id, (await score.RunAsync(id, new(Scores, Note), Actor, cancellationToken)).Problem, Ui.L("评分已保存。", "Your scores are saved."), cancellationToken);
 
+    /// <summary>An expert steps aside: the application is no longer theirs to see, so they go back to their reviews.</summary>
     public async Task<IActionResult> OnPostRecuseAsync(int id, int assignment, CancellationToken cancellationToken) =>
-        await ResultAsync(id, (await recuse.RunAsync(assignment, new(Note), Actor, cancellationToken)).Problem, Ui.L("已回避。", "You have stepped aside."), cancellationToken, gone: true);
+        (await recuse.RunAsync(assignment, new(Note), Actor, cancellationToken)).Problem is { } problem ? await ShowAsync(id, problem, cancellationToken) : Redirect("/calls/reviews");
 
     public Task<IActionResult> OnPostPanelAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, panel.RunAsync(id, new(Number, Note), Actor, cancellationToken), Ui.L("小组评分已记录。", "The panel's score is recorded."), cancellationToken);
@@ -127,39 +122,10 @@ public sealed class ApplicationPageModel(
     public Task<IActionResult> OnPostUpwardAsync(int id, bool approved, CancellationToken cancellationToken) =>
         StepAsync(id, upward.RunAsync(id, new(approved, DecidedOn, Number, Note), Actor, cancellationToken), Ui.L("上级结果已登记。", "The higher level's result is recorded."), cancellationToken);
 
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
-
     private async Task<IActionResult> StepAsync(int id, Task<Result<ApplicationView>> running, string done, CancellationToken cancellationToken) =>
-        await ResultAsync(id, (await running).Problem, done, cancellationToken);
+        await AfterAsync(id, (await running).Problem, done, cancellationToken);
 
-    private async Task<IActionResult> ResultAsync(int id, Problem? problem, string done, CancellationToken cancellationToken, bool gone = false)
-    {
-        if (problem is not null)
-        {
-            return await ShowAsync(id, problem, cancellationToken);
-        }
-
-        if (gone)
-        {
-            return Redirect("/calls/reviews");
-        }
-
-        Message = done;
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
-
-    private async Task<IActionResult> ShowAsync(int id, Problem problem, CancellationToken cancellationToken)
-    {
-        if (problem.AsPageResult(this) is { } refused)
-        {
-            return refused;
-        }
-
-        (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
-        return await LoadAsync(id, cancellationToken, keepInput: true) ? Page() : NotFound();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, bool keepInput = false)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, bool keepInput = false)
     {
         if (await get.RunAsync(id, Actor, cancellationToken) is not { } application || await getCall.RunAsync(application.CallId, Actor, cancellationToken) is not { } call)
         {

@@ -13,7 +13,7 @@ namespace InnoCluster.Features.Calls.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Public)]
 public sealed class CallPageModel(GetCall get, ListApplications applications, GetPublicity publicity, StartApplication start, PublishCall publish,
-    AssignExperts assign, StartPublicity startPublicity, PublishResult result, FileObjection objection, TimeProvider clock) : PageModel
+    AssignExperts assign, StartPublicity startPublicity, PublishResult result, FileObjection objection, TimeProvider clock) : UseCasePageModel
 {
     public CallView Call { get; private set; } = null!;
 
@@ -22,12 +22,6 @@ public sealed class CallPageModel(GetCall get, ListApplications applications, Ge
     public GetPublicity.Result? Publicity { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
-
-    public string? Message { get; private set; }
-
-    public string? Problem { get; private set; }
-
-    public IReadOnlyList<FieldError> Errors { get; private set; } = [];
 
     [BindProperty]
     public string? ProjectTitle { get; set; }
@@ -79,17 +73,13 @@ public sealed class CallPageModel(GetCall get, ListApplications applications, Ge
     public async Task<IActionResult> OnPostObjectionAsync(int id, CancellationToken cancellationToken)
     {
         var filed = await objection.RunAsync(id, Objection, Actor, cancellationToken);
-        if (filed.Problem is { } problem)
+        if (filed.Succeeded)
         {
-            return await ShowAsync(id, problem, cancellationToken);
+            Objection = new(null, null, null, null);
         }
 
-        Objection = new(null, null, null, null);
-        Message = Ui.L("异议已收到，集群办将答复。", "Your objection is received; the office will answer it.");
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return await AfterAsync(id, filed.Problem, Ui.L("异议已收到，集群办将答复。", "Your objection is received; the office will answer it."), cancellationToken);
     }
-
-    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
 
     private async Task<IActionResult> OfficeAsync(int id, Func<Task<Problem?>> step, string? done, CancellationToken cancellationToken)
     {
@@ -98,27 +88,10 @@ public sealed class CallPageModel(GetCall get, ListApplications applications, Ge
             return Forbid();
         }
 
-        if (await step() is { } problem)
-        {
-            return await ShowAsync(id, problem, cancellationToken);
-        }
-
-        Message ??= done;
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        return await AfterAsync(id, await step(), done, cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync(int id, Problem problem, CancellationToken cancellationToken)
-    {
-        if (problem.AsPageResult(this) is { } refused)
-        {
-            return refused;
-        }
-
-        (Problem, Errors) = (problem.Text, problem.AsFieldErrors());
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
-    }
-
-    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken cancellationToken, bool keepInput = false)
     {
         Now = clock.GetUtcNow();
         if (await get.RunAsync(id, Actor, cancellationToken) is not { } call)

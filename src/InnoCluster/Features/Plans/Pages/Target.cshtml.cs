@@ -41,7 +41,19 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("filings:large-model", "大模型备案", "Large-model filings"),
         ("standards:lead", "牵头制定的标准", "Standards led"),
         ("standards:any", "牵头或参与制定的标准", "Standards led or joined"),
+        ("carriers:key-laboratory,engineering-research-centre", "重点实验室及工程技术研究中心（已建成或认定）", "Key laboratories and engineering research centres (built or recognised)"),
+        ("carriers:open-innovation-platform", "人工智能开放创新平台（已建成或认定）", "AI open innovation platforms (built or recognised)"),
+        ("carriers:research-institute,innovation-centre,laboratory", "科研载体及创新应用中心（已建成或认定）", "Research carriers and innovation centres (built or recognised)"),
+        ("carriers:compute-centre", "算力中心（已建成或认定）", "Compute centres (built or recognised)"),
     ];
+
+    /// <summary>Whether a record choice is what the stored spec counts (the level, picked beside, set apart).</summary>
+    public bool IsCurrentRecordChoice(string choice) => Current switch
+    {
+        { Carriers: { } carriers } => (carriers with { MinLevel = null }).Spec == choice,
+        { Records: { } records } => (records.Kind == InnoCluster.Features.Registry.RecordKind.Certifications ? records with { MinLevel = null } : records).Spec == choice,
+        _ => false,
+    };
 
     public async Task<IActionResult> OnPostIndicatorAsync(int id, ComputedIndicator.Counted counted, List<InnoCluster.Features.Registry.Tier> tiers, string? node, InnoCluster.Features.Calls.CallProgramme? programme,
         InnoCluster.Features.Registry.TierLevel? minLevel, string? records, CancellationToken cancellationToken)

@@ -1,0 +1,112 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.UseCases;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>
+/// An official creates or edits a carrier: name, kind, level, 板块, host firm, approving body, aliases, chain
+/// nodes and the bodies behind it. A carrier from the source documents keeps what the sources state (name,
+/// kind, aliases, 板块, host, chain nodes are their quotes'); the office adds what they leave open. Audited.
+/// </summary>
+public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
+{
+    public sealed record Backer(int? EnterpriseId, string? Name);
+
+    public sealed record Request(string? Name, string? Kind, string? Level, string? District, string? City, int? HostEnterpriseId, string? ApprovingBody,
+        IReadOnlyList<string>? Aliases, IReadOnlyList<string>? ChainNodes, IReadOnlyList<Backer>? Backers);
+
+    public async Task<Result<int>> RunAsync(int? id, Request request, CancellationToken cancellationToken)
+    {
+        var carrier = id is { } existing
+            ? await db.Set<Carrier>().Include(c => c.Backers).SingleOrDefaultAsync(c => c.Id == existing, cancellationToken)
+            : new Carrier { SeedKey = "office-" + Guid.NewGuid().ToString("N") };
+        if (carrier is null)
+        {
+            return Problem.NotFound();
+        }
+
+        var errors = new List<FieldError>();
+        var fromSources = id is not null && !carrier.SeedKey.StartsWith("office-", StringComparison.Ordinal);
+        var kind = default(CarrierKind);
+        if (!Enum.TryParse(request.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
+        {
+            errors.Add(new("kind", $"未知的载体类型“{request.Kind}” / kind: one of {string.Join(", ", Enum.GetNames<CarrierKind>())}"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 200)
+        {
+            errors.Add(new("name", "请填写名称，不超过200字 / name: required, at most 200 characters"));
+        }
+
+        var level = TierLevel.Unspecified;
+        if (!string.IsNullOrWhiteSpace(request.Level) && !RecordWords.TryParse(request.Level, RecordWords.Key, out level))
+        {
+            errors.Add(new("level", "级别应为 national、provincial、municipal 或 district / level: national, provincial, municipal or district"));
+        }
+
+        if (request.ApprovingBody is { Length: > 100 } || request.City is { Length: > 50 })
+        {
+            errors.Add(new(request.City is { Length: > 50 } ? "city" : "approvingBody", "过长 / too long"));
+        }
+
+        var district = string.IsNullOrWhiteSpace(request.District) ? null : await db.Set<District>().SingleOrDefaultAsync(d => d.Code == request.District.Trim(), cancellationToken);
+        if (!string.IsNullOrWhiteSpace(request.District) && district is null)
+        {
+            errors.Add(new("district", $"未知板块“{request.District}” / district: a code from /api/districts"));
+        }
+
+        var codes = (request.ChainNodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        var nodes = await db.Set<ChainNode>().Where(n => codes.Contains(n.Code)).ToListAsync(cancellationToken);
+        if (nodes.Count != codes.Count)
+        {
+            errors.Add(new("chainNodes", $"未知的产业链环节：{string.Join("、", codes.Except(nodes.Select(n => n.Code)))} / unknown chain nodes"));
+        }
+
+        var firmIds = (request.Backers ?? []).Select(b => b.EnterpriseId).OfType<int>().Append(request.HostEnterpriseId ?? 0).Where(i => i > 0).Distinct().ToList();
+        var firms = await db.Set<Enterprise>().Where(e => firmIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        if (firmIds.Except(firms.Keys).ToList() is { Count: > 0 } unknown)
+        {
+            errors.Add(new(request.HostEnterpriseId is { } h && !firms.ContainsKey(h) ? "hostEnterpriseId" : "backers", $"登记库中没有编号为 {string.Join(", ", unknown)} 的企业 / no registered firm with id {string.Join(", ", unknown)}"));
+        }
+
+        if ((request.Backers ?? []).Any(b => b.EnterpriseId is null && (string.IsNullOrWhiteSpace(b.Name) || b.Name.Trim().Length > 200)) || request.Backers is { Count: > 50 })
+        {
+            errors.Add(new("backers", "共建单位至多50个，每个须有名称或企业编号 / backers: at most 50, each a name or a firm id"));
+        }
+
+        if (fromSources && errors.Count == 0 && (carrier.Name != request.Name!.Trim() || carrier.Kind != kind || carrier.DistrictId != district?.Id
+            || carrier.HostEnterpriseId != request.HostEnterpriseId || !carrier.ChainNodeIds.Order().SequenceEqual(nodes.Select(n => n.Id).Order())
+            || !carrier.Aliases.SequenceEqual(request.Aliases ?? carrier.Aliases)))
+        {
+            errors.Add(new("name", "此载体来自源文件：名称、类型、别名、板块、建设主体和产业链环节以原文为准，不可修改 / from the source documents: name, kind, aliases, district, host and chain nodes are as the sources state them"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Fields(errors);
+        }
+
+        carrier.Name = request.Name!.Trim();
+        carrier.Kind = kind;
+        carrier.Level = level;
+        carrier.DistrictId = district?.Id;
+        carrier.City = string.IsNullOrWhiteSpace(request.City) ? (district is null ? carrier.City : null) : request.City.Trim();
+        carrier.HostEnterpriseId = request.HostEnterpriseId;
+        carrier.ApprovingBody = string.IsNullOrWhiteSpace(request.ApprovingBody) ? null : request.ApprovingBody.Trim();
+        carrier.Aliases = [.. (request.Aliases ?? carrier.Aliases).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct()];
+        carrier.ChainNodeIds = [.. nodes.Select(n => n.Id)];
+        carrier.Backers.Clear();
+        carrier.Backers.AddRange((request.Backers ?? []).Select(b => new CarrierBacker { EnterpriseId = b.EnterpriseId, Name = b.EnterpriseId is { } fid ? firms[fid] : b.Name!.Trim() }));
+        if (id is null)
+        {
+            db.Add(carrier);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(id is null ? "carrier-create" : "carrier-update", "carriers", carrier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", carrier.Name, cancellationToken);
+        return carrier.Id;
+    }
+}
