@@ -108,6 +108,16 @@ public sealed class RecordRulesTests
         Assert.Empty(new FilingRequest("large-model", "元语大模型", "Jiangsu-YuanYu-20240101", null, new DateOnly(2024, 1, 1), "网信办公告", null, null).Check(Today));
     }
 
+    [Fact]
+    public void TheCalculatorsFactSheet_DropsATierOnTheDayItLapses()
+    {
+        var lapsing = new TierHeld(Tier.HighTech, 2022, new DateOnly(2025, 12, 14));
+        Assert.True(lapsing.HeldOn(new DateOnly(2025, 12, 13)));
+        Assert.False(lapsing.HeldOn(new DateOnly(2025, 12, 14)));
+        Assert.False(lapsing.HeldOn(new DateOnly(2021, 12, 31)));
+        Assert.True(new FilingHeld(FilingKind.Algorithm, null).HeldOn(Today));
+    }
+
     [Theory]
     [InlineData("tiers:high-tech/provincial", true)]
     [InlineData("tiers:lead-goose/municipal@*", true)]

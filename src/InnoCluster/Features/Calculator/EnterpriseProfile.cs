@@ -70,7 +70,7 @@ public sealed class EnterpriseProfile
         }
 
         var tiers = 0UL;
-        foreach (var tier in enterprise.Tiers.Where(t => t.Year is null || t.Year <= asOf.Year))
+        foreach (var tier in enterprise.Tiers.Where(t => t.HeldOn(asOf)))
         {
             tiers |= TierBit(tier.Tier);
         }
@@ -88,8 +88,8 @@ public sealed class EnterpriseProfile
             RevenueGrowthPercent = latest?.Revenue is { } now && previous?.Revenue is { } before ? Math.Round((double)((now - before) / before * 100), 2) : null,
             Tiers = tiers,
             ChainCodes = enterprise.ChainCodes,
-            HasAlgorithmFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.Algorithm && (f.Year is null || f.Year <= asOf.Year)),
-            HasLargeModelFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.LargeModel && (f.Year is null || f.Year <= asOf.Year)),
+            HasAlgorithmFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.Algorithm && f.HeldOn(asOf)),
+            HasLargeModelFiling = enterprise.Filings.Any(f => f.Kind == FilingKind.LargeModel && f.HeldOn(asOf)),
             HasCreditCode = enterprise.HasCreditCode,
         };
     }

@@ -18,7 +18,7 @@ public sealed class ChainMapOptions
 /// once per subtree), its leading firms, and whether it is a weak link (no or few firms).
 /// </summary>
 [FeatureContract]
-public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> options)
+public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> options, TimeProvider clock)
 {
     public sealed record Node(
         int Id,
@@ -111,6 +111,7 @@ public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> 
     private async Task<Dictionary<int, Standing>> LoadStandingAsync(List<int> ids, CancellationToken cancellationToken)
     {
         var result = new Dictionary<int, Standing>();
+        var held = EnterpriseRecord.HeldOn<EnterpriseTier>(BeijingTime.Today(clock), undatedCounts: true);
         foreach (var chunk in ids.Chunk(5000))
         {
             var rows = await db.Set<Enterprise>().AsNoTracking()
@@ -119,7 +120,7 @@ public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> 
                 {
                     e.Id,
                     e.Name,
-                    Tiers = e.Tiers.Select(t => t.Tier).ToList(),
+                    Tiers = e.Tiers.AsQueryable().Where(held).Select(t => t.Tier).ToList(),
                     Revenue = e.Figures.OrderByDescending(f => f.Year).Select(f => f.Revenue).FirstOrDefault(),
                     Mentions = e.Statements.Count,
                 })

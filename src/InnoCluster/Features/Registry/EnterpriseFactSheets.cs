@@ -4,13 +4,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
 
-/// <summary>A tier (梯队) an enterprise holds, and from which year.</summary>
+/// <summary>A confirmed tier (梯队) an enterprise holds: from which year, and the first day it no longer holds (expired or ended), if any.</summary>
 [FeatureContract]
-public sealed record TierHeld(Tier Tier, int? Year);
+public sealed record TierHeld(Tier Tier, int? Year, DateOnly? LapsesOn = null)
+{
+    /// <summary>Held on <paramref name="day"/>: granted by that year (or no year given) and not yet lapsed.</summary>
+    public bool HeldOn(DateOnly day) => (Year is null || Year <= day.Year) && (LapsesOn is null || day < LapsesOn);
+}
 
-/// <summary>A filing (备案) an enterprise made, and in which year.</summary>
+/// <summary>A confirmed filing (备案) an enterprise made: in which year, and the first day it no longer holds (withdrawn), if any.</summary>
 [FeatureContract]
-public sealed record FilingHeld(FilingKind Kind, int? Year);
+public sealed record FilingHeld(FilingKind Kind, int? Year, DateOnly? LapsesOn = null)
+{
+    public bool HeldOn(DateOnly day) => (Year is null || Year <= day.Year) && (LapsesOn is null || day < LapsesOn);
+}
 
 /// <summary>One year's figures, in 元 and persons; null where the registry has none.</summary>
 [FeatureContract]
@@ -40,7 +47,7 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
     public async Task<EnterpriseFactSheet?> OneAsync(int enterpriseId, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking()
-            .Include(e => e.District).Include(e => e.Tiers).Include(e => e.ChainLinks).Include(e => e.Figures).Include(e => e.Filings)
+            .Include(e => e.District).Include(e => e.Tiers.Where(t => t.Status == RecordStatus.Confirmed)).Include(e => e.ChainLinks).Include(e => e.Figures).Include(e => e.Filings.Where(f => f.Status == RecordStatus.Confirmed))
             .AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == enterpriseId, cancellationToken);
         return enterprise is null ? null : Sheet(enterprise, await AncestryAsync(cancellationToken));
@@ -54,7 +61,7 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
         var enterprises = await db.Set<Enterprise>().AsNoTracking()
             .Select(e => new Enterprise { Id = e.Id, Name = e.Name, DistrictId = e.DistrictId, EstablishedOn = e.EstablishedOn, EstablishedYear = e.EstablishedYear, CreditCode = e.CreditCode })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
-        await foreach (var tier in db.Set<EnterpriseTier>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var tier in db.Set<EnterpriseTier>().AsNoTracking().Where(t => t.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(tier.EnterpriseId)?.Tiers.Add(tier);
         }
@@ -69,7 +76,7 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
             enterprises.GetValueOrDefault(figure.EnterpriseId)?.Figures.Add(figure);
         }
 
-        await foreach (var filing in db.Set<Filing>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var filing in db.Set<Filing>().AsNoTracking().Where(f => f.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(filing.EnterpriseId)?.Filings.Add(filing);
         }
@@ -105,8 +112,12 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
         e.District?.Code,
         e.EstablishedOn,
         e.EstablishedYear,
-        [.. e.Tiers.Select(t => new TierHeld(t.Tier, t.Year))],
-        [.. e.Filings.Select(f => new FilingHeld(f.Kind, f.Year))],
+        [.. e.Tiers.Select(t => new TierHeld(t.Tier, t.Year, LapsesOn(t)))],
+        [.. e.Filings.Select(f => new FilingHeld(f.Kind, f.Year, LapsesOn(f)))],
         [.. e.Figures.Select(f => new YearFigures(f.Year, f.Revenue, f.RdSpend, f.Employees))],
         e.ChainLinks.SelectMany(l => ancestry.GetValueOrDefault(l.ChainNodeId) ?? []).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>The first day a record no longer holds: the day after its expiry, or the day it ended.</summary>
+    private static DateOnly? LapsesOn(EnterpriseRecord record) =>
+        new[] { record.ExpiresOn?.AddDays(1), record.EndedOn }.Where(d => d is not null).Min();
 }

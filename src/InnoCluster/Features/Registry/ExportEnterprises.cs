@@ -21,7 +21,7 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
         {
             var enterprises = await db.Set<Enterprise>().AsNoTracking()
                 .Where(e => chunk.Contains(e.Id))
-                .Include(e => e.District).Include(e => e.Names).Include(e => e.Tiers)
+                .Include(e => e.District).Include(e => e.Names).Include(e => e.Tiers.Where(t => t.Status == RecordStatus.Confirmed))
                 .Include(e => e.ChainLinks).ThenInclude(l => l.ChainNode)
                 .Include(e => e.Figures).Include(e => e.Products)
                 .AsSplitQuery()
