@@ -43,7 +43,7 @@ public sealed class RecordImportTests(BrowserApp app) : IClassFixture<BrowserApp
         var year = InnoCluster.Infrastructure.BeijingTime.Today(TimeProvider.System).Year;
         const string Header = "企业名称,认定类别,产品名称,级别,年份,日期,来源\n";
         await page.GotoAsync("/records/import");
-        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定（首版次软件、融合创新产品）" });
+        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定" });
         await page.GetByLabel("文件").SetInputFilesAsync(Csv(Header + $"{firmName},首版次软件产品,语音交互平台V1,省级,,{year}-02-30,江苏省首版次软件产品名单\n"));
         await page.GetByRole(AriaRole.Button, new() { Name = "正式导入" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "未导入：请修正以下问题" })).ToBeVisibleAsync();
@@ -52,11 +52,11 @@ public sealed class RecordImportTests(BrowserApp app) : IClassFixture<BrowserApp
 
         // Fixed, dry-run, then imported.
         var fixedList = Csv(Header + $"{firmName},首版次软件产品,语音交互平台V1,省级,,{year}-02-28,江苏省首版次软件产品名单\n");
-        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定（首版次软件、融合创新产品）" });
+        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定" });
         await page.GetByLabel("文件").SetInputFilesAsync(fixedList);
         await page.GetByRole(AriaRole.Button, new() { Name = "试运行" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "试运行结果" })).ToBeVisibleAsync();
-        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定（首版次软件、融合创新产品）" });
+        await page.GetByLabel("记录种类").SelectOptionAsync(new SelectOptionValue { Label = "产品认定" });
         await page.GetByLabel("文件").SetInputFilesAsync(fixedList);
         await page.GetByRole(AriaRole.Button, new() { Name = "正式导入" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "导入完成" })).ToBeVisibleAsync();

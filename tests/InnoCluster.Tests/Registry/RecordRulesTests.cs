@@ -118,6 +118,23 @@ public sealed class RecordRulesTests
         Assert.True(new FilingHeld(FilingKind.Algorithm, null).HeldOn(Today));
     }
 
+    [Fact]
+    public async Task ACount_IsKeptUntilARowItCountsChanges_OrAMinutePasses()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        var cache = new RegistryCountCache(clock, [typeof(CountedRow)]); // a kind of row no other test writes
+        var counted = 0;
+        Task<int> Count() => Task.FromResult(++counted);
+        Assert.Equal(1, await cache.CountAsync("q", Count));
+        Assert.Equal(1, await cache.CountAsync("q", Count));
+        InnoCluster.Infrastructure.Data.DataChanges.Changed(typeof(CountedRow));
+        Assert.Equal(2, await cache.CountAsync("q", Count));
+        InnoCluster.Infrastructure.Data.DataChanges.Changed(typeof(RecordRulesTests)); // not counted from
+        Assert.Equal(2, await cache.CountAsync("q", Count));
+        clock.Advance(RegistryCountCache.MaxAge);
+        Assert.Equal(3, await cache.CountAsync("q", Count));
+    }
+
     [Theory]
     [InlineData("tiers:high-tech/provincial", true)]
     [InlineData("tiers:lead-goose/municipal@*", true)]
@@ -151,4 +168,6 @@ public sealed class RecordRulesTests
         Assert.Equal("tiers:high-tech/national@foundation", ComputedIndicator.Compose(ComputedIndicator.Counted.Tiers, [Tier.HighTech], "foundation", null, TierLevel.National));
         Assert.Equal("filings:algorithm", ComputedIndicator.Compose(ComputedIndicator.Counted.Records, [], null, null, TierLevel.National, "filings:algorithm"));
     }
+
+    private sealed class CountedRow;
 }

@@ -85,8 +85,8 @@ public abstract class RecordsApiTests<TTarget> : DatabaseTests<TTarget>
         var ended = await SendAsync(office.PostAsJsonAsync($"/api/enterprises/{mine}/standards/{standard["id"]}/end", new { endedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "被新版本代替" }, Ct), HttpStatusCode.OK);
         Assert.Equal("Ended", ended["standing"]!.GetValue<string>());
 
-        var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.SubjectId == mine.ToString(CultureInfo.InvariantCulture) || a.SubjectId == id.ToString(CultureInfo.InvariantCulture) || a.SubjectId == designationId.ToString(CultureInfo.InvariantCulture))
-            .Select(a => a.Action).ToListAsync(Ct));
+        var subjects = new[] { mine, id, designationId, standard["id"]!.GetValue<int>() }.Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var audited = await app.WithDbAsync(db => db.Set<AuditEntry>().Where(a => a.Subject.StartsWith("enterprise_") && subjects.Contains(a.SubjectId!)).Select(a => a.Action).ToListAsync(Ct));
         Assert.Superset(new HashSet<string> { "record-propose", "record-confirm", "record-reject", "record-add", "record-end" }, audited.ToHashSet());
 
         // The firm's page lists what is held; the record page shows the firm its returned proposal.

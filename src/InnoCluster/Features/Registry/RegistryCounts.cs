@@ -10,13 +10,18 @@ public sealed record DistrictNodeCount(int DistrictId, int ChainNodeId, int Ente
 
 /// <summary>Counts the registry answers for indicators and the plan's district view.</summary>
 [FeatureContract]
-public sealed class RegistryCounts(InnoClusterDbContext db)
+public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache cache)
 {
     /// <summary>
     /// Enterprises holding any of <paramref name="tiers"/> on <paramref name="day"/> (see <see cref="EnterpriseRecord.HeldOn{T}"/>),
     /// at <paramref name="minLevel"/> or higher when given, on one of <paramref name="chainNodeIds"/> when given.
     /// </summary>
-    public async Task<int> TierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken)
+    public Task<int> TierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
+        cache.CountAsync(
+            $"tiers|{string.Join(',', tiers.Order())}|{(chainNodeIds is null ? "-" : string.Join(',', chainNodeIds.Order()))}|{minLevel}|{day:yyyy-MM-dd}|{undatedCounts}",
+            () => CountTierHoldersAsync(tiers, chainNodeIds, minLevel, day, undatedCounts, cancellationToken));
+
+    private async Task<int> CountTierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken)
     {
         var held = db.Set<EnterpriseTier>().Where(EnterpriseRecord.HeldOn<EnterpriseTier>(day, undatedCounts)).Where(t => tiers.Contains(t.Tier));
         if (minLevel is { } min)
@@ -39,7 +44,10 @@ public sealed class RegistryCounts(InnoClusterDbContext db)
     /// Records held on <paramref name="day"/> that the count names: certified products (a product once, however
     /// often renewed), filings (an algorithm or model once), standards (a number once, however many firms joined).
     /// </summary>
-    public async Task<int> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
+    public Task<int> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
+        cache.CountAsync($"{count.Spec}|{day:yyyy-MM-dd}|{undatedCounts}", () => CountRecordsAsync(count, day, undatedCounts, cancellationToken));
+
+    private async Task<int> CountRecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
     {
         RecordKind.Certifications => await RecordFilters.Certifications(db, count, day, undatedCounts).Select(c => new { c.EnterpriseId, c.Kind, c.ProductName }).Distinct().CountAsync(cancellationToken),
         RecordKind.Filings => await RecordFilters.Filings(db, count, day, undatedCounts).Select(f => new { f.EnterpriseId, f.Kind, f.Name }).Distinct().CountAsync(cancellationToken),
@@ -48,7 +56,10 @@ public sealed class RegistryCounts(InnoClusterDbContext db)
     };
 
     /// <summary>Carriers of the count's kinds, at its level or higher, standing on <paramref name="day"/> (built or recognised, not closed).</summary>
-    public async Task<int> CarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken)
+    public Task<int> CarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken) =>
+        cache.CountAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountCarriersAsync(count, day, cancellationToken));
+
+    private async Task<int> CountCarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken)
     {
         var carriers = db.Set<Carrier>().Where(Carrier.StandingOn(day)).Where(c => count.Kinds.Contains(c.Kind));
         if (count.MinLevel is { } min)

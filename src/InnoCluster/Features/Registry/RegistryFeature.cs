@@ -34,6 +34,7 @@ public static class RegistryFeature
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();
+        services.AddSingleton(sp => new RegistryCountCache(sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<EnterpriseImport>();
         services.AddSingleton<Infrastructure.Jobs.IJobKind, EnterpriseImportJob>();
         services.AddScoped<ImportMappings>();

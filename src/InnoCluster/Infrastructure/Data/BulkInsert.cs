@@ -58,6 +58,21 @@ public static class BulkInsert
             return;
         }
 
+        try
+        {
+            await CopyAsync(db, entities, withKeys, cancellationToken);
+        }
+        finally
+        {
+            // Rows written past the change tracker: caches of what they count are told here.
+            DataChanges.Changed(typeof(T));
+        }
+    }
+
+    private static async Task CopyAsync<T>(InnoClusterDbContext db, IReadOnlyCollection<T> entities, bool withKeys, CancellationToken cancellationToken)
+        where T : class
+    {
+
         var table = Table(db, typeof(T));
         var columns = table.Columns.Where(c => withKeys || !c.IsKey).ToList();
         var connection = await OpenAsync(db, cancellationToken);

@@ -6,6 +6,9 @@ namespace InnoCluster.Infrastructure.Data;
 
 public static class DatabaseSetup
 {
+    /// <summary>One per process: between a save and its completion it holds only the kinds of row the save touched.</summary>
+    private static readonly DataChangeInterceptor DataChangeInterceptor = new();
+
     /// <summary>
     /// SQLite file under the data directory by default; PostgreSQL when ConnectionStrings:Default is a
     /// PostgreSQL connection string ("Host=…") or URI ("postgres://…").
@@ -26,14 +29,14 @@ public static class DatabaseSetup
         if (provider == DatabaseProvider.Postgres)
         {
             services.AddDbContext<InnoClusterDbContext, PostgresInnoClusterDbContext>((sp, o) =>
-                ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<Auditing.AuditInterceptor>()));
+                ConfigurePostgres(o, connectionString).AddInterceptors(sp.GetRequiredService<Auditing.AuditInterceptor>(), DataChangeInterceptor));
         }
         else
         {
             // One queue of writers per database file, shared by every context of this process.
             services.AddSingleton<SqliteWriteQueue>();
             services.AddDbContext<InnoClusterDbContext, SqliteInnoClusterDbContext>((sp, o) =>
-                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>(), sp.GetRequiredService<Auditing.AuditInterceptor>()));
+                ConfigureSqlite(o, connectionString).AddInterceptors(sp.GetRequiredService<SqliteWriteQueue>(), sp.GetRequiredService<Auditing.AuditInterceptor>(), DataChangeInterceptor));
         }
 
         services.AddSingleton(new DatabaseInfo(provider, connectionString));
