@@ -16,6 +16,15 @@ public static class HttpJson
         return JsonNode.Parse(body)!;
     }
 
+    /// <summary>The answer's JSON (an empty object for an empty body), after checking its status.</summary>
+    public static async Task<JsonNode> AnsweredAsync(this Task<HttpResponseMessage> sending, System.Net.HttpStatusCode expected)
+    {
+        using var response = await sending;
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body.Length == 0 ? "null" : body) ?? new JsonObject();
+    }
+
     public static async Task<HttpResponseMessage> PostJsonAsync<T>(this HttpClient client, string url, T body) =>
         await client.PostAsJsonAsync(url, body, Options, TestContext.Current.CancellationToken);
 }

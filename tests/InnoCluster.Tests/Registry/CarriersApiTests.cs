@@ -22,13 +22,7 @@ public abstract class CarriersApiTests<TTarget> : DatabaseTests<TTarget>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonNode> SendAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected)
-    {
-        using var response = await sending;
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body.Length == 0 ? "null" : body) ?? new JsonObject();
-    }
+    private static Task<JsonNode> SendAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected) => sending.AnsweredAsync(expected);
 
     private static object Stage(string stage, string? on = null, int? year = null) => new { stage, on, year, source = "测试通知", quote = "测试原文" };
 
