@@ -45,6 +45,14 @@ public sealed class Carrier
 
     public string SeedKey { get; set; } = "";
 
+    private const string OfficeKeyPrefix = "office-";
+
+    /// <summary>Whether the carrier comes from the source documents (its seed key names it there) rather than from the office.</summary>
+    public bool FromSources => !SeedKey.StartsWith(OfficeKeyPrefix, StringComparison.Ordinal);
+
+    /// <summary>A carrier the office records, with a key of its own that no seed record uses.</summary>
+    public static Carrier ByTheOffice() => new() { SeedKey = OfficeKeyPrefix + Guid.NewGuid().ToString("N") };
+
     public string Name { get; set; } = "";
 
     public CarrierKind Kind { get; set; }

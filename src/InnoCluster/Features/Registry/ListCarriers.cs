@@ -64,7 +64,7 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
             c.StageOn(today),
             c.Stages.OrderBy(s => s.Stage).Select(s => new StageView(s.Stage, s.Day, s.Year, s.Source)).ToList(),
             c.Backers.OrderBy(b => b.Id).Select(b => new BackerView(b.EnterpriseId, b.Name)).ToList(),
-            !c.SeedKey.StartsWith("office-", StringComparison.Ordinal))).ToList();
+            c.FromSources)).ToList();
     }
 
     public static string StageName(CarrierStageKind stage, bool english) => stage switch

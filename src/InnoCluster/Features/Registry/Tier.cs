@@ -101,18 +101,5 @@ public static class TierNames
         _ => tier.ToString().ToLowerInvariant(),
     };
 
-    public static bool TryParseKey(string? key, out Tier tier)
-    {
-        foreach (var candidate in Enum.GetValues<Tier>())
-        {
-            if (string.Equals(Key(candidate), key, StringComparison.OrdinalIgnoreCase) || string.Equals(candidate.ToString(), key, StringComparison.OrdinalIgnoreCase))
-            {
-                tier = candidate;
-                return true;
-            }
-        }
-
-        tier = default;
-        return false;
-    }
+    public static bool TryParseKey(string? key, out Tier tier) => RecordWords.TryParse(key, Key, out tier);
 }

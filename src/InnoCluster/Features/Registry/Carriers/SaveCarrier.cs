@@ -22,14 +22,14 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
     {
         var carrier = id is { } existing
             ? await db.Set<Carrier>().Include(c => c.Backers).SingleOrDefaultAsync(c => c.Id == existing, cancellationToken)
-            : new Carrier { SeedKey = "office-" + Guid.NewGuid().ToString("N") };
+            : Carrier.ByTheOffice();
         if (carrier is null)
         {
             return Problem.NotFound();
         }
 
         var errors = new List<FieldError>();
-        var fromSources = id is not null && !carrier.SeedKey.StartsWith("office-", StringComparison.Ordinal);
+        var fromSources = carrier.FromSources;
         var kind = default(CarrierKind);
         if (!Enum.TryParse(request.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
         {

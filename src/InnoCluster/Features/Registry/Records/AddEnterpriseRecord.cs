@@ -50,9 +50,9 @@ public sealed class AddEnterpriseRecord(InnoClusterDbContext db, AuditTrail audi
         }
 
         db.Add(record);
-        var kind = RecordView.Of(record, today, true).Kind;
-        audit.Add(official ? "record-add" : "record-propose", "enterprise_" + kind.ToString().ToLowerInvariant(), enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", request.Describe());
+        var view = RecordView.Of(record, today, true);
+        audit.Add(official ? "record-add" : "record-propose", "enterprise_" + view.Kind.ToString().ToLowerInvariant(), enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", request.Describe());
         await db.SaveChangesAsync(cancellationToken);
-        return RecordView.Of(record, today, true);
+        return view with { Id = record.Id };
     }
 }
