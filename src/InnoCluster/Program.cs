@@ -8,6 +8,7 @@ using InnoCluster.Features.Registry;
 using InnoCluster.Features.Scenarios;
 using InnoCluster.Features.ServiceDesk;
 using InnoCluster.Features.Site;
+using InnoCluster.Features.Workspace;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Infrastructure.Seeding;
@@ -36,6 +37,7 @@ builder.Services.AddScenarios(builder.Configuration);
 builder.Services.AddPlans(builder.Configuration);
 builder.Services.AddJobs();
 builder.Services.AddServiceDesk(builder.Configuration);
+builder.Services.AddWorkspace(builder.Configuration);
 builder.Services.AddSite();
 
 var app = builder.Build();
@@ -74,6 +76,7 @@ app.MapScenarios();
 app.MapPlans();
 app.MapJobs();
 app.MapServiceDesk();
+app.MapWorkspace();
 app.MapSite();
 try
 {

@@ -15,21 +15,22 @@ public sealed class FeatureBoundaryTests
     public static TheoryData<string, string[]> Rows => new()
     {
         { "Identity", [] },
-        { "Registry", [] },
+        { "Registry", ["Workspace"] },
         { "Documents", ["Registry"] },
-        { "Calculator", ["Registry", "Documents"] },
-        { "Calls", ["Registry", "Documents", "Calculator", "Identity"] },
-        { "Scenarios", ["Registry", "Documents", "Identity"] },
+        { "Calculator", ["Registry", "Documents", "Workspace"] },
+        { "Calls", ["Registry", "Documents", "Calculator", "Identity", "Workspace"] },
+        { "Scenarios", ["Registry", "Documents", "Identity", "Workspace"] },
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
         { "ServiceDesk", ["Registry", "Identity", "Documents"] },
         { "Site", [] },
+        { "Workspace", ["Registry", "Identity", "Calculator", "Calls"] },
     };
 
     private static readonly Lazy<ModuleDefinition> Module = new(() => ModuleDefinition.ReadModule(typeof(Program).Assembly.Location));
 
-    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Calls", "Scenarios", "Plans", "Home", "Jobs", "ServiceDesk", "Site"];
+    private static readonly string[] Features = ["Identity", "Registry", "Documents", "Calculator", "Calls", "Scenarios", "Plans", "Home", "Jobs", "ServiceDesk", "Site", "Workspace"];
 
     [Fact]
     public void EveryFeatureFolder_HasARow() =>

@@ -132,7 +132,7 @@ public abstract class EndpointPolicyTests<TTarget> : DatabaseTests<TTarget>
                 if (method is "POST" or "PUT")
                 {
                     // Upload endpoints only match multipart requests (routing answers 415 before anything else).
-                    request.Content = route.EndsWith("/import", StringComparison.Ordinal) || route.EndsWith("/files", StringComparison.Ordinal)
+                    request.Content = route.EndsWith("/import", StringComparison.Ordinal) || route.EndsWith("/files", StringComparison.Ordinal) || route == "/api/claims"
                         ? new MultipartFormDataContent { { new ByteArrayContent("企业名称\n测试\n"u8.ToArray()), "file", "probe.csv" } }
                         : new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
                 }

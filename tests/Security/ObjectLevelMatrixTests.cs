@@ -54,7 +54,7 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
     private static readonly Func<Task> Nothing = () => Task.CompletedTask;
 
     /// <summary>Route → what the attacker sends against the victim's object, and how "unchanged" is checked.</summary>
-    private Dictionary<string, Func<Owners, Task<Attempt>>> Matrix => OwnerRows.Concat(CallRows).ToDictionary(StringComparer.Ordinal);
+    private Dictionary<string, Func<Owners, Task<Attempt>>> Matrix => OwnerRows.Concat(CallRows).Concat(WorkspaceRows).ToDictionary(StringComparer.Ordinal);
 
     private Dictionary<string, Func<Owners, Task<Attempt>>> OwnerRows => new(StringComparer.Ordinal)
     {

@@ -24,6 +24,8 @@ public static class CalculatorFeature
         services.AddScoped<EligibilityCheck>();
         services.AddScoped<PolicyCalculator>();
         services.AddScoped<ClauseCandidates>();
+        services.AddScoped<FirmPolicies>();
+        services.AddScoped<Workspace.IPushSource, ClausePushSource>();
         services.AddSingleton<ISeedStep, ClauseSeedStep>();
         return services;
     }

@@ -170,7 +170,8 @@ public sealed class ClauseFields(IRegistryDirectory registry, IDocumentLibrary d
             input.ValidTo ?? current?.ValidTo,
             input.HowToApply is not null ? Trim(input.HowToApply) : current?.HowToApply,
             input.ResponsibleUnit is not null ? Trim(input.ResponsibleUnit) : current?.ResponsibleUnit,
-            input.Status is not null ? Enum.Parse<ClauseStatus>(input.Status, ignoreCase: true) : current?.Status ?? ClauseStatus.Proposed);
+            input.Status is not null ? Enum.Parse<ClauseStatus>(input.Status, ignoreCase: true) : current?.Status ?? ClauseStatus.Proposed,
+            input.NoApplication ?? current?.NoApplication ?? false);
     }
 
     private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

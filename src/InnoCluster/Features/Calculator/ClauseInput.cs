@@ -46,7 +46,8 @@ public sealed record ClauseInput(
     string? Status,
     int? DocumentId,
     string? SourceQuote,
-    IReadOnlyList<SupportItemInput>? Items = null)
+    IReadOnlyList<SupportItemInput>? Items = null,
+    bool? NoApplication = null)
 {
     /// <summary>Whether the flat shorthand says anything about the support.</summary>
     public bool HasShorthandSupport =>

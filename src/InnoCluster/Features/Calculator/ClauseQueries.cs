@@ -45,7 +45,8 @@ public sealed class ClauseQueries(InnoClusterDbContext db, ConditionWordings wor
         int? SourceStart,
         int? SourceLength,
         int Revision,
-        DateTimeOffset UpdatedAt);
+        DateTimeOffset UpdatedAt,
+        bool NoApplication);
 
     public async Task<IReadOnlyList<ClauseDto>> ListAsync(string? q, int? documentId, string? status, bool official, CancellationToken cancellationToken)
     {
@@ -107,6 +108,7 @@ public sealed class ClauseQueries(InnoClusterDbContext db, ConditionWordings wor
             c.SourceStart,
             c.SourceLength,
             c.Revision,
-            c.UpdatedAt);
+            c.UpdatedAt,
+            c.NoApplication);
     }
 }

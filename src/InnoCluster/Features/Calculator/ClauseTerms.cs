@@ -171,7 +171,8 @@ public sealed record ClauseTerms(
     DateOnly? ValidTo,
     string? HowToApply,
     string? ResponsibleUnit,
-    ClauseStatus Status)
+    ClauseStatus Status,
+    bool NoApplication = false)
 {
     public bool IsValidOn(DateOnly date) => (ValidFrom is null || ValidFrom <= date) && (ValidTo is null || ValidTo >= date);
 

@@ -6,7 +6,7 @@ using InnoCluster.Infrastructure.UseCases;
 namespace InnoCluster.Features.Calculator;
 
 /// <summary>An official writes a clause by hand (optionally quoting the document it comes from); its first revision is recorded.</summary>
-public sealed class CreateClause(InnoClusterDbContext db, TimeProvider clock, ClauseFields fields, IDocumentLibrary documents)
+public sealed class CreateClause(InnoClusterDbContext db, TimeProvider clock, ClauseFields fields, IDocumentLibrary documents, Workspace.Announcements announcements)
 {
     public async Task<Result<PolicyClause>> RunAsync(ClauseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -27,6 +27,11 @@ public sealed class CreateClause(InnoClusterDbContext db, TimeProvider clock, Cl
         clause.Revise(await fields.TermsAsync(input, null, cancellationToken), ClauseEditor.Of(user), clock.GetUtcNow());
         db.Add(clause);
         await db.SaveChangesAsync(cancellationToken);
+        if (clause.Status == ClauseStatus.Confirmed)
+        {
+            await announcements.AnnounceAsync("clause", clause.Id, clause.Revision, cancellationToken);
+        }
+
         return clause;
     }
 }

@@ -58,6 +58,17 @@ public sealed class EligibilityCheck(ProfileLoader profiles, ConditionWordings w
             [.. result.Conditions.Select(c => new EligibilityReason(c.Description, c.Truth switch { Truth.True => true, Truth.False => false, _ => null }, c.EnterpriseValue, c.Flag is not null))]);
     }
 
+    /// <summary>For one firm, whether it meets every condition of each set (false also when a fact is missing); null when the firm is not registered.</summary>
+    public async Task<IReadOnlyList<bool>?> MeetsEachAsync(int enterpriseId, IReadOnlyList<IReadOnlyList<EligibilityCondition>> sets, CancellationToken cancellationToken)
+    {
+        if (await profiles.OneAsync(enterpriseId, Today, cancellationToken) is not { } loaded)
+        {
+            return null;
+        }
+
+        return [.. sets.Select(set => Compile(set).Verdict(loaded.Profile) == Truth.True)];
+    }
+
     /// <summary>Every registered firm the conditions do not rule out: eligible, or possibly (a fact is missing), for telling them before they apply.</summary>
     public async Task<IReadOnlyList<(int EnterpriseId, bool Certain)>> FirmsNotRuledOutAsync(IReadOnlyList<EligibilityCondition> conditions, CancellationToken cancellationToken)
     {

@@ -47,6 +47,9 @@ public sealed class PolicyClause
 
     public string? HowToApply { get; set; }
 
+    /// <summary>免申即享: eligible firms receive the support without applying, and are told so.</summary>
+    public bool NoApplication { get; set; }
+
     public string? ResponsibleUnit { get; set; }
 
     public ClauseStatus Status { get; set; }
@@ -91,7 +94,8 @@ public sealed class PolicyClause
         ValidTo,
         HowToApply,
         ResponsibleUnit,
-        Status);
+        Status,
+        NoApplication);
 
     /// <summary>
     /// Takes new terms and appends the revision that records them (the history the calculator reads for past
@@ -124,6 +128,7 @@ public sealed class PolicyClause
         HowToApply = terms.HowToApply;
         ResponsibleUnit = terms.ResponsibleUnit;
         Status = terms.Status;
+        NoApplication = terms.NoApplication;
     }
 }
 

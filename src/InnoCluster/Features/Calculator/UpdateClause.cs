@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Calculator;
 
 /// <summary>An official edits a clause's terms (confirming it is an edit of its status); a change appends a revision, none when nothing changed.</summary>
-public sealed class UpdateClause(InnoClusterDbContext db, TimeProvider clock, ClauseFields fields)
+public sealed class UpdateClause(InnoClusterDbContext db, TimeProvider clock, ClauseFields fields, Workspace.Announcements announcements)
 {
     public async Task<Result<PolicyClause>> RunAsync(int id, ClauseInput input, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -25,6 +25,10 @@ public sealed class UpdateClause(InnoClusterDbContext db, TimeProvider clock, Cl
         if (clause.Revise(await fields.TermsAsync(input, clause.Terms, cancellationToken), ClauseEditor.Of(user), clock.GetUtcNow()))
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (clause.Status == ClauseStatus.Confirmed)
+            {
+                await announcements.AnnounceAsync("clause", clause.Id, clause.Revision, cancellationToken);
+            }
         }
 
         return clause;

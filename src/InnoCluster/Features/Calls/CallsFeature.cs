@@ -14,6 +14,8 @@ public static class CallsFeature
         services.AddScoped<GetCall>();
         services.AddScoped<ListCalls>();
         services.AddScoped<FindEligibleFirms>();
+        services.AddScoped<FirmCalls>();
+        services.AddScoped<Workspace.IPushSource, CallPushSource>();
         services.AddScoped<StartApplication>();
         services.AddScoped<EditApplication>();
         services.AddScoped<SubmitApplication>();

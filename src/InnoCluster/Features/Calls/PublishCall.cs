@@ -5,7 +5,7 @@ using InnoCluster.Infrastructure.UseCases;
 namespace InnoCluster.Features.Calls;
 
 /// <summary>The office publishes a complete draft: it appears on the public call page with its countdown.</summary>
-public sealed class PublishCall(InnoClusterDbContext db, CallRecords records, EligibilityCheck eligibility, TimeProvider clock)
+public sealed class PublishCall(InnoClusterDbContext db, CallRecords records, EligibilityCheck eligibility, Workspace.Announcements announcements, TimeProvider clock)
 {
     public async Task<Result<CallView>> RunAsync(int id, CancellationToken cancellationToken)
     {
@@ -21,6 +21,7 @@ public sealed class PublishCall(InnoClusterDbContext db, CallRecords records, El
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await announcements.AnnounceAsync("call", call.Id, 1, cancellationToken);
         return CallView.Of(call, await eligibility.DescribeAsync(call.Conditions, cancellationToken), now);
     }
 }

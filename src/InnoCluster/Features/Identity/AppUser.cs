@@ -13,6 +13,9 @@ public sealed class AppUser : IdentityUser
     /// <summary>For the Enterprise role: the one enterprise this account acts for.</summary>
     public int? EnterpriseId { get; set; }
 
+    /// <summary>The member who manages the firm's other members (admits, removes, hands over).</summary>
+    public bool IsEnterpriseOwner { get; set; }
+
     /// <summary>For the Department role: the responsible unit (责任单位) it belongs to, e.g. 市工信局.</summary>
     public string? Department { get; set; }
 

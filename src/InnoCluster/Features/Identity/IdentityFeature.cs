@@ -153,6 +153,7 @@ public static class IdentityFeature
         services.AddScoped<ExportPersonalData>();
         services.AddScoped<ErasePersonalData>();
         services.AddScoped<IAccountDirectory, AccountDirectory>();
+        services.AddScoped<IFirmAccounts, FirmAccounts>();
         services.AddScoped<CreateAccount>();
         services.AddScoped<ChangeRoles>();
         services.AddScoped<DecideRoleRequest>();

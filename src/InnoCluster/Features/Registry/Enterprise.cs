@@ -43,6 +43,12 @@ public sealed partial class Enterprise
 
     public Provenance? EstablishedSource { get; set; }
 
+    /// <summary>
+    /// The firm's own e-mail domain (example.com), set by an official: a person whose address is at it is
+    /// admitted to the firm without waiting for an official. Null: every claim waits.
+    /// </summary>
+    public string? MailDomain { get; set; }
+
     /// <summary>Main business in one paragraph, as an official or an import wrote it.</summary>
     public string? Business { get; set; }
 

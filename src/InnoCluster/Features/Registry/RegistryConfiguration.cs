@@ -47,6 +47,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => e.CreditCode).IsUnique();
         builder.Property(e => e.City).HasMaxLength(50);
         builder.Property(e => e.Business).HasMaxLength(4000);
+        builder.Property(e => e.MailDomain).HasMaxLength(253);
         builder.Property(e => e.SeedKey).HasMaxLength(80);
         builder.HasIndex(e => e.SeedKey).IsUnique();
         builder.HasIndex(e => e.DistrictId);

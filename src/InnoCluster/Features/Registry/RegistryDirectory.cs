@@ -30,6 +30,10 @@ public sealed record ChainNodeInfo(int Id, string Code, string Name, string Name
 [FeatureContract]
 public sealed record EnterpriseSketch(int Id, string Name, string? Business, int? DistrictId, IReadOnlyList<string> Products, IReadOnlyList<int> ChainNodeIds);
 
+/// <summary>An enterprise as a person claiming it sees it: who it is, and the e-mail domain that admits its people (null: none set).</summary>
+[FeatureContract]
+public sealed record EnterpriseCard(int Id, string Name, string? CreditCode, string? MailDomain);
+
 /// <summary>The registry's public service for other features: names, districts, the chain, enterprises in brief.</summary>
 [FeatureContract]
 public interface IRegistryDirectory
@@ -49,6 +53,8 @@ public interface IRegistryDirectory
 
     /// <summary>The enterprise registered under a credit code (stored normalised), if any.</summary>
     Task<int?> EnterpriseWithCreditCodeAsync(CreditCode code, CancellationToken cancellationToken);
+
+    Task<EnterpriseCard?> CardAsync(int id, CancellationToken cancellationToken);
 
     Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken);
 
@@ -95,6 +101,9 @@ public sealed class RegistryDirectory(InnoClusterDbContext db) : IRegistryDirect
 
     public async Task<int?> EnterpriseWithCreditCodeAsync(CreditCode code, CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().Where(e => e.CreditCode == code.Value).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<EnterpriseCard?> CardAsync(int id, CancellationToken cancellationToken) =>
+        await db.Set<Enterprise>().AsNoTracking().Where(e => e.Id == id).Select(e => new EnterpriseCard(e.Id, e.Name, e.CreditCode, e.MailDomain)).FirstOrDefaultAsync(cancellationToken);
 
     public async Task<IReadOnlyDictionary<int, EnterpriseSketch>> SketchesAsync(IReadOnlyCollection<int> ids, CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().AsNoTracking().Where(e => ids.Contains(e.Id))

@@ -13,7 +13,7 @@ namespace InnoCluster.Features.Registry;
 /// changing it needs <see cref="Request.Replace"/>.
 /// </summary>
 [FeatureContract]
-public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock)
+public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock, Workspace.Announcements announcements)
 {
     public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);
 
@@ -123,6 +123,7 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
 
         enterprise.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await announcements.FirmChangedAsync(id, cancellationToken);
         return Result.Ok();
     }
 }

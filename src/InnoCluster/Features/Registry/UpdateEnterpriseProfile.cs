@@ -14,7 +14,8 @@ namespace InnoCluster.Features.Registry;
 [FeatureContract]
 public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseSearchIndexer indexer, TimeProvider clock)
 {
-    public sealed record Request(string? Business, IReadOnlyList<string>? Products);
+    /// <summary>What changes; a null field stays as it is. The mail domain is the office's to set (it admits people to the firm).</summary>
+    public sealed record Request(string? Business, IReadOnlyList<string>? Products, string? MailDomain = null);
 
     public const string OnlyItselfEdits = "只有企业本身或集群办可以修改 (only the enterprise's own accounts or an official edit it)";
 
@@ -37,6 +38,17 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
         if (request.Products is { } products && (products.Count > 50 || products.Any(p => string.IsNullOrWhiteSpace(p) || p.Length > 200)))
         {
             return Problem.Invalid("products", "产品至多 50 个，每个 1–200 字 (products: at most 50, each 1-200 characters)");
+        }
+
+        if (request.MailDomain is not null && !user.IsInRole(Roles.Official))
+        {
+            return Problem.Invalid("mailDomain", "企业邮箱域名由集群办设置 / only the cluster office sets the firm's e-mail domain");
+        }
+
+        string? domain = null;
+        if (request.MailDomain is { } written && !MailDomains.TryNormalise(written, out domain))
+        {
+            return Problem.Invalid("mailDomain", $"「{written}」不是邮箱域名（如 example.com）/ not an e-mail domain (like example.com)");
         }
 
         var enterprise = await db.Set<Enterprise>().Include(e => e.Products).SingleOrDefaultAsync(e => e.Id == id, cancellationToken);
@@ -62,6 +74,11 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
                     enterprise.Products.Add(new Product { Name = name, Source = new Provenance { Kind = ProvenanceKind.Manual, Source = editor, SourceDate = today } });
                 }
             }
+        }
+
+        if (request.MailDomain is not null)
+        {
+            enterprise.MailDomain = domain;
         }
 
         enterprise.UpdatedAt = clock.GetUtcNow();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Scenarios;
 
 /// <summary>An official publishes a reviewed demand with its sector, in a numbered scenario list (场景清单) when one is named.</summary>
-public sealed class PublishDemand(InnoClusterDbContext db, TimeProvider clock)
+public sealed class PublishDemand(InnoClusterDbContext db, TimeProvider clock, Workspace.Announcements announcements)
 {
     /// <summary>
     /// Publishes a demand, in a scenario list when one is named: the list is issued (numbered, dated today) by
@@ -54,6 +54,7 @@ public sealed class PublishDemand(InnoClusterDbContext db, TimeProvider clock)
         demand.Status = DemandStatus.Published;
         demand.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await announcements.AnnounceAsync("demand", demand.Id, 1, cancellationToken);
         return Result.Ok();
     }
 }

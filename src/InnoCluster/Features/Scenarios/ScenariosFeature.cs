@@ -26,6 +26,7 @@ public static class ScenariosFeature
         services.AddScoped<ExportSolutions>();
         services.AddScoped<ScenarioLists>();
         services.AddScoped<MatchFinder>();
+        services.AddScoped<Workspace.IPushSource, DemandPushSource>();
         services.AddScoped<MatchDecisions>();
         services.AddSingleton<TermStatistics>();
         services.AddScoped<DemandFields>();

@@ -43,7 +43,7 @@ public sealed class MailDelivery(IServiceScopeFactory scopes, TimeProvider clock
             var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, cancellationToken);
             try
             {
-                await transport.SendAsync(MailMessages.Build(options.Value.From, message.To, message.Subject, message.Body, message.MessageId, message.CreatedAt), cancellationToken);
+                await transport.SendAsync(MailMessages.Build(options.Value.From, message.To, message.Subject, message.Body, message.MessageId, message.CreatedAt, message.UnsubscribeUrl), cancellationToken);
                 message.Delivered(clock.GetUtcNow());
                 sent++;
                 Telemetry.InnoClusterMetrics.MailSent.Add(1);

@@ -17,7 +17,7 @@ public interface IMailTransport
 public static class MailMessages
 {
     /// <summary>A plain-text UTF-8 message with From, To, Subject (encoded as needed), Date and Message-ID.</summary>
-    public static MimeMessage Build(string from, string to, string subject, string body, string messageId, DateTimeOffset date)
+    public static MimeMessage Build(string from, string to, string subject, string body, string messageId, DateTimeOffset date, string? unsubscribeUrl = null)
     {
         var message = new MimeMessage
         {
@@ -29,6 +29,12 @@ public static class MailMessages
         };
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(MailboxAddress.Parse(to));
+        if (unsubscribeUrl is not null)
+        {
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+
         return message;
     }
 

@@ -7,7 +7,13 @@ namespace InnoCluster.Infrastructure.Mail;
 public interface IMessageOutbox
 {
     Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken);
+
+    /// <summary>Queues many messages in one save (a digest run); each may carry its one-click unsubscribe link.</summary>
+    Task SendManyAsync(IReadOnlyCollection<OutgoingMail> mails, CancellationToken cancellationToken);
 }
+
+/// <summary>A message to queue; with an unsubscribe link, the mail carries List-Unsubscribe and its one-click POST (RFC 8058).</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, string? UnsubscribeUrl = null);
 
 /// <summary>
 /// Queues a message in the outbox table, in the caller's unit of work (a reminder that is not saved is
@@ -16,18 +22,27 @@ public interface IMessageOutbox
 /// </summary>
 public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider clock, IOptions<MailOptions> options, MailSignal signal) : IMessageOutbox
 {
-    public async Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken)
+    public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken) =>
+        SendManyAsync([new OutgoingMail(to, subject, body)], cancellationToken);
+
+    public async Task SendManyAsync(IReadOnlyCollection<OutgoingMail> mails, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        db.Add(new OutboxMessage
+        if (mails.Count == 0)
         {
-            To = to,
-            Subject = subject,
-            Body = body,
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        db.AddRange(mails.Select(mail => new OutboxMessage
+        {
+            To = mail.To,
+            Subject = mail.Subject,
+            Body = mail.Body,
+            UnsubscribeUrl = mail.UnsubscribeUrl,
             MessageId = MailMessages.NewMessageId(options.Value.From),
             CreatedAt = now,
             NextAttemptAt = now,
-        });
+        }));
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
     }

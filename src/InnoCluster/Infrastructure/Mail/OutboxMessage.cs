@@ -30,6 +30,9 @@ public sealed class OutboxMessage
     [Auditing.Sensitive]
     public string Body { get; set; } = "";
 
+    /// <summary>The one-click unsubscribe link a digest or notice carries (List-Unsubscribe); null for personal messages.</summary>
+    public string? UnsubscribeUrl { get; set; }
+
     /// <summary>The Message-ID header, fixed when queued: a retry after an unclear failure is recognisably the same message.</summary>
     public string MessageId { get; set; } = "";
 
@@ -103,6 +106,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.To).HasMaxLength(320);
         b.Property(m => m.Subject).HasMaxLength(500);
         b.Property(m => m.MessageId).HasMaxLength(200);
+        b.Property(m => m.UnsubscribeUrl).HasMaxLength(500);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(12);
         b.Property(m => m.LastError).HasMaxLength(1000);
         b.Property(m => m.ClaimedBy).HasMaxLength(100);

@@ -66,6 +66,8 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
 
         public string? HowToApply { get; set; }
 
+        public bool NoApplication { get; set; }
+
         public string? Status { get; set; }
     }
 
@@ -96,7 +98,7 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         var items = Edit.Items.Select(i => i.ToInput()).Where(i => !(i with { Method = null, Undetermined = null }).IsBlank).ToList();
         var input = new ClauseInput(
             Edit.Title, Edit.Beneficiary ?? "", null, null, null, null, null, null, null, null,
-            conditions, Edit.ValidFrom, Edit.ValidTo, Edit.HowToApply, Edit.ResponsibleUnit, Edit.Status, null, null, items);
+            conditions, Edit.ValidFrom, Edit.ValidTo, Edit.HowToApply, Edit.ResponsibleUnit, Edit.Status, null, null, items, Edit.NoApplication);
         var saved = await update.RunAsync(id, input, User, cancellationToken);
         if (saved.Problem is not { } problem)
         {
@@ -147,6 +149,7 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
                     ValidTo = clause.ValidTo,
                     ResponsibleUnit = clause.ResponsibleUnit,
                     HowToApply = clause.HowToApply,
+                    NoApplication = clause.NoApplication,
                     Status = clause.Status.ToString(),
                 };
             }

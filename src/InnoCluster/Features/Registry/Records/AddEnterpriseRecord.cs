@@ -14,7 +14,7 @@ namespace InnoCluster.Features.Registry;
 /// a renewal or a new level is a new record (the year or level differs) beside the old one. Audited. Another
 /// firm's record is answered as not found, as every owner-scoped object is.
 /// </summary>
-public sealed class AddEnterpriseRecord(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class AddEnterpriseRecord(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock, Workspace.Announcements announcements)
 {
     public async Task<Result<RecordView>> RunAsync<T>(ClaimsPrincipal user, int enterpriseId, IRecordRequest<T> request, CancellationToken cancellationToken)
         where T : EnterpriseRecord
@@ -53,6 +53,11 @@ public sealed class AddEnterpriseRecord(InnoClusterDbContext db, AuditTrail audi
         var view = RecordView.Of(record, today, true);
         audit.Add(official ? "record-add" : "record-propose", "enterprise_" + view.Kind.ToString().ToLowerInvariant(), enterpriseId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", request.Describe());
         await db.SaveChangesAsync(cancellationToken);
+        if (official)
+        {
+            await announcements.FirmChangedAsync(enterpriseId, cancellationToken);
+        }
+
         return view with { Id = record.Id };
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Registry;
 
 /// <summary>An official confirms or rejects a firm's proposed record, or records that a confirmed one ended (revoked, delisted, withdrawn). Audited.</summary>
-public sealed class DecideEnterpriseRecord(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock)
+public sealed class DecideEnterpriseRecord(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock, Workspace.Announcements announcements)
 {
     public enum Decision
     {
@@ -42,6 +42,11 @@ public sealed class DecideEnterpriseRecord(InnoClusterDbContext db, AuditTrail a
 
         audit.Add("record-" + decision.ToString().ToLowerInvariant(), "enterprise_" + kind.ToString().ToLowerInvariant(), recordId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", request.Reason);
         await db.SaveChangesAsync(cancellationToken);
+        if (decision == Decision.Confirm)
+        {
+            await announcements.FirmChangedAsync(enterpriseId, cancellationToken);
+        }
+
         return RecordView.Of(record, today, true);
     }
 

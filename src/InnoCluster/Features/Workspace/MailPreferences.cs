@@ -1,0 +1,30 @@
+using InnoCluster.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Workspace;
+
+/// <summary>Each person's mail preference, made with the defaults (daily digest, a fresh token) the first time it is needed.</summary>
+public static class MailPreferences
+{
+    public static async Task<IReadOnlyDictionary<string, MailPreference>> ForAsync(InnoClusterDbContext db, IReadOnlyCollection<string> userIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, MailPreference>(StringComparer.Ordinal);
+        foreach (var chunk in userIds.Chunk(500))
+        {
+            foreach (var preference in await db.Set<MailPreference>().Where(p => chunk.Contains(p.UserId)).ToListAsync(cancellationToken))
+            {
+                found[preference.UserId] = preference;
+            }
+        }
+
+        var missing = userIds.Where(id => !found.ContainsKey(id)).Select(id => MailPreference.Default(id, now)).ToList();
+        if (missing.Count > 0)
+        {
+            db.AddRange(missing);
+            await db.SaveChangesAsync(cancellationToken);
+            missing.ForEach(p => found[p.UserId] = p);
+        }
+
+        return found;
+    }
+}

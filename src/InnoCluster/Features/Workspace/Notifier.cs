@@ -1,0 +1,132 @@
+using InnoCluster.Features.Identity;
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Mail;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace InnoCluster.Features.Workspace;
+
+/// <summary>What to tell: the subject key (told once per person), the words in both languages, where it leads, and whether it is mailed at once.</summary>
+[FeatureContract]
+public sealed record Notice(string Key, NoticeKind Kind, string Title, string TitleEn, string Link, string? Reason = null, bool Urgent = false);
+
+/// <summary>
+/// The one way the platform tells people something: a notice in each person's notification centre, never twice
+/// about the same subject; urgent ones (deadlines, decisions) mailed at once, the rest left for the digest. A
+/// firm is told through the accounts acting for it when the notice is made, so a member who left hears nothing.
+/// </summary>
+[FeatureContract]
+public sealed class Notifier(InnoClusterDbContext db, IFirmAccounts firms, IAccountDirectory accounts, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock)
+{
+    private const int Chunk = 500;
+
+    /// <summary>Tells these people; returns how many were told for the first time.</summary>
+    public Task<int> TellPeopleAsync(IReadOnlyCollection<string> userIds, Notice notice, CancellationToken cancellationToken) =>
+        TellAsync([.. userIds.Distinct(StringComparer.Ordinal).Select(id => (id, (int?)null, notice))], cancellationToken);
+
+    /// <summary>Tells every member of each firm its own notice; returns how many people were told for the first time.</summary>
+    public async Task<int> TellFirmsAsync(IReadOnlyCollection<int> enterpriseIds, Func<int, Notice> noticeFor, CancellationToken cancellationToken)
+    {
+        var wanted = enterpriseIds.ToHashSet();
+        var members = (await firms.AllMembersAsync(cancellationToken)).Where(m => wanted.Contains(m.EnterpriseId)).ToList();
+        var notices = members.Select(m => m.EnterpriseId).Distinct().ToDictionary(id => id, noticeFor);
+        return await TellAsync([.. members.Select(m => (m.UserId, (int?)m.EnterpriseId, notices[m.EnterpriseId]))], cancellationToken);
+    }
+
+    /// <summary>Tells every member of one firm each of these notices (a firm whose record changed).</summary>
+    public async Task<int> TellFirmAsync(int enterpriseId, IReadOnlyCollection<Notice> notices, CancellationToken cancellationToken)
+    {
+        var members = await firms.MembersAsync(enterpriseId, cancellationToken);
+        return await TellAsync([.. from member in members from notice in notices select (member.UserId, (int?)enterpriseId, notice)], cancellationToken);
+    }
+
+    private async Task<int> TellAsync(IReadOnlyList<(string UserId, int? EnterpriseId, Notice Notice)> told, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var fresh = new List<Notification>();
+        foreach (var chunk in told.Chunk(Chunk))
+        {
+            var users = chunk.Select(t => t.UserId).Distinct().ToList();
+            var keys = chunk.Select(t => t.Notice.Key).Distinct().ToList();
+            var known = (await db.Set<Notification>().AsNoTracking().Where(n => users.Contains(n.UserId) && keys.Contains(n.Key))
+                .Select(n => new { n.UserId, n.Key }).ToListAsync(cancellationToken)).Select(n => (n.UserId, n.Key)).ToHashSet();
+            fresh.AddRange(chunk.Where(t => known.Add((t.UserId, t.Notice.Key))).Select(t => new Notification
+            {
+                UserId = t.UserId,
+                Key = t.Notice.Key,
+                Kind = t.Notice.Kind,
+                Title = Cut(t.Notice.Title, 400),
+                TitleEn = Cut(t.Notice.TitleEn, 400),
+                Reason = t.Notice.Reason is null ? null : Cut(t.Notice.Reason, 1000),
+                Link = t.Notice.Link,
+                Urgent = t.Notice.Urgent,
+                EnterpriseId = t.EnterpriseId,
+                CreatedAt = now,
+            }));
+        }
+
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        await SaveAsync(fresh, cancellationToken);
+        await MailUrgentAsync([.. fresh.Where(n => n.Urgent)], now, cancellationToken);
+        return fresh.Count;
+    }
+
+    /// <summary>Saves the notices; when another node told someone the same thing a moment ago, the rest are saved one by one without it.</summary>
+    private async Task SaveAsync(List<Notification> fresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            db.AddRange(fresh);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var notice in fresh)
+            {
+                notice.Id = 0;
+                db.Add(notice);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+
+    private async Task MailUrgentAsync(IReadOnlyList<Notification> urgent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (urgent.Count == 0)
+        {
+            return;
+        }
+
+        var userIds = urgent.Select(n => n.UserId).Distinct().ToList();
+        var preferences = await MailPreferences.ForAsync(db, userIds, now, cancellationToken);
+        var emails = await accounts.EmailsOfAsync(userIds, cancellationToken);
+        var mails = new List<OutgoingMail>();
+        foreach (var notice in urgent)
+        {
+            if (preferences[notice.UserId].GetsMail && emails.TryGetValue(notice.UserId, out var to))
+            {
+                mails.Add(NoticeMail.OneNotice(to, notice, preferences[notice.UserId].Token, site.Value));
+            }
+        }
+
+        var ids = urgent.Select(n => n.Id).ToList();
+        await db.Set<Notification>().Where(n => ids.Contains(n.Id)).ExecuteUpdateAsync(s => s.SetProperty(n => n.MailedAt, now), cancellationToken);
+        await outbox.SendManyAsync(mails, cancellationToken);
+    }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}
