@@ -139,7 +139,7 @@ public static class CalculatorBench
     }
 
     /// <summary>Clauses of the shapes real policies have: 1-4 conditions on tiers, figures, age, district, chain.</summary>
-    private static async Task AddClausesAsync(InnoClusterDbContext db, int count)
+    internal static async Task AddClausesAsync(InnoClusterDbContext db, int count)
     {
         var random = new Random(2026);
         var districts = await db.Set<District>().OrderBy(d => d.Code).Select(d => d.Code).ToListAsync();

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace InnoCluster.Bench;
 
 // Usage: dotnet run -c Release --project bench/InnoCluster.Bench -- registry|documents|laws [--db sqlite|postgres|both]
-//   registry [--rows 100000] [--requests 200]; calculator [--rows 100000] [--clauses 1000] [--requests 200]; plans [--rows 100000] [--targets 200] [--requests 200]; servicedesk [--appeals 100000] [--requests 200]; writeburst [--writers 50] [--writes 5] [--idle 30]; drills [--clients 100] [--seconds 60] [--rows 100000] [--only load,pg-restart,kill-import,kill-batch,kill-cli,full-disk]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
+//   registry [--rows 100000] [--requests 200]; calculator [--rows 100000] [--clauses 1000] [--requests 200]; plans [--rows 100000] [--targets 200] [--requests 200]; workspace [--rows 100000] [--clauses 1000] [--calls 500] [--demands 10000] [--people 100000]; servicedesk [--appeals 100000] [--requests 200]; writeburst [--writers 50] [--writes 5] [--idle 30]; drills [--clients 100] [--seconds 60] [--rows 100000] [--only load,pg-restart,kill-import,kill-batch,kill-cli,full-disk]; documents [--docs 10000,100000] [--requests 200]; laws [--folder DIR]
 public static class BenchMain
 {
     public static async Task Main(string[] args)
@@ -36,10 +36,11 @@ public static class BenchMain
                 "calculator" => await CalculatorBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), requests),
                 "servicedesk" => await ServiceDeskBench.RunAsync(provider, int.Parse(Option("appeals", "100000"), CultureInfo.InvariantCulture), requests),
                 "calls" => await CallsBench.RunAsync(provider, int.Parse(Option("applications", "2000"), CultureInfo.InvariantCulture), int.Parse(Option("experts", "120"), CultureInfo.InvariantCulture), requests),
+                "workspace" => await WorkspaceBench.RunAsync(provider, rows, int.Parse(Option("clauses", "1000"), CultureInfo.InvariantCulture), int.Parse(Option("calls", "500"), CultureInfo.InvariantCulture), int.Parse(Option("demands", "10000"), CultureInfo.InvariantCulture), int.Parse(Option("people", "100000"), CultureInfo.InvariantCulture)),
                 "plans" => await PlanBench.RunAsync(provider, rows, int.Parse(Option("targets", "200"), CultureInfo.InvariantCulture), requests),
                 "writeburst" => await WriteBurstBench.RunAsync(provider, int.Parse(Option("writers", "50"), CultureInfo.InvariantCulture), int.Parse(Option("writes", "5"), CultureInfo.InvariantCulture), int.Parse(Option("idle", "30"), CultureInfo.InvariantCulture)),
                 "drills" => await DrillBench.RunAsync(provider, int.Parse(Option("clients", "100"), CultureInfo.InvariantCulture), int.Parse(Option("seconds", "60"), CultureInfo.InvariantCulture), rows, Option("only", "all")),
-                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, calls, plans, servicedesk, writeburst, drills)"),
+                _ => throw new ArgumentException($"unknown suite '{suite}' (registry, documents, laws, calculator, scenarios, calls, plans, workspace, servicedesk, writeburst, drills)"),
             };
             foreach (var line in lines)
             {

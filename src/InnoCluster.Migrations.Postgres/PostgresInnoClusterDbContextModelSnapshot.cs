@@ -4410,6 +4410,61 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Workspace.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("query");
+
+                    b.Property<string>("SeenJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("seen_json");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_searches");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_saved_searches_user_id");
+
+                    b.ToTable("saved_searches", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

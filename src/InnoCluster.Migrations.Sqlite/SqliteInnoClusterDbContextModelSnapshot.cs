@@ -4286,6 +4286,59 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Workspace.SavedSearch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("query");
+
+                    b.Property<string>("SeenJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_json");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_searches");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_saved_searches_user_id");
+
+                    b.ToTable("saved_searches", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Infrastructure.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -8,6 +8,7 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task Search_OpenResult_ClickFact_LandsOnTheHighlightedSentence()
     {
+        Assertions.SetDefaultExpectTimeout(30_000); // a long document renders slowly while other browser classes run
         var page = await app.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "政策文库" }).ClickAsync();
@@ -25,7 +26,7 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
 
         var fact = page.Locator(".facts-panel a.fact", new() { HasTextString = "2300" }).First;
         await fact.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"\?s=\d+#s-\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"\?s=\d+#s-\d+$"), new() { WaitUntil = WaitUntilState.Commit }); // the cited sentence is awaited below
 
         var cited = page.Locator(".sentence.cited");
         await Assertions.Expect(cited).ToHaveCountAsync(1);
@@ -58,13 +59,14 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
     [Fact]
     public async Task SeedCitation_OnEnterprisePage_OpensTheSourceAtTheQuote()
     {
+        Assertions.SetDefaultExpectTimeout(30_000); // a long document renders slowly while other browser classes run
         var page = await app.NewPageAsync();
         await page.GotoAsync("/enterprises?q=" + Uri.EscapeDataString("思必驰"));
         await page.Locator("table.data tbody td:first-child a").First.ClickAsync();
         var source = page.Locator("a.source-link").First;
         var quoted = (await page.Locator("q").First.InnerTextAsync()).Trim();
         await source.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/documents/\d+\?s=\d+&e=\d+#s-\d+$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/documents/\d+\?s=\d+&e=\d+#s-\d+$"), new() { WaitUntil = WaitUntilState.Commit }); // the cited sentence is awaited below
         var cited = page.Locator(".sentence.cited");
         await Assertions.Expect(cited.First).ToBeInViewportAsync();
         var text = string.Concat(await cited.AllInnerTextsAsync());

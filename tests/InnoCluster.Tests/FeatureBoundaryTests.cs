@@ -16,8 +16,8 @@ public sealed class FeatureBoundaryTests
     {
         { "Identity", [] },
         { "Registry", ["Workspace"] },
-        { "Documents", ["Registry"] },
-        { "Calculator", ["Registry", "Documents", "Workspace"] },
+        { "Documents", ["Registry", "Workspace"] },
+        { "Calculator", ["Registry", "Documents", "Workspace", "Calls"] },
         { "Calls", ["Registry", "Documents", "Calculator", "Identity", "Workspace"] },
         { "Scenarios", ["Registry", "Documents", "Identity", "Workspace"] },
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls"] },

@@ -51,6 +51,13 @@ public abstract partial class ObjectLevelMatrixTests<TTarget>
         ["POST /api/enterprises/{id:int}/members/{userId}/owner"] = async o => new Attempt(
             await o.Attacker.PostAsync($"/api/enterprises/{o.Theirs}/members/{o.Victim.Id}/owner", null, Ct),
             async () => Assert.False(await app.WithDbAsync(db => db.Set<AppUser>().Where(u => u.Id == o.Victim.Id).Select(u => u.IsEnterpriseOwner).SingleAsync(Ct)))),
+        ["DELETE /api/me/subscriptions/{id:int}"] = async o =>
+        {
+            using var followed = await o.VictimClient.PostAsJsonAsync("/api/me/subscriptions", new { kind = "demands", query = "q=" + Guid.NewGuid().ToString("N")[..8] }, Ct);
+            var id = (await followed.Content.ReadFromJsonAsync<JsonObject>(Ct))!["id"]!.GetValue<int>();
+            return new Attempt(await o.Attacker.DeleteAsync($"/api/me/subscriptions/{id}", Ct),
+                async () => Assert.True(await app.WithDbAsync(db => db.Set<SavedSearch>().AnyAsync(s => s.Id == id, Ct))));
+        },
         ["POST /api/me/notifications/{id:long}/read"] = async o =>
         {
             var notice = await app.WithDbAsync(async db =>

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using InnoCluster.Features.Calls;
 using InnoCluster.Features.Registry;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Tests.Infrastructure;
@@ -69,6 +70,47 @@ public abstract class SelfCheckTests<TTarget> : DatabaseTests<TTarget>
         var page = await visitor.GetStringAsync(new Uri($"/self-check?creditCode={code}", UriKind.Relative), Ct);
         Assert.Contains($"自测高企营收奖励{tag}", page, StringComparison.Ordinal);
         Assert.DoesNotContain("8,765", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOpenCalls_ThePublicRecordFits_AreListed_WithConditionsOnTheFirmsOwnFiguresLeftOpen()
+    {
+        var code = CreditCodes.Valid(72_100_000 + Random.Shared.Next(0, 800_000));
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await _app.WithDbAsync(async db =>
+        {
+            db.Add(new Enterprise
+            {
+                Name = $"自测征集企业{tag}", CreditCode = code, Tiers = [new EnterpriseTier { Tier = Tier.HighTech, Year = 2024 }],
+                Figures = [new YearlyFigure { Year = 2025, Revenue = 87_654_321m }], CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow(),
+            });
+            var now = _app.Clock.GetUtcNow();
+            foreach (var (title, conditions, status, closes) in new (string, InnoCluster.Features.Calculator.EligibilityCondition[], CallStatus, int)[]
+            {
+                ($"高企征集{tag}", [new("tier", "in", "high-tech")], CallStatus.Published, 10),
+                ($"高企营收征集{tag}", [new("tier", "in", "high-tech"), new("revenue", ">=", "1000万元")], CallStatus.Published, 20),
+                ($"瞪羚征集{tag}", [new("tier", "in", "gazelle")], CallStatus.Published, 10),
+                ($"已截止征集{tag}", [new("tier", "in", "high-tech")], CallStatus.Published, -1),
+                ($"草稿征集{tag}", [new("tier", "in", "high-tech")], CallStatus.Draft, 10),
+            })
+            {
+                db.Add(new Call
+                {
+                    Title = title, Summary = "自测", Kind = CallKind.Solicitation, Programme = CallProgramme.DemonstrationProject, Status = status,
+                    Conditions = [.. InnoCluster.Features.Calculator.EligibilityCheck.Normalise(conditions)], OpensAt = now.AddDays(-20), ClosesAt = now.AddDays(closes), CreatedBy = "test", CreatedAt = now,
+                });
+            }
+
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+
+        var answer = await _app.CreateClient().GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/self-check?creditCode={code}", Ct);
+        var calls = answer!["openCalls"]!.AsArray().Where(c => c!["title"]!.GetValue<string>().EndsWith(tag, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"高企征集{tag}", $"高企营收征集{tag}"], calls.Select(c => c!["title"]!.GetValue<string>()));
+        Assert.True(calls[0]!["eligible"]!.GetValue<bool>());
+        Assert.Null(calls[1]!["eligible"]?.GetValue<bool?>());
+        Assert.NotEmpty(calls[1]!["open"]!.AsArray());
     }
 
     [Fact]

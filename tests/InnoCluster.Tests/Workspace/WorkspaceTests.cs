@@ -244,6 +244,60 @@ public abstract class WorkspaceTests<TTarget>(MailTestApp<TTarget> app) : Databa
         Assert.Equal(HttpStatusCode.NotFound, othersRead.StatusCode);
     }
 
+    [Fact]
+    public async Task AFollowedSearch_BringsWhatAppearsLater_IntoTheDigest_Once()
+    {
+        var word = "关注词" + Guid.NewGuid().ToString("N")[..6];
+        var (person, client) = await PersonAsync();
+        await AddDemandAsync($"已有需求{word}");
+        using (var followed = await client.PostAsJsonAsync("/api/me/subscriptions", new { kind = "demands", query = $"q={Uri.EscapeDataString(word)}" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Created, followed.StatusCode);
+        }
+
+        using (var twice = await client.PostAsJsonAsync("/api/me/subscriptions", new { kind = "demands", query = $"q={Uri.EscapeDataString(word)}" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        }
+
+        using (var unknown = await client.PostAsJsonAsync("/api/me/subscriptions", new { kind = "weather", query = "q=x" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        }
+
+        var newcomer = await AddDemandAsync($"新发布需求{word}");
+        var official = await OfficialAsync();
+        foreach (var round in new[] { 1, 2 })
+        {
+            using var sent = await official.PostAsync("/api/digests/send", null, Ct);
+            Assert.Equal("Succeeded", (await Jobs.WaitAsync(official, sent.Headers.Location!.OriginalString, TimeSpan.FromSeconds(60)))["state"]!.GetValue<string>());
+        }
+
+        var told = await app.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == person.Id && n.Kind == NoticeKind.Search).ToListAsync(Ct));
+        Assert.Equal($"/demands/{newcomer}", Assert.Single(told).Link);
+        Assert.Contains($"新发布需求{word}", told[0].Title, StringComparison.Ordinal);
+        var digest = await app.Sink.WaitForAsync(m => m.Contains($"X-RcptTo: {person.Email}", StringComparison.Ordinal) && m.Contains($"/demands/{newcomer}", StringComparison.Ordinal));
+        Assert.DoesNotContain("已有需求", digest, StringComparison.Ordinal);
+
+        var list = await client.GetFromJsonAsync<JsonArray>("/api/me/subscriptions", Ct);
+        using var removed = await client.DeleteAsync($"/api/me/subscriptions/{list![0]!["id"]}", Ct);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.Empty((await client.GetFromJsonAsync<JsonArray>("/api/me/subscriptions", Ct))!);
+    }
+
+    private Task<int> AddDemandAsync(string title) => app.WithDbAsync(async db =>
+    {
+        var demand = new Features.Scenarios.Demand
+        {
+            Title = title, Problem = "需要视觉检测", Status = Features.Scenarios.DemandStatus.Published,
+            Source = new InnoCluster.Infrastructure.Provenance { Kind = InnoCluster.Infrastructure.ProvenanceKind.Manual, Source = "test" },
+            CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+        };
+        db.Add(demand);
+        await db.SaveChangesAsync(Ct);
+        return demand.Id;
+    });
+
     private static async Task<JsonNode> WaitForNoticeAsync(HttpClient client, string title)
     {
         JsonNode? found = null;

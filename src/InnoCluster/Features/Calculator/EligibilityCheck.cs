@@ -45,14 +45,16 @@ public sealed class EligibilityCheck(ProfileLoader profiles, ConditionWordings w
     }
 
     /// <summary>One firm's answer today; null when the firm is not in the registry.</summary>
-    public async Task<EligibilityAnswer?> CheckAsync(int enterpriseId, IReadOnlyList<EligibilityCondition> conditions, CancellationToken cancellationToken)
+    /// <param name="publicRecordOnly">As the public self-check sees the firm: its own figures (revenue, R&amp;D, staff) left out, so conditions on them stay open.</param>
+    public async Task<EligibilityAnswer?> CheckAsync(int enterpriseId, IReadOnlyList<EligibilityCondition> conditions, CancellationToken cancellationToken, bool publicRecordOnly = false)
     {
         if (await profiles.OneAsync(enterpriseId, Today, cancellationToken) is not { } loaded)
         {
             return null;
         }
 
-        var result = Compile(conditions).Evaluate(loaded.Profile, await wordings.ForReaderAsync(cancellationToken));
+        var profile = publicRecordOnly ? EnterpriseProfile.From(loaded.Sheet with { Figures = [] }, Today) : loaded.Profile;
+        var result = Compile(conditions).Evaluate(profile, await wordings.ForReaderAsync(cancellationToken));
         return new EligibilityAnswer(
             result.Eligibility switch { Eligibility.Eligible => true, Eligibility.NotEligible => false, _ => null },
             [.. result.Conditions.Select(c => new EligibilityReason(c.Description, c.Truth switch { Truth.True => true, Truth.False => false, _ => null }, c.EnterpriseValue, c.Flag is not null))]);

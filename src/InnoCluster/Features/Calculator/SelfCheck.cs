@@ -10,12 +10,12 @@ namespace InnoCluster.Features.Calculator;
 /// R&amp;D, staff) are its own: they are not used and never shown, so a condition on them stays open and is
 /// named; the firm signs in for its full answer.
 /// </summary>
-public sealed class SelfCheck(IRegistryDirectory registry, EnterpriseFactSheets sheets, PolicyCalculator calculator, ConditionWordings wordings)
+public sealed class SelfCheck(IRegistryDirectory registry, EnterpriseFactSheets sheets, PolicyCalculator calculator, ConditionWordings wordings, Calls.FirmCalls calls)
 {
     public sealed record Item(int ClauseId, string Title, string Method, string Support, decimal? EstimatedMaximum, IReadOnlyList<string> Open);
 
     /// <summary>The firm's clauses: eligible on its public record, open on what only it knows, and how many it does not fit.</summary>
-    public sealed record Answer(string CreditCode, int EnterpriseId, string EnterpriseName, DateOnly AsOf, IReadOnlyList<Item> Eligible, IReadOnlyList<Item> PossiblyEligible, int NotEligible);
+    public sealed record Answer(string CreditCode, int EnterpriseId, string EnterpriseName, DateOnly AsOf, IReadOnlyList<Item> Eligible, IReadOnlyList<Item> PossiblyEligible, int NotEligible, IReadOnlyList<Calls.FirmCalls.OpenCall> OpenCalls);
 
     public async Task<Result<Answer>> RunAsync(string? creditCode, CancellationToken cancellationToken)
     {
@@ -55,6 +55,6 @@ public sealed class SelfCheck(IRegistryDirectory registry, EnterpriseFactSheets 
         }
 
         static List<Item> Sorted(IEnumerable<Item> items) => [.. items.OrderByDescending(i => i.EstimatedMaximum ?? -1).ThenBy(i => i.Title, StringComparer.Ordinal)];
-        return new Answer(code.Value, id, sheet.Name, calculator.Today, Sorted(eligible), Sorted(possibly), notEligible);
+        return new Answer(code.Value, id, sheet.Name, calculator.Today, Sorted(eligible), Sorted(possibly), notEligible, await calls.OpenCallsAsync(id, publicRecordOnly: true, cancellationToken));
     }
 }

@@ -15,6 +15,7 @@ public static class RegistryFeature
         services.AddSingleton<EnterpriseSearchIndexer>();
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<EnterpriseSearchIndexer>());
         services.AddScoped<ListEnterprises>();
+        services.AddScoped<Workspace.ISavedSearchSource, EnterpriseListSource>();
         services.AddScoped<GetEnterprise>();
         services.AddScoped<ChainMap>();
         services.AddScoped<ListDistricts>();

@@ -22,6 +22,7 @@ public static class ScenariosFeature
         services.Configure<MatchingOptions>(configuration.GetSection("Scenarios:Matching"));
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
+        services.AddScoped<Workspace.ISavedSearchSource, DemandListSource>();
         services.AddScoped<ExportDemands>();
         services.AddScoped<ExportSolutions>();
         services.AddScoped<ScenarioLists>();

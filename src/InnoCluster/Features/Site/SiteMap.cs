@@ -49,6 +49,7 @@ public static class SiteMap
             new("我的工作台", "My workspace", "/me", Policies.SignedIn, new("工作台", "Workspace")),
             new("消息", "Notices", "/me/notifications", Policies.SignedIn),
             new("邮件设置", "Mail settings", "/me/settings", Policies.SignedIn),
+            new("关注的检索", "Followed searches", "/me/subscriptions", Policies.SignedIn),
             new("我的账号", "My account", "/account", Policies.SignedIn),
             new("修改密码", "Change password", "/account/change-password", Policies.SignedIn),
             new("我的任务", "My jobs", "/jobs", Policies.SignedIn),

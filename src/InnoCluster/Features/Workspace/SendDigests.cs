@@ -79,8 +79,11 @@ public sealed class DigestJob : JobKind<DigestJob.Parameters, SendDigests.Sent>
 
     public override string Title => Ui.L("消息汇总邮件", "Notice digests");
 
-    protected override Task<SendDigests.Sent> RunAsync(Parameters parameters, JobRun run, IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<SendDigests>().RunAsync(parameters?.OnDemand ?? false, cancellationToken);
+    protected override async Task<SendDigests.Sent> RunAsync(Parameters parameters, JobRun run, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<CheckFollowedSearches>().RunAsync(cancellationToken);
+        return await services.GetRequiredService<SendDigests>().RunAsync(parameters?.OnDemand ?? false, cancellationToken);
+    }
 }
 
 /// <summary>When the digests go out by themselves (section "Workspace"): a local time of day, 08:00 Beijing time unless set; empty: off.</summary>

@@ -49,6 +49,13 @@ public static class WorkspaceApi
         api.MapPut("/me/mail-settings", async Task<Results<Ok<MailSettings.View>, ProblemHttpResult>> (MailSettings.Request body, ClaimsPrincipal user, MailSettings settings, CancellationToken ct) =>
             (await settings.SetAsync(user.UserId()!, body, ct)).ToOk(view => view)).RequireAuthorization(Policies.SignedIn);
 
+        api.MapGet("/me/subscriptions", async (ClaimsPrincipal user, ListFollowedSearches list, CancellationToken ct) =>
+            TypedResults.Ok(await list.RunAsync(user.UserId()!, ct))).RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/me/subscriptions", async Task<Results<Created<FollowSearch.View>, ProblemHttpResult>> (FollowSearch.Request body, ClaimsPrincipal user, FollowSearch follow, CancellationToken ct) =>
+            (await follow.RunAsync(user.UserId()!, body, ct)).ToCreated(view => "/api/me/subscriptions")).RequireAuthorization(Policies.SignedIn);
+        api.MapDelete("/me/subscriptions/{id:int}", async Task<Results<NoContent, ProblemHttpResult>> (int id, ClaimsPrincipal user, UnfollowSearch unfollow, CancellationToken ct) =>
+            (await unfollow.RunAsync(user.UserId()!, id, ct)).ToNoContent()).RequireAuthorization(Policies.SignedIn);
+
         api.MapPost("/digests/send", async (JobQueue jobs, CancellationToken ct) =>
         {
             var job = await jobs.EnqueueAsync(DigestJob.KindName, new DigestJob.Parameters(OnDemand: true), [], ct);

@@ -29,6 +29,10 @@ public static class WorkspaceFeature
         services.AddScoped<MailSettings>();
         services.AddScoped<Unsubscribe>();
         services.AddScoped<GetWorkspace>();
+        services.AddScoped<FollowSearch>();
+        services.AddScoped<ListFollowedSearches>();
+        services.AddScoped<UnfollowSearch>();
+        services.AddScoped<CheckFollowedSearches>();
         return services;
     }
 

@@ -1,0 +1,22 @@
+using InnoCluster.Features.Workspace;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace InnoCluster.Features.Scenarios;
+
+/// <summary>A followed demand list: the same words as /demands, published demands only, the most recently updated first.</summary>
+public sealed class DemandListSource(DemandQueries queries) : ISavedSearchSource
+{
+    public const int Looked = 200;
+
+    public string Kind => "demands";
+
+    public string PagePath => "/demands";
+
+    public async Task<SearchSnapshot> RunAsync(string query, CancellationToken cancellationToken)
+    {
+        var q = QueryHelpers.ParseQuery(query);
+        var words = q.TryGetValue("q", out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        var page = await queries.ListAsync(words, nameof(DemandStatus.Published), 1, Looked, null, cancellationToken);
+        return new SearchSnapshot([], [.. page.Items.Select(d => new SearchHit(d.Id, d.Title, $"/demands/{d.Id}"))]);
+    }
+}
