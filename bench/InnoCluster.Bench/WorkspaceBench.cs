@@ -67,11 +67,12 @@ public static class WorkspaceBench
             fits = found.Count;
         }
 
-        var (c50, _, cMax) = BenchHost.Latencies(newClause);
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one new clause matched against {firmIds.Length:N0} firms (5 clauses; the last fits {fits:N0}) | median {c50:F0} ms | max {cMax:F0} ms | target < 1 s: {(cMax < 1000 ? "met" : "not met")} |"));
+        var (c50, _, cMax) = BenchHost.Latencies([.. newClause.Skip(1)]);
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one new clause matched against {firmIds.Length:N0} firms (the first reads every profile: {newClause[0]:F0} ms; then 4 more clauses; the last fits {fits:N0}) | median {c50:F0} ms | max {cMax:F0} ms | target < 1 s: {(cMax < 1000 ? "met" : "not met")} |"));
 
         // One changed firm against every open clause, call and demand (each measured firm offers one solution).
         var changed = new List<double>();
+        var bySource = new Dictionary<string, List<double>>();
         var told = 0;
         foreach (var firm in solutionFirms.Concat(solutionFirms))
         {
@@ -79,14 +80,17 @@ public static class WorkspaceBench
             var started = Stopwatch.GetTimestamp();
             foreach (var source in scope.ServiceProvider.GetServices<IPushSource>())
             {
+                var one = Stopwatch.GetTimestamp();
                 told += (await source.NoticesForFirmAsync(firm, CancellationToken.None)).Count;
+                (bySource.TryGetValue(source.Topic, out var list) ? list : bySource[source.Topic] = []).Add(Stopwatch.GetElapsedTime(one).TotalMilliseconds);
             }
 
             changed.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         var (f50, f95, fMax) = BenchHost.Latencies([.. changed.Skip(solutionFirms.Count)]);
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one changed firm against {clauses:N0} clauses + {calls:N0} calls + {demands:N0} demands ({solutionFirms.Count} firms, second pass) | p50 {f50:F0} ms | p95 {f95:F0} ms | max {fMax:F0} ms; {told / changed.Count:N0} fits per firm; target < 100 ms: {(f95 < 100 ? "met" : "not met")} |"));
+        var parts = string.Join(", ", bySource.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} p95 {BenchHost.Latencies([.. s.Value.Skip(solutionFirms.Count)]).P95:F0} ms")));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one changed firm against {clauses:N0} clauses + {calls:N0} calls + {demands:N0} demands ({solutionFirms.Count} firms, second pass) | p50 {f50:F0} ms | p95 {f95:F0} ms | max {fMax:F0} ms; {parts}; {told / changed.Count:N0} fits per firm; target < 100 ms: {(f95 < 100 ? "met" : "not met")} |"));
 
         // The digest for 100,000 people, each with two notices waiting.
         await AddPeopleWithNoticesAsync(host, people);

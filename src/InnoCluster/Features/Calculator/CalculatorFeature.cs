@@ -11,6 +11,7 @@ public static class CalculatorFeature
     public static IServiceCollection AddCalculator(this IServiceCollection services)
     {
         services.AddScoped<ProfileLoader>();
+        services.AddSingleton<ProfileSnapshot>();
         services.AddSingleton<ClauseCache>();
         services.AddScoped<ClauseFields>();
         services.AddScoped<CreateClause>();

@@ -1,12 +1,13 @@
-using InnoCluster.Features.Identity;
-using InnoCluster.Infrastructure.Mail;
-using InnoCluster.Infrastructure.Web;
-using Microsoft.Extensions.Options;
+using System.Globalization;
+using InnoCluster.Features.Workspace;
 
 namespace InnoCluster.Features.Calls;
 
-/// <summary>Mail to the firm's accounts at each change of its application: what happened, why, and by when.</summary>
-public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbox outbox, IOptions<SiteOptions> site)
+/// <summary>
+/// The firm's members are told at each change of its application — what happened, why, and by when — in their
+/// notification centre and at once by mail (a decision or a deadline), through the workspace's one way of telling.
+/// </summary>
+public sealed class ApplicationNotices(Notifier notifier, TimeProvider clock)
 {
     public async Task ChangedAsync(CallApplication application, Call call, CancellationToken cancellationToken)
     {
@@ -23,12 +24,7 @@ public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbo
             ApplicationStatus.NotSelected => ("未入选", "not selected"),
             _ => ("已更新", "updated"),
         };
-        var lines = new List<string>
-        {
-            $"{call.Title}",
-            $"申报项目 / application: {application.ProjectTitle}",
-            $"状态 / status: {zh} / {en}",
-        };
+        var lines = new List<string> { $"申报项目 / application: {application.ProjectTitle}" };
         if (application.Status == ApplicationStatus.Returned)
         {
             lines.Add($"退回理由 / reason: {application.ReturnReason}");
@@ -40,10 +36,9 @@ public sealed class ApplicationNotices(IAccountDirectory accounts, IMessageOutbo
             lines.Add($"理由 / reason: {reason}");
         }
 
-        lines.Add(site.Value.Link($"/calls/applications/{application.Id}"));
-        foreach (var to in (await accounts.EmailsOfEnterprisesAsync([application.EnterpriseId], cancellationToken)).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            await outbox.SendAsync(to, $"申报{zh}：{call.Title} / application {en}", string.Join('\n', lines) + "\n", cancellationToken);
-        }
+        // Each change is its own subject: a second return for correction is told again.
+        var key = string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}");
+        await notifier.TellFirmsAsync([application.EnterpriseId], _ => new Notice(
+            key, NoticeKind.Application, $"申报{zh}：{call.Title}", $"Application {en}: {call.Title}", $"/calls/applications/{application.Id}", string.Join("\n  ", lines), Urgent: true), cancellationToken);
     }
 }

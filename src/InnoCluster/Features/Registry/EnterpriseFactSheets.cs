@@ -44,6 +44,11 @@ public sealed record EnterpriseFactSheet(
 [FeatureContract]
 public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
 {
+    private static readonly Type[] ReadFrom = [typeof(Enterprise), typeof(District), typeof(EnterpriseTier), typeof(EnterpriseChainLink), typeof(YearlyFigure), typeof(Filing), typeof(ChainNode)];
+
+    /// <summary>Changes whenever, in this process, a row that a fact sheet is read from changes (for a cache of sheets to know it is stale).</summary>
+    public static long Version => DataChanges.Version(ReadFrom);
+
     public async Task<EnterpriseFactSheet?> OneAsync(int enterpriseId, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking()

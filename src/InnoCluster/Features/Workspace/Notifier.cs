@@ -73,6 +73,11 @@ public sealed class Notifier(InnoClusterDbContext db, IFirmAccounts firms, IAcco
         }
 
         await SaveAsync(fresh, cancellationToken);
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
         await MailUrgentAsync([.. fresh.Where(n => n.Urgent)], now, cancellationToken);
         return fresh.Count;
     }
@@ -87,7 +92,9 @@ public sealed class Notifier(InnoClusterDbContext db, IFirmAccounts firms, IAcco
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            // Only the notices leave the unit of work: whatever else the caller has tracked stays as it was.
+            fresh.ForEach(n => db.Entry(n).State = EntityState.Detached);
+            var saved = new List<Notification>();
             foreach (var notice in fresh)
             {
                 notice.Id = 0;
@@ -95,12 +102,15 @@ public sealed class Notifier(InnoClusterDbContext db, IFirmAccounts firms, IAcco
                 try
                 {
                     await db.SaveChangesAsync(cancellationToken);
+                    saved.Add(notice);
                 }
                 catch (DbUpdateException)
                 {
-                    db.ChangeTracker.Clear();
+                    db.Entry(notice).State = EntityState.Detached;
                 }
             }
+
+            fresh.RemoveAll(n => !saved.Contains(n));
         }
     }
 

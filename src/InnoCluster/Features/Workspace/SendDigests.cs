@@ -42,7 +42,6 @@ public sealed class SendDigests(InnoClusterDbContext db, IAccountDirectory accou
                 if (emails.TryGetValue(userId, out var to) && dueNotices[userId].ToList() is { Count: > 0 } list)
                 {
                     outgoing.Add(NoticeMail.Digest(to, list, preferences[userId].Token, site.Value));
-                    preferences[userId].LastDigestAt = now;
                     notices += list.Count;
                 }
             }
@@ -52,8 +51,8 @@ public sealed class SendDigests(InnoClusterDbContext db, IAccountDirectory accou
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             passed += await MarkAsync(dropped, now, cancellationToken);
             await MarkAsync(mailed, now, cancellationToken);
+            await db.Set<MailPreference>().Where(p => mailed.Contains(p.UserId)).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastDigestAt, now), cancellationToken);
             await outbox.SendManyAsync(outgoing, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             people += outgoing.Count;

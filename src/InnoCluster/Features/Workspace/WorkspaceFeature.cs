@@ -9,6 +9,7 @@ public static class WorkspaceFeature
     {
         services.Configure<WorkspaceOptions>(configuration.GetSection("Workspace"));
         services.AddScoped<Notifier>();
+        services.AddScoped<NoticeLedger>();
         services.AddScoped<Announcements>();
         services.AddSingleton<IJobKind, PushJob>();
         services.AddSingleton<IJobKind, DigestJob>();

@@ -22,6 +22,8 @@ public sealed record OutgoingMail(string To, string Subject, string Body, string
 /// </summary>
 public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider clock, IOptions<MailOptions> options, MailSignal signal) : IMessageOutbox
 {
+    private const int BulkFrom = 100;
+
     public Task SendAsync(string to, string subject, string body, CancellationToken cancellationToken) =>
         SendManyAsync([new OutgoingMail(to, subject, body)], cancellationToken);
 
@@ -33,7 +35,7 @@ public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider cl
         }
 
         var now = clock.GetUtcNow();
-        db.AddRange(mails.Select(mail => new OutboxMessage
+        var messages = mails.Select(mail => new OutboxMessage
         {
             To = mail.To,
             Subject = mail.Subject,
@@ -42,7 +44,17 @@ public sealed class QueuedMessageOutbox(InnoClusterDbContext db, TimeProvider cl
             MessageId = MailMessages.NewMessageId(options.Value.From),
             CreatedAt = now,
             NextAttemptAt = now,
-        }));
+        }).ToList();
+        if (messages.Count >= BulkFrom)
+        {
+            // A digest run: written in bulk, in the caller's transaction; the caller's own changes are saved too.
+            await BulkInsert.InsertAsync(db, messages, withKeys: false, cancellationToken);
+        }
+        else
+        {
+            db.AddRange(messages);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         signal.Wake();
     }

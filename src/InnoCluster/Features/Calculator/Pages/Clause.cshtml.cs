@@ -8,11 +8,14 @@ namespace InnoCluster.Features.Calculator.Pages;
 
 /// <summary>One clause: its terms and source; for officials the editor and who qualifies.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, ClauseCandidates candidates, IRegistryDirectory registry) : PageModel
+public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, ClauseCandidates candidates, IRegistryDirectory registry, Workspace.NoticeLedger ledger) : PageModel
 {
     public ClauseQueries.ClauseDto Clause { get; private set; } = default!;
 
     public ClauseCandidates.Result? Candidates { get; private set; }
+
+    /// <summary>For the office: the firms told about this clause (政策找企业, 免申即享), with when, and their names.</summary>
+    public IReadOnlyList<(Workspace.NoticeLedger.ToldFirm Firm, string Name)> Told { get; private set; } = [];
 
     public IReadOnlyDictionary<string, string[]> Problems { get; private set; } = new Dictionary<string, string[]>();
 
@@ -125,6 +128,9 @@ public sealed class ClauseModel(ClauseQueries queries, UpdateClause update, Clau
         if (IsOfficial)
         {
             Candidates = await candidates.RunAsync(id, cancellationToken);
+            var told = await ledger.FirmsToldAsync($"clause:{id}", cancellationToken);
+            var names = await registry.EnterpriseNamesAsync([.. told.Select(t => t.EnterpriseId)], cancellationToken);
+            Told = [.. told.Select(t => (t, names.GetValueOrDefault(t.EnterpriseId) ?? ""))];
             MemberOptions = ConditionRow.MemberOptions(await registry.DistrictsAsync(cancellationToken), await registry.ChainNodesAsync(cancellationToken));
             if (!keepForm)
             {
