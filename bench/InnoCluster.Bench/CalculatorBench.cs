@@ -27,12 +27,7 @@ public static class CalculatorBench
         var client = host.StartKestrel();
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
-                .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(SyntheticRegistry.Csv(enterprises))), null, dryRun: false, CancellationToken.None);
-            if (!report.Applied)
-            {
-                throw new InvalidOperationException("bench import failed");
-            }
+            await SyntheticRegistry.ImportAsync(scope.ServiceProvider, enterprises);
 
             await AddClausesAsync(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>(), clauses);
         }

@@ -30,12 +30,7 @@ public static class CallsBench
         int callId;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
-                .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(SyntheticRegistry.Csv(applications))), null, dryRun: false, CancellationToken.None);
-            if (!report.Applied)
-            {
-                throw new InvalidOperationException("bench import failed");
-            }
+            await SyntheticRegistry.ImportAsync(scope.ServiceProvider, applications);
 
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
             var firms = await db.Set<Enterprise>().OrderBy(e => e.Id).Select(e => new { e.Id, e.Name, e.DistrictId }).ToListAsync();

@@ -40,12 +40,7 @@ public static class PlanBench
         int planId;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
-                .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(SyntheticRegistry.Csv(enterprises))), null, dryRun: false, CancellationToken.None);
-            if (!report.Applied)
-            {
-                throw new InvalidOperationException("bench import failed");
-            }
+            await SyntheticRegistry.ImportAsync(scope.ServiceProvider, enterprises);
 
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
             var records = await AddRecordsAsync(db, Designations);

@@ -31,12 +31,7 @@ public static class ServiceDeskBench
         var now = TimeProvider.System.GetUtcNow();
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
-                .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(SyntheticRegistry.Csv(2000))), null, dryRun: false, CancellationToken.None);
-            if (!report.Applied)
-            {
-                throw new InvalidOperationException("bench import failed");
-            }
+            await SyntheticRegistry.ImportAsync(scope.ServiceProvider, 2000);
 
             var firms = (await scope.ServiceProvider.GetRequiredService<IRegistryDirectory>().SketchesAsync(
                 await scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>().Set<Enterprise>().Select(e => e.Id).ToListAsync(), CancellationToken.None)).Values.ToArray();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InnoCluster.Bench;
 
@@ -15,6 +16,17 @@ public static class SyntheticRegistry
     private static readonly string[] Districts = ["工业园区", "张家港市", "常熟市", "太仓市", "昆山市", "吴江区", "吴中区", "相城区", "姑苏区", "苏州高新区"];
     private static readonly string[] Nodes = ["智能芯片", "智能传感器", "算力", "计算机视觉", "语音识别", "自然语言处理", "通用大模型", "垂直领域大模型", "工业机器人", "机器视觉检测", "智能仓储物流", "服务机器人", "医疗影像辅助诊断", "自动驾驶", "车联网与智能网联汽车", "智慧安防", "金融风控与智能征信", "工业软件与数字孪生", "数据中心与云计算", "生物计算与药物研发"];
     private static readonly string[] Tiers = ["高新技术企业", "专精特新(市级,2023)", "专精特新(省级,2022)", "瞪羚企业", "专精特新小巨人", "独角兽(培育)", "上市", "头雁培育企业"];
+
+    /// <summary>Imports <paramref name="rows"/> generated firms through the office's import, as a bench's starting registry.</summary>
+    public static async Task ImportAsync(IServiceProvider services, int rows)
+    {
+        var report = await services.GetRequiredService<InnoCluster.Features.Registry.Import.EnterpriseImport>()
+            .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(Csv(rows))), null, dryRun: false, CancellationToken.None);
+        if (!report.Applied)
+        {
+            throw new InvalidOperationException("bench import failed");
+        }
+    }
 
     public static string Csv(int rows, int seed = 20261122)
     {

@@ -31,12 +31,7 @@ public static class WorkspaceBench
         int[] firmIds;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<EnterpriseImport>()
-                .RunAsync("bench.csv", new MemoryStream(Encoding.UTF8.GetBytes(SyntheticRegistry.Csv(enterprises))), null, dryRun: false, CancellationToken.None);
-            if (!report.Applied)
-            {
-                throw new InvalidOperationException("bench import failed");
-            }
+            await SyntheticRegistry.ImportAsync(scope.ServiceProvider, enterprises);
 
             var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
             await CalculatorBench.AddClausesAsync(db, clauses);

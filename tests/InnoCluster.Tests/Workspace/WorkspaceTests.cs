@@ -285,6 +285,61 @@ public abstract class WorkspaceTests<TTarget>(MailTestApp<TTarget> app) : Databa
         Assert.Empty((await client.GetFromJsonAsync<JsonArray>("/api/me/subscriptions", Ct))!);
     }
 
+    [Fact]
+    public async Task ErasingAPersonsData_RemovesTheirNoticesAndSearches_AndUnnamesTheirClaims()
+    {
+        var firm = await FirmAsync();
+        var (person, client) = await PersonAsync();
+        var claim = await ClaimAsync(client, firm.Code);
+        (await (await OfficialAsync()).PostAsJsonAsync($"/api/claims/{claim["id"]}/approve", new { }, Ct)).Dispose();
+        (await client.PostAsJsonAsync("/api/me/subscriptions", new { kind = "demands", query = "q=擦除测试" }, Ct)).Dispose();
+        Assert.True(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.UserId == person.Id, Ct)));
+
+        using var erased = await client.PostAsync("/api/me/personal-data/erase", null, Ct);
+        Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Set<Notification>().AnyAsync(n => n.UserId == person.Id, Ct)));
+        Assert.False(await app.WithDbAsync(db => db.Set<SavedSearch>().AnyAsync(s => s.UserId == person.Id, Ct)));
+        var kept = await app.WithDbAsync(db => db.Set<FirmClaim>().SingleAsync(c => c.Id == claim["id"]!.GetValue<int>(), Ct));
+        Assert.Equal((WorkspacePersonalData.Erased, "", ClaimStatus.Approved), (kept.ClaimantName, kept.ClaimantEmail, kept.Status));
+    }
+
+    [Fact]
+    public async Task ADraftApplication_ForACallClosingWithinThreeDays_IsRemindedOnce_AtOnce()
+    {
+        var firm = await FirmAsync();
+        var (person, client) = await PersonAsync();
+        (await (await OfficialAsync()).PostAsJsonAsync($"/api/claims/{(await ClaimAsync(client, firm.Code))["id"]}/approve", new { }, Ct)).Dispose();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (soon, later) = await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            var calls = new[] { (Title: $"两天后截止{tag}", Closes: now.AddDays(2)), (Title: $"十天后截止{tag}", Closes: now.AddDays(10)) }.Select(c => new Features.Calls.Call
+            {
+                Title = c.Title, Summary = "提醒测试", Kind = Features.Calls.CallKind.Solicitation, Programme = Features.Calls.CallProgramme.DemonstrationProject,
+                Status = Features.Calls.CallStatus.Published, OpensAt = now.AddDays(-5), ClosesAt = c.Closes, CreatedBy = "test", CreatedAt = now,
+            }).ToList();
+            db.AddRange(calls);
+            await db.SaveChangesAsync(Ct);
+            var applications = calls.Select(c => new Features.Calls.CallApplication { CallId = c.Id, EnterpriseId = firm.Id, EnterpriseName = firm.Name, ProjectTitle = "未提交的项目", CreatedById = person.Id, CreatedAt = now }).ToList();
+            db.AddRange(applications);
+            await db.SaveChangesAsync(Ct);
+            return (applications[0].Id, applications[1].Id);
+        });
+
+        var official = await OfficialAsync();
+        foreach (var round in new[] { 1, 2 })
+        {
+            using var sent = await official.PostAsync("/api/digests/send", null, Ct);
+            await Jobs.WaitAsync(official, sent.Headers.Location!.OriginalString, TimeSpan.FromSeconds(60));
+        }
+
+        var reminders = await app.WithDbAsync(db => db.Set<Notification>().Where(n => n.UserId == person.Id && n.Kind == NoticeKind.Deadline).ToListAsync(Ct));
+        var reminder = Assert.Single(reminders);
+        Assert.Equal(($"/calls/applications/{soon}", true), (reminder.Link, reminder.Urgent));
+        Assert.DoesNotContain(reminders, r => r.Link.EndsWith($"/{later}", StringComparison.Ordinal));
+        await app.Sink.WaitForAsync(m => m.Contains($"X-RcptTo: {person.Email}", StringComparison.Ordinal) && m.Contains($"/calls/applications/{soon}", StringComparison.Ordinal));
+    }
+
     private Task<int> AddDemandAsync(string title) => app.WithDbAsync(async db =>
     {
         var demand = new Features.Scenarios.Demand

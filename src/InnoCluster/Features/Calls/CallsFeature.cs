@@ -15,6 +15,7 @@ public static class CallsFeature
         services.AddScoped<ListCalls>();
         services.AddScoped<FindEligibleFirms>();
         services.AddScoped<FirmCalls>();
+        services.AddScoped<Workspace.IDailyNotices, DeadlineReminders>();
         services.AddScoped<Workspace.IPushSource, CallPushSource>();
         services.AddScoped<StartApplication>();
         services.AddScoped<EditApplication>();

@@ -1,5 +1,4 @@
 using InnoCluster.Features.Workspace;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace InnoCluster.Features.Documents;
 
@@ -15,11 +14,10 @@ public sealed class DocumentSearchSource(DocumentSearch search) : ISavedSearchSo
 
     public async Task<SearchSnapshot> RunAsync(string query, CancellationToken cancellationToken)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        string? Get(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
+        var q = new SavedQuery(query);
         var result = await search.RunAsync(
-            new DocumentSearch.Query(Get("q"), Get("kind"), Get("level"), Get("status"), Get("issuer"), int.TryParse(Get("year"), out var year) ? year : null,
-                Get("category"), Get("method"), Get("industry"), DocumentSearch.SortByDate, 1, Looked, Facets: false),
+            new DocumentSearch.Query(q["q"], q["kind"], q["level"], q["status"], q["issuer"], int.TryParse(q["year"], out var year) ? year : null,
+                q["category"], q["method"], q["industry"], DocumentSearch.SortByDate, 1, Looked, Facets: false),
             cancellationToken);
         return new SearchSnapshot(result.Problems, [.. result.Page.Items.Select(i => new SearchHit(i.Id, i.Title, $"/documents/{i.Id}"))]);
     }

@@ -1,5 +1,4 @@
 using InnoCluster.Features.Workspace;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace InnoCluster.Features.Registry;
 
@@ -15,9 +14,8 @@ public sealed class EnterpriseListSource(ListEnterprises list, IRegistryDirector
 
     public async Task<SearchSnapshot> RunAsync(string query, CancellationToken cancellationToken)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        string? Get(string key) => q.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-        var filters = new ListEnterprises.Query(Get("q"), Get("district"), Get("tier"), Get("node"), 1, 1);
+        var q = new SavedQuery(query);
+        var filters = new ListEnterprises.Query(q["q"], q["district"], q["tier"], q["node"], 1, 1);
         var checkedQuery = await list.RunAsync(filters, cancellationToken);
         if (checkedQuery.Problems.Count > 0)
         {

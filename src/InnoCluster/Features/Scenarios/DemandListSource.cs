@@ -1,5 +1,4 @@
 using InnoCluster.Features.Workspace;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace InnoCluster.Features.Scenarios;
 
@@ -14,9 +13,7 @@ public sealed class DemandListSource(DemandQueries queries) : ISavedSearchSource
 
     public async Task<SearchSnapshot> RunAsync(string query, CancellationToken cancellationToken)
     {
-        var q = QueryHelpers.ParseQuery(query);
-        var words = q.TryGetValue("q", out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString() : null;
-        var page = await queries.ListAsync(words, nameof(DemandStatus.Published), 1, Looked, null, cancellationToken);
+        var page = await queries.ListAsync(new SavedQuery(query)["q"], nameof(DemandStatus.Published), 1, Looked, null, cancellationToken);
         return new SearchSnapshot([], [.. page.Items.Select(d => new SearchHit(d.Id, d.Title, $"/demands/{d.Id}"))]);
     }
 }

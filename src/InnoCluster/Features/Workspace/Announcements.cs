@@ -21,6 +21,13 @@ public interface IPushSource
     Task<IReadOnlyList<Notice>> NoticesForFirmAsync(int enterpriseId, CancellationToken cancellationToken);
 }
 
+/// <summary>What a feature tells people each day before the digest goes out (deadlines coming up); returns how many were told.</summary>
+[FeatureContract]
+public interface IDailyNotices
+{
+    Task<int> TellAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>
 /// A feature says an item opened (a clause confirmed, a call or a demand published) or a firm's record changed;
 /// the matching runs as a background job, after the request, once per item however often it is announced.

@@ -17,7 +17,7 @@ public sealed class GetWorkspace(IFirmAccounts firms, IRegistryDirectory registr
     public sealed record Firm(int Id, string Name, string? CreditCode, bool IsOwner, IReadOnlyList<FirmMember> Members);
 
     public sealed record Workspace(
-        string Name, string Email, Firm? Firm, IReadOnlyList<ClaimView> MyClaims, IReadOnlyList<ClaimView> ClaimsToDecide,
+        string Name, string Email, bool ActsForOffice, Firm? Firm, IReadOnlyList<ClaimView> MyClaims, IReadOnlyList<ClaimView> ClaimsToDecide,
         ListNotifications.Page Notices, FirmPolicies.Answer? Policies, FirmCalls.Answer? Calls);
 
     public const int NoticesShown = 10;
@@ -40,6 +40,7 @@ public sealed class GetWorkspace(IFirmAccounts firms, IRegistryDirectory registr
         return new Workspace(
             person.Name,
             person.Email,
+            person.ActsForOffice,
             firm,
             [.. visible.Where(c => c.UserId == userId)],
             [.. visible.Where(c => c.UserId != userId && c.Status == ClaimStatus.Pending && firm is { IsOwner: true } && c.EnterpriseId == firm.Id)],

@@ -13,6 +13,15 @@ public sealed record SearchHit(int Id, string Title, string Link);
 [FeatureContract]
 public sealed record SearchSnapshot(IReadOnlyList<string> Problems, IReadOnlyList<SearchHit> Hits);
 
+/// <summary>A followed list's query string read as its page reads it: a parameter's value, or null when absent or blank.</summary>
+[FeatureContract]
+public sealed class SavedQuery(string query)
+{
+    private readonly Dictionary<string, Microsoft.Extensions.Primitives.StringValues> _values = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+
+    public string? this[string key] => _values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.ToString() : null;
+}
+
 /// <summary>A list a person can follow (the document library, the enterprise list, the demand list), run by the feature that owns it with the query its page wrote.</summary>
 [FeatureContract]
 public interface ISavedSearchSource

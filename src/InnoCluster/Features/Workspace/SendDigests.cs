@@ -80,6 +80,11 @@ public sealed class DigestJob : JobKind<DigestJob.Parameters, SendDigests.Sent>
 
     protected override async Task<SendDigests.Sent> RunAsync(Parameters parameters, JobRun run, IServiceProvider services, CancellationToken cancellationToken)
     {
+        foreach (var daily in services.GetServices<IDailyNotices>())
+        {
+            await daily.TellAsync(cancellationToken);
+        }
+
         await services.GetRequiredService<CheckFollowedSearches>().RunAsync(cancellationToken);
         return await services.GetRequiredService<SendDigests>().RunAsync(parameters?.OnDemand ?? false, cancellationToken);
     }

@@ -10,6 +10,7 @@ public static class WorkspaceFeature
         services.Configure<WorkspaceOptions>(configuration.GetSection("Workspace"));
         services.AddScoped<Notifier>();
         services.AddScoped<NoticeLedger>();
+        services.AddScoped<InnoCluster.Infrastructure.IPersonalDataHolder, WorkspacePersonalData>();
         services.AddScoped<Announcements>();
         services.AddSingleton<IJobKind, PushJob>();
         services.AddSingleton<IJobKind, DigestJob>();
