@@ -38,7 +38,7 @@ public sealed class ApplicationNotices(Notifier notifier, TimeProvider clock)
 
         // Each change is its own subject: a second return for correction is told again.
         var key = string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}");
-        await notifier.TellFirmsAsync([application.EnterpriseId], _ => new Notice(
-            key, NoticeKind.Application, $"申报{zh}：{call.Title}", $"Application {en}: {call.Title}", $"/calls/applications/{application.Id}", string.Join("\n  ", lines), Urgent: true), cancellationToken);
+        await notifier.TellFirmsAsync([(application.EnterpriseId, new Notice(
+            key, NoticeKind.Application, $"申报{zh}：{call.Title}", $"Application {en}: {call.Title}", $"/calls/applications/{application.Id}", string.Join("\n  ", lines), Urgent: true))], cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public sealed class DeadlineReminders(InnoClusterDbContext db, Notifier notifier
                                && ((a.Status == ApplicationStatus.Draft && c.ClosesAt > now && c.ClosesAt <= until)
                                    || (a.Status == ApplicationStatus.Returned && a.CorrectionDueAt > now && a.CorrectionDueAt <= until))
                          select new { a.Id, a.EnterpriseId, a.Status, a.ProjectTitle, c.Title, c.ClosesAt, a.CorrectionDueAt }).ToListAsync(cancellationToken);
-        var told = 0;
+        var notices = new List<(int EnterpriseId, Notice Notice)>();
         foreach (var application in due)
         {
             var deadline = application.Status == ApplicationStatus.Draft ? application.ClosesAt!.Value : application.CorrectionDueAt!.Value;
@@ -33,9 +33,9 @@ public sealed class DeadlineReminders(InnoClusterDbContext db, Notifier notifier
                     $"/calls/applications/{application.Id}", $"「{application.ProjectTitle}」尚未提交，截止时间 {written}（北京时间）/ not yet submitted; applications close {written} Beijing time", Urgent: true)
                 : new Notice($"deadline:{application.Id}:{deadline.UtcTicks}", NoticeKind.Deadline, $"补正即将到期：{application.Title}", $"Correction due soon: {application.Title}",
                     $"/calls/applications/{application.Id}", $"「{application.ProjectTitle}」请于 {written}（北京时间）前补正后重新提交 / correct and resubmit by {written} Beijing time", Urgent: true);
-            told += await notifier.TellFirmsAsync([application.EnterpriseId], _ => notice, cancellationToken);
+            notices.Add((application.EnterpriseId, notice));
         }
 
-        return told;
+        return await notifier.TellFirmsAsync(notices, cancellationToken);
     }
 }

@@ -71,13 +71,13 @@ public sealed class PushJob : JobKind<PushJob.Parameters, PushJob.Told>
                 notices.AddRange(await source.NoticesForFirmAsync(parameters.Id, cancellationToken));
             }
 
-            var people = await notifier.TellFirmAsync(parameters.Id, notices, cancellationToken);
+            var people = await notifier.TellFirmsAsync([.. notices.Select(n => (parameters.Id, n))], cancellationToken);
             return new Told(parameters.Topic, parameters.Id, notices.Count > 0 ? 1 : 0, people);
         }
 
         var topic = sources.SingleOrDefault(s => s.Topic == parameters.Topic) ?? throw new JobFailedException($"No push source for topic '{parameters.Topic}'.");
-        var fits = (await topic.NoticesAsync(parameters.Id, cancellationToken)).ToDictionary(f => f.EnterpriseId, f => f.Notice);
-        var told = await notifier.TellFirmsAsync(fits.Keys, id => fits[id], cancellationToken);
+        var fits = await topic.NoticesAsync(parameters.Id, cancellationToken);
+        var told = await notifier.TellFirmsAsync(fits, cancellationToken);
         return new Told(parameters.Topic, parameters.Id, fits.Count, told);
     }
 }

@@ -26,20 +26,20 @@ public sealed class Notifier(InnoClusterDbContext db, IFirmAccounts firms, IAcco
     public Task<int> TellPeopleAsync(IReadOnlyCollection<string> userIds, Notice notice, CancellationToken cancellationToken) =>
         TellAsync([.. userIds.Distinct(StringComparer.Ordinal).Select(id => (id, (int?)null, notice))], cancellationToken);
 
-    /// <summary>Tells every member of each firm its own notice; returns how many people were told for the first time.</summary>
-    public async Task<int> TellFirmsAsync(IReadOnlyCollection<int> enterpriseIds, Func<int, Notice> noticeFor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells every member of each firm the notices meant for it (a firm may have several); the members are read
+    /// once for all of them. Returns how many notices were new.
+    /// </summary>
+    public async Task<int> TellFirmsAsync(IReadOnlyCollection<(int EnterpriseId, Notice Notice)> notices, CancellationToken cancellationToken)
     {
-        var wanted = enterpriseIds.ToHashSet();
-        var members = (await firms.AllMembersAsync(cancellationToken)).Where(m => wanted.Contains(m.EnterpriseId)).ToList();
-        var notices = members.Select(m => m.EnterpriseId).Distinct().ToDictionary(id => id, noticeFor);
-        return await TellAsync([.. members.Select(m => (m.UserId, (int?)m.EnterpriseId, notices[m.EnterpriseId]))], cancellationToken);
-    }
+        if (notices.Count == 0)
+        {
+            return 0;
+        }
 
-    /// <summary>Tells every member of one firm each of these notices (a firm whose record changed).</summary>
-    public async Task<int> TellFirmAsync(int enterpriseId, IReadOnlyCollection<Notice> notices, CancellationToken cancellationToken)
-    {
-        var members = await firms.MembersAsync(enterpriseId, cancellationToken);
-        return await TellAsync([.. from member in members from notice in notices select (member.UserId, (int?)enterpriseId, notice)], cancellationToken);
+        var byFirm = notices.ToLookup(n => n.EnterpriseId, n => n.Notice);
+        var members = (await firms.AllMembersAsync(cancellationToken)).Where(m => byFirm.Contains(m.EnterpriseId));
+        return await TellAsync([.. from member in members from notice in byFirm[member.EnterpriseId] select (member.UserId, (int?)member.EnterpriseId, notice)], cancellationToken);
     }
 
     private async Task<int> TellAsync(IReadOnlyList<(string UserId, int? EnterpriseId, Notice Notice)> told, CancellationToken cancellationToken)

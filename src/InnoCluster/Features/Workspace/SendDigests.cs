@@ -17,7 +17,7 @@ namespace InnoCluster.Features.Workspace;
 /// </summary>
 public sealed class SendDigests(InnoClusterDbContext db, IAccountDirectory accounts, IMessageOutbox outbox, IOptions<SiteOptions> site, TimeProvider clock)
 {
-    public sealed record Sent(int People, int Notices, int Mails, int Passed);
+    public sealed record Sent(int Notices, int Mails, int Passed);
 
     private const int Chunk = 1000;
 
@@ -27,7 +27,7 @@ public sealed class SendDigests(InnoClusterDbContext db, IAccountDirectory accou
         var day = BeijingTime.DayOf(now);
         var waiting = await db.Set<Notification>().AsNoTracking().Where(n => n.MailedAt == null && n.CreatedAt <= now)
             .Select(n => n.UserId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
-        int people = 0, notices = 0, mails = 0, passed = 0;
+        int notices = 0, mails = 0, passed = 0;
         foreach (var chunk in waiting.Chunk(Chunk))
         {
             var preferences = await MailPreferences.ForAsync(db, chunk, now, cancellationToken);
@@ -55,11 +55,10 @@ public sealed class SendDigests(InnoClusterDbContext db, IAccountDirectory accou
             await outbox.SendManyAsync(outgoing, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            people += outgoing.Count;
             mails += outgoing.Count;
         }
 
-        return new Sent(people, notices, mails, passed);
+        return new Sent(notices, mails, passed);
     }
 
     private async Task<int> MarkAsync(List<string> userIds, DateTimeOffset now, CancellationToken cancellationToken) =>
