@@ -2549,6 +2549,105 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("enterprise_tiers", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.FactChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("DistrictName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district_name");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer")
+                        .HasColumnName("employees");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("established_on");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("proposed_by_id");
+
+                    b.Property<decimal?>("RdSpend")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("rd_spend");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("Replace")
+                        .HasColumnType("boolean")
+                        .HasColumnName("replace");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("revenue");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_fact_changes");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_enterprise_fact_changes_district_id");
+
+                    b.HasIndex("EnterpriseId", "ProposedAt")
+                        .HasDatabaseName("ix_enterprise_fact_changes_enterprise_id_proposed_at");
+
+                    b.HasIndex("Status", "ProposedAt")
+                        .HasDatabaseName("ix_enterprise_fact_changes_status_proposed_at");
+
+                    b.ToTable("enterprise_fact_changes", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Filing", b =>
                 {
                     b.Property<int>("Id")
@@ -5963,6 +6062,22 @@ namespace InnoCluster.Migrations.Postgres
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.FactChange", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enterprise_fact_changes_districts_district_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_fact_changes_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Filing", b =>

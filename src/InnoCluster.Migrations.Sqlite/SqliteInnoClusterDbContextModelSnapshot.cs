@@ -2471,6 +2471,103 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("enterprise_tiers", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.FactChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<string>("DistrictName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district_name");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employees");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("EstablishedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("established_on");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proposed_by_id");
+
+                    b.Property<decimal?>("RdSpend")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rd_spend");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("Replace")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replace");
+
+                    b.Property<decimal?>("Revenue")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_fact_changes");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_enterprise_fact_changes_district_id");
+
+                    b.HasIndex("EnterpriseId", "ProposedAt")
+                        .HasDatabaseName("ix_enterprise_fact_changes_enterprise_id_proposed_at");
+
+                    b.HasIndex("Status", "ProposedAt")
+                        .HasDatabaseName("ix_enterprise_fact_changes_status_proposed_at");
+
+                    b.ToTable("enterprise_fact_changes", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Filing", b =>
                 {
                     b.Property<int>("Id")
@@ -5825,6 +5922,22 @@ namespace InnoCluster.Migrations.Sqlite
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.FactChange", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_enterprise_fact_changes_districts_district_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_fact_changes_enterprises_enterprise_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.Filing", b =>

@@ -82,7 +82,15 @@ public sealed class WorkspaceTests(BrowserApp app) : IClassFixture<BrowserApp>
         await person.GetByLabel("年度").FillAsync((InnoCluster.Infrastructure.BeijingTime.Today(TimeProvider.System).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await person.GetByLabel("营业收入（万元）").FillAsync("5000");
         await person.GetByRole(AriaRole.Button, new() { Name = "保存并重新计算" }).ClickAsync();
-        await person.WaitForLoadStateAsync();
+        await Assertions.Expect(person.GetByRole(AriaRole.Status)).ToContainTextAsync("集群办确认后计入");
+        await Assertions.Expect(person.GetByTestId("fact-changes")).ToContainTextAsync("待集群办确认");
+
+        // The office confirms the figure; only then does it count.
+        await official.GotoAsync("/enterprises/fact-changes");
+        var changeRow = official.GetByRole(AriaRole.Row).Filter(new() { HasText = firmName });
+        await Assertions.Expect(changeRow).ToContainTextAsync("营业收入");
+        await changeRow.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+        await Assertions.Expect(official.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认");
 
         // An official confirms the clause; the firm now fits it and is told.
         await official.GotoAsync($"/clauses/{clauseId}");

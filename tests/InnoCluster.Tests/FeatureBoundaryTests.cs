@@ -20,10 +20,10 @@ public sealed class FeatureBoundaryTests
         { "Calculator", ["Registry", "Documents", "Workspace", "Calls"] },
         { "Calls", ["Registry", "Documents", "Calculator", "Identity", "Workspace"] },
         { "Scenarios", ["Registry", "Documents", "Identity", "Workspace"] },
-        { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls"] },
+        { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls", "Workspace"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },
         { "Jobs", [] },
-        { "ServiceDesk", ["Registry", "Identity", "Documents"] },
+        { "ServiceDesk", ["Registry", "Identity", "Documents", "Workspace"] },
         { "Site", [] },
         { "Workspace", ["Registry", "Identity", "Calculator", "Calls"] },
     };

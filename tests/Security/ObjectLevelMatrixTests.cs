@@ -63,7 +63,12 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
             async () => Assert.Equal("原始主营业务", await app.WithDbAsync(db => db.Set<Enterprise>().Where(e => e.Id == o.Theirs).Select(e => e.Business).SingleAsync(Ct)))),
         ["PATCH /api/enterprises/{id:int}/facts"] = async o => new Attempt(
             await o.Attacker.PatchAsync($"/api/enterprises/{o.Theirs}/facts", JsonContent.Create(new { year = 2024, revenue = 1m, district = "sip" }), Ct),
-            async () => Assert.False(await app.WithDbAsync(db => db.Set<YearlyFigure>().AnyAsync(f => f.EnterpriseId == o.Theirs, Ct)))),
+            async () =>
+            {
+                Assert.False(await app.WithDbAsync(db => db.Set<YearlyFigure>().AnyAsync(f => f.EnterpriseId == o.Theirs, Ct)));
+                Assert.False(await app.WithDbAsync(db => db.Set<FactChange>().AnyAsync(c => c.EnterpriseId == o.Theirs, Ct)));
+            }),
+        ["GET /api/enterprises/{id:int}/fact-changes"] = async o => new Attempt(await o.Attacker.GetAsync($"/api/enterprises/{o.Theirs}/fact-changes", Ct), Nothing),
         ["POST /api/enterprises/{id:int}/designations"] = async o => new Attempt(
             await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/designations", new { tier = "gazelle", level = "municipal", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
         ["POST /api/enterprises/{id:int}/certifications"] = async o => new Attempt(

@@ -126,10 +126,31 @@ public abstract class CalculatorApiTests<TTarget> : DatabaseTests<TTarget>
 
         app.Clock.Advance(TimeSpan.FromDays(2));
         var year = app.Clock.GetUtcNow().Year - 1;
+        int changeId;
         using (var filled = await client.PatchAsJsonAsync($"/api/enterprises/{firm}/facts", new { year, revenue = 25_000_000m }, Ct))
         {
-            Assert.Equal(HttpStatusCode.NoContent, filled.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+            var change = (await filled.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+            Assert.Equal("Proposed", change["status"]!.GetValue<string>());
+            changeId = change["id"]!.GetValue<int>();
         }
+
+        // The firm's own figure waits for the office: until confirmed it decides nothing.
+        var filedOnly = await client.GetJsonAsync($"/api/calculator/{firm}");
+        Assert.Contains(filedOnly["possiblyEligible"]!.AsArray(), c => c!["clauseId"]!.GetValue<int>() == clauseId);
+        Assert.Contains((await official.GetJsonAsync("/api/fact-changes")).AsArray(), c => c!["id"]!.GetValue<int>() == changeId);
+        using (var confirmed = await official.PostAsJsonAsync($"/api/fact-changes/{changeId}/confirm", new { }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        using (var again = await official.PostAsJsonAsync($"/api/fact-changes/{changeId}/reject", new { reason = "重复" }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        var history = (await client.GetJsonAsync($"/api/enterprises/{firm}/fact-changes")).AsArray();
+        Assert.Equal("Confirmed", Assert.Single(history)!["status"]!.GetValue<string>());
 
         var after = await client.GetJsonAsync($"/api/calculator/{firm}");
         var eligible = after["eligible"]!.AsArray().Single(c => c!["clauseId"]!.GetValue<int>() == clauseId)!;

@@ -51,7 +51,7 @@ public sealed class FirmAccounts(InnoClusterDbContext db, UserManager<AppUser> u
         }
 
         var roles = await users.GetRolesAsync(user);
-        var forOffice = roles.Any(r => r == Roles.Official || RoleRules.IsAdministrative(r));
+        var forOffice = roles.Any(r => r == Roles.Official || r == Roles.Department || RoleRules.IsAdministrative(r));
         return new PersonInfo(user.Id, user.DisplayName, user.Email ?? "", roles.Contains(Roles.Enterprise) ? user.EnterpriseId : null, forOffice);
     }
 

@@ -32,6 +32,7 @@ public static partial class PlansFeature
         services.AddScoped<RecordTargetValue>();
         services.AddScoped<IndicatorCounter>();
         services.AddScoped<ListPlanTasks>();
+        services.AddScoped<Workspace.IWorkspaceSource, TasksWorkspaceSource>();
         services.AddScoped<ListTaskReports>();
         services.AddScoped<OpenTaskForReporting>();
         services.AddScoped<FileTaskReport>();

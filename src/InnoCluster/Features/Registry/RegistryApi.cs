@@ -1,5 +1,6 @@
 using InnoCluster.Features.Registry.Import;
 using InnoCluster.Infrastructure.Auditing;
+using InnoCluster.Infrastructure.UseCases;
 using InnoCluster.Infrastructure.Jobs;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Features.Identity;
@@ -19,6 +20,10 @@ public static class RegistryApi
         api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
         api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
         api.MapMethods("/enterprises/{id:int}/facts", ["PATCH"], UpdateFactsAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/enterprises/{id:int}/fact-changes", FirmFactChangesAsync).RequireAuthorization(Policies.SignedIn);
+        api.MapGet("/fact-changes", async (ListFactChanges list, CancellationToken ct) => TypedResults.Ok(await list.WaitingAsync(ct))).RequireAuthorization(Policies.Official);
+        api.MapPost("/fact-changes/{id:int}/confirm", (int id, DecideFactChange.Request body, System.Security.Claims.ClaimsPrincipal user, DecideFactChange decide, CancellationToken ct) => DecideFactAsync(decide.RunAsync(user, id, true, body, ct))).RequireAuthorization(Policies.Official);
+        api.MapPost("/fact-changes/{id:int}/reject", (int id, DecideFactChange.Request body, System.Security.Claims.ClaimsPrincipal user, DecideFactChange decide, CancellationToken ct) => DecideFactAsync(decide.RunAsync(user, id, false, body, ct))).RequireAuthorization(Policies.Official);
         api.MapGet("/enterprises/export", ExportAsync).RequireAuthorization(Policies.Official);
         api.MapGet("/enterprises/import-template", async (CancellationToken ct) =>
         {
@@ -53,8 +58,14 @@ public static class RegistryApi
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateProfileAsync(int id, UpdateEnterpriseProfile.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseProfile update, CancellationToken cancellationToken) =>
         (await update.RunAsync(user, id, request, cancellationToken)).ToNoContent();
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateFactsAsync(int id, UpdateEnterpriseFacts.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseFacts update, CancellationToken cancellationToken) =>
-        (await update.RunAsync(user, id, request, cancellationToken)).ToNoContent();
+    /// <summary>200 with the change: confirmed at once when an official makes it, proposed (waiting for the office) when the firm does.</summary>
+    private static async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> UpdateFactsAsync(int id, UpdateEnterpriseFacts.Request request, System.Security.Claims.ClaimsPrincipal user, UpdateEnterpriseFacts update, CancellationToken cancellationToken) =>
+        (await update.RunAsync(user, id, request, cancellationToken)).ToOk(view => view);
+
+    private static async Task<Results<Ok<IReadOnlyList<FactChangeView>>, NotFound>> FirmFactChangesAsync(int id, System.Security.Claims.ClaimsPrincipal user, ListFactChanges list, CancellationToken cancellationToken) =>
+        await list.ForFirmAsync(user, id, cancellationToken) is { } changes ? TypedResults.Ok(changes) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<FactChangeView>, ProblemHttpResult>> DecideFactAsync(Task<Result<FactChangeView>> deciding) => (await deciding).ToOk(view => view);
 
     private static async Task<FileStreamHttpResult> ExportAsync([AsParameters] ListEnterprises.Query query, ExportEnterprises export, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {

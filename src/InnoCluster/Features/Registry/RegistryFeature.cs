@@ -24,6 +24,8 @@ public static class RegistryFeature
         services.AddScoped<RegistryOverview>();
         services.AddScoped<UpdateEnterpriseProfile>();
         services.AddScoped<UpdateEnterpriseFacts>();
+        services.AddScoped<DecideFactChange>();
+        services.AddScoped<ListFactChanges>();
         services.AddScoped<GrantRecord>();
         services.AddScoped<AddEnterpriseRecord>();
         services.AddScoped<DecideEnterpriseRecord>();

@@ -1,23 +1,27 @@
+using System.Globalization;
 using System.Security.Claims;
 using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Auditing;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.UseCases;
+using InnoCluster.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace InnoCluster.Features.Registry;
 
 /// <summary>
 /// An enterprise (or an official for it) fills facts the registry lacks — a year's revenue, R&amp;D spend and
-/// headcount, the founding date, the district — so the policy calculator can answer. Each value is kept
-/// with a manual provenance naming the editor; a figure from an import is never overwritten silently:
-/// changing it needs <see cref="Request.Replace"/>.
+/// headcount, the founding date, the district — so the policy calculator can answer. A firm's change is
+/// proposed and counts once an official confirms it (<see cref="DecideFactChange"/>), since eligibility follows
+/// these facts; an official's counts at once. Each value is kept with a manual provenance naming the editor; a
+/// figure from an import is never overwritten silently: changing it needs <see cref="Request.Replace"/>.
 /// </summary>
 [FeatureContract]
-public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock, Workspace.Announcements announcements)
+public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock, AuditTrail audit, Workspace.Announcements announcements)
 {
     public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);
 
-    public async Task<Result> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
+    public async Task<Result<FactChangeView>> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
     {
         if (!UpdateEnterpriseProfile.MayEdit(user, id))
         {
@@ -93,37 +97,43 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
             return Problem.Fields(problems);
         }
 
-        var editor = new Provenance { Kind = ProvenanceKind.Manual, Source = user.FindFirstValue(ClaimTypes.Email) ?? "user", SourceDate = today };
-        if (hasFigure)
+        var change = new FactChange
         {
-            if (figure is null)
-            {
-                figure = new YearlyFigure { Year = request.Year!.Value };
-                enterprise.Figures.Add(figure);
-            }
-
-            figure.Revenue = request.Revenue ?? figure.Revenue;
-            figure.RdSpend = request.RdSpend ?? figure.RdSpend;
-            figure.Employees = request.Employees ?? figure.Employees;
-            figure.Source = editor;
+            EnterpriseId = id,
+            Year = hasFigure ? request.Year : null,
+            Revenue = request.Revenue,
+            RdSpend = request.RdSpend,
+            Employees = request.Employees,
+            EstablishedOn = request.EstablishedOn,
+            DistrictId = district?.Id,
+            DistrictName = district?.Name,
+            Replace = request.Replace == true,
+            Status = RecordStatus.Proposed,
+            ProposedById = user.UserId() ?? "",
+            ProposedBy = user.FindFirstValue(ClaimTypes.Email) ?? "user",
+            ProposedAt = clock.GetUtcNow(),
+        };
+        if (change.Lines().Count == 0)
+        {
+            return Problem.Invalid("year", "没有要修改的数据 / nothing to change");
         }
 
-        if (request.EstablishedOn is { } on)
+        db.Add(change);
+        var confirmed = user.IsInRole(Roles.Official);
+        if (confirmed)
         {
-            enterprise.EstablishedOn = on;
-            enterprise.EstablishedYear = on.Year;
-            enterprise.EstablishedSource = editor;
+            change.Decide(confirm: true, change.ProposedBy, change.ProposedAt, null);
+            change.ApplyTo(enterprise, today);
+            enterprise.UpdatedAt = change.ProposedAt;
         }
 
-        if (district is not null)
-        {
-            enterprise.DistrictId = district.Id;
-            enterprise.DistrictSource = editor;
-        }
-
-        enterprise.UpdatedAt = clock.GetUtcNow();
+        audit.Add(confirmed ? "facts-update" : "facts-propose", "enterprises", id.ToString(CultureInfo.InvariantCulture), "ok", string.Join("; ", change.Lines()));
         await db.SaveChangesAsync(cancellationToken);
-        await announcements.FirmChangedAsync(id, cancellationToken);
-        return Result.Ok();
+        if (confirmed)
+        {
+            await announcements.FirmChangedAsync(id, cancellationToken);
+        }
+
+        return FactChangeView.Of(change, enterprise.Name);
     }
 }

@@ -28,6 +28,7 @@ public static class ScenariosFeature
         services.AddScoped<ScenarioLists>();
         services.AddScoped<MatchFinder>();
         services.AddScoped<Workspace.IPushSource, DemandPushSource>();
+        services.AddScoped<Workspace.IWorkspaceSource, MatchesWorkspaceSource>();
         services.AddScoped<MatchDecisions>();
         services.AddSingleton<TermStatistics>();
         services.AddScoped<DemandFields>();

@@ -9,6 +9,7 @@ public static class ServiceDeskFeature
     {
         services.Configure<ServiceDeskOptions>(configuration.GetSection("ServiceDesk"));
         services.AddScoped<EscalateOverdueAppeals>();
+        services.AddScoped<Workspace.IWorkspaceSource, RequestsWorkspaceSource>();
         services.AddSingleton<Infrastructure.Jobs.IJobKind, AppealEscalationJob>();
         services.AddHostedService<AppealEscalationSchedule>();
         services.AddScoped<CalendarStore>();

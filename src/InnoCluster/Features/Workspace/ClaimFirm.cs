@@ -26,7 +26,7 @@ public sealed class ClaimFirm(InnoClusterDbContext db, IFirmAccounts firms, IReg
 
         if (person.ActsForOffice)
         {
-            return Problem.Conflict("集群办工作人员和管理员代表集群办，不能认领企业 / officials and administrators act for the office and cannot claim a firm");
+            return Problem.Conflict("集群办工作人员、责任单位和管理员不代表企业，不能认领企业 / officials, responsible units and administrators do not act for a firm and cannot claim one");
         }
 
         if (person.EnterpriseId is { } current)

@@ -8,8 +8,14 @@ namespace InnoCluster.Features.Calculator.Pages;
 
 /// <summary>An enterprise's policy calculator: its own (Enterprise account) or any (Official).</summary>
 [Authorize(Policy = Policies.EnterpriseOrOfficial)]
-public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpriseFacts facts, ListDistricts districts) : PageModel
+public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpriseFacts facts, ListFactChanges changes, ListDistricts districts) : PageModel
 {
+    /// <summary>The firm's changes to its facts, the latest first: a firm's own wait for the office before they count.</summary>
+    public IReadOnlyList<FactChangeView> Changes { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public PolicyCalculator.Result Result { get; private set; } = default!;
 
     public IReadOnlyList<ListDistricts.Item> Districts { get; private set; } = [];
@@ -59,6 +65,12 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
         var updated = await facts.RunAsync(User, id, request, cancellationToken);
         if (updated.Problem is not { } problem)
         {
+            if (!updated.Value!.Counts)
+            {
+                Notice = Ui.L("已提交，集群办确认后计入计算。", "Filed: it counts once the cluster office confirms it.");
+                return Redirect($"/enterprises/{id}/calculator#facts");
+            }
+
             return Redirect($"/enterprises/{id}/calculator#results");
         }
 
@@ -80,6 +92,7 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
 
         Result = result;
         Districts = await districts.RunAsync(cancellationToken);
+        Changes = await changes.ForFirmAsync(User, id, cancellationToken) ?? [];
         Facts.Year ??= result.FiguresYear ?? calculator.Today.Year - 1;
         return true;
     }
@@ -92,6 +105,13 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
         Eligibility.Eligible => Ui.L("符合", "Eligible"),
         Eligibility.PossiblyEligible => Ui.L("可能符合（缺数据）", "Possibly eligible (missing data)"),
         _ => Ui.L("不符合", "Not eligible"),
+    };
+
+    public static string ChangeStatus(RecordStatus status) => status switch
+    {
+        RecordStatus.Proposed => Ui.L("待集群办确认", "Waiting for the office"),
+        RecordStatus.Confirmed => Ui.L("已确认，已计入", "Confirmed, counted"),
+        _ => Ui.L("未确认", "Not confirmed"),
     };
 
     public static string TruthMark(Truth truth) => truth switch
