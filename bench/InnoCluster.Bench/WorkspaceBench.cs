@@ -55,6 +55,13 @@ public static class WorkspaceBench
                 [ConditionRules.Check(new Condition("tier", "in", "high-tech")), ConditionRules.Check(new Condition("revenue", ">=", (5_000_000 * (i + 1)).ToString(CultureInfo.InvariantCulture)))],
                 null, null, null, "市工信局", ClauseStatus.Confirmed), "bench", DateTimeOffset.UtcNow);
             db.Add(clause);
+            if (i > 0)
+            {
+                // A firm's record changed since the last clause, as it does between two confirmations: only that firm is read again.
+                var figure = await db.Set<YearlyFigure>().OrderBy(f => f.Id).Skip(i * 997).FirstAsync();
+                figure.Revenue = (figure.Revenue ?? 0) + 1;
+            }
+
             await db.SaveChangesAsync();
             var started = Stopwatch.GetTimestamp();
             var found = await scope.ServiceProvider.GetServices<IPushSource>().Single(s => s.Topic == "clause").NoticesAsync(clause.Id, CancellationToken.None);
@@ -63,7 +70,7 @@ public static class WorkspaceBench
         }
 
         var (c50, _, cMax) = BenchHost.Latencies([.. newClause.Skip(1)]);
-        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one new clause matched against {firmIds.Length:N0} firms (the first reads every profile: {newClause[0]:F0} ms; then 4 more clauses; the last fits {fits:N0}) | median {c50:F0} ms | max {cMax:F0} ms | target < 1 s: {(cMax < 1000 ? "met" : "not met")} |"));
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"| {provider} | one new clause matched against {firmIds.Length:N0} firms (the first reads every profile: {newClause[0]:F0} ms; then 4 more clauses, each after one firm changed its figures; the last fits {fits:N0}) | median {c50:F0} ms | max {cMax:F0} ms | target < 1 s: {(cMax < 1000 ? "met" : "not met")} |"));
 
         // One changed firm against every open clause, call and demand (each measured firm offers one solution).
         var changed = new List<double>();

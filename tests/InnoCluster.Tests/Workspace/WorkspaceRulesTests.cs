@@ -82,4 +82,13 @@ public sealed class WorkspaceRulesTests
     [InlineData("no-at-sign", "example.com", false)]
     public void OnlyAnAddressAtExactlyTheDomain_IsAdmitted(string email, string? domain, bool admitted) =>
         Assert.Equal(admitted, MailDomains.IsAt(email, domain));
+
+    [Theory]
+    [InlineData("q=%E5%A4%A7%E6%A8%A1%E5%9E%8B&district=sip", "大模型 · sip")]
+    [InlineData("q=%E5%A4%A7%E6%A8%A1%E5%9E%8B&page=3&pageSize=50", "大模型")]
+    [InlineData("tier=high-tech&tier=gazelle", "high-tech · gazelle")]
+    [InlineData("q=&page=2", "documents")]
+    [InlineData("", "documents")]
+    public void AFollowedSearch_IsNamedByWhatItAsksFor_NotItsQueryString(string query, string label) =>
+        Assert.Equal(label, SavedSearch.LabelOf("documents", query));
 }

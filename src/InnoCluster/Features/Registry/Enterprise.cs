@@ -1,11 +1,16 @@
 using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
 
 namespace InnoCluster.Features.Registry;
 
 /// <summary>An enterprise of the cluster registry.</summary>
-public sealed partial class Enterprise
+public sealed partial class Enterprise : IPartOfRoot
 {
+    Type IPartOfRoot.RootType => typeof(Enterprise);
+
+    int IPartOfRoot.RootId => Id;
+
     public int Id { get; set; }
 
     private string _name = "";
@@ -108,8 +113,12 @@ public sealed class EnterpriseName
     public Provenance? Source { get; set; }
 }
 
-public sealed class EnterpriseChainLink
+public sealed class EnterpriseChainLink : IPartOfRoot
 {
+    Type IPartOfRoot.RootType => typeof(Enterprise);
+
+    int IPartOfRoot.RootId => EnterpriseId;
+
     public int Id { get; set; }
 
     public int EnterpriseId { get; set; }
@@ -135,8 +144,12 @@ public sealed class EnterpriseTier : EnterpriseRecord
 }
 
 /// <summary>One year's figures: revenue and R&amp;D spend in 元, employees.</summary>
-public sealed class YearlyFigure
+public sealed class YearlyFigure : IPartOfRoot
 {
+    Type IPartOfRoot.RootType => typeof(Enterprise);
+
+    int IPartOfRoot.RootId => EnterpriseId;
+
     public int Id { get; set; }
 
     public int EnterpriseId { get; set; }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -49,6 +50,12 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
     /// <summary>Changes whenever, in this process, a row that a fact sheet is read from changes (for a cache of sheets to know it is stale).</summary>
     public static long Version => DataChanges.Version(ReadFrom);
 
+    /// <summary>Where a cache of sheets stands in the changes, taken before it reads them.</summary>
+    public static ChangeCursor Cursor => DataChanges.Cursor(ReadFrom);
+
+    /// <summary>The firms whose sheets changed since <paramref name="cursor"/>, or null when every sheet must be read again (a district or chain node changed, or a bulk write).</summary>
+    public static IReadOnlySet<int>? ChangedSince(ChangeCursor cursor) => DataChanges.RootsChangedSince(cursor, typeof(Enterprise), ReadFrom);
+
     public async Task<EnterpriseFactSheet?> OneAsync(int enterpriseId, CancellationToken cancellationToken)
     {
         var enterprise = await db.Set<Enterprise>().AsNoTracking()
@@ -59,29 +66,34 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
     }
 
     /// <summary>Every enterprise, with figures up to <paramref name="lastYear"/> only.</summary>
-    public async Task<IReadOnlyList<EnterpriseFactSheet>> AllAsync(int lastYear, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EnterpriseFactSheet>> AllAsync(int lastYear, CancellationToken cancellationToken) => ReadAsync(null, lastYear, cancellationToken);
+
+    /// <summary>These enterprises (those that still exist), with figures up to <paramref name="lastYear"/> only.</summary>
+    public Task<IReadOnlyList<EnterpriseFactSheet>> ManyAsync(IReadOnlyCollection<int> ids, int lastYear, CancellationToken cancellationToken) => ReadAsync(ids, lastYear, cancellationToken);
+
+    private async Task<IReadOnlyList<EnterpriseFactSheet>> ReadAsync(IReadOnlyCollection<int>? only, int lastYear, CancellationToken cancellationToken)
     {
         var ancestry = await AncestryAsync(cancellationToken);
         var districts = await db.Set<District>().AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
-        var enterprises = await db.Set<Enterprise>().AsNoTracking()
+        var enterprises = await Only(db.Set<Enterprise>().AsNoTracking(), only, e => e.Id)
             .Select(e => new Enterprise { Id = e.Id, Name = e.Name, DistrictId = e.DistrictId, EstablishedOn = e.EstablishedOn, EstablishedYear = e.EstablishedYear, CreditCode = e.CreditCode })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
-        await foreach (var tier in db.Set<EnterpriseTier>().AsNoTracking().Where(t => t.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var tier in Only(db.Set<EnterpriseTier>().AsNoTracking(), only, t => t.EnterpriseId).Where(t => t.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(tier.EnterpriseId)?.Tiers.Add(tier);
         }
 
-        await foreach (var link in db.Set<EnterpriseChainLink>().AsNoTracking().AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var link in Only(db.Set<EnterpriseChainLink>().AsNoTracking(), only, l => l.EnterpriseId).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(link.EnterpriseId)?.ChainLinks.Add(link);
         }
 
-        await foreach (var figure in db.Set<YearlyFigure>().AsNoTracking().Where(f => f.Year <= lastYear).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var figure in Only(db.Set<YearlyFigure>().AsNoTracking(), only, f => f.EnterpriseId).Where(f => f.Year <= lastYear).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(figure.EnterpriseId)?.Figures.Add(figure);
         }
 
-        await foreach (var filing in db.Set<Filing>().AsNoTracking().Where(f => f.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var filing in Only(db.Set<Filing>().AsNoTracking(), only, f => f.EnterpriseId).Where(f => f.Status == RecordStatus.Confirmed).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             enterprises.GetValueOrDefault(filing.EnterpriseId)?.Filings.Add(filing);
         }
@@ -93,6 +105,11 @@ public sealed class EnterpriseFactSheets(InnoClusterDbContext db)
 
         return [.. enterprises.Values.OrderBy(e => e.Id).Select(e => Sheet(e, ancestry))];
     }
+
+    /// <summary>The rows of these enterprises only (all when <paramref name="ids"/> is null).</summary>
+    private static IQueryable<T> Only<T>(IQueryable<T> rows, IReadOnlyCollection<int>? ids, Expression<Func<T, int>> enterpriseId) =>
+        ids is null ? rows : rows.Where(Expression.Lambda<Func<T, bool>>(
+            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Expression.Constant(ids.ToArray()), enterpriseId.Body), enterpriseId.Parameters));
 
     /// <summary>For each node, its code and the codes of every node above it.</summary>
     private async Task<IReadOnlyDictionary<int, string[]>> AncestryAsync(CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public sealed class FollowSearch(InnoClusterDbContext db, IEnumerable<ISavedSear
             return Problem.Invalid("query", $"检索条件不超过 {SavedSearch.MaxQuery} 字 / the query is at most {SavedSearch.MaxQuery} characters");
         }
 
-        var label = string.IsNullOrWhiteSpace(request.Label) ? (query.Length == 0 ? source.Kind : Uri.UnescapeDataString(query)) : request.Label.Trim();
+        var label = string.IsNullOrWhiteSpace(request.Label) ? SavedSearch.LabelOf(source.Kind, query) : request.Label.Trim();
         label = label.Length > SavedSearch.MaxLabel ? label[..SavedSearch.MaxLabel] : label;
         if (await db.Set<SavedSearch>().CountAsync(s => s.UserId == userId, cancellationToken) >= SavedSearch.MaxPerPerson)
         {

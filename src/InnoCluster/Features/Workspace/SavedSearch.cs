@@ -64,6 +64,17 @@ public sealed class SavedSearch
 
     public const int MaxLabel = 100;
 
+    /// <summary>What a followed search is called when its follower names it nothing: the words and filters it asks for ("大模型 · sip"), not its query string; the list's kind when it asks for none.</summary>
+    public static string LabelOf(string kind, string query)
+    {
+        var asked = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query)
+            .Where(p => p.Key is not ("page" or "pageSize" or "sort"))
+            .SelectMany(p => p.Value.Select(v => v?.Trim()))
+            .Where(v => !string.IsNullOrEmpty(v))
+            .ToList();
+        return asked.Count == 0 ? kind : string.Join(" · ", asked);
+    }
+
     /// <summary>How many saved searches one person keeps.</summary>
     public const int MaxPerPerson = 50;
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.UseCases;
 
 namespace InnoCluster.Features.Registry;
@@ -19,8 +20,12 @@ public enum RecordStatus
 /// was ended (revoked, delisted, withdrawn), who proposed and who confirmed it, and its source. Nothing is
 /// overwritten: a renewal or a new level is a new record beside the old one, which keeps its history.
 /// </summary>
-public abstract class EnterpriseRecord
+public abstract class EnterpriseRecord : IPartOfRoot
 {
+    Type IPartOfRoot.RootType => typeof(Enterprise);
+
+    int IPartOfRoot.RootId => EnterpriseId;
+
     public int Id { get; set; }
 
     public int EnterpriseId { get; set; }
