@@ -61,6 +61,8 @@ public abstract class WorkspaceSectionsTests<TTarget>(MailTestApp<TTarget> app) 
         var waiting = (await official.GetJsonAsync("/api/fact-changes")).AsArray().Single(c => c!["enterpriseId"]!.GetValue<int>() == firm)!;
         Assert.Equal(2, waiting["changes"]!.AsArray().Count);
         var id = waiting["id"]!.GetValue<int>();
+        Assert.Contains(Section(await SectionsAsync(official), "fact-changes-waiting")["entries"]!.AsArray(), e => e!["title"]!.GetValue<string>() == waiting["enterpriseName"]!.GetValue<string>());
+        Assert.DoesNotContain(await SectionsAsync(member), s => s!["key"]!.GetValue<string>() == "fact-changes-waiting");
 
         using (var noReason = await official.PostAsJsonAsync($"/api/fact-changes/{id}/reject", new { reason = " " }, Ct))
         {

@@ -26,6 +26,7 @@ public static class RegistryFeature
         services.AddScoped<UpdateEnterpriseFacts>();
         services.AddScoped<DecideFactChange>();
         services.AddScoped<ListFactChanges>();
+        services.AddScoped<Workspace.IWorkspaceSource, FactChangesWorkspaceSource>();
         services.AddScoped<GrantRecord>();
         services.AddScoped<AddEnterpriseRecord>();
         services.AddScoped<DecideEnterpriseRecord>();
