@@ -33,7 +33,7 @@ public sealed class TasksWorkspaceSource(InnoClusterDbContext db, ListPlanTasks 
                 $"{m.Task.Code} {m.Task.Title}",
                 m.Plan,
                 $"/plans/tasks/{m.Task.Id}",
-                m.Task.OverduePeriod is { } period ? Ui.L($"{period} 进展未报送", $"{period} report overdue")
+                m.Task.OverduePeriod is { } period ? Ui.L($"{period} 进展未报送", $"{period} not reported")
                     : m.Task.LatestPeriod is { } latest ? Ui.L($"已报送至 {latest}", $"Reported up to {latest}") : Ui.L("尚未报送", "Not reported yet"),
                 Late: m.Task.OverduePeriod is not null))
             .ToList();

@@ -22,7 +22,7 @@ public sealed class FactChangesWorkspaceSource(ListFactChanges changes) : IWorks
         return new WorkspaceSection(
             "fact-changes-waiting",
             Ui.L($"待确认的企业数据（{count}）", $"Firm data to confirm ({count})"),
-            [.. waiting.Take(Shown).Select(c => new WorkspaceEntry(c.EnterpriseName, string.Join("；", c.Changes), "/enterprises/fact-changes", Ui.L("待确认", "Waiting"), Reasons: [new(Ui.L("填报", "Filed by"), c.ProposedBy)]))],
+            [.. waiting.Take(Shown).Select(c => new WorkspaceEntry(c.EnterpriseName, string.Join(Ui.L("；", "; "), c.Changes), "/enterprises/fact-changes", Ui.L("待确认", "Waiting"), Reasons: [new(Ui.L("填报", "Filed by"), c.ProposedBy)]))],
             Ui.L("没有待确认的企业数据。", "Nothing is waiting."),
             "/enterprises/fact-changes");
     }
