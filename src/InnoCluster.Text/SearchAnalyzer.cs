@@ -15,6 +15,13 @@ public sealed class SearchAnalyzer
 
     public static SearchAnalyzer Default { get; } = new(WordSegmenter.Default);
 
+    /// <summary>Words that make a query a question — interrogatives, particles and the verbs of asking — and that no answer needs to hold.</summary>
+    public static IReadOnlySet<string> QuestionWords { get; } = new[]
+    {
+        "是否", "是不是", "能否", "可否", "能不能", "可不可以", "什么", "怎么", "怎么样", "怎样", "如何", "哪些", "哪个", "哪里", "多少",
+        "为什么", "为何", "请问", "有没有", "吗", "呢", "吧", "作为", "那么", "还是",
+    }.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal); // as the query's tokens are: normalised
+
     /// <summary>Terms to index, in text order, with their positions in the normalised text.</summary>
     public IReadOnlyList<Token> IndexTokens(string text) => Analyze(TextNormalizer.Normalize(text), forQuery: false);
 
@@ -26,7 +33,14 @@ public sealed class SearchAnalyzer
     public IReadOnlyList<QueryTerm> QueryTerms(string query)
     {
         var terms = new List<QueryTerm>();
-        foreach (var token in Analyze(TextNormalizer.Normalize(query), forQuery: true))
+        var tokens = Analyze(TextNormalizer.Normalize(query), forQuery: true);
+        // A question's interrogatives and particles (是否, 多少, 吗 …) say nothing a document holds: dropped, unless they are all the query says.
+        if (tokens.Any(t => !QuestionWords.Contains(t.Text)))
+        {
+            tokens = [.. tokens.Where(t => !QuestionWords.Contains(t.Text))];
+        }
+
+        foreach (var token in tokens)
         {
             if (terms.Exists(t => t.Text == token.Text))
             {

@@ -52,6 +52,16 @@ public sealed class CalculatorTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("营业收入（万元）").FillAsync("2500");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并重新计算" }).ClickAsync();
 
+        // The firm's own figure waits for the office; once an official confirms it, the clause moves.
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("集群办确认后计入");
+        await Assertions.Expect(page.Locator($"ol[data-group=possible] li[data-clause='{clauseId}']")).ToBeVisibleAsync();
+        var office = await app.NewPageAsync();
+        await BrowserAccounts.SignInAsync(office, await BrowserAccounts.CreateAsync(app, Roles.Official, "集群办", totp: true));
+        await office.GotoAsync("/enterprises/fact-changes");
+        await office.GetByRole(AriaRole.Row).Filter(new() { HasText = "苏州测试智能科技有限公司" }).GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认");
+        await page.ReloadAsync();
+
         var eligible = page.Locator($"ol[data-group=eligible] li[data-clause='{clauseId}']");
         await Assertions.Expect(eligible).ToBeVisibleAsync();
         await Assertions.Expect(eligible).ToContainTextAsync("预计最高 200万元");

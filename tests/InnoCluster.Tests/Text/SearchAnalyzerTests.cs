@@ -33,6 +33,23 @@ public class SearchAnalyzerTests
         Assert.Equal("亿铸", Assert.Single(query).Text);
     }
 
+    [Theory]
+    [InlineData("个人独资企业的投资人对企业债务承担什么责任？", "什么")]
+    [InlineData("电子签名是否具有法律效力", "是否")]
+    [InlineData("高新技术企业研发费用能加计扣除多少", "多少")]
+    public void QueryTerms_AQuestionsInterrogatives_AreNotAskedFor(string question, string interrogative)
+    {
+        var terms = SearchAnalyzer.Default.QueryTerms(question).Select(t => t.Text).ToList();
+        Assert.DoesNotContain(TextNormalizer.Normalize(interrogative), terms);
+        Assert.True(terms.Count >= 2, string.Join(" ", terms));
+    }
+
+    [Fact]
+    public void QueryTerms_OnlyInterrogatives_AreKept()
+    {
+        Assert.Equal([TextNormalizer.Normalize("什么")], SearchAnalyzer.Default.QueryTerms("什么").Select(t => t.Text));
+    }
+
     [Fact]
     public void QueryTerms_FullWidthAndTraditional_AreNormalised()
     {

@@ -32,7 +32,8 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
     public sealed record Facet(string Value, int Count);
 
-    public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms);
+    /// <param name="Relaxed">No document holds every word, so these hold some of them, those holding more first (a question's words rarely all stand in its answer).</param>
+    public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms, bool Relaxed = false);
 
     private sealed class Ranked
     {
@@ -65,7 +66,14 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
-        var found = await engine.SearchAsync(db, new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets, newestFirst), cancellationToken);
+        var asked = new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets, newestFirst);
+        var found = await engine.SearchAsync(db, asked, cancellationToken);
+        var relaxed = found.Total == 0 && terms.Count >= 2 && !newestFirst; // a list by date (and a followed search) keeps to documents holding every word
+        if (relaxed)
+        {
+            found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
+        }
+
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -73,7 +81,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
             : new Dictionary<string, IReadOnlyList<Facet>>();
         var items = await LoadItemsAsync([.. found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank })], terms, cancellationToken);
-        return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms);
+        return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms, relaxed);
     }
 
     /// <summary>The filters as field → value, the same for both engines; an unknown value is a problem, not a silent no-filter.</summary>

@@ -83,9 +83,10 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
         IQueryable<Document> matched;
         if (query.Terms.Count > 0)
         {
-            var ids = search.MatchIds(db, SearchIndex.Documents, query.Terms);
+            var words = query.Terms.Select(t => t.Text).ToList();
+            var ids = query.AnyTerm ? search.MatchAny(db, SearchIndex.Documents, words).Select(m => m.Id) : search.MatchIds(db, SearchIndex.Documents, query.Terms);
             matched = documents.Where(d => ids.Contains(d.Id));
-            var scored = documents.Join(search.Match(db, SearchIndex.Documents, query.Terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate });
+            var scored = documents.Join(query.AnyTerm ? search.MatchAny(db, SearchIndex.Documents, words) : search.Match(db, SearchIndex.Documents, query.Terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate });
             ranked = query.NewestFirst
                 ? scored.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
                 : scored.OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);

@@ -4,12 +4,13 @@ using InnoCluster.Text;
 namespace InnoCluster.Infrastructure.Search;
 
 /// <summary>
-/// A search with filters and facet counts over one kind of record: the terms (all must match; a word may
-/// match through its parts), exact-value filters by field (a record with several values in a field matches
+/// A search with filters and facet counts over one kind of record: the terms (all must match, unless any may;
+/// a word may match through its parts), exact-value filters by field (a record with several values in a field matches
 /// any of them), the page wanted, whether to count facets, and whether the newest come first instead of the
 /// most relevant.
 /// </summary>
-public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false);
+/// <param name="AnyTerm">Records holding any of the terms (as whole words), those holding more of them first, instead of those holding every one.</param>
+public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false, bool AnyTerm = false);
 
 public sealed record FacetedHit(int Id, double Rank);
 

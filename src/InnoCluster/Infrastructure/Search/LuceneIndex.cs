@@ -102,7 +102,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
 
     /// <summary>
     /// Records holding every term (the word, or its parts at most <see cref="QueryTerm.PartsWindow"/> terms
-    /// apart), BM25 with titles weighted ten times the body as in the SQL path; ties by date, newest first,
+    /// apart) — or, when asked, any of the words, more of them first —, BM25 with titles weighted ten times the body as in the SQL path; ties by date, newest first,
     /// then id. Without terms, or when asked for, newest first. Facets count every match, each of a record's values.
     /// </summary>
     public FacetedResult Search(FacetedQuery query)
@@ -133,6 +133,23 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         if (query.Terms.Count == 0)
         {
             terms = new MatchAllDocsQuery();
+        }
+        else if (query.AnyTerm)
+        {
+            // Coordination on: a record's score is scaled by the share of the words it holds, so coverage ranks first.
+            var any = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = 1 };
+            foreach (var term in query.Terms)
+            {
+                var either = new BooleanQuery(disableCoord: true);
+                foreach (var (field, boost) in new[] { (TitleField, 10f), (BodyField, 1f) })
+                {
+                    either.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost }, Occur.SHOULD);
+                }
+
+                any.Add(either, Occur.SHOULD);
+            }
+
+            terms = any;
         }
         else
         {

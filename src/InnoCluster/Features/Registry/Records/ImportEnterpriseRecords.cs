@@ -46,13 +46,15 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
         var records = new List<EnterpriseRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = file.Rows.Where(r => !r.IsEmpty).ToList();
-        foreach (var row in rows)
+        string? CellOf(TabularRow row, string header) => at.TryGetValue(header, out var i) ? row[i] : null;
+        var matched = rows.Select(r => Match(firms, CellOf(r, RecordSheet.CreditCode), CellOf(r, RecordSheet.Firm))).ToList();
+        var held = await HeldAsync(kind, [.. matched.Where(m => m.Id is not null).Select(m => m.Id!.Value).Distinct()], cancellationToken);
+        foreach (var (row, (firmId, firmError)) in rows.Zip(matched))
         {
-            string? Cell(string header) => at.TryGetValue(header, out var i) ? row[i] : null;
+            string? Cell(string header) => CellOf(row, header);
             string HeaderOf(string field) => columns.FirstOrDefault(c => c.Field == field)?.Header ?? field;
             string? FieldCell(string field) => Cell(HeaderOf(field));
 
-            var (firmId, firmError) = Match(firms, Cell(RecordSheet.CreditCode), Cell(RecordSheet.Firm));
             if (firmError is not null)
             {
                 errors.Add(new ImportIssue(row.Number, Cell(RecordSheet.CreditCode) is { Length: > 0 } ? RecordSheet.CreditCode : RecordSheet.Firm, Cell(RecordSheet.Firm), firmError, IssueSeverity.Error));
@@ -67,10 +69,10 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
 
             var (problems, record, repeats, describe) = request switch
             {
-                DesignationRequest d => Prepare(d, firmId, today),
-                CertificationRequest c => Prepare(c, firmId, today),
-                StandardRequest s => Prepare(s, firmId, today),
-                FilingRequest f => Prepare(f, firmId, today),
+                DesignationRequest d => Prepare(d, firmId, held, today),
+                CertificationRequest c => Prepare(c, firmId, held, today),
+                StandardRequest s => Prepare(s, firmId, held, today),
+                FilingRequest f => Prepare(f, firmId, held, today),
                 _ => throw new InvalidOperationException(),
             };
             errors.AddRange(problems.Where(p => !unreadable.Contains(p.Field)).Select(p => new ImportIssue(row.Number, HeaderOf(p.Field), FieldCell(p.Field), p.Message, IssueSeverity.Error)));
@@ -83,7 +85,7 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
             {
                 skipped.Add(new SkippedRow(row.Number, Cell(RecordSheet.Firm) ?? "", $"与文件中前面的行重复：{describe} / repeats an earlier row"));
             }
-            else if (await repeats(cancellationToken))
+            else if (repeats())
             {
                 skipped.Add(new SkippedRow(row.Number, Cell(RecordSheet.Firm) ?? "", $"登记库已有此记录：{describe} / already recorded"));
             }
@@ -114,12 +116,34 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
         return new ImportReport(safeName, null, dryRun, apply, rows.Count, records.Count, 0, 0, skipped, errors, [], [.. file.Headers], null);
     }
 
-    private (List<FieldError> Problems, EnterpriseRecord? Record, Func<CancellationToken, Task<bool>> Repeats, string Describe) Prepare<T>(IRecordRequest<T> request, int? firmId, DateOnly today)
+    /// <summary>The row checked and built, and whether the registry already holds it — read against the firm's records loaded once for the whole file.</summary>
+    private static (List<FieldError> Problems, EnterpriseRecord? Record, Func<bool> Repeats, string Describe) Prepare<T>(IRecordRequest<T> request, int? firmId, ILookup<int, EnterpriseRecord> held, DateOnly today)
         where T : EnterpriseRecord
     {
         var problems = request.Check(today).ToList();
         return (problems, problems.Count == 0 ? request.Build() : null,
-            ct => db.Set<T>().AnyAsync(request.Repeats(firmId ?? 0), ct), problems.Count == 0 ? request.Describe() : "");
+            () => held[firmId ?? 0].OfType<T>().Any(request.Repeats(firmId ?? 0).Compile(preferInterpretation: true)), problems.Count == 0 ? request.Describe() : "");
+    }
+
+    /// <summary>The records of this kind the file's firms hold, in a few queries rather than one per row.</summary>
+    private Task<ILookup<int, EnterpriseRecord>> HeldAsync(RecordKind kind, IReadOnlyList<int> firmIds, CancellationToken cancellationToken) => kind switch
+    {
+        RecordKind.Designations => HeldAsync<EnterpriseTier>(firmIds, cancellationToken),
+        RecordKind.Certifications => HeldAsync<ProductCertification>(firmIds, cancellationToken),
+        RecordKind.Standards => HeldAsync<StandardRecord>(firmIds, cancellationToken),
+        _ => HeldAsync<Filing>(firmIds, cancellationToken),
+    };
+
+    private async Task<ILookup<int, EnterpriseRecord>> HeldAsync<T>(IReadOnlyList<int> firmIds, CancellationToken cancellationToken)
+        where T : EnterpriseRecord
+    {
+        var held = new List<EnterpriseRecord>();
+        foreach (var chunk in firmIds.Chunk(500))
+        {
+            held.AddRange(await db.Set<T>().AsNoTracking().Where(r => chunk.Contains(r.EnterpriseId)).ToListAsync(cancellationToken));
+        }
+
+        return held.ToLookup(r => r.EnterpriseId);
     }
 
     private sealed record Firms(Dictionary<string, int> ByCode, ILookup<string, int> ByName);
