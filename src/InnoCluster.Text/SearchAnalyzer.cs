@@ -15,11 +15,11 @@ public sealed class SearchAnalyzer
 
     public static SearchAnalyzer Default { get; } = new(WordSegmenter.Default);
 
-    /// <summary>Words that make a query a question — interrogatives, particles and the verbs of asking — and that no answer needs to hold.</summary>
+    /// <summary>Words that make a query a question — interrogatives and particles — and that no answer needs to hold. Not words that can carry meaning (作为 is also 不作为).</summary>
     public static IReadOnlySet<string> QuestionWords { get; } = new[]
     {
         "是否", "是不是", "能否", "可否", "能不能", "可不可以", "什么", "怎么", "怎么样", "怎样", "如何", "哪些", "哪个", "哪里", "多少",
-        "为什么", "为何", "请问", "有没有", "吗", "呢", "吧", "作为", "那么", "还是",
+        "为什么", "为何", "请问", "有没有", "吗", "呢", "吧",
     }.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal); // as the query's tokens are: normalised
 
     /// <summary>Terms to index, in text order, with their positions in the normalised text.</summary>

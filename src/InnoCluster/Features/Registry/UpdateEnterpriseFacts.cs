@@ -30,7 +30,7 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
 
         var problems = new Dictionary<string, string[]>();
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = BeijingTime.Today(clock);
         var hasFigure = request.Revenue is not null || request.RdSpend is not null || request.Employees is not null;
         if (hasFigure && (request.Year is not { } y || y < 1950 || y > today.Year))
         {
