@@ -93,7 +93,7 @@ public abstract class PlanEditingTests<TTarget> : DatabaseTests<TTarget>
         Assert.DoesNotContain(await TargetsAsync(), t => t!["proposed"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.NotFound, (await official.PostAsync("/api/documents/987654/plan", null, Ct)).StatusCode);
         // Once the office closes the quarter that is due, its unfiled reports are missed, not overdue, and nobody is reminded.
-        var due = ReportingCalendar.LatestDue(2023, 2025, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime))!.Value;
+        var due = ReportingCalendar.LatestDue(2023, 2025, InnoCluster.Infrastructure.BeijingTime.Today(app.Clock))!.Value;
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsync($"/api/plans/{plan["id"]}/periods/{due}/close", null, Ct)).StatusCode);
         var tasks = (await official.GetJsonAsync($"/api/plans/{plan["id"]}/tasks")).AsArray();
         Assert.All(tasks, t => Assert.Null(t!["overduePeriod"]));

@@ -46,7 +46,7 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(("7-2", "4-7", "8-3", null), (TaskOf("15 个以上"), TaskOf("20 个左右"), TaskOf("2-3 个"), TaskOf("超过300亿元")));
 
         // Nothing has been reported on the platform, so every task's latest due quarter is overdue once one is due.
-        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(app.Clock);
         var due = ReportingCalendar.LatestDue(2023, 2025, today);
         Assert.All(tasks.Where(t => t!["reports"]!.GetValue<int>() == 0), t => Assert.Equal(due?.ToString(), t!["overduePeriod"]?.GetValue<string>()));
     }
@@ -72,7 +72,7 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         var filed = (await first.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
         Assert.Equal((1, "2025-Q4"), (filed["version"]!.GetValue<int>(), filed["period"]!.GetValue<string>()));
-        Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime) > new DateOnly(2026, 1, 15), filed["late"]!.GetValue<bool>());
+        Assert.Equal(InnoCluster.Infrastructure.BeijingTime.Today(app.Clock) > new DateOnly(2026, 1, 15), filed["late"]!.GetValue<bool>());
 
         // Filing again for the same period adds version 2 and keeps version 1.
         using var second = await official.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = "2025-q4", unit = "市工信局", text = "更正：累计建成17个。", figures = new[] { new { targetId = nodes, value = "17个" } } }, Ct);
@@ -189,7 +189,7 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         using var sent = await official.PostAsync($"/api/plans/{plan}/reminders", null, Ct);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         var units = (await sent.Content.ReadFromJsonAsync<JsonArray>(Ct))!;
-        var due = ReportingCalendar.LatestDue(2023, 2025, DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime))!.Value.ToString();
+        var due = ReportingCalendar.LatestDue(2023, 2025, InnoCluster.Infrastructure.BeijingTime.Today(app.Clock))!.Value.ToString();
         var toBigData = units.Single(u => u!["unit"]!.GetValue<string>() == "市大数据管理局")!;
         Assert.Equal((due, 1), (toBigData["period"]!.GetValue<string>(), toBigData["recipients"]!.GetValue<int>()));
         Assert.Equal(await TasksOverdueForAsync(official, "市大数据管理局"), toBigData["overdueTasks"]!.GetValue<int>());

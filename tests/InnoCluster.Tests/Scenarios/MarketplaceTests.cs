@@ -94,7 +94,7 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         var lists = (await app.CreateClient().GetJsonAsync("/api/scenario-lists")).AsArray();
         var issued = lists.Single(l => l!["name"]!.GetValue<string>() == list)!;
         Assert.Equal(lists.Max(l => l!["number"]!.GetValue<int>()), issued["number"]!.GetValue<int>());
-        Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), issued["issuedOn"]!.GetValue<string>());
+        Assert.Equal(InnoCluster.Infrastructure.BeijingTime.Today(app.Clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), issued["issuedOn"]!.GetValue<string>());
         Assert.Equal(["清单需求甲", "清单需求乙"], issued["entries"]!.AsArray().Select(e => e!["title"]!.GetValue<string>()));
         Assert.Contains(list, await app.CreateClient().GetStringAsync("/scenarios/lists", Ct), StringComparison.Ordinal);
     }
@@ -184,7 +184,7 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
             description = new string('长', 10_001),
             sector = "区块链",
             budget = "看情况",
-            deadline = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-1),
+            deadline = InnoCluster.Infrastructure.BeijingTime.Today(app.Clock).AddDays(-1),
         });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["errors"]!.AsObject();

@@ -64,7 +64,7 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
             return null;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         year = ActionPlan.ReportYear(year, toDate, plan.StartYear, plan.EndYear, today.Year);
         var asOf = year is { } y ? new DateOnly(y, 12, 31) : today;
         var list = await targets.RunAsync(planId, cancellationToken, asOf) ?? [];

@@ -40,7 +40,7 @@ public sealed class AnnualReportPdfJob : JobKind<AnnualReportPdfJob.Parameters, 
             throw new JobFailedException(problem ?? "PDF");
         }
 
-        var name = AnnualReport.FileName(parameters.PlanId, parameters.Year, DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime), "pdf");
+        var name = AnnualReport.FileName(parameters.PlanId, parameters.Year, InnoCluster.Infrastructure.BeijingTime.Today(services.GetRequiredService<TimeProvider>()), "pdf");
         run.AddOutput(name, "application/pdf", bytes);
         return new Printed(name, bytes.Length);
     }

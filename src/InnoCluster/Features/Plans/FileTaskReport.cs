@@ -46,7 +46,7 @@ public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
             problems["unit"] = [$"“{unit}”不是任务 {task.Code} 的责任单位（{string.Join("、", task.Units)}） (not a responsible unit of this task)"];
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         ReportingPeriod period = default;
         if (!ReportingCalendar.TryParse(request.Period, out period))
         {

@@ -20,7 +20,7 @@ public sealed class ListPlanTasks(InnoClusterDbContext db, TimeProvider clock)
         var actions = await db.Set<PlanAction>().AsNoTracking().Where(a => a.PlanId == planId).ToDictionaryAsync(a => a.Id, cancellationToken);
         var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).OrderBy(t => t.Box).ThenBy(t => t.Number).ToListAsync(cancellationToken);
         var taskIds = tasks.Select(t => t.Id).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         if (asOf is { } past && past < today)
         {
             today = past;

@@ -57,7 +57,7 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
         }
 
         var ids = plan.Targets.Select(t => t.Id).ToList();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         if (asOf is { } past && past < today)
         {
             today = past;
@@ -69,7 +69,7 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
             .Where(r => db.Set<IndicatorObservation>().Any(o => o.ReportId == r.Id && ids.Contains(o.TargetId)))
             .ToDictionaryAsync(r => r.Id, r => r.TaskId, cancellationToken);
         var tasks = await db.Set<PlanTask>().AsNoTracking().Where(t => t.PlanId == planId).ToDictionaryAsync(t => t.Id, t => t.Code, cancellationToken);
-        var historical = today < DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var historical = today < InnoCluster.Infrastructure.BeijingTime.Today(clock);
         var computed = new Dictionary<string, decimal>(StringComparer.Ordinal); // one count per distinct spec, however many targets use it
         var result = new List<TargetDto>();
         foreach (var target in plan.Targets.OrderBy(t => t.Order))

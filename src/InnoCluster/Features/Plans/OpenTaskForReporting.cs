@@ -37,7 +37,7 @@ public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReport
             .OrderBy(t => t.TaskId == taskId ? 0 : 1).ThenBy(t => t.Order).ToListAsync(cancellationToken);
         var closed = (await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == task.PlanId).Select(c => c.Period).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         IReadOnlyList<ReportingPeriod> open = plan.StartYear is { } first && plan.EndYear is { } last
             ? [.. ReportingCalendar.Begun(first, last, today).Where(p => !closed.Contains(p.ToString()))]
             : [];

@@ -106,7 +106,7 @@ public static class PlansApi
         await plans.FindAsync(id, ct) is not { } plan
             ? TypedResults.NotFound()
             : Infrastructure.Jobs.JobReference.Accepted(await AnnualReportPdfJob.EnqueueAsync(
-                queue, id, ActionPlan.ReportYear(year, toDate == true, plan.StartYear, plan.EndYear, clock.GetUtcNow().Year), ct));
+                queue, id, ActionPlan.ReportYear(year, toDate == true, plan.StartYear, plan.EndYear, InnoCluster.Infrastructure.BeijingTime.Today(clock).Year), ct));
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> AnnualReportPdfAsync(int id, HttpContext http, ListPlans plans, Infrastructure.Files.ChromiumPdf pdf, TimeProvider clock, CancellationToken ct)
     {
@@ -117,11 +117,11 @@ public static class PlansApi
 
         var culture = Ui.English ? "en" : "zh-CN";
         var asked = int.TryParse(http.Request.Query["year"], System.Globalization.CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100 ? y : (int?)null;
-        var covered = ActionPlan.ReportYear(asked, http.Request.Query["toDate"] == "true", plan.StartYear, plan.EndYear, clock.GetUtcNow().Year);
+        var covered = ActionPlan.ReportYear(asked, http.Request.Query["toDate"] == "true", plan.StartYear, plan.EndYear, InnoCluster.Infrastructure.BeijingTime.Today(clock).Year);
         var year = covered is { } c ? $"&year={c}" : "&toDate=true";
         var (bytes, problem) = await pdf.RenderAsync($"/plans/{id}/report?culture={culture}&ui-culture={culture}{year}", ct);
         return bytes is null
             ? TypedResults.Problem(problem, statusCode: StatusCodes.Status503ServiceUnavailable, title: "无法生成 PDF / PDF rendering is unavailable")
-            : TypedResults.File(bytes, "application/pdf", AnnualReport.FileName(id, covered, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), "pdf"));
+            : TypedResults.File(bytes, "application/pdf", AnnualReport.FileName(id, covered, InnoCluster.Infrastructure.BeijingTime.Today(clock), "pdf"));
     }
 }

@@ -24,7 +24,7 @@ public sealed class RecordTargetValue(InnoClusterDbContext db, TimeProvider cloc
             return Problem.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         if (target.ReadReportedValue(request.Value, out var quantity) is { } valueProblem)
         {
             problems["value"] = [valueProblem];

@@ -57,7 +57,7 @@ public sealed class UpdateEnterpriseProfile(InnoClusterDbContext db, EnterpriseS
             return Problem.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         var editor = user.FindFirstValue(ClaimTypes.Email) ?? "user";
         if (request.Business is not null)
         {

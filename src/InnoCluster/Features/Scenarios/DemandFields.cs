@@ -44,7 +44,7 @@ public sealed class DemandFields(InnoClusterDbContext db, TimeProvider clock, IR
             errors.Add(new FieldError("districtId", $"没有编号为 {districtId} 的板块 (no such district)"));
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         if (input.Deadline is { } deadline && deadline < today)
         {
             errors.Add(new FieldError("deadline", $"截止日期 {deadline:yyyy-MM-dd} 已过 (the deadline is in the past; today is {today:yyyy-MM-dd})"));

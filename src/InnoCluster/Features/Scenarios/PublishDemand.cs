@@ -42,7 +42,7 @@ public sealed class PublishDemand(InnoClusterDbContext db, TimeProvider clock, W
             if (issued is null)
             {
                 var number = (await db.Set<ScenarioList>().MaxAsync(l => (int?)l.Number, cancellationToken) ?? 0) + 1;
-                issued = new ScenarioList { Number = number, Name = list, IssuedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), IssuedBy = issuedBy };
+                issued = new ScenarioList { Number = number, Name = list, IssuedOn = InnoCluster.Infrastructure.BeijingTime.Today(clock), IssuedBy = issuedBy };
                 db.Add(issued);
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Plans.Pages;
 [Authorize(Policy = Policies.Public)]
 public sealed class ReportModel(AnnualReport report, TimeProvider clock) : PageModel
 {
-    public int ThisYear => clock.GetUtcNow().Year;
+    public int ThisYear => InnoCluster.Infrastructure.BeijingTime.Today(clock).Year;
 
     public AnnualReport.Content Report { get; private set; } = default!;
 

@@ -54,7 +54,7 @@ public sealed class UnitsModel(GetPlanStructure structure, ListPlanTasks planTas
             .OrderByDescending(g => g.Key == MyUnit).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyList<ListPlanTasks.TaskDto>)[.. g.Select(x => x.Task)]))];
         LastReminders = await reminders.LatestAsync(id, cancellationToken);
-        DuePeriod = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)) : null;
+        DuePeriod = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, InnoCluster.Infrastructure.BeijingTime.Today(clock)) : null;
         return Page();
     }
 }

@@ -103,7 +103,7 @@ public sealed class EnterpriseImport(
 
     private async Task<(int Created, int Updated, int Unchanged)> ApplyAsync(string fileName, List<PlannedRow> plan, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
         var now = clock.GetUtcNow();
         var created = 0;
         var updated = 0;
