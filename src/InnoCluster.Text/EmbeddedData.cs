@@ -33,7 +33,7 @@ public static class TextDataFingerprint
     private static readonly Lazy<int> Value = new(Compute);
 
     /// <summary>Raise when analyzer code (not data) changes how text becomes tokens.</summary>
-    private const int CodeVersion = 1;
+    private const int CodeVersion = 2;
 
     public static int Current => Value.Value;
 

@@ -16,7 +16,7 @@ public sealed class ScriptConverter
 
     public static ScriptConverter TraditionalToSimplified { get; } = new(
     [
-        Stage.Load("TWVariantsRevPhrases", "TWVariantsRev", "HKVariantsRevPhrases", "HKVariantsRev"),
+        Stage.Load(["TWVariantsRevPhrases", "TWVariantsRev", "HKVariantsRevPhrases", "HKVariantsRev"], keepAsWritten: "opencc-mainland-keep.txt"),
         Stage.Load(["TWPhrasesRev"], keepAsWritten: "opencc-mainland-keep.txt"),
         Stage.Load("TSPhrases", "TSCharacters"),
     ]);

@@ -19,8 +19,20 @@ public sealed class SearchAnalyzer
     public static IReadOnlySet<string> QuestionWords { get; } = new[]
     {
         "是否", "是不是", "能否", "可否", "能不能", "可不可以", "什么", "怎么", "怎么样", "怎样", "如何", "哪些", "哪个", "哪里", "多少",
-        "为什么", "为何", "请问", "有没有", "吗", "呢", "吧",
+        "为什么", "为何", "请问", "有没有", "怎么办", "多久", "多长时间", "啥", "吗", "呢", "吧",
     }.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal); // as the query's tokens are: normalised
+
+    /// <summary>From this many terms on a query reads as a question even without a question word (网购商品七天无理由退货).</summary>
+    public const int QuestionLength = 4;
+
+    /// <summary>
+    /// Whether a query is a question rather than keywords: it has a question word or mark, or at least
+    /// <see cref="QuestionLength"/> terms. A question's words rarely all stand in its answer; keywords' words do (飞凤人才计划).
+    /// </summary>
+    public bool ReadsAsQuestion(string query, IReadOnlyList<QueryTerm> terms) =>
+        terms.Count >= QuestionLength
+        || terms.Count >= 2 && (query.TrimEnd().EndsWith('?') || query.TrimEnd().EndsWith('？')
+            || Analyze(TextNormalizer.Normalize(query), forQuery: true).Any(t => QuestionWords.Contains(t.Text)));
 
     /// <summary>Terms to index, in text order, with their positions in the normalised text.</summary>
     public IReadOnlyList<Token> IndexTokens(string text) => Analyze(TextNormalizer.Normalize(text), forQuery: false);

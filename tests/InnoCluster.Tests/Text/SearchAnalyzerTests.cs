@@ -44,6 +44,24 @@ public class SearchAnalyzerTests
         Assert.True(terms.Count >= 2, string.Join(" ", terms));
     }
 
+    [Theory]
+    [InlineData("离婚冷静期是多少天", true)] // a question word
+    [InlineData("电子签名法 效力？", true)] // a question mark
+    [InlineData("网购商品七天无理由退货", true)] // four words or more
+    [InlineData("飞凤人才计划", false)] // a name: every word asked for
+    [InlineData("人工智能 产业", false)]
+    [InlineData("什么", false)] // one word: nothing to rank by coverage
+    public void ReadsAsQuestion_QuestionWordsMarksOrLength(string query, bool question) =>
+        Assert.Equal(question, SearchAnalyzer.Default.ReadsAsQuestion(query, SearchAnalyzer.Default.QueryTerms(query)));
+
+    [Fact]
+    public void Normalize_MainlandMe_StaysAsWritten()
+    {
+        // OpenCC's Taiwan-variant table reads 么 as a variant of 幺; on the mainland it is 什么's 么.
+        Assert.Equal("怎么办什么", TextNormalizer.Normalize("怎么办什么"));
+        Assert.DoesNotContain(TextNormalizer.Normalize("怎么办"), SearchAnalyzer.Default.QueryTerms("离婚后孩子怎么办").Select(t => t.Text));
+    }
+
     [Fact]
     public void QueryTerms_OnlyInterrogatives_AreKept()
     {

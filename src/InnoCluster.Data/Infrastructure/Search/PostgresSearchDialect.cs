@@ -50,10 +50,20 @@ public sealed class PostgresSearchDialect : ISearchDialect
         }
     }
 
+    /// <summary>
+    /// Rows holding any of the terms. ts_rank knows no rarity, so a common word would outweigh a rare one: each term's
+    /// rank is weighed by its BM25 inverse document frequency (counted per query on the GIN index), and the sum
+    /// by the share of the terms the row holds — as Lucene's coordination does on the embedded path.
+    /// </summary>
     public IQueryable<SearchMatch> MatchAny(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<string> terms) =>
         db.Database.SqlQueryRaw<SearchMatch>(
-            $"SELECT s.id::int AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
-            string.Join(" | ", terms.Select(Lexeme)));
+            $"WITH q AS (SELECT t::tsquery AS query FROM unnest(@terms) AS t), " +
+            $"total AS (SELECT count(*)::float8 AS n FROM {index.TableName}), " +
+            $"weighed AS (SELECT q.query, ln(1 + (total.n - c.n + 0.5) / (c.n + 0.5)) AS idf FROM q, total, LATERAL (SELECT count(*)::float8 AS n FROM {index.TableName} x WHERE x.document @@ q.query) c) " +
+            $"SELECT s.id::int AS id, (sum(w.idf * ts_rank(s.document, w.query, 1)) * count(*) / @count)::float8 AS rank " +
+            $"FROM {index.TableName} s JOIN weighed w ON s.document @@ w.query GROUP BY s.id",
+            new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms.Distinct(StringComparer.Ordinal).Select(Lexeme).ToArray() },
+            new NpgsqlParameter("count", NpgsqlDbType.Double) { Value = (double)Math.Max(1, terms.Distinct(StringComparer.Ordinal).Count()) });
 
     public IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms) =>
         db.Database.SqlQueryRaw<int>(

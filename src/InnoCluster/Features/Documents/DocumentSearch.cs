@@ -32,7 +32,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
     public sealed record Facet(string Value, int Count);
 
-    /// <param name="Relaxed">No document holds every word, so these hold some of them, those holding more first (a question's words rarely all stand in its answer).</param>
+    /// <param name="Relaxed">The documents hold some of the words, those holding more first: the query reads as a question, or no document holds every word.</param>
     public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms, bool Relaxed = false);
 
     private sealed class Ranked
@@ -66,14 +66,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
-        var asked = new FacetedQuery(terms, filters, (page - 1) * size, size, query.Facets, newestFirst);
-        var found = await engine.SearchAsync(db, asked, cancellationToken);
-        var relaxed = found.Total == 0 && terms.Count >= 2 && !newestFirst; // a list by date (and a followed search) keeps to documents holding every word
-        if (relaxed)
-        {
-            found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
-        }
-
+        var (found, relaxed) = await FindAsync(engine, query.Q ?? "", terms, filters, (page - 1) * size, size, query.Facets, newestFirst, cancellationToken);
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -82,6 +75,33 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             : new Dictionary<string, IReadOnlyList<Facet>>();
         var items = await LoadItemsAsync([.. found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank })], terms, cancellationToken);
         return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms, relaxed);
+    }
+
+    /// <summary>
+    /// One page of hits from the engine. A list by date (and a followed search) keeps to documents holding every word.
+    /// By relevance, a question (<see cref="SearchAnalyzer.ReadsAsQuestion"/>) lists the documents holding any of its
+    /// words, more of them first, since a question's words rarely all stand in its answer; keywords ask for every word,
+    /// unless no document holds them all. The engine gives its first <see cref="RerankWindow"/> at least, and the
+    /// authority weight orders them (two-phase ranking).
+    /// </summary>
+    private async Task<(FacetedResult Found, bool Relaxed)> FindAsync(
+        IFacetedSearch engine, string q, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, CancellationToken cancellationToken)
+    {
+        if (newestFirst || terms.Count == 0)
+        {
+            return (await engine.SearchAsync(db, new FacetedQuery(terms, filters, skip, size, facets, newestFirst), cancellationToken), false);
+        }
+
+        var relaxed = SearchAnalyzer.Default.ReadsAsQuestion(q, terms);
+        var asked = new FacetedQuery(terms, filters, 0, Math.Max(RerankWindow, skip + size), facets, AnyTerm: relaxed);
+        var found = await engine.SearchAsync(db, asked, cancellationToken);
+        if (found.Total == 0 && !relaxed && terms.Count >= 2)
+        {
+            relaxed = true;
+            found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
+        }
+
+        return (found with { Hits = (await RerankAsync(found.Hits, cancellationToken)).Skip(skip).Take(size).ToList() }, relaxed);
     }
 
     /// <summary>The filters as field → value, the same for both engines; an unknown value is a problem, not a silent no-filter.</summary>
@@ -139,6 +159,22 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     private static List<Facet> Top(IEnumerable<Facet> facets, int top) =>
         facets.Where(f => f.Value.Length > 0).OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(top).ToList();
 
+    /// <summary>How many of the engine's best are ordered again with the authority weight; further pages keep the engine's order.</summary>
+    public const int RerankWindow = 50;
+
+    private async Task<IReadOnlyList<FacetedHit>> RerankAsync(IReadOnlyList<FacetedHit> hits, CancellationToken cancellationToken)
+    {
+        var window = hits.Take(RerankWindow).ToList();
+        var weights = await AuthorityWeightsAsync(window.Select(h => h.Id).ToList(), cancellationToken);
+        return window.Select((h, i) => (Hit: h with { Rank = h.Rank * weights.GetValueOrDefault(h.Id, 1.0) }, Index: i))
+            .OrderByDescending(x => x.Hit.Rank).ThenBy(x => x.Index).Select(x => x.Hit)
+            .Concat(hits.Skip(RerankWindow)).ToList();
+    }
+
+    private async Task<Dictionary<int, double>> AuthorityWeightsAsync(List<int> documentIds, CancellationToken cancellationToken) =>
+        await db.Set<Document>().AsNoTracking().Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.IssuingBody })
+            .ToDictionaryAsync(d => d.Id, d => SearchAuthority.Weight(d.Kind, d.IssuingBody), cancellationToken);
+
     private async Task<List<Item>> LoadItemsAsync(List<Ranked> rows, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
     {
         var ids = rows.Select(r => r.Id).ToList();
@@ -169,7 +205,9 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         }
 
         take = Math.Clamp(take, 1, 100);
-        var hits = await search.Match(db, SearchIndex.Passages, terms).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        var hits = SearchAnalyzer.Default.ReadsAsQuestion(q, terms)
+            ? await QuestionPassagesAsync(q, terms, take, cancellationToken)
+            : await search.Match(db, SearchIndex.Passages, terms).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
         if (hits.Count < take && terms.Sum(t => t.AllTexts.Count()) > 1)
         {
             // Too few paragraphs hold every term: fill up with those holding some, after the full matches.
@@ -193,6 +231,31 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             var d = documents[p.DocumentId];
             return new PassageHit(d.Id, d.Title, d.SeedFile, p.Id, p.Start, p.Length, text, Snippets.Build(text, terms, 200), h.Rank);
         }).ToList();
+    }
+
+    /// <summary>How many paragraphs holding any of a question's words are weighed again with their documents.</summary>
+    public const int PassageWindow = 200;
+
+    /// <summary>
+    /// A question's paragraphs: those holding more of its words first (BM25 over paragraphs), each weighed with its
+    /// document — the authority weight, and how well the whole document answers the question (its share of the
+    /// best document score), so an article of the law that answers comes before a like sentence elsewhere.
+    /// </summary>
+    private async Task<List<SearchMatch>> QuestionPassagesAsync(string q, IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
+    {
+        var anyTerm = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
+        var window = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(PassageWindow).ToListAsync(cancellationToken);
+        var ids = window.Select(m => m.Id).ToList();
+        var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
+        var (documents, _) = await FindAsync(index.Enabled ? index : sql, q, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, cancellationToken);
+        var best = documents.Hits.Select(h => h.Rank).DefaultIfEmpty(0).Max();
+        var answering = documents.Hits.ToDictionary(h => h.Id, h => best > 0 ? h.Rank / best : 0);
+        var weights = await AuthorityWeightsAsync(owners.Values.Distinct().ToList(), cancellationToken);
+        return window.Select((m, i) =>
+        {
+            var document = owners.GetValueOrDefault(m.Id);
+            return (Match: new SearchMatch { Id = m.Id, Rank = m.Rank * weights.GetValueOrDefault(document, 1.0) * (1 + answering.GetValueOrDefault(document)) }, Index: i);
+        }).OrderByDescending(x => x.Match.Rank).ThenBy(x => x.Index).Select(x => x.Match).Take(take).ToList();
     }
 
     public sealed record Related(int Id, string Title, string Kind, DateOnly? Date, IReadOnlyList<string> SharedTerms);

@@ -102,7 +102,8 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
 
     /// <summary>
     /// Records holding every term (the word, or its parts at most <see cref="QueryTerm.PartsWindow"/> terms
-    /// apart) — or, when asked, any of the words, more of them first —, BM25 with titles weighted ten times the body as in the SQL path; ties by date, newest first,
+    /// apart), BM25 with titles weighted ten times the body as in the SQL path — or, when asked, any of the words, BM25 over
+    /// the body scaled by the share of the words held; ties by date, newest first,
     /// then id. Without terms, or when asked for, newest first. Facets count every match, each of a record's values.
     /// </summary>
     public FacetedResult Search(FacetedQuery query)
@@ -137,16 +138,12 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         else if (query.AnyTerm)
         {
             // Coordination on: a record's score is scaled by the share of the words it holds, so coverage ranks first.
+            // No title weight here: the body holds the title too, and a title word weighed apart (a short field, weighed
+            // ten times) put every document titled with one common word of a question (公司, 工作) before its answer.
             var any = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = 1 };
             foreach (var term in query.Terms)
             {
-                var either = new BooleanQuery(disableCoord: true);
-                foreach (var (field, boost) in new[] { (TitleField, 10f), (BodyField, 1f) })
-                {
-                    either.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost }, Occur.SHOULD);
-                }
-
-                any.Add(either, Occur.SHOULD);
+                any.Add(new TermQuery(new Term(BodyField, term.Text)), Occur.SHOULD);
             }
 
             terms = any;

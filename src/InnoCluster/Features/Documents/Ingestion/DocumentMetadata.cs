@@ -176,7 +176,11 @@ public static partial class MetadataExtractor
     {
         if (format == "md" && lines.Count > 0 && lines[0].StartsWith('#'))
         {
-            return lines[0].TrimStart('#', ' ');
+            // A code published in books, one file each ("# 中华人民共和国民法典" then "# 婚姻家庭编"): the book is part of
+            // the title, or every book would be taken for a later edition of the one before.
+            return lines.Count > 1 && lines[1].StartsWith("# ", StringComparison.Ordinal)
+                ? lines[0].TrimStart('#', ' ') + " " + lines[1].TrimStart('#', ' ')
+                : lines[0].TrimStart('#', ' ');
         }
 
         for (var i = 0; i < Math.Min(8, lines.Count); i++)
