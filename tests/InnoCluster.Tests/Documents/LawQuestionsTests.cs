@@ -1,7 +1,7 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using InnoCluster.Features.Documents;
-using InnoCluster.Features.Documents.Ingestion;
+using InnoCluster.Infrastructure.Cli;
 using InnoCluster.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,16 +26,13 @@ public sealed class LawsCorpusApp<TTarget> : TestApp<TTarget>
             await TarFile.ExtractToDirectoryAsync(archive, folder, overwriteFiles: false);
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
-        foreach (var batch in files.Chunk(100))
+        // Through the CLI, as an operator imports a folder of laws.
+        await using (var scope = Scope())
         {
-            await using var scope = Scope();
-            var ingestion = scope.ServiceProvider.GetRequiredService<DocumentIngestion>();
-            foreach (var file in batch)
-            {
-                var result = await ingestion.IngestAsync(file, await File.ReadAllBytesAsync(file), null, CancellationToken.None);
-                Assert.True(result.Outcome != IngestOutcome.Rejected, $"{file}: {result.Error}");
-            }
+            var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Words.SequenceEqual(["import", "documents"]));
+            using var output = new StringWriter();
+            var exit = await verb.RunAsync(CliCommand.Parse(["import", "documents", folder])!, scope.ServiceProvider, output, CancellationToken.None);
+            Assert.True(exit == 0, output.ToString());
         }
 
         Directory.Delete(folder, recursive: true);

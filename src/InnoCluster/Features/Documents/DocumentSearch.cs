@@ -63,10 +63,11 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             return new Result(new Page<Item>([], 0, page, size), new Dictionary<string, IReadOnlyList<Facet>>(), problems, terms);
         }
 
-        IFacetedSearch engine = useSearchIndex && index.Enabled ? index : sql;
+        var engine = Engine(useSearchIndex);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
-        var (found, relaxed) = await FindAsync(engine, query.Q ?? "", terms, filters, (page - 1) * size, size, query.Facets, newestFirst, cancellationToken);
+        var question = !string.IsNullOrEmpty(query.Q) && SearchAnalyzer.Default.ReadsAsQuestion(query.Q, terms);
+        var (found, relaxed) = await FindAsync(engine, question, terms, filters, (page - 1) * size, size, query.Facets, newestFirst, cancellationToken);
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -85,14 +86,14 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// authority weight orders them (two-phase ranking).
     /// </summary>
     private async Task<(FacetedResult Found, bool Relaxed)> FindAsync(
-        IFacetedSearch engine, string q, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, CancellationToken cancellationToken)
+        IFacetedSearch engine, bool question, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, CancellationToken cancellationToken)
     {
         if (newestFirst || terms.Count == 0)
         {
             return (await engine.SearchAsync(db, new FacetedQuery(terms, filters, skip, size, facets, newestFirst), cancellationToken), false);
         }
 
-        var relaxed = SearchAnalyzer.Default.ReadsAsQuestion(q, terms);
+        var relaxed = question;
         var asked = new FacetedQuery(terms, filters, 0, Math.Max(RerankWindow, skip + size), facets, AnyTerm: relaxed);
         var found = await engine.SearchAsync(db, asked, cancellationToken);
         if (found.Total == 0 && !relaxed && terms.Count >= 2)
@@ -171,6 +172,9 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             .Concat(hits.Skip(RerankWindow)).ToList();
     }
 
+    /// <summary>The Lucene index on the embedded path when asked for; otherwise SQL full text (FTS5 / tsvector).</summary>
+    private IFacetedSearch Engine(bool useSearchIndex) => useSearchIndex && index.Enabled ? index : sql;
+
     private async Task<Dictionary<int, double>> AuthorityWeightsAsync(List<int> documentIds, CancellationToken cancellationToken) =>
         await db.Set<Document>().AsNoTracking().Where(d => documentIds.Contains(d.Id)).Select(d => new { d.Id, d.Kind, d.IssuingBody })
             .ToDictionaryAsync(d => d.Id, d => SearchAuthority.Weight(d.Kind, d.IssuingBody), cancellationToken);
@@ -206,7 +210,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
         take = Math.Clamp(take, 1, 100);
         var hits = SearchAnalyzer.Default.ReadsAsQuestion(q, terms)
-            ? await QuestionPassagesAsync(q, terms, take, cancellationToken)
+            ? await QuestionPassagesAsync(terms, take, cancellationToken)
             : await search.Match(db, SearchIndex.Passages, terms).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
         if (hits.Count < take && terms.Sum(t => t.AllTexts.Count()) > 1)
         {
@@ -241,13 +245,13 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// document — the authority weight, and how well the whole document answers the question (its share of the
     /// best document score), so an article of the law that answers comes before a like sentence elsewhere.
     /// </summary>
-    private async Task<List<SearchMatch>> QuestionPassagesAsync(string q, IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
+    private async Task<List<SearchMatch>> QuestionPassagesAsync(IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
     {
         var anyTerm = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
         var window = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(PassageWindow).ToListAsync(cancellationToken);
         var ids = window.Select(m => m.Id).ToList();
         var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
-        var (documents, _) = await FindAsync(index.Enabled ? index : sql, q, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, cancellationToken);
+        var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, cancellationToken);
         var best = documents.Hits.Select(h => h.Rank).DefaultIfEmpty(0).Max();
         var answering = documents.Hits.ToDictionary(h => h.Id, h => best > 0 ? h.Rank / best : 0);
         var weights = await AuthorityWeightsAsync(owners.Values.Distinct().ToList(), cancellationToken);
