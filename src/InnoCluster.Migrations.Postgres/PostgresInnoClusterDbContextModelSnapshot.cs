@@ -830,6 +830,12 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("lineage_key");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("name");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date")
                         .HasColumnName("published_on");
@@ -883,6 +889,9 @@ namespace InnoCluster.Migrations.Postgres
                     b.HasIndex("LineageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_documents_lineage_key");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_documents_name");
 
                     b.HasIndex("SeedFile")
                         .HasDatabaseName("ix_documents_seed_file");

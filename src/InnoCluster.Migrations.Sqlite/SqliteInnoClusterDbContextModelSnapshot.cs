@@ -804,6 +804,12 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lineage_key");
 
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("published_on");
@@ -857,6 +863,9 @@ namespace InnoCluster.Migrations.Sqlite
                     b.HasIndex("LineageKey")
                         .IsUnique()
                         .HasDatabaseName("ix_documents_lineage_key");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_documents_name");
 
                     b.HasIndex("SeedFile")
                         .HasDatabaseName("ix_documents_seed_file");

@@ -131,4 +131,41 @@ public static class ChineseNumerals
 
         return factor;
     }
+
+    /// <summary>
+    /// A number from 1 to 9999 as laws number their articles and chapters: 十, 十九, 一百一十, 一千零六十二
+    /// (a leading 一十 is written 十; a zero between written once as 零).
+    /// </summary>
+    public static string Format(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 9999);
+        const string digits = "零一二三四五六七八九";
+        var text = new System.Text.StringBuilder();
+        var pendingZero = false;
+        foreach (var (unit, name) in new[] { (1000, "千"), (100, "百"), (10, "十"), (1, "") })
+        {
+            var digit = number / unit % 10;
+            if (digit == 0)
+            {
+                pendingZero = text.Length > 0;
+                continue;
+            }
+
+            if (pendingZero)
+            {
+                text.Append('零');
+                pendingZero = false;
+            }
+
+            if (!(unit == 10 && digit == 1 && text.Length == 0))
+            {
+                text.Append(digits[digit]);
+            }
+
+            text.Append(name);
+        }
+
+        return text.ToString();
+    }
 }

@@ -22,6 +22,9 @@ public static partial class Outline
     [GeneratedRegex(@"^(?<label>第[一二三四五六七八九十百千零〇]+条)(?<title>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex Article();
 
+    [GeneratedRegex(@"^[\s#*]*第[一二三四五六七八九十百千零〇]+条[\s\u3000]", RegexOptions.CultureInvariant | RegexOptions.Multiline)]
+    private static partial Regex ArticleLine();
+
     [GeneratedRegex(@"^(?<label>[一二三四五六七八九十]+)(?:、|\s|(?=[\u4E00-\u9FFF]))(?<title>[^。；;]{1,30})$", RegexOptions.CultureInvariant)]
     private static partial Regex Part();
 
@@ -40,7 +43,8 @@ public static partial class Outline
         var entries = new List<OutlineEntry>();
         var offset = 0;
         var inBox = false;
-        var law = Article().IsMatch(text.Length > 20000 ? text[..20000] : text) || text.Contains("第一条", StringComparison.Ordinal);
+        // A law, or a book of a code (民法典's 婚姻家庭编 starts at 第一千零四十条): a line opening with an article.
+        var law = text.Contains("第一条", StringComparison.Ordinal) || ArticleLine().IsMatch(text.Length > 20000 ? text[..20000] : text);
         foreach (var rawLine in text.Split('\n'))
         {
             var lineStart = offset;

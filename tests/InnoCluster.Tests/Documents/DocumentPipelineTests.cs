@@ -256,4 +256,17 @@ public class DocumentPipelineTests
         Assert.Contains(outline, e => e.Label == "第一章");
         Assert.Contains(outline, e => e.Label == "第一条");
     }
+
+    [Fact]
+    public void Outline_BookOfACode_ListsItsArticlesThoughItHasNoFirstArticle()
+    {
+        // 民法典's 婚姻家庭编 numbers on from the books before it.
+        const string book = "# 中华人民共和国民法典\n\n# 婚姻家庭编\n\n第一章 一般规定\n\n第一千零四十条 本编调整因婚姻家庭产生的民事关系。\n\n第一千零六十二条 夫妻在婚姻关系存续期间所得的下列财产，为夫妻的共同财产，归夫妻共同所有：\n\n（一）工资、奖金、劳务报酬；\n";
+        var outline = Outline.Parse(book);
+        Assert.Equal(["第一千零四十条", "第一千零六十二条"], outline.Where(e => e.Level == 3).Select(e => e.Label));
+        Assert.Equal(book.IndexOf("第一千零六十二条", StringComparison.Ordinal), outline.Single(e => e.Label == "第一千零六十二条").Start);
+
+        // A policy whose prose mentions 第三条 mid-line is not a law.
+        Assert.DoesNotContain(Outline.Parse("一、总体要求\n按照办法第三条的规定执行。\n"), e => e.Level == 3);
+    }
 }

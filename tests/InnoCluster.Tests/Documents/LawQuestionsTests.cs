@@ -153,6 +153,53 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
         Assert.True(scores.HitAt1 >= PassageFloor.HitAt1 && scores.RecallAt10 >= PassageFloor.RecallAt10, $"{scores}; floor {PassageFloor}");
     }
 
+    /// <summary>
+    /// Queries naming a law, and mostly an article (民法典第一千零六十二条, 劳动合同法第82条, 《民法典》…, 廣告法第九條,
+    /// 商标法 先用权): each goes straight to it, on every query of the set — the law named first, the article's text
+    /// beside it, the law first among the results and the article's paragraph first among the passages.
+    /// </summary>
+    [Fact]
+    public async Task QueriesNamingALaw_GoStraightToItAndItsArticle()
+    {
+        await using var scope = _app.Scope();
+        var search = scope.ServiceProvider.GetRequiredService<DocumentSearch>();
+        var rows = File.ReadLines(TestPaths.Fixture("search/named-law-queries.tsv")).Skip(1).Where(l => l.Length > 0).Select(l => l.Split('\t')).ToList();
+        Assert.True(rows.Count >= 30, $"{rows.Count} queries");
+        var failures = new List<string>();
+        foreach (var (query, title, article) in rows.Select(r => (r[0], r[1], r[2].Length > 0 ? r[2] : null)))
+        {
+            var result = await search.RunAsync(new DocumentSearch.Query(query, Facets: false), Ct);
+            var named = result.Named?.Laws ?? [];
+            var passages = await search.PassagesAsync(query, 5, Ct);
+            var problems = new List<string>();
+            if (named.Count == 0 || named[0].Title != title || named[0].Article != article)
+            {
+                problems.Add($"named {string.Join(", ", named.Select(n => $"{n.Title} {n.Article}"))}");
+            }
+            else if (article is not null && named[0].Text?.StartsWith(article, StringComparison.Ordinal) != true)
+            {
+                problems.Add($"article text {named[0].Text}");
+            }
+
+            if (result.Page.Items.Count == 0 || result.Page.Items[0].Title != title)
+            {
+                problems.Add($"first result {(result.Page.Items.Count > 0 ? result.Page.Items[0].Title : "none")}");
+            }
+
+            if (article is not null && (passages.Count == 0 || passages[0].DocumentTitle != title || !passages[0].Text.StartsWith(article, StringComparison.Ordinal)))
+            {
+                problems.Add(passages.Count == 0 ? "no passage" : $"first passage {passages[0].DocumentTitle}: {passages[0].Text[..Math.Min(20, passages[0].Text.Length)]}");
+            }
+
+            if (problems.Count > 0)
+            {
+                failures.Add($"{query}: {string.Join("; ", problems)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     private Dictionary<int, string?>? _seedFiles;
 
     private string? SeedFileOf(int id)

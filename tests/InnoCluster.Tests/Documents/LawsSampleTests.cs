@@ -122,6 +122,59 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
     }
 
     [Fact]
+    public async Task Search_NamingALawAndArticle_GoesStraightToTheArticle()
+    {
+        var client = _app.CreateClient();
+        var query = Uri.EscapeDataString("个人信息保护法第十三条");
+        var result = await client.GetJsonAsync("/api/search?q=" + query);
+        var law = result["named"]!["laws"]![0]!;
+        Assert.Equal(("中华人民共和国个人信息保护法", "第十三条", 13), (law["title"]!.GetValue<string>(), law["article"]!.GetValue<string>(), law["articleNumber"]!.GetValue<int>()));
+        Assert.StartsWith("第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：", law["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(law["documentId"]!.GetValue<int>(), result["page"]!["items"]![0]!["id"]!.GetValue<int>());
+
+        var passages = (await client.GetJsonAsync("/api/passages?q=" + query)).AsArray();
+        Assert.StartsWith("第十三条 符合下列情形之一的", passages[0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The page names the law above the results and opens it at the article, highlighted.
+        var page = await client.GetStringAsync("/search?q=" + query, Ct);
+        var start = law["start"]!.GetValue<int>();
+        var link = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/documents/\\d+\\?[^\"#]*)#s-{start}\"").Groups[1].Value;
+        Assert.Contains("data-testid=\"named-laws\"", page, StringComparison.Ordinal);
+        var document = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(link), Ct);
+        Assert.Matches($"<span id=\"s-{start}\" class=\"sentence cited\"[^>]*>\\s*<mark[^>]*>第十三条</mark>\\s*符合下列情形之一的", document);
+
+        // An article the law does not have: the law is still named, and the search says the article is not in it.
+        var missing = await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("数据安全法第九十九条"));
+        Assert.Equal("第九十九条", missing["named"]!["missingArticle"]!.GetValue<string>());
+        Assert.Equal("中华人民共和国数据安全法", missing["named"]!["laws"]![0]!["title"]!.GetValue<string>());
+        Assert.Null(missing["named"]!["laws"]![0]!["article"]);
+
+        // A query naming no law names none.
+        Assert.Empty((await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("法律援助怎么申请")))["named"]!["laws"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Search_EachResult_OpensAtItsAnsweringArticle()
+    {
+        var client = _app.CreateClient();
+        var query = Uri.EscapeDataString("发明专利申请公布后 支付适当的费用");
+        var result = await client.GetJsonAsync("/api/search?q=" + query);
+        var item = result["page"]!["items"]![0]!;
+        Assert.Equal("中华人民共和国专利法", item["title"]!.GetValue<string>());
+        var answer = item["answer"]!;
+        Assert.Equal(("第十三条", 13), (answer["article"]!.GetValue<string>(), answer["articleNumber"]!.GetValue<int>()));
+
+        var page = await client.GetStringAsync("/search?q=" + query, Ct);
+        var start = answer["start"]!.GetValue<int>();
+        Assert.Contains($"#s-{start}\" data-testid=\"open-at-answer\">在原文中查看第十三条</a>", page, StringComparison.Ordinal);
+        var english = await client.GetStringAsync("/search?culture=en&ui-culture=en&q=" + query, Ct);
+        Assert.Contains("Open the document at article 13</a>", english, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/documents/\\d+\\?[^\"#]*)#s-{start}\"").Groups[1].Value;
+        var document = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(link), Ct);
+        Assert.Matches($"<span id=\"s-{start}\" class=\"sentence cited\"[^>]*>\\s*第十三条\\s*<mark", document);
+    }
+
+    [Fact]
     public async Task Search_LuceneIndexAndSql_FindTheSameDocumentsAndFacets()
     {
         await using var scope = _app.Scope();

@@ -20,6 +20,27 @@ public class QuantityParserTests
     }
 
     [Theory]
+    [InlineData(10, "十")]
+    [InlineData(19, "十九")]
+    [InlineData(100, "一百")]
+    [InlineData(110, "一百一十")]
+    [InlineData(1002, "一千零二")]
+    [InlineData(1010, "一千零一十")]
+    [InlineData(1062, "一千零六十二")]
+    [InlineData(1100, "一千一百")]
+    public void ChineseNumerals_Format_WritesNumbersAsLawsNumberArticles(int number, string expected) =>
+        Assert.Equal(expected, ChineseNumerals.Format(number));
+
+    [Fact]
+    public void ChineseNumerals_Format_ReadsBackAsTheSameNumber()
+    {
+        for (var n = 1; n <= 9999; n++)
+        {
+            Assert.True(ChineseNumerals.TryParse(ChineseNumerals.Format(n), out var value) && value == n, $"{n} → {ChineseNumerals.Format(n)}");
+        }
+    }
+
+    [Theory]
     [InlineData("2300亿元", 230_000_000_000, null, "元", Qualifier.Exact)]
     [InlineData("超2300亿元", 230_000_000_000, null, "元", Qualifier.MoreThan)]
     [InlineData("1.5亿", 150_000_000, null, "", Qualifier.Exact)]

@@ -43,7 +43,20 @@ public sealed class Document
 
     public DocumentKind Kind { get; set; }
 
-    public string Title { get; set; } = "";
+    private string _title = "";
+
+    public string Title
+    {
+        get => _title;
+        set
+        {
+            _title = value;
+            Name = LawCitation.NameOf(value);
+        }
+    }
+
+    /// <summary>The name a query calls it by (<see cref="LawCitation.NameOf"/>): 民法典 for 中华人民共和国民法典 婚姻家庭编.</summary>
+    public string Name { get; private set; } = "";
 
     /// <summary>文号 / 文件编号, e.g. 苏创新集群办〔2022〕12号.</summary>
     public string? DocumentNumber { get; set; }

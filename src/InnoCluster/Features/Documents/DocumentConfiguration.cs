@@ -13,11 +13,14 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         // The Lucene search index asks for the highest current version before every search.
         b.HasIndex(d => d.CurrentVersionId);
         b.HasIndex(d => new { d.Kind, d.Year });
+        // A query naming a law (民法典第一千零六十二条) looks its name up.
+        b.HasIndex(d => d.Name);
         b.Property(d => d.LineageKey).HasMaxLength(300);
         b.Property(d => d.Kind).HasConversion<string>().HasMaxLength(10);
         b.Property(d => d.Level).HasConversion<string>().HasMaxLength(12);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
         b.Property(d => d.Title).HasMaxLength(500);
+        b.Property(d => d.Name).HasMaxLength(500);
         b.Property(d => d.DocumentNumber).HasMaxLength(100);
         b.Property(d => d.IssuingBody).HasMaxLength(200);
         b.Property(d => d.LevelText).HasMaxLength(50);

@@ -12,7 +12,7 @@ namespace InnoCluster.Features.Documents;
 /// 支持方式, 支持产业), facet counts over the results, relevance or date order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
-public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentSqlSearch sql)
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentSqlSearch sql, NamedLaws laws)
 {
     public const int CountCap = DocumentSqlSearch.CountCap;
 
@@ -28,12 +28,18 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
     public const string SortByRelevance = "relevance";
 
-    public sealed record Item(int Id, string Title, string Kind, string? DocumentNumber, string? IssuingBody, string Level, string Status, DateOnly? Date, int? Year, IReadOnlyList<SnippetPart> Snippet, double Rank);
+    /// <param name="Snippet">The paragraph that best answers the query, its words marked.</param>
+    /// <param name="Answer">Where that paragraph is in the document and the article (第N条) it belongs to; null when no word stands in the text.</param>
+    public sealed record Item(int Id, string Title, string Kind, string? DocumentNumber, string? IssuingBody, string Level, string Status, DateOnly? Date, int? Year, IReadOnlyList<SnippetPart> Snippet, double Rank, AnsweringParagraph? Answer = null);
+
+    /// <param name="Article">第N条 as the law writes it, when the paragraph is in an article.</param>
+    public sealed record AnsweringParagraph(int Start, int End, string? Article, int? ArticleNumber);
 
     public sealed record Facet(string Value, int Count);
 
     /// <param name="Relaxed">The documents hold some of the words, those holding more first: the query reads as a question, or no document holds every word.</param>
-    public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms, bool Relaxed = false);
+    /// <param name="Named">The laws the query names (民法典第一千零六十二条), with the article asked for; they come first by relevance.</param>
+    public sealed record Result(Page<Item> Page, IReadOnlyDictionary<string, IReadOnlyList<Facet>> Facets, IReadOnlyList<string> Problems, IReadOnlyList<QueryTerm> Terms, bool Relaxed = false, NamedLaws.Found? Named = null);
 
     private sealed class Ranked
     {
@@ -67,7 +73,8 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
         var question = !string.IsNullOrEmpty(query.Q) && SearchAnalyzer.Default.ReadsAsQuestion(query.Q, terms);
-        var (found, relaxed) = await FindAsync(engine, question, terms, filters, (page - 1) * size, size, query.Facets, newestFirst, cancellationToken);
+        var named = await laws.FindAsync(query.Q, cancellationToken);
+        var (found, relaxed) = await FindAsync(engine, question, terms, filters, (page - 1) * size, size, query.Facets, newestFirst, named, cancellationToken);
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -75,7 +82,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             ? found.FacetCounts.ToDictionary(f => f.Key, f => (IReadOnlyList<Facet>)Top(f.Value.Select(c => new Facet(c.Key, c.Value)), FacetSizes[f.Key]))
             : new Dictionary<string, IReadOnlyList<Facet>>();
         var items = await LoadItemsAsync([.. found.Hits.Select(h => new Ranked { Id = h.Id, Rank = h.Rank })], terms, cancellationToken);
-        return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms, relaxed);
+        return new Result(new Page<Item>(items, Math.Min(found.Total, CountCap), page, size, found.Total <= CountCap), facets, problems, terms, relaxed, named);
     }
 
     /// <summary>
@@ -83,10 +90,10 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// By relevance, a question (<see cref="SearchAnalyzer.ReadsAsQuestion"/>) lists the documents holding any of its
     /// words, more of them first, since a question's words rarely all stand in its answer; keywords ask for every word,
     /// unless no document holds them all. The engine gives its first <see cref="RerankWindow"/> at least, and the
-    /// authority weight orders them (two-phase ranking).
+    /// authority weight orders them (two-phase ranking); a law the query names comes first.
     /// </summary>
     private async Task<(FacetedResult Found, bool Relaxed)> FindAsync(
-        IFacetedSearch engine, bool question, IReadOnlyList<QueryTerm> terms, IReadOnlyDictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, CancellationToken cancellationToken)
+        IFacetedSearch engine, bool question, IReadOnlyList<QueryTerm> terms, Dictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, NamedLaws.Found named, CancellationToken cancellationToken)
     {
         if (newestFirst || terms.Count == 0)
         {
@@ -102,7 +109,9 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
         }
 
-        return (found with { Hits = (await RerankAsync(found.Hits, cancellationToken)).Skip(skip).Take(size).ToList() }, relaxed);
+        var ranked = NamedFirst(await RerankAsync(found.Hits, cancellationToken), named, unfiltered: filters.Count == 0);
+        var added = ranked.Count - found.Hits.Count;
+        return (found with { Hits = ranked.Skip(skip).Take(size).ToList(), Total = found.Total + added }, relaxed);
     }
 
     /// <summary>The filters as field → value, the same for both engines; an unknown value is a problem, not a silent no-filter.</summary>
@@ -172,6 +181,22 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             .Concat(hits.Skip(RerankWindow)).ToList();
     }
 
+    /// <summary>
+    /// The laws the query names before the rest: those holding the article asked for, else every named law found.
+    /// Unfiltered, a law holding the asked article comes first even when the engine did not find it (民法典第1062条:
+    /// the book writes 第一千零六十二条, not 1062), with the best rank found; with filters, only those found move,
+    /// so a filter is never crossed.
+    /// </summary>
+    private static List<FacetedHit> NamedFirst(IReadOnlyList<FacetedHit> hits, NamedLaws.Found named, bool unfiltered)
+    {
+        var withArticle = named.Laws.Where(l => l.Start is not null).Select(l => l.DocumentId).Distinct().ToList();
+        var order = withArticle.Count > 0 ? withArticle : named.Laws.Select(l => l.DocumentId).Distinct().ToList();
+        var found = hits.ToDictionary(h => h.Id);
+        var best = hits.Select(h => h.Rank).DefaultIfEmpty(1).Max();
+        var first = order.Where(id => found.ContainsKey(id) || (unfiltered && withArticle.Count > 0)).Select(id => found.GetValueOrDefault(id) ?? new FacetedHit(id, best));
+        return [.. first, .. hits.Where(h => !order.Contains(h.Id))];
+    }
+
     /// <summary>The Lucene index on the embedded path when asked for; otherwise SQL full text (FTS5 / tsvector).</summary>
     private IFacetedSearch Engine(bool useSearchIndex) => useSearchIndex && index.Enabled ? index : sql;
 
@@ -185,12 +210,26 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         var documents = await db.Set<Document>().AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, cancellationToken);
         var versionIds = documents.Values.Where(d => d.CurrentVersionId != null).Select(d => d.CurrentVersionId!.Value).ToList();
         var texts = await db.Set<DocumentVersion>().AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.CleanText, cancellationToken);
+        var answers = versionIds.Where(texts.ContainsKey).ToDictionary(v => v, v => Snippets.Answering(texts[v], terms));
+        var answered = answers.Where(a => a.Value is not null).Select(a => a.Key).ToList();
+        var headings = (await db.Set<DocumentSection>().AsNoTracking().Where(s => answered.Contains(s.VersionId))
+            .Select(s => new { s.VersionId, s.Start, s.Label }).ToListAsync(cancellationToken)).ToLookup(s => s.VersionId);
         return rows.Where(r => documents.ContainsKey(r.Id)).Select(r =>
         {
             var d = documents[r.Id];
             var text = d.CurrentVersionId is { } v && texts.TryGetValue(v, out var t) ? t : "";
+            var answer = d.CurrentVersionId is { } version ? answers.GetValueOrDefault(version) : null;
+            AnsweringParagraph? at = null;
+            if (answer is not null)
+            {
+                // The article the paragraph belongs to: the heading above it, when that heading is an article's.
+                var heading = headings[d.CurrentVersionId!.Value].Where(h => h.Start <= answer.Start).MaxBy(h => h.Start)?.Label;
+                var number = LawCitation.ArticleNumberOf(heading);
+                at = new AnsweringParagraph(answer.Start, answer.End, number is null ? null : heading, number);
+            }
+
             return new Item(d.Id, d.Title, d.Kind.ToString(), d.DocumentNumber, d.IssuingBody, d.Level.ToString(), d.Status.ToString(), d.DocumentDate ?? d.PublishedOn, d.Year,
-                Snippets.Build(text, terms), r.Rank);
+                answer?.Parts ?? Snippets.Build(text, terms), r.Rank, at);
         }).ToList();
     }
 
@@ -222,6 +261,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             hits.AddRange(partial.Where(m => !found.Contains(m.Id)).Take(take - hits.Count));
         }
 
+        hits = await NamedFirstAsync(hits, await laws.FindAsync(q, cancellationToken), take, cancellationToken);
         var ids = hits.Select(h => h.Id).ToList();
         var passages = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var versionIds = passages.Values.Select(p => p.VersionId).Distinct().ToList();
@@ -235,6 +275,41 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             var d = documents[p.DocumentId];
             return new PassageHit(d.Id, d.Title, d.SeedFile, p.Id, p.Start, p.Length, text, Snippets.Build(text, terms, 200), h.Rank);
         }).ToList();
+    }
+
+    /// <summary>
+    /// A law the query names goes first: the paragraph where the article asked for starts, then the named laws'
+    /// paragraphs among those found, then the rest. The article's paragraph takes the best rank found.
+    /// </summary>
+    private async Task<List<SearchMatch>> NamedFirstAsync(List<SearchMatch> hits, NamedLaws.Found named, int take, CancellationToken cancellationToken)
+    {
+        if (named.Laws.Count == 0)
+        {
+            return hits;
+        }
+
+        var best = hits.Select(h => h.Rank).DefaultIfEmpty(1).Max();
+        var articles = new List<SearchMatch>();
+        foreach (var law in named.Laws.Where(l => l.Start is not null))
+        {
+            var start = law.Start!.Value;
+            var passage = await (from p in db.Set<DocumentPassage>().AsNoTracking()
+                                 join d in db.Set<Document>().AsNoTracking() on p.VersionId equals d.CurrentVersionId
+                                 where d.Id == law.DocumentId && p.Start <= start && p.Start + p.Length > start
+                                 select (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+            if (passage is { } id)
+            {
+                articles.Add(new SearchMatch { Id = id, Rank = best });
+            }
+        }
+
+        var first = articles.Select(a => a.Id).ToHashSet();
+        var documentIds = named.Laws.Select(l => l.DocumentId).ToList();
+        var ids = hits.Select(h => h.Id).ToList();
+        var inNamed = (await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id) && documentIds.Contains(p.DocumentId)).Select(p => p.Id)
+            .ToListAsync(cancellationToken)).ToHashSet();
+        var rest = hits.Where(h => !first.Contains(h.Id)).ToList();
+        return [.. articles, .. rest.Where(h => inNamed.Contains(h.Id)), .. rest.Where(h => !inNamed.Contains(h.Id)).Take(Math.Max(0, take - articles.Count - inNamed.Count))];
     }
 
     /// <summary>How many paragraphs holding any of a question's words are weighed again with their documents.</summary>
@@ -251,7 +326,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         var window = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(PassageWindow).ToListAsync(cancellationToken);
         var ids = window.Select(m => m.Id).ToList();
         var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
-        var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, cancellationToken);
+        var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, cancellationToken);
         var best = documents.Hits.Select(h => h.Rank).DefaultIfEmpty(0).Max();
         var answering = documents.Hits.ToDictionary(h => h.Id, h => best > 0 ? h.Rank / best : 0);
         var weights = await AuthorityWeightsAsync(owners.Values.Distinct().ToList(), cancellationToken);

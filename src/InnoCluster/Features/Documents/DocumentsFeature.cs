@@ -21,6 +21,7 @@ public static class DocumentsFeature
         services.AddScoped<RereadDocumentFacts>();
         services.AddSingleton<ISeedStep, DocumentFactsSeedStep>();
         services.AddScoped<DocumentSearch>();
+        services.AddScoped<NamedLaws>();
         services.AddScoped<Workspace.ISavedSearchSource, DocumentSearchSource>();
         services.AddScoped<ExportSearchResults>();
         services.AddScoped<GetDocument>();

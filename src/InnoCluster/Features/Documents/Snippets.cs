@@ -22,11 +22,19 @@ public static class Snippets
             return [];
         }
 
+        return Answering(text, terms, width) is { } answer ? answer.Parts : [Opening(text, width)];
+    }
+
+    /// <summary>The snippet and where its paragraph (line) starts and ends in the text, to open the document at it.</summary>
+    public sealed record Answer(IReadOnlyList<SnippetPart> Parts, int Start, int End);
+
+    /// <summary>The paragraph with the most distinct terms, then the most hits, as a snippet; null when no term occurs.</summary>
+    public static Answer? Answering(string text, IReadOnlyList<QueryTerm> terms, int width = 160)
+    {
         var hits = Hits(text, terms);
         if (hits.Count == 0)
         {
-            var first = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 20) ?? text;
-            return [new SnippetPart(first.Length > width ? first[..width] + "…" : first, false)];
+            return null;
         }
 
         // The line (paragraph) with the most distinct terms, then the most hits.
@@ -82,7 +90,20 @@ public static class Snippets
             parts.Add(new SnippetPart("…", false));
         }
 
-        return parts;
+        var paragraphStart = lineStart;
+        while (paragraphStart < lineEnd && char.IsWhiteSpace(text[paragraphStart]))
+        {
+            paragraphStart++;
+        }
+
+        return new Answer(parts, paragraphStart, lineEnd);
+    }
+
+    /// <summary>The first line of some length, when no term occurs.</summary>
+    private static SnippetPart Opening(string text, int width)
+    {
+        var first = text.Split('\n').FirstOrDefault(l => l.Trim().Length > 20) ?? text;
+        return new SnippetPart(first.Length > width ? first[..width] + "…" : first, false);
     }
 
     /// <summary>The whole text in parts, the query's words marked.</summary>

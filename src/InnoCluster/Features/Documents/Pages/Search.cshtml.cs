@@ -98,4 +98,22 @@ public sealed class SearchModel(DocumentSearch search, IAuthorizationService aut
     }
 
     public string FacetLabel(string key, string value) => DocumentLabels.Facet(key, value);
+
+    /// <summary>The document opened at a paragraph, the paragraph highlighted and the search's words marked.</summary>
+    public string OpenAt(int documentId, int? start, int? end)
+    {
+        var values = new Dictionary<string, string?> { ["q"] = Q };
+        if (start is { } s && end is { } e)
+        {
+            values["s"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            values["e"] = e.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var link = QueryHelpers.AddQueryString($"/documents/{documentId}", values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
+        return start is not null ? $"{link}#s-{start}" : string.IsNullOrWhiteSpace(Q) ? link : link + "#match-1";
+    }
+
+    /// <summary>第十九条 in Chinese, Article 19 in English.</summary>
+    public static string ArticleLabel(string? label, int? number) =>
+        label is null || number is null ? string.Empty : Ui.L(label, $"Article {number}");
 }
