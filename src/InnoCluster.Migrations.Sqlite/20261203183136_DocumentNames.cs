@@ -24,12 +24,12 @@ namespace InnoCluster.Migrations.Sqlite
                 column: "name");
 
             // The name a query calls each document by (LawCitation.NameOf): the title without 中华人民共和国 and
-            // without a code's book. Titles written in traditional script or full-width Latin are named as
+            // without a code's part (its books, 总则, 分则, 附则). Titles written in traditional script or full-width Latin are named as
             // LawCitation.NameOf does when they are next imported.
             migrationBuilder.Sql("""
                 UPDATE documents SET name = replace(replace(lower(trim(title)), '（', '('), '）', ')');
                 UPDATE documents SET name = substr(name, 8) WHERE name LIKE '中华人民共和国_%';
-                UPDATE documents SET name = substr(name, 1, instr(name, ' ') - 1) WHERE instr(name, ' ') > 1 AND name LIKE '%编';
+                UPDATE documents SET name = substr(name, 1, instr(name, ' ') - 1) WHERE instr(name, ' ') > 1 AND (name LIKE '%编' OR name LIKE '%总则' OR name LIKE '%分则' OR name LIKE '%附则');
                 """);
         }
 

@@ -6,6 +6,8 @@ public class LawCitationTests
 {
     [Theory]
     [InlineData("中华人民共和国民法典 婚姻家庭编", "民法典")]
+    [InlineData("中华人民共和国民法典 总则", "民法典")]
+    [InlineData("中华人民共和国民法典 附则", "民法典")]
     [InlineData("中华人民共和国劳动合同法", "劳动合同法")]
     [InlineData("中华人民共和国刑法修正案（十一）", "刑法修正案(十一)")]
     [InlineData("深圳经济特区人工智能产业促进条例", "深圳经济特区人工智能产业促进条例")]

@@ -23,6 +23,9 @@ public sealed partial record LawCitation(IReadOnlyList<string> Names, int? Artic
     /// <summary>法 that starts another word (法律, 法院, 法人) does not end a name.</summary>
     private const string ContinuesAfterFa = "律院人官庭学";
 
+    /// <summary>How the parts of a code end: its books (婚姻家庭编), 总则, 分则, 附则.</summary>
+    private static readonly string[] CodeParts = ["编", "总则", "分则", "附则"];
+
     public bool IsEmpty => Names.Count == 0;
 
     /// <summary>第十九条 for 19.</summary>
@@ -32,7 +35,7 @@ public sealed partial record LawCitation(IReadOnlyList<string> Names, int? Artic
 
     /// <summary>
     /// The name a query calls a document by: its title normalised, without 中华人民共和国, and without the book
-    /// of a code (中华人民共和国民法典 婚姻家庭编 → 民法典).
+    /// of a code (中华人民共和国民法典 婚姻家庭编 → 民法典, 中华人民共和国民法典 总则 → 民法典).
     /// </summary>
     public static string NameOf(string title)
     {
@@ -43,7 +46,7 @@ public sealed partial record LawCitation(IReadOnlyList<string> Names, int? Artic
         }
 
         var space = name.IndexOf(' ', StringComparison.Ordinal);
-        return space > 0 && name.EndsWith('编') ? name[..space] : name;
+        return space > 0 && Array.Exists(CodeParts, name.EndsWith) ? name[..space] : name;
     }
 
     public static LawCitation Read(string? query)
