@@ -37,14 +37,20 @@ public static partial class Outline
     [GeneratedRegex(@"^(?<label>\d{1,2})[.．、]\s*(?<title>[^。]{1,40})[。]", RegexOptions.CultureInvariant)]
     private static partial Regex Item();
 
+    /// <summary>
+    /// Whether the text is a law's, numbered in articles: it has 第一条, or, a book of a code (民法典's 婚姻家庭编
+    /// starts at 第一千零四十条), a line opening with an article.
+    /// </summary>
+    public static bool ReadsAsLaw(string text) =>
+        text.Contains("第一条", StringComparison.Ordinal) || ArticleLine().IsMatch(text.Length > 20000 ? text[..20000] : text);
+
     /// <summary>Headings in text order with their start offsets in <paramref name="text"/>.</summary>
     public static IReadOnlyList<OutlineEntry> Parse(string text)
     {
         var entries = new List<OutlineEntry>();
         var offset = 0;
         var inBox = false;
-        // A law, or a book of a code (民法典's 婚姻家庭编 starts at 第一千零四十条): a line opening with an article.
-        var law = text.Contains("第一条", StringComparison.Ordinal) || ArticleLine().IsMatch(text.Length > 20000 ? text[..20000] : text);
+        var law = ReadsAsLaw(text);
         foreach (var rawLine in text.Split('\n'))
         {
             var lineStart = offset;

@@ -60,7 +60,7 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
     protected abstract (double HitAt1, double RecallAt10) PassageFloor { get; }
 
     /// <summary>The least share of questions whose first document is the same on Lucene and in SQL (embedded path only).</summary>
-    protected virtual double SameFirstFloor => 0.85; // measured 0.895
+    protected virtual double SameFirstFloor => 0.87; // measured 0.907
 
     public async ValueTask InitializeAsync() => await _app.IngestedAsync();
 
@@ -212,15 +212,15 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
 public sealed class SqliteLawQuestionsTests(LawsCorpusApp<SqliteTarget> app) : LawQuestionsTests<SqliteTarget>(app), IClassFixture<LawsCorpusApp<SqliteTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["lucene"] = (0.51, 0.76), ["sql"] = (0.50, 0.75) }; // measured 0.543 0.789, 0.530 0.777
+        new Dictionary<string, (double, double)> { ["lucene"] = (0.55, 0.77), ["sql"] = (0.55, 0.76) }; // measured 0.579 0.802, 0.579 0.789
 
-    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.28, 0.56); // measured 0.304 0.587
+    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.31, 0.57); // measured 0.332 0.603
 }
 
 public sealed class PostgresLawQuestionsTests(LawsCorpusApp<PostgresTarget> app) : LawQuestionsTests<PostgresTarget>(app), IClassFixture<LawsCorpusApp<PostgresTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["sql"] = (0.30, 0.69) }; // measured 0.328 0.717: ts_rank weighed by idf is not BM25
+        new Dictionary<string, (double, double)> { ["sql"] = (0.31, 0.72) }; // measured 0.336 0.745: ts_rank weighed by idf is not BM25
 
-    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.26, 0.52); // measured 0.291 0.547
+    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.27, 0.53); // measured 0.300 0.559
 }

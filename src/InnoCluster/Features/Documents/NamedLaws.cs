@@ -14,7 +14,7 @@ public sealed class NamedLaws(InnoClusterDbContext db)
     /// <param name="Text">The article's text, as written.</param>
     public sealed record Named(int DocumentId, string Title, string? Article, int? ArticleNumber, int? Start, int? End, string? Text);
 
-    /// <param name="Laws">The documents the query names, those holding the asked article first.</param>
+    /// <param name="Laws">The documents the query names; when it asks for an article, those holding it (all named, when none does).</param>
     /// <param name="MissingArticle">The article asked for, when none of the named laws has it.</param>
     public sealed record Found(IReadOnlyList<Named> Laws, string? MissingArticle)
     {
@@ -54,7 +54,6 @@ public sealed class NamedLaws(InnoClusterDbContext db)
         var versionIds = documents.Select(d => d.VersionId).ToList();
         var articles = await db.Set<DocumentSection>().AsNoTracking().Where(s => versionIds.Contains(s.VersionId) && s.Level == 3 && s.Label == label)
             .Select(s => new { s.VersionId, s.Start }).ToListAsync(cancellationToken);
-        var withArticle = articles.Select(a => a.VersionId).ToHashSet();
         var named = new List<Named>();
         foreach (var article in articles)
         {
@@ -66,7 +65,7 @@ public sealed class NamedLaws(InnoClusterDbContext db)
                 shown.Length > LongestArticle ? shown[..LongestArticle] + "…" : shown));
         }
 
-        named.AddRange(documents.Where(d => !withArticle.Contains(d.VersionId)).Select(d => new Named(d.Id, d.Title, null, null, null, null, null)));
-        return new Found(named, articles.Count == 0 ? label : null);
+        // The law holding the article is the one meant (民法典第一千零六十二条: the marriage and family book, not the other seven).
+        return named.Count > 0 ? new Found(named, null) : new Found(documents.Select(d => new Named(d.Id, d.Title, null, null, null, null, null)).ToList(), label);
     }
 }

@@ -89,7 +89,7 @@ public static partial class MetadataExtractor
             _ => null,
         };
 
-        var isLaw = format == "md" && cleanText.Contains("第一条", StringComparison.Ordinal);
+        var isLaw = format == "md" && Outline.ReadsAsLaw(cleanText);
         var kind = isLaw ? DocumentKind.Law
             : number is not null || issuer is not null && levelText is not null || title.Contains("行动计划", StringComparison.Ordinal) || title.Contains("办法", StringComparison.Ordinal) || title.Contains("若干措施", StringComparison.Ordinal) || title.Contains("意见", StringComparison.Ordinal) && title.Contains("关于", StringComparison.Ordinal) ? DocumentKind.Policy
             : title.Contains("答复", StringComparison.Ordinal) || title.Contains("提案", StringComparison.Ordinal) || title.Contains("建议的", StringComparison.Ordinal) ? DocumentKind.Reply
