@@ -20,8 +20,9 @@ public sealed class DocumentLibraryTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator(".results-list mark").First).ToBeVisibleAsync();
         await result.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("中国最强地级市，又有大动作");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"#match-1$"));
-        await Assertions.Expect(page.Locator("mark#match-1")).ToBeInViewportAsync();
+        // The result opens at the paragraph that answers: highlighted, its words marked, in view.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"&s=\d+&e=\d+#s-\d+$"));
+        await Assertions.Expect(page.Locator(".sentence.cited mark").First).ToBeInViewportAsync();
         await Assertions.Expect(page.GetByTestId("matches-bar")).ToContainTextAsync("匹配");
 
         var fact = page.Locator(".facts-panel a.fact", new() { HasTextString = "2300" }).First;
