@@ -138,9 +138,8 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         // The page names the law above the results and opens it at the article, highlighted.
         var page = await client.GetStringAsync("/search?q=" + query, Ct);
         var start = law["start"]!.GetValue<int>();
-        var link = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/documents/\\d+\\?[^\"#]*)#s-{start}\"").Groups[1].Value;
         Assert.Contains("data-testid=\"named-laws\"", page, StringComparison.Ordinal);
-        var document = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(link), Ct);
+        var document = await OpenLinkToAsync(client, page, start);
         Assert.Matches($"<span id=\"s-{start}\" class=\"sentence cited\"[^>]*>\\s*<mark[^>]*>第十三条</mark>\\s*符合下列情形之一的", document);
 
         // An article the law does not have: the law is still named, and the search says the article is not in it.
@@ -169,9 +168,16 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         Assert.Contains($"#s-{start}\" data-testid=\"open-at-answer\">在原文中查看第十三条</a>", page, StringComparison.Ordinal);
         var english = await client.GetStringAsync("/search?culture=en&ui-culture=en&q=" + query, Ct);
         Assert.Contains("Open the document at article 13</a>", english, StringComparison.Ordinal);
-        var link = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/documents/\\d+\\?[^\"#]*)#s-{start}\"").Groups[1].Value;
-        var document = await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(link), Ct);
+        var document = await OpenLinkToAsync(client, page, start);
         Assert.Matches($"<span id=\"s-{start}\" class=\"sentence cited\"[^>]*>\\s*第十三条\\s*<mark", document);
+    }
+
+    /// <summary>Follows the page's link to a document opened at the sentence starting at <paramref name="start"/>.</summary>
+    private static async Task<string> OpenLinkToAsync(HttpClient client, string page, int start)
+    {
+        var link = System.Text.RegularExpressions.Regex.Match(page, $"href=\"(/documents/\\d+\\?[^\"#]*)#s-{start}\"");
+        Assert.True(link.Success, $"no link to #s-{start}");
+        return await client.GetStringAsync(System.Net.WebUtility.HtmlDecode(link.Groups[1].Value), Ct);
     }
 
     [Fact]
