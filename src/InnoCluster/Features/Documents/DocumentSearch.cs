@@ -309,7 +309,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         var inNamed = (await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id) && documentIds.Contains(p.DocumentId)).Select(p => p.Id)
             .ToListAsync(cancellationToken)).ToHashSet();
         var rest = hits.Where(h => !first.Contains(h.Id)).ToList();
-        return [.. articles, .. rest.Where(h => inNamed.Contains(h.Id)), .. rest.Where(h => !inNamed.Contains(h.Id)).Take(Math.Max(0, take - articles.Count - inNamed.Count))];
+        return [.. articles.Concat(rest.Where(h => inNamed.Contains(h.Id))).Concat(rest.Where(h => !inNamed.Contains(h.Id))).Take(take)];
     }
 
     /// <summary>How many paragraphs holding any of a question's words are weighed again with their documents.</summary>

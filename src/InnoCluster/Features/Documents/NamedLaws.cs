@@ -10,8 +10,8 @@ namespace InnoCluster.Features.Documents;
 public sealed class NamedLaws(InnoClusterDbContext db)
 {
     /// <param name="Article">第N条 as the law writes it, when the query asks for an article and the law has it.</param>
-    /// <param name="Start">Where the article starts in the current text (the whole document when no article).</param>
-    /// <param name="Text">The article's text, as written.</param>
+    /// <param name="Start">Where the article starts in the current text; null when no article is asked for or the law has not it.</param>
+    /// <param name="Text">The article's text, as written (its first 600 characters).</param>
     public sealed record Named(int DocumentId, string Title, string? Article, int? ArticleNumber, int? Start, int? End, string? Text);
 
     /// <param name="Laws">The documents the query names; when it asks for an article, those holding it (all named, when none does).</param>
@@ -46,9 +46,10 @@ public sealed class NamedLaws(InnoClusterDbContext db)
             return Found.Nothing;
         }
 
+        var whole = documents.Select(d => new Named(d.Id, d.Title, null, null, null, null, null)).ToList();
         if (citation.ArticleLabel is not { } label)
         {
-            return new Found(documents.Select(d => new Named(d.Id, d.Title, null, null, null, null, null)).ToList(), null);
+            return new Found(whole, null);
         }
 
         var versionIds = documents.Select(d => d.VersionId).ToList();
@@ -66,6 +67,6 @@ public sealed class NamedLaws(InnoClusterDbContext db)
         }
 
         // The law holding the article is the one meant (民法典第一千零六十二条: the marriage and family book, not the other seven).
-        return named.Count > 0 ? new Found(named, null) : new Found(documents.Select(d => new Named(d.Id, d.Title, null, null, null, null, null)).ToList(), label);
+        return named.Count > 0 ? new Found(named, null) : new Found(whole, label);
     }
 }
