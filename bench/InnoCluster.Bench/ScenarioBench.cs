@@ -155,7 +155,7 @@ public static class ScenarioBench
             foreach (var id in judged.Concat(judged))
             {
                 var demand = await db.Set<Demand>().AsNoTracking().SingleAsync(d => d.Id == id);
-                var terms = MatchFinder.RetrievalTerms(MatchFinder.DemandProfile(demand, names));
+                var terms = MatchFinder.RetrievalTerms(MatchFinder.DemandProfile(demand, names), names.Concepts);
                 var started = Stopwatch.GetTimestamp();
                 await search.MatchAny(db, InnoCluster.Infrastructure.Search.SearchIndex.Solutions, terms).OrderByDescending(m => m.Rank).Select(m => m.Id).Take(150).ToListAsync();
                 retrieveSolutions.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -7,7 +7,10 @@ using Microsoft.Playwright;
 
 namespace InnoCluster.BrowserTests;
 
-/// <summary>An official publishes a demand, reads why a vendor matches, moves the pair to landed and sees the funnel count it.</summary>
+/// <summary>
+/// An official publishes a demand, reads why a vendor matches, moves the pair to landed and sees the funnel count it;
+/// a demand in everyday words finds the vendor that says it in trade words, and the page says which concept linked them.
+/// </summary>
 public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -122,5 +125,46 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("方案说明").FillAsync("轨道式巡检机器人，红外测温、气体检测与积水识别。");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("solutions").Locator("li", new() { HasText = "综合管廊智能巡检" })).ToContainTextAsync("积水识别");
+    }
+
+    [Fact]
+    public async Task DemandInEverydayWords_FindsTheVendorThatSaysItInTradeWords_AndNamesTheConcept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            var vendor = new Enterprise { Name = "苏州浏览器医声科技有限公司", CreatedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow };
+            db.Add(vendor);
+            await db.SaveChangesAsync(ct);
+            var created = await scope.ServiceProvider.GetRequiredService<CreateSolution>().RunAsync(
+                new SolutionInput("门诊语音电子病历", "针对医学术语优化的语音识别引擎，查房与门诊场景实时转写为结构化电子病历。", ["语音识别"], ["AI+医疗"], ["speech"], null, null, vendor.Id),
+                new ScenarioActor("setup", "setup", true, null), ct);
+            Assert.True(created.Succeeded, created.Problem?.Message);
+        }
+
+        var page = await app.NewPageAsync();
+        page.SetDefaultTimeout(45_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        await BrowserAccounts.SignInAsync(page, await BrowserAccounts.CreateAsync(app, Roles.Official, "集群办概念", totp: true));
+        await page.GotoAsync("/demands");
+        await page.GetByRole(AriaRole.Link, new() { Name = "发布需求" }).ClickAsync();
+        await page.GetByLabel("标题").FillAsync("医生说完病历就写好");
+        await page.GetByLabel("需求描述（问题、现状、目标）").FillAsync("门诊医生写病历占用太多时间，希望医生看诊时口述，病历自动写好，医生只需确认。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
+        await page.Locator("#sector").SelectOptionAsync("AI+医疗");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("已发布");
+
+        // The two texts share no word about the task: the concept 语音识别 links 口述 to the vendor's 语音识别.
+        var match = page.Locator("[data-testid=match][data-kind=Solution]").Filter(new() { HasText = "门诊语音电子病历" });
+        await Assertions.Expect(match.GetByTestId("concept-link").Filter(new() { HasText = "语音识别（" })).ToHaveTextAsync("概念关联：语音识别（需求说口述，供给说语音识别）");
+        await Assertions.Expect(match.Locator(".two-texts mark", new() { HasText = "口述" })).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "English" }).ClickAsync();
+        match = page.Locator("[data-testid=match][data-kind=Solution]").Filter(new() { HasText = "门诊语音电子病历" });
+        var link = match.GetByTestId("concept-link").Filter(new() { HasText = "Speech recognition" });
+        await Assertions.Expect(link).ToHaveTextAsync("Linked by concept: Speech recognition (the demand says 口述, the offer says 语音识别)");
+        await Assertions.Expect(link.Locator("mark[lang=zh]")).ToHaveCountAsync(2);
     }
 }

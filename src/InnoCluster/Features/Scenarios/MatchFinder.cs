@@ -43,7 +43,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         var nodes = await ChainNodesAsync(cancellationToken);
         var subject = DemandProfile(demand, nodes);
         var decisions = await db.Set<MatchDecision>().AsNoTracking().Where(d => d.DemandId == demandId).ToDictionaryAsync(d => d.CandidateKey, d => d.Decision, cancellationToken);
-        var terms = RetrievalTerms(subject);
+        var terms = RetrievalTerms(subject, ConceptsFor(nodes));
         var solutionIds = await RetrieveAsync(SearchIndex.Solutions, terms, cancellationToken);
         var enterpriseIds = await RetrieveAsync(SearchIndex.Enterprises, terms, cancellationToken);
         foreach (var key in decisions.Where(d => d.Value == MatchDecisionKind.Pinned).Select(d => d.Key))
@@ -59,7 +59,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         // An enterprise already offering a retrieved solution is represented by it.
         var offering = candidates.Select(c => c.EnterpriseId).ToHashSet();
         candidates.AddRange((await EnterpriseProfilesAsync(enterpriseIds, nodes, cancellationToken)).Where(e => !offering.Contains(e.Id) || decisions.ContainsKey(MatchCandidateKey.Enterprise(e.Id))));
-        return Assemble(demand.Id, demand.Title, subject, candidates, decisions, take);
+        return Assemble(demand.Id, demand.Title, subject, candidates, decisions, ConceptsFor(nodes), take);
     }
 
     /// <summary>Published demands a solution could answer, best first.</summary>
@@ -72,31 +72,34 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             return null;
         }
 
-        var demandIds = await RetrieveAsync(SearchIndex.Demands, RetrievalTerms(subject), cancellationToken);
+        var demandIds = await RetrieveAsync(SearchIndex.Demands, RetrievalTerms(subject, ConceptsFor(nodes)), cancellationToken);
         var demands = await db.Set<Demand>().AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).ToListAsync(cancellationToken);
         var candidates = demands.Select(d => DemandProfile(d, nodes, asSubject: false)).ToList();
         var excluded = await db.Set<MatchDecision>().AsNoTracking()
             .Where(d => d.CandidateKey == MatchCandidateKey.Solution(solutionId) && d.Decision == MatchDecisionKind.Excluded).Select(d => d.DemandId).ToListAsync(cancellationToken);
         candidates.RemoveAll(c => excluded.Contains(c.Id));
-        return Assemble(subject.Id, subject.Name, subject, candidates, new Dictionary<string, MatchDecisionKind>(), take);
+        return Assemble(subject.Id, subject.Name, subject, candidates, new Dictionary<string, MatchDecisionKind>(), ConceptsFor(nodes), take);
     }
 
-    private Result Assemble(int subjectId, string title, MatchProfile subject, List<MatchProfile> candidates, Dictionary<string, MatchDecisionKind> decisions, int take)
+    private Result Assemble(int subjectId, string title, MatchProfile subject, List<MatchProfile> candidates, Dictionary<string, MatchDecisionKind> decisions, ConceptThesaurus concepts, int take)
     {
-        var ranked = new ScenarioMatcher(options.Value.Weights).Rank(subject, candidates);
+        var ranked = new ScenarioMatcher(options.Value.Weights, concepts).Rank(subject, candidates);
         string Key(MatchProfile p) => p.Kind == CandidateKind.Solution ? MatchCandidateKey.Solution(p.Id) : p.Kind == CandidateKind.Enterprise ? MatchCandidateKey.Enterprise(p.Id) : "demand:" + p.Id;
         MatchDecisionKind? DecisionOf(MatchScore m) => decisions.TryGetValue(Key(m.Candidate), out var d) ? d : null;
         var pinnedKeys = decisions.Where(d => d.Value == MatchDecisionKind.Pinned).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         // A pinned candidate the scorer found nothing in common with still shows, at the top.
         var scored = ranked.Select(m => Key(m.Candidate)).ToHashSet(StringComparer.Ordinal);
         var unscoredPins = candidates.Where(c => pinnedKeys.Contains(Key(c)) && !scored.Contains(Key(c)))
-            .Select(c => new MatchScore(c, 0, 0, 0, 0, new MatchReasons([], [], [], false, false, c.Landed)));
+            .Select(c => new MatchScore(c, 0, 0, 0, 0, new MatchReasons([], [], [], false, false, c.Landed, [])));
         var all = ranked.Concat(unscoredPins).ToList();
         Match ToMatch(MatchScore m)
         {
-            var shared = m.Reasons.SharedTerms.Concat(m.Reasons.SharedCapabilities).Select(t => new QueryTerm(t, [])).ToList();
+            var shared = m.Reasons.SharedTerms.Concat(m.Reasons.SharedCapabilities).ToList();
+            // A concept's words are marked on their own side: 口述 in the demand, 语音识别 in the offer.
+            List<QueryTerm> Marked(Func<ConceptLink, string> says) =>
+                shared.Concat(m.Reasons.SharedConcepts.SelectMany(l => says(l).Split('…'))).Distinct(StringComparer.Ordinal).Select(t => new QueryTerm(t, [])).ToList();
             return new Match(m.Candidate.Kind.ToString(), m.Candidate.Id, m.Candidate.EnterpriseId, m.Candidate.Name, Math.Round(m.Score, 4), DecisionOf(m) == MatchDecisionKind.Pinned,
-                m.Reasons, Snippets.Build(subject.Text, shared, 200), Snippets.Build(m.Candidate.Text, shared, 200));
+                m.Reasons, Snippets.Build(subject.Text, Marked(l => l.SubjectSays), 200), Snippets.Build(m.Candidate.Text, Marked(l => l.CandidateSays), 200));
         }
 
         var shown = all.Where(m => DecisionOf(m) != MatchDecisionKind.Excluded)
@@ -107,21 +110,39 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
     }
 
     /// <summary>
-    /// The words retrieval asks for: the capabilities' words first, then the subject's key words by how often
-    /// its text repeats them (a long demand names its subject many times), longer first among equals.
+    /// The words retrieval asks for: the capabilities' words first, then the words vendors write for the
+    /// concepts the subject evokes in other words (口述 → 语音识别, ASR), then the subject's key words by how
+    /// often its text repeats them (a long demand names its subject many times), longer first among equals.
     /// </summary>
-    internal static List<string> RetrievalTerms(MatchProfile subject)
+    internal static List<string> RetrievalTerms(MatchProfile subject, ConceptThesaurus concepts)
     {
+        var normalized = TextNormalizer.Normalize(subject.Text);
+        var conceptWords = concepts.Evoked(subject.Text)
+            .SelectMany(e => e.Concept.Names.Where(name => !normalized.Contains(name, StringComparison.Ordinal)).Take(ConceptWordsEach))
+            .SelectMany(ScenarioMatcher.KeyTerms)
+            // 机器人技术 is indexed as 机器人 and 技术: a word the subject says itself adds nothing, a stop word finds everything.
+            .Where(word => !ScenarioMatcher.ContainsTerm(normalized, word)).Distinct(StringComparer.Ordinal).Take(ConceptWordLimit);
         var counts = SearchAnalyzer.Default.IndexTokens(subject.Text).Where(t => subject.Terms.Contains(t.Text))
             .GroupBy(t => t.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var capabilityWords = subject.Capabilities.SelectMany(c => SearchAnalyzer.Default.IndexTokens(c).Where(t => t.Kind != TokenKind.SubWord && t.Length >= 2).Select(t => t.Text));
-        return capabilityWords
+        var capabilityWords = subject.Capabilities.SelectMany(IndexWords);
+        var own = capabilityWords
             .Concat(subject.Terms.OrderByDescending(t => counts.GetValueOrDefault(t)).ThenByDescending(t => t.Length).ThenBy(t => t, StringComparer.Ordinal))
             .Distinct(StringComparer.Ordinal).Take(RetrievalTermLimit).ToList();
+        // The concept words come on top of the subject's own, which they must not crowd out.
+        return [.. own, .. conceptWords.Except(own, StringComparer.Ordinal)];
     }
+
+    /// <summary>A phrase as the index holds it: 人工智能平台 is indexed as 人工智能 and 平台.</summary>
+    private static IEnumerable<string> IndexWords(string phrase) =>
+        SearchAnalyzer.Default.IndexTokens(phrase).Where(t => t.Kind != TokenKind.SubWord && t.Length >= 2).Select(t => t.Text);
 
     /// <summary>How many words one retrieval asks for (an OR of them); more finds more, at a cost per query.</summary>
     private const int RetrievalTermLimit = 20;
+
+    /// <summary>A concept's first names (its most common trade words), and how many concept words one retrieval adds.</summary>
+    private const int ConceptWordsEach = 3;
+
+    private const int ConceptWordLimit = 8;
 
     /// <summary>
     /// The candidates full-text retrieval hands to the scorer: the best-ranked holders of any of the words.
@@ -181,7 +202,10 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
                 .Select(n => (n.Code, n.AllNames.Select(TextNormalizer.Normalize).Where(name => name.Length >= 2).ToArray())).ToArray();
             Codes = nodes.ToDictionary(n => n.Id, n => n.Code);
             Names = nodes.ToDictionary(n => n.Id, n => n.Name);
+            Concepts = ConceptThesaurus.With(nodes);
         }
+
+        public ConceptThesaurus Concepts { get; }
 
         public IReadOnlyDictionary<int, string> Codes { get; }
 
@@ -194,6 +218,9 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             return _leaves.Where(l => l.Names.Any(name => normalized.Contains(name, StringComparison.Ordinal))).Select(l => l.Code).ToHashSet(StringComparer.Ordinal);
         }
     }
+
+    /// <summary>The concept layer, unless configuration weighs it at zero (then it neither retrieves nor scores).</summary>
+    private ConceptThesaurus ConceptsFor(ChainNames nodes) => options.Value.Weights.Concepts > 0 ? nodes.Concepts : ConceptThesaurus.None;
 
     private async Task<ChainNames> ChainNodesAsync(CancellationToken cancellationToken) =>
         new(await registry.ChainNodesAsync(cancellationToken));

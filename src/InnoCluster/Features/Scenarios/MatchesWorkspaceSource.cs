@@ -66,6 +66,11 @@ public sealed class MatchesWorkspaceSource(InnoClusterDbContext db, MatchFinder 
             reasons.Add(new(Ui.L("共同关键词", "Shared words"), string.Join("、", m.Reasons.SharedTerms.Take(8))));
         }
 
+        foreach (var concept in m.Reasons.SharedConcepts)
+        {
+            reasons.Add(new(Ui.L($"概念关联（{concept.Concept}）", $"Linked by concept ({concept.ConceptEn})"), $"{concept.SubjectSays} → {concept.CandidateSays}"));
+        }
+
         if (m.Reasons.SharedChainNodes.Count > 0)
         {
             reasons.Add(new(Ui.L("产业链节点", "Chain nodes"), string.Join("、", m.Reasons.SharedChainNodes)));

@@ -26,6 +26,12 @@ public sealed class MatchWeights
 
     /// <summary>Scenarios the vendor has already landed through the platform (saturates: 1 → 0.5, 3 → 0.75).</summary>
     public double TrackRecord { get; set; } = 0.05;
+
+    /// <summary>
+    /// How much a concept linking the two texts (口述 ↔ 语音识别) counts inside the text score, against a shared
+    /// word of the same rarity; 0 leaves the concept layer out.
+    /// </summary>
+    public double Concepts { get; set; } = 1;
 }
 
 public sealed class MatchingOptions
@@ -69,7 +75,11 @@ public sealed record MatchReasons(
     IReadOnlyList<string> SharedChainNodes,
     bool SameSector,
     bool SameDistrict,
-    int Landed);
+    int Landed,
+    IReadOnlyList<ConceptLink> SharedConcepts);
+
+/// <summary>A concept both texts evoke in different words: what the subject says, what the candidate says.</summary>
+public sealed record ConceptLink(string Concept, string ConceptEn, string? ChainNode, string SubjectSays, string CandidateSays);
 
 public sealed record MatchScore(MatchProfile Candidate, double Score, double TextScore, double CapabilityScore, double ChainScore, MatchReasons Reasons);
 
@@ -82,7 +92,7 @@ public sealed record MatchScore(MatchProfile Candidate, double Score, double Tex
 /// any solution are candidates through their products, business scope and chain links.
 /// </para>
 /// </summary>
-public sealed class ScenarioMatcher(MatchWeights weights)
+public sealed class ScenarioMatcher(MatchWeights weights, ConceptThesaurus? concepts = null)
 {
     public IReadOnlyList<MatchScore> Rank(MatchProfile subject, IReadOnlyList<MatchProfile> candidates)
     {
@@ -113,13 +123,15 @@ public sealed class ScenarioMatcher(MatchWeights weights)
 
         // Rarity among the candidates: a word most of them share ("智能") says little about fit.
         var idf = frequency.Select(f => Math.Log(1 + ((double)candidates.Count / (1 + f)))).ToArray();
-        var subjectWeight = idf.Sum();
+        var links = LinkConcepts(subject, candidates, texts);
+        var subjectWeight = idf.Sum() + (weights.Concepts * links.Idf.Sum());
         var subjectCapabilities = subject.Capabilities.Select(TextNormalizer.Normalize).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         return candidates.Select((candidate, c) =>
         {
             var shared = Enumerable.Range(0, subjectTerms.Length).Where(t => holds[c][t])
                 .OrderByDescending(t => idf[t]).ThenBy(t => subjectTerms[t], StringComparer.Ordinal).ToList();
-            var text = subjectWeight > 0 ? shared.Sum(t => idf[t]) / subjectWeight : 0;
+            var linked = Enumerable.Range(0, links.Idf.Length).Where(k => links.Found[c][k] is not null).OrderByDescending(k => links.Idf[k]).ToList();
+            var text = subjectWeight > 0 ? (shared.Sum(t => idf[t]) + (weights.Concepts * linked.Sum(k => links.Idf[k]))) / subjectWeight : 0;
             var candidateText = texts[c];
             var candidateCapabilities = candidate.Capabilities.Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
             var sharedCapabilities = subjectCapabilities.Where(x => candidateCapabilities.Contains(x) || candidateText.Contains(x, StringComparison.Ordinal)).ToList();
@@ -133,11 +145,42 @@ public sealed class ScenarioMatcher(MatchWeights weights)
             var score = (weights.Text * text) + (weights.Capabilities * capability) + (weights.ChainNodes * chain)
                 + (sameSector ? weights.Sector : 0) + (sameDistrict ? weights.District : 0) + (weights.TrackRecord * track);
             return new MatchScore(candidate, score, text, capability, chain,
-                new MatchReasons(shared.Take(12).Select(t => subjectTerms[t]).ToList(), sharedCapabilities, sharedNodes, sameSector, sameDistrict, landed));
+                new MatchReasons(shared.Take(12).Select(t => subjectTerms[t]).ToList(), sharedCapabilities, sharedNodes, sameSector, sameDistrict, landed,
+                    linked.Select(k => links.Found[c][k]!).ToList()));
         })
         .Where(m => m.TextScore > 0 || m.CapabilityScore > 0 || m.ChainScore > 0)
         .OrderByDescending(m => m.Score).ThenBy(m => m.Candidate.Kind).ThenBy(m => m.Candidate.Id)
         .ToList();
+    }
+
+    /// <summary>
+    /// The concepts the subject evokes that each candidate evokes in other words (口述 in the demand, 语音识别 in
+    /// the offer), and their rarity among the candidates. A candidate that says what the subject said is
+    /// credited by the shared word instead, so a concept never counts twice.
+    /// </summary>
+    private (double[] Idf, ConceptLink?[][] Found) LinkConcepts(MatchProfile subject, IReadOnlyList<MatchProfile> candidates, string[] texts)
+    {
+        var evoked = weights.Concepts > 0 && concepts is not null ? concepts.Evoked(subject.Text) : [];
+        var found = new ConceptLink?[candidates.Count][];
+        var frequency = new int[evoked.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            found[c] = new ConceptLink?[evoked.Count];
+            var sentences = evoked.Count > 0 ? ConceptThesaurus.Sentences(texts[c]) : [];
+            for (var k = 0; k < evoked.Count; k++)
+            {
+                var said = evoked[k];
+                if (ConceptThesaurus.Evidence(said.Concept, texts[c], sentences) is { } answer && !ContainsTerm(texts[c], said.Says))
+                {
+                    found[c][k] = new ConceptLink(said.Concept.Name, said.Concept.NameEn, said.Concept.ChainNode, said.Says, answer.Says);
+                    frequency[k]++;
+                }
+            }
+        }
+
+        // A concept that links no candidate weighs nothing: where every candidate that has it says it in the
+        // subject's own words, the shared word already carries it.
+        return (frequency.Select(f => f == 0 ? 0 : Math.Log(1 + ((double)candidates.Count / (1 + f)))).ToArray(), found);
     }
 
     /// <summary>Whether normalised text holds a term: anywhere for Chinese, on word boundaries for Latin terms ("ai" is not in "detail").</summary>
