@@ -1,3 +1,4 @@
+using InnoCluster.Features.Documents;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;
@@ -35,8 +36,7 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
         bool Proposed,
         IReadOnlyList<SourceDto> Sources);
 
-    public static string SentenceLink(int documentId, int? start, int? end) =>
-        start is { } s ? $"/documents/{documentId}?s={s}&e={end ?? s}#s-{s}" : $"/documents/{documentId}";
+    public static string SentenceLink(int documentId, int? start, int? end) => DocumentLinks.At(documentId, start, end ?? start);
 
     /// <summary>
     /// The plan's targets with their values and statuses today, or as they stood on <paramref name="asOf"/>: only

@@ -100,18 +100,8 @@ public sealed class SearchModel(DocumentSearch search, IAuthorizationService aut
     public string FacetLabel(string key, string value) => DocumentLabels.Facet(key, value);
 
     /// <summary>The document opened at a paragraph, the paragraph highlighted and the search's words marked.</summary>
-    public string OpenAt(int documentId, int? start, int? end)
-    {
-        var values = new Dictionary<string, string?> { ["q"] = Q };
-        if (start is { } s && end is { } e)
-        {
-            values["s"] = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            values["e"] = e.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        var link = QueryHelpers.AddQueryString($"/documents/{documentId}", values.Where(kv => !string.IsNullOrEmpty(kv.Value)));
-        return start is not null ? $"{link}#s-{start}" : string.IsNullOrWhiteSpace(Q) ? link : link + "#match-1";
-    }
+    public string OpenAt(int documentId, int? start, int? end) =>
+        start is not null && end is not null ? DocumentLinks.At(documentId, start, end, Q) : DocumentLinks.At(documentId, query: Q);
 
     /// <summary>第十九条 in Chinese, Article 19 in English.</summary>
     public static string ArticleLabel(string? label, int? number) =>

@@ -19,9 +19,6 @@ public sealed class SourceModel(GetDocument get) : PageModel
             return NotFound();
         }
 
-        var target = found.SentenceStart is { } start
-            ? $"/documents/{found.DocumentId}?s={start}&e={found.QuoteEnd}#s-{start}"
-            : $"/documents/{found.DocumentId}";
-        return LocalRedirect(target);
+        return LocalRedirect(DocumentLinks.At(found.DocumentId, found.SentenceStart, found.QuoteEnd));
     }
 }
