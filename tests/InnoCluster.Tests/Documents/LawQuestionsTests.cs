@@ -220,7 +220,7 @@ public sealed class SqliteLawQuestionsTests(LawsCorpusApp<SqliteTarget> app) : L
 public sealed class PostgresLawQuestionsTests(LawsCorpusApp<PostgresTarget> app) : LawQuestionsTests<PostgresTarget>(app), IClassFixture<LawsCorpusApp<PostgresTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["sql"] = (0.31, 0.72) }; // measured 0.336 0.745: ts_rank weighed by idf is not BM25
+        new Dictionary<string, (double, double)> { ["sql"] = (0.55, 0.76) }; // measured 0.583 0.798 with BM25 in SQL (0.336 0.745 with ts_rank weighed by idf)
 
-    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.27, 0.53); // measured 0.300 0.559
+    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.31, 0.57); // measured 0.336 0.607 (0.300 0.559 before)
 }

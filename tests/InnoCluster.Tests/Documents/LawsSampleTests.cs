@@ -10,6 +10,25 @@ namespace InnoCluster.Tests.Documents;
 public sealed class LawsApp<TTarget> : TestApp<TTarget>
     where TTarget : DatabaseTarget, new();
 
+/// <summary>The laws sample (tests/fixtures/laws-sample), brought in as an operator does.</summary>
+public static class LawsSample
+{
+    public static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "laws-sample");
+
+    /// <summary>The sample through the CLI's import; returns what the command printed.</summary>
+    public static async Task<string> ImportAsync<TTarget>(TestApp<TTarget> app)
+        where TTarget : DatabaseTarget, new()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var scope = app.Scope();
+        var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Words.SequenceEqual(["import", "documents"]));
+        using var output = new StringWriter();
+        var exit = await verb.RunAsync(CliCommand.Parse(["import", "documents", Folder])!, scope.ServiceProvider, output, ct);
+        Assert.True(exit == 0, output.ToString());
+        return output.ToString();
+    }
+}
+
 /// <summary>30 real laws and regulations (tests/fixtures/laws-sample) through the CLI: outlines, dates, versions, search.</summary>
 public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncLifetime
     where TTarget : DatabaseTarget, new()
@@ -23,7 +42,7 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "fixtures", "laws-sample");
+    private static string Folder => LawsSample.Folder;
 
     public string ImportOutput { get; private set; } = "";
 
@@ -34,12 +53,7 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         {
             if (Imported.Add(_app))
             {
-                await using var scope = _app.Scope();
-                var verb = scope.ServiceProvider.GetServices<ICliVerb>().Single(v => v.Words.SequenceEqual(["import", "documents"]));
-                using var output = new StringWriter();
-                var exit = await verb.RunAsync(CliCommand.Parse(["import", "documents", Folder])!, scope.ServiceProvider, output, Ct);
-                Assert.True(exit == 0, output.ToString());
-                ImportOutput = output.ToString();
+                ImportOutput = await LawsSample.ImportAsync(_app);
             }
         }
         finally

@@ -51,17 +51,22 @@ public sealed class PostgresSearchDialect : ISearchDialect
     }
 
     /// <summary>
-    /// Rows holding any of the terms. ts_rank knows no rarity, so a common word would outweigh a rare one: each term's
-    /// rank is weighed by its BM25 inverse document frequency (counted per query on the GIN index), and the sum
-    /// by the share of the terms the row holds — as Lucene's coordination does on the embedded path.
+    /// Rows holding any of the terms, ranked by BM25 as FTS5 and Lucene rank on the embedded path: each term's
+    /// inverse document frequency (counted per query on the GIN index), its frequency in the row — ts_rank_cd of a
+    /// one-lexeme query is the sum of its occurrences' weights, so a title occurrence (weight A) counts ten body
+    /// ones (D), as FTS5's column weights do — saturated (k1 1.2) and normalised by the row's length against the
+    /// average of the rows found (b 0.75; length = distinct lexemes, which PostgreSQL reads from the tsvector's
+    /// header). The sum is weighed by the share of the terms the row holds, as Lucene's coordination does.
     /// </summary>
     public IQueryable<SearchMatch> MatchAny(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<string> terms) =>
         db.Database.SqlQueryRaw<SearchMatch>(
             $"WITH q AS (SELECT t::tsquery AS query FROM unnest(@terms) AS t), " +
             $"total AS (SELECT count(*)::float8 AS n FROM {index.TableName}), " +
-            $"weighed AS (SELECT q.query, ln(1 + (total.n - c.n + 0.5) / (c.n + 0.5)) AS idf FROM q, total, LATERAL (SELECT count(*)::float8 AS n FROM {index.TableName} x WHERE x.document @@ q.query) c) " +
-            $"SELECT s.id::int AS id, (sum(w.idf * ts_rank(s.document, w.query, 1)) * count(*) / @count)::float8 AS rank " +
-            $"FROM {index.TableName} s JOIN weighed w ON s.document @@ w.query GROUP BY s.id",
+            $"weighed AS (SELECT q.query, ln(1 + (total.n - c.n + 0.5) / (c.n + 0.5)) AS idf FROM q, total, LATERAL (SELECT count(*)::float8 AS n FROM {index.TableName} x WHERE x.document @@ q.query) c), " +
+            $"hits AS (SELECT s.id, w.idf, 10 * ts_rank_cd(s.document, w.query, 0) AS tf, length(s.document)::float8 AS len FROM {index.TableName} s JOIN weighed w ON s.document @@ w.query), " +
+            $"normed AS (SELECT hits.*, avg(len) OVER () AS average FROM hits) " +
+            $"SELECT id::int AS id, (sum(idf * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / greatest(average, 1)))) * count(*) / @count)::float8 AS rank " +
+            $"FROM normed GROUP BY id",
             new NpgsqlParameter("terms", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = terms.Distinct(StringComparer.Ordinal).Select(Lexeme).ToArray() },
             new NpgsqlParameter("count", NpgsqlDbType.Double) { Value = (double)Math.Max(1, terms.Distinct(StringComparer.Ordinal).Count()) });
 
