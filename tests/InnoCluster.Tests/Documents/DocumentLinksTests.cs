@@ -1,4 +1,4 @@
-using InnoCluster.Features.Documents;
+using InnoCluster.Infrastructure.Web;
 
 namespace InnoCluster.Tests.Documents;
 

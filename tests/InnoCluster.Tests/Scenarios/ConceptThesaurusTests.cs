@@ -23,6 +23,37 @@ public sealed class ConceptThesaurusTests
         Assert.DoesNotContain(thesaurus.Concepts, c => c.Name == "感知智能");
     }
 
+    [Fact]
+    public void EveryChainNodeTheThesaurusNames_IsInTheSeedTaxonomy()
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(System.Text.Json.Nodes.JsonNode? node)
+        {
+            if (node is System.Text.Json.Nodes.JsonArray array)
+            {
+                foreach (var item in array)
+                {
+                    Collect(item);
+                }
+            }
+            else if (node is System.Text.Json.Nodes.JsonObject item)
+            {
+                if (item["code"] is { } code)
+                {
+                    codes.Add(code.GetValue<string>());
+                }
+
+                Collect(item["segments"]);
+                Collect(item["nodes"]);
+            }
+        }
+
+        Collect(System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(Infrastructure.TestPaths.RepositoryRoot, "data", "seed", "chain.json"))));
+        var named = ConceptThesaurus.With([]).Concepts.Where(c => c.ChainNode is not null).ToList();
+        Assert.NotEmpty(named);
+        Assert.All(named, c => Assert.True(codes.Contains(c.ChainNode!), $"{c.Name}: chain node {c.ChainNode} is not in data/seed/chain.json"));
+    }
+
     [Theory]
     [InlineData("医生口述就能生成病历", "语音识别", "口述")]
     [InlineData("不需要司机的车送快递", "无人配送", "不需要司机…车")]

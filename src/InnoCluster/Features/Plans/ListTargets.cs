@@ -1,4 +1,3 @@
-using InnoCluster.Features.Documents;
 using InnoCluster.Infrastructure.Web;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Text;

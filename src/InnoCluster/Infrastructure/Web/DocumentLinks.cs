@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace InnoCluster.Features.Documents;
+namespace InnoCluster.Infrastructure.Web;
 
 /// <summary>
-/// Where a link opens a document: at a passage (from its start to its end highlighted, scrolled to), in a past
+/// Where a link opens a library document: at a passage (from its start to its end highlighted, scrolled to), in a past
 /// version, with a search's words marked — one way to write it for every feature that points into the library.
 /// </summary>
 public static class DocumentLinks
