@@ -72,6 +72,9 @@ public sealed class ScenarioTests(BrowserApp app) : IClassFixture<BrowserApp>
         var match = page.Locator("[data-testid=match][data-kind=Solution]").Filter(new() { HasText = "锂电极片漏涂视觉检测" });
         await Assertions.Expect(match).ToBeVisibleAsync();
         await Assertions.Expect(match.GetByTestId("reasons")).ToContainTextAsync("具备所需能力：机器视觉、缺陷检测");
+        // Chain nodes by name, never by code.
+        await Assertions.Expect(match.GetByTestId("reasons")).ToContainTextAsync("产业链节点：计算机视觉");
+        await Assertions.Expect(match.GetByTestId("reasons")).Not.ToContainTextAsync("vision");
         await Assertions.Expect(match.Locator(".two-texts mark", new() { HasText = "漏涂" })).ToHaveCountAsync(2);
 
         // Dock the pair and move it, stage by stage, to landed.

@@ -25,7 +25,11 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         bool Pinned,
         MatchReasons Reasons,
         IReadOnlyList<SnippetPart> SubjectSnippet,
-        IReadOnlyList<SnippetPart> CandidateSnippet);
+        IReadOnlyList<SnippetPart> CandidateSnippet,
+        IReadOnlyList<ChainNodeName> ChainNodeNames);
+
+    /// <summary>A shared chain node as readers see it, in both languages (the reasons keep its code).</summary>
+    public sealed record ChainNodeName(string Code, string Name, string NameEn);
 
     private static readonly IReadOnlySet<string> NoTerms = new HashSet<string>();
 
@@ -59,7 +63,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         // An enterprise already offering a retrieved solution is represented by it.
         var offering = candidates.Select(c => c.EnterpriseId).ToHashSet();
         candidates.AddRange((await EnterpriseProfilesAsync(enterpriseIds, nodes, cancellationToken)).Where(e => !offering.Contains(e.Id) || decisions.ContainsKey(MatchCandidateKey.Enterprise(e.Id))));
-        return Assemble(demand.Id, demand.Title, subject, candidates, decisions, ConceptsFor(nodes), take);
+        return Assemble(demand.Id, demand.Title, subject, candidates, decisions, nodes, take);
     }
 
     /// <summary>Published demands a solution could answer, best first.</summary>
@@ -78,12 +82,12 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         var excluded = await db.Set<MatchDecision>().AsNoTracking()
             .Where(d => d.CandidateKey == MatchCandidateKey.Solution(solutionId) && d.Decision == MatchDecisionKind.Excluded).Select(d => d.DemandId).ToListAsync(cancellationToken);
         candidates.RemoveAll(c => excluded.Contains(c.Id));
-        return Assemble(subject.Id, subject.Name, subject, candidates, new Dictionary<string, MatchDecisionKind>(), ConceptsFor(nodes), take);
+        return Assemble(subject.Id, subject.Name, subject, candidates, new Dictionary<string, MatchDecisionKind>(), nodes, take);
     }
 
-    private Result Assemble(int subjectId, string title, MatchProfile subject, List<MatchProfile> candidates, Dictionary<string, MatchDecisionKind> decisions, ConceptThesaurus concepts, int take)
+    private Result Assemble(int subjectId, string title, MatchProfile subject, List<MatchProfile> candidates, Dictionary<string, MatchDecisionKind> decisions, ChainNames nodes, int take)
     {
-        var ranked = new ScenarioMatcher(options.Value.Weights, concepts).Rank(subject, candidates);
+        var ranked = new ScenarioMatcher(options.Value.Weights, ConceptsFor(nodes)).Rank(subject, candidates);
         string Key(MatchProfile p) => p.Kind == CandidateKind.Solution ? MatchCandidateKey.Solution(p.Id) : p.Kind == CandidateKind.Enterprise ? MatchCandidateKey.Enterprise(p.Id) : "demand:" + p.Id;
         MatchDecisionKind? DecisionOf(MatchScore m) => decisions.TryGetValue(Key(m.Candidate), out var d) ? d : null;
         var pinnedKeys = decisions.Where(d => d.Value == MatchDecisionKind.Pinned).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
@@ -99,7 +103,8 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
             List<QueryTerm> Marked(Func<ConceptLink, string> says) =>
                 shared.Concat(m.Reasons.SharedConcepts.SelectMany(l => says(l).Split('…'))).Distinct(StringComparer.Ordinal).Select(t => new QueryTerm(t, [])).ToList();
             return new Match(m.Candidate.Kind.ToString(), m.Candidate.Id, m.Candidate.EnterpriseId, m.Candidate.Name, Math.Round(m.Score, 4), DecisionOf(m) == MatchDecisionKind.Pinned,
-                m.Reasons, Snippets.Build(subject.Text, Marked(l => l.SubjectSays), 200), Snippets.Build(m.Candidate.Text, Marked(l => l.CandidateSays), 200));
+                m.Reasons, Snippets.Build(subject.Text, Marked(l => l.SubjectSays), 200), Snippets.Build(m.Candidate.Text, Marked(l => l.CandidateSays), 200),
+                m.Reasons.SharedChainNodes.Where(nodes.ByCode.ContainsKey).Select(code => nodes.ByCode[code]).ToList());
         }
 
         var shown = all.Where(m => DecisionOf(m) != MatchDecisionKind.Excluded)
@@ -202,10 +207,13 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
                 .Select(n => (n.Code, n.AllNames.Select(TextNormalizer.Normalize).Where(name => name.Length >= 2).ToArray())).ToArray();
             Codes = nodes.ToDictionary(n => n.Id, n => n.Code);
             Names = nodes.ToDictionary(n => n.Id, n => n.Name);
+            ByCode = nodes.ToDictionary(n => n.Code, n => new ChainNodeName(n.Code, n.Name, n.NameEn), StringComparer.Ordinal);
             Concepts = ConceptThesaurus.With(nodes);
         }
 
         public ConceptThesaurus Concepts { get; }
+
+        public IReadOnlyDictionary<string, ChainNodeName> ByCode { get; }
 
         public IReadOnlyDictionary<int, string> Codes { get; }
 

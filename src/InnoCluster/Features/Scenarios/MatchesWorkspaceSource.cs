@@ -71,9 +71,9 @@ public sealed class MatchesWorkspaceSource(InnoClusterDbContext db, MatchFinder 
             reasons.Add(new(Ui.L($"概念关联（{concept.Concept}）", $"Linked by concept ({concept.ConceptEn})"), $"{concept.SubjectSays} → {concept.CandidateSays}"));
         }
 
-        if (m.Reasons.SharedChainNodes.Count > 0)
+        if (m.ChainNodeNames.Count > 0)
         {
-            reasons.Add(new(Ui.L("产业链节点", "Chain nodes"), string.Join("、", m.Reasons.SharedChainNodes)));
+            reasons.Add(new(Ui.L("产业链节点", "Chain nodes"), string.Join(Ui.L("、", ", "), m.ChainNodeNames.Select(n => Ui.L(n.Name, n.NameEn)))));
         }
 
         if (m.Reasons.SameSector)
