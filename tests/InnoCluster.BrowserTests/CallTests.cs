@@ -159,6 +159,27 @@ public sealed class CallTests(BrowserApp app) : IClassFixture<BrowserApp>
         await firm.GotoAsync("/calls");
         await Assertions.Expect(firm.Locator("table.data").First).ToContainTextAsync("入选");
 
+        // A 示范项目 result is a landed demonstration: the firm's page lists it with the call, the case collection holds it.
+        await firm.GotoAsync($"/enterprises/{firmId}");
+        var trackRecord = firm.GetByTestId("track-record");
+        await Assertions.Expect(trackRecord).ToContainTextAsync("场景落地 · 示范项目");
+        await Assertions.Expect(trackRecord.Locator($"a[href='/calls/{callId}']")).ToHaveTextAsync("工厂智能质检");
+        await Assertions.Expect(trackRecord).ToContainTextAsync("浏览器测试示范项目遴选");
+        await firm.GotoAsync("/scenarios/cases");
+        await Assertions.Expect(firm.GetByTestId("cases")).ToContainTextAsync(firmName);
+
+        // The plan's target 14 (50个示范项目), measured by the calls' results, counts it.
+        var target = await WithDbAsync(db => db.Set<InnoCluster.Features.Plans.PlanTarget>()
+            .Where(t => t.Name.Contains("示范项目") && t.Period == InnoCluster.Features.Plans.TargetPeriod.Cumulative).Select(t => t.Id).FirstAsync());
+        await office.GotoAsync($"/plans/targets/{target}");
+        var form = office.GetByTestId("indicator-form");
+        await form.GetByLabel("平台计数：征集结果（入选；对上申报为上级批准）").CheckAsync();
+        await form.GetByLabel("征集的项目类别（选“征集结果”时）").SelectOptionAsync(new SelectOptionValue { Label = "人工智能应用场景示范项目" });
+        await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");
+        await Assertions.Expect(office.Locator("dl.facts")).ToContainTextAsync("征集结果：人工智能应用场景示范项目");
+        await Assertions.Expect(office.Locator("dl.facts dd").Nth(3)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1\\s*个"));
+
         // The call's report, printed to PDF by the server's Chromium, names the result.
         await using var printed = await office.APIRequest.GetAsync($"/calls/{callId}/report.pdf", new() { Timeout = 120_000 });
         Assert.True(printed.Ok, $"{printed.Status}: {await printed.TextAsync()}");

@@ -18,7 +18,7 @@ public sealed class FeatureBoundaryTests
         { "Registry", ["Workspace"] },
         { "Documents", ["Registry", "Workspace"] },
         { "Calculator", ["Registry", "Documents", "Workspace", "Calls"] },
-        { "Calls", ["Registry", "Documents", "Calculator", "Identity", "Workspace"] },
+        { "Calls", ["Registry", "Documents", "Calculator", "Identity", "Workspace", "Scenarios"] },
         { "Scenarios", ["Registry", "Documents", "Identity", "Workspace"] },
         { "Plans", ["Registry", "Documents", "Identity", "Scenarios", "Calls", "Workspace"] },
         { "Home", ["Registry", "Documents", "Scenarios", "Plans"] },

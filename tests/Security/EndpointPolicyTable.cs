@@ -22,6 +22,7 @@ public static class EndpointPolicyTable
 
         ["GET /api/enterprises"] = Policies.Public,
         ["GET /api/enterprises/{id:int}"] = Policies.Public,
+        ["GET /api/enterprises/{id:int}/track-record"] = Policies.Public,
         ["GET /api/enterprises/export"] = Policies.Official,
         ["PATCH /api/enterprises/{id:int}/profile"] = Policies.SignedIn,
         ["POST /api/enterprises/import"] = Policies.Official,

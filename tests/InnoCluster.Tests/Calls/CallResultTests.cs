@@ -84,6 +84,44 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task ADemonstrationProjectSelection_JoinsTheCaseCollection_LandedOnTheDayItWasSelected()
+    {
+        var (callId, _, firmId, office) = await RunToResultAsync(now => new
+        {
+            title = "苏州市人工智能应用场景示范项目遴选", kind = "Selection", programme = "DemonstrationProject", level = "市", year = 2026, rubric = Rubric,
+            opensAt = CallTime.Written(now.AddHours(-1)), closesAt = CallTime.Written(now.AddDays(5)), expertsPerApplication = 1, publicityDays = 5,
+        }, "示范项目企业");
+        var today = InnoCluster.Infrastructure.BeijingTime.Today(_app.Clock);
+
+        // The case is public, delivered by the selected firm, a demonstration, sourced to the call; what a selection does not say stays empty.
+        var cases = (await OkAsync(_app.CreateClient().GetAsync("/api/scenarios/cases", Ct))).AsArray();
+        var shown = Assert.Single(cases, c => c!["vendorId"]?.GetValue<int?>() == firmId)!;
+        Assert.Equal(("结果测试项目", true, $"/calls/{callId}", "苏州市人工智能应用场景示范项目遴选"),
+            (shown["scenario"]!.GetValue<string>(), shown["demonstration"]!.GetValue<bool>(), shown["sourceLink"]!.GetValue<string>(), shown["source"]!.GetValue<string>()));
+        Assert.Null(shown["owner"]);
+        Assert.Null(shown["sector"]);
+        Assert.Equal(InnoCluster.Features.Scenarios.RecordDemonstrationCase.LandedOnSelection, shown["notes"]!.GetValue<string>());
+        var demand = await OkAsync(_app.CreateClient().GetAsync($"/api/demands/{shown["demandId"]!.GetValue<int>()}", Ct));
+        Assert.Contains("入选苏州市人工智能应用场景示范项目遴选（2026年）", demand["problem"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // The firm's public track record lists the landed demonstration and the call it was selected in.
+        var record = (await OkAsync(_app.CreateClient().GetAsync($"/api/enterprises/{firmId}/track-record", Ct))).AsArray();
+        Assert.Equal(
+            [("人工智能应用场景示范项目 · 入选", "结果测试项目", $"/calls/{callId}", today), ("场景落地 · 示范项目", "结果测试项目", $"/demands/{shown["demandId"]!.GetValue<int>()}", today)],
+            record.Select(i => (i!["kind"]!.GetValue<string>(), i["title"]!.GetValue<string>(), i["link"]!.GetValue<string>(), DateOnly.Parse(i["on"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture))).OrderBy(i => i.Item3, StringComparer.Ordinal).ToList());
+
+        // The plan counts it among landed pairs and demonstration projects from that day on, and among the call's selections.
+        var (target, plan) = await _app.WithDbAsync(async db => await db.Set<InnoCluster.Features.Plans.PlanTarget>().Where(t => t.Name.Contains("示范项目") && t.Period == InnoCluster.Features.Plans.TargetPeriod.Cumulative).Select(t => new Tuple<int, int>(t.Id, t.PlanId)).FirstAsync(Ct) is var row ? (row.Item1, row.Item2) : default);
+        foreach (var spec in new[] { "scenarios:demonstration", "scenarios:landed", "calls:demonstration-project" })
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = spec }, Ct)).StatusCode);
+            var now = (await OkAsync(office.GetAsync($"/api/plans/{plan}/targets?asOf={today:yyyy-MM-dd}", Ct))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!["latestValue"]!.GetValue<decimal>();
+            var before = (await OkAsync(office.GetAsync($"/api/plans/{plan}/targets?asOf={today.AddDays(-1):yyyy-MM-dd}", Ct))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!["latestValue"]!.GetValue<decimal>();
+            Assert.True(now == before + 1, $"{spec}: {before} the day before, {now} on the day");
+        }
+    }
+
+    [Fact]
     public async Task TheProvincesApproval_CountsTowardsThePlanTarget()
     {
         var (callId, id, firmId, office) = await RunToResultAsync(now => new

@@ -44,6 +44,7 @@ public static class CallsFeature
         services.AddScoped<RecordUpwardResult>();
         services.AddScoped<CallResults>();
         services.AddScoped<ResultsIntoRecord>();
+        services.AddScoped<Registry.IEnterpriseTrackRecord, ResultsTrackRecord>();
         services.AddScoped<ExportApplications>();
         services.AddScoped<ExportScores>();
         services.AddScoped<GetCallReport>();

@@ -25,14 +25,22 @@ public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, 
             return problem;
         }
 
+        // A record written into another feature (a demonstration case) saves as it goes: one transaction keeps it with the
+        // result. The firms are told once it stands (their notices save on their own, and may retry one by one).
         var decided = await db.Set<CallApplication>().Where(a => a.CallId == callId && (a.Status == ApplicationStatus.Selected || a.Status == ApplicationStatus.NotSelected)).ToListAsync(cancellationToken);
-        await record.WriteAsync(call, [.. decided.Where(a => a.Status == ApplicationStatus.Selected)], now, cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await record.WriteAsync(call, [.. decided.Where(a => a.Status == ApplicationStatus.Selected)], now, cancellationToken);
+            await audit.RecordAsync("publish-result", "calls", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", call.Title, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         foreach (var application in decided)
         {
             await notices.ChangedAsync(application, call, cancellationToken);
         }
 
-        await audit.RecordAsync("publish-result", "calls", callId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", call.Title, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return (await publicity.RunAsync(callId, cancellationToken))!;
     }

@@ -23,6 +23,8 @@ public sealed class RecordUpwardResult(InnoClusterDbContext db, CallRecords reco
             return problem;
         }
 
+        // A record written into another feature (a demonstration case) saves as it goes: one transaction keeps it with the result.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (request.Approved)
         {
             await intoRecord.WriteApprovedAsync(loaded.Call, loaded.Application, loaded.Application.UpwardDecidedOn ?? today, cancellationToken);
@@ -31,6 +33,7 @@ public sealed class RecordUpwardResult(InnoClusterDbContext db, CallRecords reco
         await audit.RecordAsync("upward-result", "call_applications", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok",
             $"{(request.Approved ? "approved" : "declined")} {request.DecidedOn:yyyy-MM-dd} {request.Amount}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await records.ViewAsync(loaded, actor, cancellationToken);
     }
 }

@@ -18,6 +18,8 @@ public static class RegistryApi
 
         api.MapGet("/enterprises", ListEnterprisesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/enterprises/{id:int}", GetEnterpriseAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/enterprises/{id:int}/track-record", async Task<Results<Ok<IReadOnlyList<TrackRecordItem>>, NotFound>> (int id, GetTrackRecord get, CancellationToken ct) =>
+            await get.RunAsync(id, ct) is { } items ? TypedResults.Ok(items) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
         api.MapMethods("/enterprises/{id:int}/profile", ["PATCH"], UpdateProfileAsync).RequireAuthorization(Policies.SignedIn);
         api.MapMethods("/enterprises/{id:int}/facts", ["PATCH"], UpdateFactsAsync).RequireAuthorization(Policies.SignedIn);
         api.MapGet("/enterprises/{id:int}/fact-changes", FirmFactChangesAsync).RequireAuthorization(Policies.SignedIn);

@@ -28,6 +28,7 @@ public static class RegistryFeature
         services.AddScoped<ListFactChanges>();
         services.AddScoped<Workspace.IWorkspaceSource, FactChangesWorkspaceSource>();
         services.AddScoped<GrantRecord>();
+        services.AddScoped<GetTrackRecord>();
         services.AddScoped<AddEnterpriseRecord>();
         services.AddScoped<DecideEnterpriseRecord>();
         services.AddScoped<ListEnterpriseRecords>();

@@ -38,7 +38,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
 
     public sealed record Dashboard(Counts Total, IReadOnlyList<StageTime> TimeInStage, IReadOnlyList<Slice> BySector, IReadOnlyList<Slice> ByDistrict, IReadOnlyList<Figure> Figures);
 
-    public sealed record Case(int DockingId, int DemandId, string Scenario, string? Owner, string? Sector, string? District, string? Vendor, int? VendorId, string? Solution, DateTimeOffset LandedAt, bool Demonstration, string? Notes, string? Source);
+    public sealed record Case(int DockingId, int DemandId, string Scenario, string? Owner, string? Sector, string? District, string? Vendor, int? VendorId, string? Solution, DateTimeOffset LandedAt, bool Demonstration, string? Notes, string? Source, string? SourceLink = null);
 
     private sealed record DemandRow(int Id, DemandStatus Status, string? Sector, int? DistrictId);
 
@@ -121,7 +121,7 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         var rows = await (from d in db.Set<Docking>().AsNoTracking()
                           where d.Stage == DockingStage.Landed || d.Stage == DockingStage.Demonstration
                           join demand in db.Set<Demand>() on d.DemandId equals demand.Id
-                          select new { d.Id, d.DemandId, demand.Title, demand.OwnerName, demand.Sector, demand.DistrictId, VendorId = d.EnterpriseId, d.SolutionId, d.Stage, demand.Source.Source, demand.Source.Quote })
+                          select new { d.Id, d.DemandId, demand.Title, demand.OwnerName, demand.Sector, demand.DistrictId, VendorId = d.EnterpriseId, d.SolutionId, d.Stage, demand.Source.Source, demand.Source.Quote, demand.Source.Locator })
             .ToListAsync(cancellationToken);
         var vendors = await registry.EnterpriseNamesAsync(rows.Select(r => r.VendorId).OfType<int>().Distinct().ToList(), cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
@@ -132,9 +132,13 @@ public sealed class ScenarioFunnel(InnoClusterDbContext db, IRegistryDirectory r
         var districts = (await registry.DistrictsAsync(cancellationToken)).ToDictionary(d => d.Id, d => d.Name);
         return rows.Select(r => new Case(r.Id, r.DemandId, r.Title, r.OwnerName, r.Sector, r.DistrictId is { } id ? districts.GetValueOrDefault(id) : null, r.VendorId is { } v ? vendors.GetValueOrDefault(v) : null, r.VendorId,
                 r.SolutionId is { } s ? solutions.GetValueOrDefault(s) : null, landedSteps[r.Id].At, r.Stage == DockingStage.Demonstration, landedSteps[r.Id].Note,
-                r.Quote is null ? null : $"{InnoCluster.Infrastructure.Web.Ui.SourceTitle(r.Source, sources)}：{r.Quote}"))
+                r.Quote is not null ? $"{InnoCluster.Infrastructure.Web.Ui.SourceTitle(r.Source, sources)}：{r.Quote}" : IsPageLink(r.Locator) ? r.Source : null,
+                IsPageLink(r.Locator) ? r.Locator : null))
             .OrderByDescending(c => c.LandedAt).ThenBy(c => c.DockingId).ToList();
     }
+
+    /// <summary>A source that is a page here (a call whose result made the case), not a document or a file.</summary>
+    private static bool IsPageLink(string? locator) => locator is not null && locator.StartsWith('/') && !locator.StartsWith("//", StringComparison.Ordinal);
 
     public async Task<int> ExportCasesAsync(Stream output, CancellationToken cancellationToken)
     {

@@ -22,6 +22,8 @@ public static class ScenariosFeature
         services.Configure<MatchingOptions>(configuration.GetSection("Scenarios:Matching"));
         services.AddScoped<DemandImport>();
         services.AddScoped<DemandQueries>();
+        services.AddScoped<RecordDemonstrationCase>();
+        services.AddScoped<Registry.IEnterpriseTrackRecord, CasesTrackRecord>();
         services.AddScoped<Workspace.ISavedSearchSource, DemandListSource>();
         services.AddScoped<ExportDemands>();
         services.AddScoped<ExportSolutions>();
