@@ -5117,6 +5117,45 @@ namespace InnoCluster.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_call_applications_enterprise_enterprise_id");
+
+                    b.OwnsOne("InnoCluster.Features.Calls.TalentCandidate", "Candidate", b1 =>
+                        {
+                            b1.Property<int>("CallApplicationId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<int?>("ChainNodeId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("candidate_chain_node_id");
+
+                            b1.Property<string>("Field")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("candidate_field");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("candidate_name");
+
+                            b1.Property<string>("Position")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("candidate_position");
+
+                            b1.HasKey("CallApplicationId");
+
+                            b1.ToTable("call_applications");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CallApplicationId")
+                                .HasConstraintName("fk_call_applications_call_applications_id");
+                        });
+
+                    b.Navigation("Candidate");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Calls.Objection", b =>

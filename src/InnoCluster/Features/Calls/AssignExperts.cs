@@ -32,9 +32,10 @@ public sealed class AssignExperts(InnoClusterDbContext db, CallRecords records, 
         var experts = await db.Set<Expert>().AsNoTracking().Where(e => e.Active).OrderBy(e => e.Id).ToListAsync(cancellationToken);
         var existing = await db.Set<ReviewAssignment>().AsNoTracking().Where(r => r.CallId == callId).Select(r => new { r.ApplicationId, r.ExpertId, r.Status }).ToListAsync(cancellationToken);
         var sketches = await registry.SketchesAsync([.. applications.Select(a => a.EnterpriseId).Distinct()], cancellationToken);
+        // A talent programme's fit is the candidate's field when its chain node is given; otherwise the firm's nodes.
         var candidates = applications.Select(a => new ExpertAssignment.Candidate(
-            new Recusal.Applicant(a.EnterpriseId, a.EnterpriseName, a.Partners), a.Id,
-            (sketches.GetValueOrDefault(a.EnterpriseId)?.ChainNodeIds ?? []).ToHashSet())).ToList();
+            new Recusal.Applicant(a.EnterpriseId, a.EnterpriseName, a.Partners, a.Candidate?.Name), a.Id,
+            a.Candidate?.ChainNodeId is { } node ? [node] : (sketches.GetValueOrDefault(a.EnterpriseId)?.ChainNodeIds ?? []).ToHashSet())).ToList();
         var outcome = ExpertAssignment.Assign(
             candidates, experts, call.ExpertsPerApplication, call.Year,
             existing.Where(e => e.Status != AssignmentStatus.Recused).ToLookup(e => e.ApplicationId, e => e.ExpertId),

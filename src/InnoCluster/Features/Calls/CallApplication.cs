@@ -56,6 +56,9 @@ public sealed class CallApplication
 
     public List<FieldAnswer> Answers { get; set; } = [];
 
+    /// <summary>The person put forward, for a talent programme's call; null otherwise.</summary>
+    public TalentCandidate? Candidate { get; set; }
+
     public List<AttachedFile> Files { get; set; } = [];
 
     public ApplicationStatus Status { get; set; }
@@ -110,6 +113,22 @@ public sealed class CallApplication
         if (string.IsNullOrWhiteSpace(ProjectTitle))
         {
             errors.Add(new("projectTitle", "请填写申报项目名称 / give the project's title"));
+        }
+
+        if (call.Programme == CallProgramme.Talent)
+        {
+            foreach (var (key, value, zh, en) in new[]
+            {
+                ("candidate.name", Candidate?.Name, "人才姓名", "the candidate's name"),
+                ("candidate.position", Candidate?.Position, "人才现任职务或职称", "the candidate's position or title"),
+                ("candidate.field", Candidate?.Field, "人才专业领域", "the candidate's field"),
+            })
+            {
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    errors.Add(new(key, $"请填写{zh} / give {en}"));
+                }
+            }
         }
 
         foreach (var field in call.Fields)

@@ -1,3 +1,5 @@
+using InnoCluster.Infrastructure.UseCases;
+
 namespace InnoCluster.Features.Calls;
 
 public enum CallKind
@@ -48,6 +50,66 @@ public enum CallProgramme
     /// <summary>Another national or provincial programme the city recommends to.</summary>
     UpwardProgramme,
 }
+
+/// <summary>
+/// For a talent programme (顶尖人才 …): the person the firm puts forward, who is what the experts judge — name,
+/// position or title, field of work, and the chain node that field belongs to (for the experts' field fit).
+/// </summary>
+public sealed class TalentCandidate
+{
+    public const int NameLength = 50;
+    public const int PositionLength = 100;
+    public const int FieldLength = 200;
+
+    public string Name { get; set; } = "";
+
+    public string Position { get; set; } = "";
+
+    public string Field { get; set; } = "";
+
+    public int? ChainNodeId { get; set; }
+
+    /// <summary>
+    /// The candidate as a firm writes it (the chain node by its code): only a talent programme's call takes one; each
+    /// part at most its length; a chain node the registry does not know is refused. Blank parts are kept blank, for
+    /// submission to ask for them.
+    /// </summary>
+    public static TalentCandidate? Read(CandidateInput input, Call call, IReadOnlyDictionary<string, int> chainNodeIds, List<FieldError> errors)
+    {
+        if (call.Programme != CallProgramme.Talent)
+        {
+            errors.Add(new("candidate", "只有人才计划的申报填写人才信息 / only a talent programme's application names a candidate"));
+            return null;
+        }
+
+        var (name, position, field) = ((input.Name ?? "").Trim(), (input.Position ?? "").Trim(), (input.Field ?? "").Trim());
+        foreach (var (key, value, length) in new[] { ("candidate.name", name, NameLength), ("candidate.position", position, PositionLength), ("candidate.field", field, FieldLength) })
+        {
+            if (value.Length > length)
+            {
+                errors.Add(new(key, $"不超过{length}字 / at most {length} characters"));
+            }
+        }
+
+        int? node = null;
+        if (!string.IsNullOrWhiteSpace(input.ChainNode))
+        {
+            if (chainNodeIds.TryGetValue(input.ChainNode.Trim(), out var id))
+            {
+                node = id;
+            }
+            else
+            {
+                errors.Add(new("candidate.chainNode", $"没有代码为“{input.ChainNode.Trim()}”的产业链环节 / no chain node with the code “{input.ChainNode.Trim()}”"));
+            }
+        }
+
+        return new TalentCandidate { Name = name, Position = position, Field = field, ChainNodeId = node };
+    }
+}
+
+/// <summary>The candidate of a talent programme's application as a firm writes it; the chain node by its code.</summary>
+public sealed record CandidateInput(string? Name, string? Position, string? Field, string? ChainNode);
 
 /// <summary>A field of a call's application form.</summary>
 public sealed record FormField(string Key, string Label, bool Required, int MaxLength = 2000);

@@ -84,5 +84,6 @@ public sealed class CallRecords(InnoClusterDbContext db, IRegistryDirectory regi
     }
 
     public async Task<ApplicationView> ViewAsync(Loaded loaded, CallActor actor, CancellationToken cancellationToken) =>
-        ApplicationView.Of(loaded.Application, await ReviewsAsync(loaded, actor, cancellationToken), loaded.MyAssignment is not null);
+        ApplicationView.Of(loaded.Application, await ReviewsAsync(loaded, actor, cancellationToken), loaded.MyAssignment is not null,
+            loaded.Application.Candidate?.ChainNodeId is { } node ? (await registry.ChainNodesAsync(cancellationToken)).FirstOrDefault(n => n.Id == node) : null);
 }

@@ -30,17 +30,21 @@ public sealed record ApplicationView(
     IReadOnlyList<FieldAnswer> Answers, IReadOnlyList<AttachedFile> Files, ApplicationStatus Status, DateTimeOffset? SubmittedAt,
     IReadOnlyList<EligibilityReason> Eligibility, string? ReturnReason, DateTimeOffset? CorrectionDueAt, decimal? PanelScore, string? PanelReason,
     string? DecisionReason, bool? UpwardApproved, DateOnly? UpwardDecidedOn, decimal? AwardedAmount, string? UpwardNote,
-    IReadOnlyList<ApplicationView.Step> Steps, IReadOnlyList<ApplicationView.Review> Reviews)
+    IReadOnlyList<ApplicationView.Step> Steps, IReadOnlyList<ApplicationView.Review> Reviews, ApplicationView.Person? Candidate = null)
 {
+    /// <summary>A talent programme's candidate, with the chain node by code and name.</summary>
+    public sealed record Person(string Name, string Position, string Field, string? ChainNode, string? ChainNodeName, string? ChainNodeNameEn);
+
     public sealed record Step(string Action, DateTimeOffset At, string Actor, string? Note);
 
     public sealed record Review(int AssignmentId, int ExpertId, string? ExpertName, AssignmentStatus Status, string? RecusalReason, IReadOnlyList<CriterionScore> Scores, decimal? Total, string? Comment, int Revisions);
 
-    public static ApplicationView Of(CallApplication a, IReadOnlyList<Review> reviews, bool forExpert) => new(
+    public static ApplicationView Of(CallApplication a, IReadOnlyList<Review> reviews, bool forExpert, Registry.ChainNodeInfo? candidateNode = null) => new(
         a.Id, a.CallId, a.EnterpriseId, a.EnterpriseName, a.DistrictId, a.ProjectTitle, a.Partners, a.Answers, a.Files, a.Status, a.SubmittedAt,
         a.Eligibility, a.ReturnReason, a.CorrectionDueAt, forExpert ? null : a.PanelScore, forExpert ? null : a.PanelReason, forExpert ? null : a.DecisionReason,
         a.UpwardApproved, a.UpwardDecidedOn, a.AwardedAmount, a.UpwardNote,
-        forExpert ? [] : [.. a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new Step(s.Action, s.At, s.ActorName, s.Note))], reviews);
+        forExpert ? [] : [.. a.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new Step(s.Action, s.At, s.ActorName, s.Note))], reviews,
+        a.Candidate is { } c ? new Person(c.Name, c.Position, c.Field, candidateNode?.Code, candidateNode?.Name, candidateNode?.NameEn) : null);
 
     public static Review ReviewOf(ReviewAssignment r, string? expertName)
     {

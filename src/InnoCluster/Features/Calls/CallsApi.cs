@@ -98,7 +98,7 @@ public static class CallsApi
                 await ListWorkbook.WriteAsync(publicity.Selected, e => new Dictionary<string, object?>
                 {
                     [Ui.L("企业", "Enterprise")] = e.EnterpriseName,
-                    [Ui.L("项目", "Project")] = e.ProjectTitle,
+                    [Ui.L("项目", "Project")] = e.Candidate is null ? e.ProjectTitle : $"{e.ProjectTitle}（{e.Candidate}）",
                 }, publicity.Phase == CallPhase.Decided ? Ui.L("结果", "Result") : Ui.L("公示名单", "Public notice"), ct),
                 ListWorkbook.ContentType, ListWorkbook.FileName(publicity.Phase == CallPhase.Decided ? "结果" : "公示名单", publicity.Phase == CallPhase.Decided ? "result" : "public-notice", clock.GetUtcNow())))
             .RequireAuthorization(Policies.Public);

@@ -50,6 +50,13 @@ internal sealed class CallApplicationConfiguration : IEntityTypeConfiguration<Ca
         b.Property(a => a.UpwardNote).HasMaxLength(1000);
         b.Property(a => a.Partners).AsJson();
         b.Property(a => a.Answers).AsJson();
+        b.OwnsOne(a => a.Candidate, candidate =>
+        {
+            candidate.Property(c => c.Name).HasColumnName("candidate_name").HasMaxLength(TalentCandidate.NameLength).IsRequired();
+            candidate.Property(c => c.Position).HasColumnName("candidate_position").HasMaxLength(TalentCandidate.PositionLength).IsRequired();
+            candidate.Property(c => c.Field).HasColumnName("candidate_field").HasMaxLength(TalentCandidate.FieldLength).IsRequired();
+            candidate.Property(c => c.ChainNodeId).HasColumnName("candidate_chain_node_id");
+        });
         b.Property(a => a.Files).AsJson();
         b.Property(a => a.Eligibility).AsJson();
         b.HasMany(a => a.Steps).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);

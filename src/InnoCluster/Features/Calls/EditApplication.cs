@@ -7,14 +7,14 @@ namespace InnoCluster.Features.Calls;
 
 /// <summary>
 /// The firm fills in its draft (or corrects a returned application): project title, partners, the form's
-/// answers and its files. Files are the firm's own uploads (POST /api/me/files), each for one of the form's
+/// answers and its files, and for a talent programme the candidate. Files are the firm's own uploads (POST /api/me/files), each for one of the form's
 /// attachments. Unknown fields, someone else's file or an over-long answer are refused by name.
 /// </summary>
-public sealed class EditApplication(InnoClusterDbContext db, CallRecords records, TimeProvider clock)
+public sealed class EditApplication(InnoClusterDbContext db, CallRecords records, Registry.IRegistryDirectory registry, TimeProvider clock)
 {
     public sealed record FileRef(string Key, Guid FileId);
 
-    public sealed record Request(string? ProjectTitle, IReadOnlyList<string>? Partners, IReadOnlyDictionary<string, string?>? Answers, IReadOnlyList<FileRef>? Files);
+    public sealed record Request(string? ProjectTitle, IReadOnlyList<string>? Partners, IReadOnlyDictionary<string, string?>? Answers, IReadOnlyList<FileRef>? Files, CandidateInput? Candidate = null);
 
     public async Task<Result<ApplicationView>> RunAsync(int id, Request request, CallActor actor, CancellationToken cancellationToken)
     {
@@ -90,10 +90,15 @@ public sealed class EditApplication(InnoClusterDbContext db, CallRecords records
             }
         }
 
+        var candidate = request.Candidate is { } input
+            ? TalentCandidate.Read(input, call, (await registry.ChainNodesAsync(cancellationToken)).ToDictionary(n => n.Code, n => n.Id, StringComparer.Ordinal), errors)
+            : application.Candidate;
         if (errors.Count > 0)
         {
             return Problem.Fields(errors);
         }
+
+        application.Candidate = candidate;
 
         application.ProjectTitle = request.ProjectTitle?.Trim() ?? application.ProjectTitle;
         application.Partners = partners;

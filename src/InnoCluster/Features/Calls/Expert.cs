@@ -48,25 +48,27 @@ public sealed class Expert
 /// <summary>
 /// Conflict of interest (回避): an expert does not review an application of a firm they work for or hold
 /// shares in or are otherwise tied to (by its registry id or its name), one whose partners include the expert's
-/// own affiliation, or a firm they had a joint project with in the three years before the call. Names are
+/// own affiliation, a firm they had a joint project with in the three years before the call, or a talent
+/// programme's candidate who bears their name. Names are
 /// compared as normalised text (full-width, spaces, traditional forms).
 /// </summary>
 public static class Recusal
 {
     public const int JointProjectYears = 3;
 
-    public sealed record Applicant(int EnterpriseId, string EnterpriseName, IReadOnlyList<string> Partners);
+    /// <param name="Candidate">For a talent programme, the person put forward.</param>
+    public sealed record Applicant(int EnterpriseId, string EnterpriseName, IReadOnlyList<string> Partners, string? Candidate = null);
 
     /// <summary>An expert with their names normalised once, for checking against many applications.</summary>
-    public sealed record Prepared(Expert Expert, string Affiliation, IReadOnlyList<(DeclaredInterest Interest, string Organisation)> Interests);
+    public sealed record Prepared(Expert Expert, string Affiliation, IReadOnlyList<(DeclaredInterest Interest, string Organisation)> Interests, string Name = "");
 
     /// <summary>An applicant with its names normalised once.</summary>
-    public sealed record PreparedApplicant(Applicant Applicant, string Firm, IReadOnlySet<string> Partners);
+    public sealed record PreparedApplicant(Applicant Applicant, string Firm, IReadOnlySet<string> Partners, string Candidate = "");
 
-    public static Prepared Prepare(Expert expert) => new(expert, Key(expert.Affiliation), [.. expert.Interests.Select(i => (i, Key(i.Organisation)))]);
+    public static Prepared Prepare(Expert expert) => new(expert, Key(expert.Affiliation), [.. expert.Interests.Select(i => (i, Key(i.Organisation)))], Key(expert.Name));
 
     public static PreparedApplicant Prepare(Applicant applicant) =>
-        new(applicant, Key(applicant.EnterpriseName), applicant.Partners.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal));
+        new(applicant, Key(applicant.EnterpriseName), applicant.Partners.Select(Key).Where(k => k.Length > 0).ToHashSet(StringComparer.Ordinal), Key(applicant.Candidate));
 
     /// <summary>Why the expert must step aside, or null when they need not.</summary>
     public static string? Why(Expert expert, Applicant applicant, int? callYear) => Why(Prepare(expert), Prepare(applicant), callYear);
@@ -76,6 +78,12 @@ public static class Recusal
         if (expert.Affiliation.Length > 0 && expert.Affiliation == applicant.Firm)
         {
             return "本单位申报 / the expert's own organisation applies";
+        }
+
+        // Names are all there is to tell people apart by: a namesake steps aside too, the safe side of a doubt.
+        if (applicant.Candidate.Length > 0 && applicant.Candidate == expert.Name)
+        {
+            return "申报人才与专家同名（可能为专家本人）/ the candidate bears the expert's name (possibly the expert)";
         }
 
         if (expert.Affiliation.Length > 0 && applicant.Partners.Contains(expert.Affiliation))

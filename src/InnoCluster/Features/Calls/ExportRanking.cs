@@ -14,7 +14,7 @@ public sealed class ExportRanking(GetRanking ranking)
             {
                 [Ui.L("名次", "Rank")] = r.Rank,
                 [Ui.L("企业", "Enterprise")] = r.EnterpriseName,
-                [Ui.L("申报项目", "Application")] = r.ProjectTitle,
+                [Ui.L("申报项目", "Application")] = r.Candidate is null ? r.ProjectTitle : $"{r.ProjectTitle}（{r.Candidate}）",
                 [Ui.L("已评分/分配", "Scored / assigned")] = $"{r.Scored} / {r.Assigned}",
                 [Ui.L("回避", "Recused")] = r.Recused,
                 [Ui.L("原始分", "Raw mean")] = r.RawMean,

@@ -6,7 +6,8 @@ namespace InnoCluster.Features.Calls;
 /// <summary>The public 公示 (and, after it, the result): who is proposed, until when objections are taken, how many were filed and answered.</summary>
 public sealed class GetPublicity(InnoClusterDbContext db, TimeProvider clock)
 {
-    public sealed record Entry(int ApplicationId, string EnterpriseName, string ProjectTitle);
+    /// <param name="Candidate">For a talent programme, the person selected (a 公示 of talent names them).</param>
+    public sealed record Entry(int ApplicationId, string EnterpriseName, string ProjectTitle, string? Candidate = null);
 
     public sealed record Result(int CallId, string Title, CallPhase Phase, DateTimeOffset? From, DateTimeOffset? Until, bool TakesObjections, IReadOnlyList<Entry> Selected, int Objections, int Answered);
 
@@ -20,7 +21,7 @@ public sealed class GetPublicity(InnoClusterDbContext db, TimeProvider clock)
         }
 
         var selected = await db.Set<CallApplication>().AsNoTracking().Where(a => a.CallId == callId && a.Status == ApplicationStatus.Selected)
-            .OrderBy(a => a.Id).Select(a => new Entry(a.Id, a.EnterpriseName, a.ProjectTitle)).ToListAsync(cancellationToken);
+            .OrderBy(a => a.Id).Select(a => new Entry(a.Id, a.EnterpriseName, a.ProjectTitle, a.Candidate == null ? null : a.Candidate.Name)).ToListAsync(cancellationToken);
         var objections = await db.Set<Objection>().AsNoTracking().Where(o => o.CallId == callId).Select(o => o.Answer != null).ToListAsync(cancellationToken);
         return new Result(call.Id, call.Title, call.PhaseAt(now), call.PublicityFrom, call.PublicityUntil, call.TakesObjectionsAt(now), selected, objections.Count, objections.Count(a => a));
     }

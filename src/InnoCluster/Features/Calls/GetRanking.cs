@@ -12,7 +12,7 @@ public sealed class GetRanking(InnoClusterDbContext db, CallRecords records)
 {
     public sealed record Row(
         int ApplicationId, string EnterpriseName, string ProjectTitle, ApplicationStatus Status, int Assigned, int Scored, int Recused,
-        decimal? RawMean, double? ZMean, decimal? Spread, bool Divergent, decimal? PanelScore, decimal? Final, int? Rank, bool WithinQuota);
+        decimal? RawMean, double? ZMean, decimal? Spread, bool Divergent, decimal? PanelScore, decimal? Final, int? Rank, bool WithinQuota, string? Candidate = null);
 
     public sealed record Result(int CallId, string Title, int? TotalQuota, decimal DivergenceThreshold, int OpenReviews, IReadOnlyList<Row> Rows);
 
@@ -25,7 +25,7 @@ public sealed class GetRanking(InnoClusterDbContext db, CallRecords records)
 
         // Only the columns the ranking reads: 2,000 applications and 10,000 reviews per call stay a few fast queries.
         var applications = (await db.Set<CallApplication>().AsNoTracking().Where(a => a.CallId == callId)
-            .Select(a => new { a.Id, a.EnterpriseName, a.ProjectTitle, a.Status, a.PanelScore }).ToListAsync(cancellationToken))
+            .Select(a => new { a.Id, a.EnterpriseName, a.ProjectTitle, a.Status, a.PanelScore, Candidate = a.Candidate == null ? null : a.Candidate.Name }).ToListAsync(cancellationToken))
             .Where(a => CallApplication.InReview(a.Status, call)).ToList();
         var assignments = await db.Set<ReviewAssignment>().AsNoTracking().Where(r => r.CallId == callId)
             .Select(r => new { r.Id, r.ApplicationId, r.ExpertId, r.Status }).ToListAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class GetRanking(InnoClusterDbContext db, CallRecords records)
             var a = byId[r.ApplicationId];
             var mine = work[r.ApplicationId].ToList();
             return new Row(a.Id, a.EnterpriseName, a.ProjectTitle, a.Status, mine.Count(m => m.Status != AssignmentStatus.Recused), r.Scored, mine.Count(m => m.Status == AssignmentStatus.Recused),
-                r.RawMean, r.ZMean, r.Spread, r.Divergent, r.PanelScore, r.Final, r.Rank, call.TotalQuota is not { } quota || (r.Rank is { } rank && rank <= quota));
+                r.RawMean, r.ZMean, r.Spread, r.Divergent, r.PanelScore, r.Final, r.Rank, call.TotalQuota is not { } quota || (r.Rank is { } rank && rank <= quota), a.Candidate);
         }).ToList();
         return new Result(call.Id, call.Title, call.TotalQuota, call.DivergenceThreshold, assignments.Count(r => r.Status == AssignmentStatus.Assigned), rows);
     }

@@ -17,7 +17,7 @@ namespace InnoCluster.Features.Calls.Pages;
 public sealed class ApplicationPageModel(
     GetApplication get, GetCall getCall, EditApplication edit, SubmitApplication submit, WithdrawApplication withdraw, CheckApplication check,
     RecommendApplication recommend, ScoreApplication score, RecuseFromReview recuse, SetPanelScore panel, DecideApplication decide, RecordUpwardResult upward,
-    UploadStore uploads, IOptions<UploadOptions> uploadOptions) : UseCasePageModel
+    UploadStore uploads, IOptions<UploadOptions> uploadOptions, Registry.IRegistryDirectory registry) : UseCasePageModel
 {
     public ApplicationView Application { get; private set; } = null!;
 
@@ -31,6 +31,12 @@ public sealed class ApplicationPageModel(
 
     [BindProperty]
     public Dictionary<string, string?> Answers { get; set; } = [];
+
+    [BindProperty]
+    public CandidateInput Candidate { get; set; } = new(null, null, null, null);
+
+    /// <summary>The chain's nodes, for a talent programme's candidate to name the field.</summary>
+    public IReadOnlyList<Registry.ChainNodeInfo> ChainNodes { get; private set; } = [];
 
     [BindProperty]
     public Dictionary<string, decimal> Scores { get; set; } = [];
@@ -82,7 +88,7 @@ public sealed class ApplicationPageModel(
         // Files not replaced stay as they were.
         files.AddRange(current.Files.Where(f => files.All(n => n.Key != f.Key)).Select(f => new EditApplication.FileRef(f.Key, f.FileId)));
         var partners = (Partners ?? "").Split(['\n', '、', ',', '，', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return await StepAsync(id, edit.RunAsync(id, new EditApplication.Request(ProjectTitle, partners, Answers, files), Actor, cancellationToken), Ui.L("已保存。", "Saved."), cancellationToken);
+        return await StepAsync(id, edit.RunAsync(id, new EditApplication.Request(ProjectTitle, partners, Answers, files, Call.Programme == CallProgramme.Talent ? Candidate : null), Actor, cancellationToken), Ui.L("已保存。", "Saved."), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
@@ -133,11 +139,13 @@ public sealed class ApplicationPageModel(
         }
 
         (Application, Call) = (application, call);
+        ChainNodes = call.Programme == CallProgramme.Talent ? await registry.ChainNodesAsync(cancellationToken) : [];
         if (!keepInput)
         {
             ProjectTitle = application.ProjectTitle;
             Partners = string.Join("\n", application.Partners);
             Answers = application.Answers.ToDictionary(a => a.Key, a => (string?)a.Value);
+            Candidate = new CandidateInput(application.Candidate?.Name, application.Candidate?.Position, application.Candidate?.Field, application.Candidate?.ChainNode);
             Note = null;
         }
 
