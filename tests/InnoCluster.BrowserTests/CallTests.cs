@@ -168,14 +168,15 @@ public sealed class CallTests(BrowserApp app) : IClassFixture<BrowserApp>
         await firm.GotoAsync("/scenarios/cases");
         await Assertions.Expect(firm.GetByTestId("cases")).ToContainTextAsync(firmName);
 
-        // The plan's target 14 (50个示范项目), measured by the calls' results, counts it.
+        // The plan's target 14 (50个示范项目): the platform proposes counting the calls' results; the official adopts it as proposed, and it counts the result.
         var target = await WithDbAsync(db => db.Set<InnoCluster.Features.Plans.PlanTarget>()
             .Where(t => t.Name.Contains("示范项目") && t.Period == InnoCluster.Features.Plans.TargetPeriod.Cumulative).Select(t => t.Id).FirstAsync());
         await office.GotoAsync($"/plans/targets/{target}");
+        await Assertions.Expect(office.GetByTestId("suggested-indicator")).ToContainTextAsync("征集结果：人工智能应用场景示范项目");
         var form = office.GetByTestId("indicator-form");
-        await form.GetByLabel("平台计数：征集结果（入选；对上申报为上级批准）").CheckAsync();
-        await form.GetByLabel("征集的项目类别（选“征集结果”时）").SelectOptionAsync(new SelectOptionValue { Label = "人工智能应用场景示范项目" });
+        await Assertions.Expect(form.GetByLabel("平台计数：征集结果（入选；对上申报为上级批准）")).ToBeCheckedAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
+        await Assertions.Expect(office.GetByTestId("suggested-indicator")).ToHaveCountAsync(0);
         await Assertions.Expect(office.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");
         await Assertions.Expect(office.Locator("dl.facts")).ToContainTextAsync("征集结果：人工智能应用场景示范项目");
         await Assertions.Expect(office.Locator("dl.facts dd").Nth(3)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^1\\s*个"));

@@ -47,8 +47,12 @@ public sealed class PlanDashboardTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/plans");
         await page.GetByRole(AriaRole.Link, new() { Name = "头雁企业", Exact = true }).ClickAsync();
         // Picked on a form (what to count, which tiers, where on the chain): no syntax to type.
+        // The platform proposes the 头雁 tier and fills the form with it; nothing is counted until the official saves.
+        await Assertions.Expect(page.GetByTestId("suggested-indicator")).ToContainTextAsync("头雁");
         var form = page.GetByTestId("indicator-form");
+        await Assertions.Expect(form.GetByLabel("头雁企业", new() { Exact = true })).ToBeCheckedAsync();
         await form.GetByLabel("平台计数：登记库中的企业").CheckAsync();
+        await form.GetByLabel("头雁企业", new() { Exact = true }).UncheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请至少选择一个企业梯队");
         form = page.GetByTestId("indicator-form");

@@ -131,6 +131,9 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
         }, "首版次软件企业");
 
         var (target, plan) = await _app.WithDbAsync(async db => await db.Set<InnoCluster.Features.Plans.PlanTarget>().Where(t => t.Name.Contains("首版次软件")).Select(t => new Tuple<int, int>(t.Id, t.PlanId)).FirstAsync(Ct) is var row ? (row.Item1, row.Item2) : default);
+        var proposed = await OkAsync(office.GetAsync($"/api/plan-targets/{target}", Ct));
+        Assert.Equal("certifications:first-edition-software/provincial", proposed["suggested"]!["spec"]!.GetValue<string>()); // proposed from its name, not applied
+        Assert.Null(proposed["computedIndicator"]);
         Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = "calls:first-edition-software" }, Ct)).StatusCode);
         var before = (await OkAsync(office.GetAsync($"/api/plan-targets/{target}", Ct)))["target"]!;
         Assert.Equal(0m, before["latestValue"]!.GetValue<decimal>()); // recommended is not yet approved

@@ -8,11 +8,14 @@ public sealed class GetTarget(InnoClusterDbContext db, ListPlans plans, ListTarg
 {
     public sealed record TaskRef(int Id, string Code, string Title, IReadOnlyList<string> Units);
 
-    public sealed record View(ListPlans.Item Plan, ListTargets.TargetDto Target, TaskRef? Task, string? ComputedIndicator);
+    /// <param name="Suggested">The count the platform proposes while none is chosen (<see cref="IndicatorSuggestions"/>), not applied until an official adopts it.</param>
+    public sealed record View(ListPlans.Item Plan, ListTargets.TargetDto Target, TaskRef? Task, string? ComputedIndicator, SuggestedIndicator? Suggested = null);
+
+    public sealed record SuggestedIndicator(string Spec, string Description);
 
     public async Task<View?> RunAsync(int targetId, CancellationToken cancellationToken)
     {
-        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator }).SingleOrDefaultAsync(cancellationToken);
+        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator, t.Name, t.Unit, t.Period }).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -23,6 +26,9 @@ public sealed class GetTarget(InnoClusterDbContext db, ListPlans plans, ListTarg
         var task = row.TaskId is { } taskId
             ? await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             : null;
-        return new View(plan, target, task is null ? null : new TaskRef(task.Id, task.Code, task.Title, task.Units), row.ComputedIndicator);
+        var suggested = row.ComputedIndicator is null && ComputedIndicator.TryParse(IndicatorSuggestions.For(row.Name, row.Unit, row.Period), out var spec)
+            ? new SuggestedIndicator(spec.Spec, spec.Describe())
+            : null;
+        return new View(plan, target, task is null ? null : new TaskRef(task.Id, task.Code, task.Title, task.Units), row.ComputedIndicator, suggested);
     }
 }

@@ -35,6 +35,9 @@ public sealed class ApplicationPageModel(
     [BindProperty]
     public CandidateInput Candidate { get; set; } = new(null, null, null, null);
 
+    /// <summary>Whether the form carried a candidate (only a talent programme's form has the fields).</summary>
+    private bool NamesACandidate => new[] { Candidate.Name, Candidate.Position, Candidate.Field, Candidate.ChainNode }.Any(part => part is not null);
+
     /// <summary>The chain's nodes, for a talent programme's candidate to name the field.</summary>
     public IReadOnlyList<Registry.ChainNodeInfo> ChainNodes { get; private set; } = [];
 
@@ -88,7 +91,7 @@ public sealed class ApplicationPageModel(
         // Files not replaced stay as they were.
         files.AddRange(current.Files.Where(f => files.All(n => n.Key != f.Key)).Select(f => new EditApplication.FileRef(f.Key, f.FileId)));
         var partners = (Partners ?? "").Split(['\n', '、', ',', '，', ';', '；'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return await StepAsync(id, edit.RunAsync(id, new EditApplication.Request(ProjectTitle, partners, Answers, files, Call.Programme == CallProgramme.Talent ? Candidate : null), Actor, cancellationToken), Ui.L("已保存。", "Saved."), cancellationToken);
+        return await StepAsync(id, edit.RunAsync(id, new EditApplication.Request(ProjectTitle, partners, Answers, files, NamesACandidate ? Candidate : null), Actor, cancellationToken), Ui.L("已保存。", "Saved."), cancellationToken);
     }
 
     public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>

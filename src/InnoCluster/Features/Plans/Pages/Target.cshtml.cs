@@ -17,6 +17,9 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
 
     public string? CurrentSpec { get; private set; }
 
+    /// <summary>The count the platform proposes while none is chosen; the form opens filled with it.</summary>
+    public GetTarget.SuggestedIndicator? Suggested { get; private set; }
+
     /// <summary>The stored indicator as the form shows it; null when the target's values are reported.</summary>
     public ComputedIndicator? Current => ComputedIndicator.TryParse(CurrentSpec, out var spec) ? spec : null;
 
@@ -45,6 +48,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("carriers:open-innovation-platform", "人工智能开放创新平台（已建成或认定）", "AI open innovation platforms (built or recognised)"),
         ("carriers:research-institute,innovation-centre,laboratory", "科研载体及创新应用中心（已建成或认定）", "Research carriers and innovation centres (built or recognised)"),
         ("carriers:compute-centre", "算力中心（已建成或认定）", "Compute centres (built or recognised)"),
+        ("carriers:talent-base", "人才实训基地（已建成或认定）", "Talent training bases (built or recognised)"),
     ];
 
     /// <summary>Whether a record choice is what the stored spec counts (the level, picked beside, set apart).</summary>
@@ -118,7 +122,8 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
             return false;
         }
 
-        (Plan, Target, Task, CurrentSpec) = (view.Plan, view.Target, view.Task, view.ComputedIndicator);
+        (Plan, Target, Task, Suggested) = (view.Plan, view.Target, view.Task, view.Suggested);
+        CurrentSpec = view.ComputedIndicator ?? (IsOfficial ? view.Suggested?.Spec : null);
         ChainNodes = IsOfficial ? await registry.ChainNodesAsync(cancellationToken) : [];
         return true;
     }

@@ -1,0 +1,50 @@
+namespace InnoCluster.Features.Plans;
+
+/// <summary>
+/// The platform's proposal of the live count that could measure a target, read from the target's name: 头雁 → the
+/// 头雁 tier, 揭榜挂帅 → the challenge lists' results, 省级首版次软件 → provincial first-edition certifications,
+/// 示范项目 → the demonstration calls' results, 实训基地 → talent-base carriers, and so on. A proposal only: it is
+/// never applied by itself (a count of an empty registry would read as the cluster falling behind); an official
+/// adopts it on the target's page, where the form opens filled with it, or through the API. Targets that count
+/// something new since the plan began (新增), figures in 元, yearly targets and measures the registry does not
+/// keep (revenue classes, identifier nodes) get none.
+/// </summary>
+public static class IndicatorSuggestions
+{
+    /// <summary>Rules in order; the first whose words all stand in the name wins. A level word in the name raises the level counted.</summary>
+    private static readonly (string[] AllOf, string Spec, bool Leveled)[] Rules =
+    [
+        (["上市企业", "独角兽"], "tiers:listed,unicorn", false),
+        (["头雁"], "tiers:lead-goose", false),
+        (["揭榜挂帅"], "calls:challenge-list", false),
+        (["首版次软件"], "certifications:first-edition-software", true),
+        (["融合创新产品"], "certifications:fusion-innovation-product", true),
+        (["攻关项目"], "calls:key-technology-project", false),
+        (["示范项目"], "calls:demonstration-project", false),
+        (["实训基地"], "carriers:talent-base", false),
+        (["重点实验室", "工程技术研究中心"], "carriers:key-laboratory,engineering-research-centre", true),
+        (["开放创新平台"], "carriers:open-innovation-platform", true),
+    ];
+
+    /// <summary>The proposed spec, or null when no count fits the target.</summary>
+    public static string? For(string name, string unit, TargetPeriod period)
+    {
+        if (unit is not ("家" or "个") || period == TargetPeriod.Annual || name.Contains("新增", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        foreach (var (allOf, spec, leveled) in Rules)
+        {
+            if (allOf.All(word => name.Contains(word, StringComparison.Ordinal)))
+            {
+                // "国家(省)重点实验室" counts provincial ones and up; "国家人工智能开放创新平台" national ones only.
+                var level = !leveled ? null : name.Contains('省', StringComparison.Ordinal) ? "provincial" : name.Contains("国家", StringComparison.Ordinal) ? "national" : null;
+                var suggested = level is null ? spec : $"{spec}/{level}";
+                return ComputedIndicator.TryParse(suggested, out _) ? suggested : null;
+            }
+        }
+
+        return null;
+    }
+}
