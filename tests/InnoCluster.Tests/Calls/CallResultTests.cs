@@ -119,6 +119,19 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
             var before = (await OkAsync(office.GetAsync($"/api/plans/{plan}/targets?asOf={today.AddDays(-1):yyyy-MM-dd}", Ct))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!["latestValue"]!.GetValue<decimal>();
             Assert.True(now == before + 1, $"{spec}: {before} the day before, {now} on the day");
         }
+
+        // The yearly target (每年度 20个左右) counts the results of the year only; it cannot count a standing number of firms.
+        var yearly = await _app.WithDbAsync(db => db.Set<InnoCluster.Features.Plans.PlanTarget>().Where(t => t.Name.Contains("示范项目") && t.Period == InnoCluster.Features.Plans.TargetPeriod.Annual).Select(t => t.Id).FirstAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, (await office.PutAsJsonAsync($"/api/plan-targets/{yearly}/indicator", new { computed = "tiers:lead-goose" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/plan-targets/{yearly}/indicator", new { computed = "calls:demonstration-project" }, Ct)).StatusCode);
+        async Task<(decimal Yearly, decimal Cumulative)> CountsAsync() =>
+            ((await OkAsync(office.GetAsync($"/api/plan-targets/{yearly}", Ct)))["target"]!["latestValue"]!.GetValue<decimal>(),
+             (await OkAsync(office.GetAsync($"/api/plan-targets/{target}", Ct)))["target"]!["latestValue"]!.GetValue<decimal>());
+        var (thisYear, total) = await CountsAsync();
+        Assert.True(thisYear >= 1 && total >= thisYear, $"{thisYear} this year, {total} in all");
+        await _app.WithDbAsync(db => db.Set<Call>().Where(c => c.Id == callId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.DecidedAt, InnoCluster.Infrastructure.BeijingTime.FromLocal(new DateTime(today.Year - 1, 12, 31, 12, 0, 0, DateTimeKind.Unspecified))), Ct));
+        Assert.Equal((thisYear - 1, total), await CountsAsync());
     }
 
     [Fact]

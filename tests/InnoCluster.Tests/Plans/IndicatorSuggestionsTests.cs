@@ -23,7 +23,7 @@ public sealed class IndicatorSuggestionsTests
             null, // 新增科研载体: what is new since the plan began cannot be told from what stands
             "calls:challenge-list", "certifications:first-edition-software/provincial", "calls:key-technology-project",
             "certifications:fusion-innovation-product/provincial", "calls:demonstration-project",
-            null, // 每年度 示范项目: a yearly count
+            "calls:demonstration-project", // 每年度 示范项目: counted per year
             null, // 标识解析二级节点: not kept
             "carriers:talent-base",
         ];

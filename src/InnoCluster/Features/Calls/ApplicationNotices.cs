@@ -9,7 +9,14 @@ namespace InnoCluster.Features.Calls;
 /// </summary>
 public sealed class ApplicationNotices(Notifier notifier, TimeProvider clock)
 {
-    public async Task ChangedAsync(CallApplication application, Call call, CancellationToken cancellationToken)
+    public async Task ChangedAsync(CallApplication application, Call call, CancellationToken cancellationToken) =>
+        await notifier.TellFirmsAsync([(application.EnterpriseId, NoticeOf(application, call))], cancellationToken);
+
+    /// <summary>Every firm of a published result told at once: one look-up of their members and mail preferences, not one per application.</summary>
+    public async Task ChangedAsync(IReadOnlyCollection<CallApplication> applications, Call call, CancellationToken cancellationToken) =>
+        await notifier.TellFirmsAsync([.. applications.Select(a => (a.EnterpriseId, NoticeOf(a, call)))], cancellationToken);
+
+    private Notice NoticeOf(CallApplication application, Call call)
     {
         var (zh, en) = application.Status switch
         {
@@ -38,7 +45,7 @@ public sealed class ApplicationNotices(Notifier notifier, TimeProvider clock)
 
         // Each change is its own subject: a second return for correction is told again.
         var key = string.Create(CultureInfo.InvariantCulture, $"application:{application.Id}:{application.Status}:{clock.GetUtcNow().ToUnixTimeMilliseconds()}");
-        await notifier.TellFirmsAsync([(application.EnterpriseId, new Notice(
-            key, NoticeKind.Application, $"申报{zh}：{call.Title}", $"Application {en}: {call.Title}", $"/calls/applications/{application.Id}", string.Join("\n  ", lines), Urgent: true))], cancellationToken);
+        return new Notice(
+            key, NoticeKind.Application, $"申报{zh}：{call.Title}", $"Application {en}: {call.Title}", $"/calls/applications/{application.Id}", string.Join("\n  ", lines), Urgent: true);
     }
 }

@@ -36,10 +36,7 @@ public sealed class PublishResult(InnoClusterDbContext db, CallRecords records, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        foreach (var application in decided)
-        {
-            await notices.ChangedAsync(application, call, cancellationToken);
-        }
+        await notices.ChangedAsync(decided, call, cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         return (await publicity.RunAsync(callId, cancellationToken))!;

@@ -6,8 +6,8 @@ namespace InnoCluster.Features.Plans;
 /// 示范项目 → the demonstration calls' results, 实训基地 → talent-base carriers, and so on. A proposal only: it is
 /// never applied by itself (a count of an empty registry would read as the cluster falling behind); an official
 /// adopts it on the target's page, where the form opens filled with it, or through the API. Targets that count
-/// something new since the plan began (新增), figures in 元, yearly targets and measures the registry does not
-/// keep (revenue classes, identifier nodes) get none.
+/// something new since the plan began (新增), figures in 元 and measures the registry does not keep (revenue classes,
+/// identifier nodes) get none; a yearly target only a count of events (results, stages), which it counts per year.
 /// </summary>
 public static class IndicatorSuggestions
 {
@@ -29,7 +29,7 @@ public static class IndicatorSuggestions
     /// <summary>The proposed spec, or null when no count fits the target.</summary>
     public static string? For(string name, string unit, TargetPeriod period)
     {
-        if (unit is not ("家" or "个") || period == TargetPeriod.Annual || name.Contains("新增", StringComparison.Ordinal))
+        if (unit is not ("家" or "个") || name.Contains("新增", StringComparison.Ordinal))
         {
             return null;
         }
@@ -41,7 +41,7 @@ public static class IndicatorSuggestions
                 // "国家(省)重点实验室" counts provincial ones and up; "国家人工智能开放创新平台" national ones only.
                 var level = !leveled ? null : name.Contains('省', StringComparison.Ordinal) ? "provincial" : name.Contains("国家", StringComparison.Ordinal) ? "national" : null;
                 var suggested = level is null ? spec : $"{spec}/{level}";
-                return ComputedIndicator.TryParse(suggested, out _) ? suggested : null;
+                return ComputedIndicator.TryParse(suggested, out var parsed) && (period != TargetPeriod.Annual || parsed.CountsEvents) ? suggested : null;
             }
         }
 

@@ -113,6 +113,9 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         _ => null,
     };
 
+    /// <summary>Whether the count only grows, one event at a time (a result published, a pair reaching a stage), so a year's events are the difference of two counts; a standing count (firms holding a tier, carriers standing) is not.</summary>
+    public bool CountsEvents => Programme is not null || AtLeastStage is not null;
+
     /// <summary>What the form shows for a stored spec.</summary>
     public Counted Kind => Records is not null || Carriers is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
     {

@@ -79,15 +79,19 @@ public sealed class ListTargets(InnoClusterDbContext db, TimeProvider clock, Ind
             string? indicator = null;
             if (ComputedIndicator.TryParse(target.ComputedIndicator, out var spec))
             {
-                if (!computed.TryGetValue(spec.Spec, out var value))
+                // A yearly target counts what happened in the year so far: the count now less the count at the end of the year before.
+                var yearly = target.Period == TargetPeriod.Annual && spec.CountsEvents;
+                var key = (yearly ? "year:" : "") + spec.Spec;
+                if (!computed.TryGetValue(key, out var value))
                 {
-                    computed[spec.Spec] = value = await counter.ValueAsync(spec, historical ? today : null, cancellationToken);
+                    computed[key] = value = await counter.ValueAsync(spec, historical ? today : null, cancellationToken)
+                        - (yearly ? await counter.ValueAsync(spec, new DateOnly(today.Year - 1, 12, 31), cancellationToken) : 0);
                 }
 
                 latest = value;
                 latestOn = today;
                 var node = await counter.NodeAsync(spec, cancellationToken);
-                indicator = spec.Describe(historical ? today : null, node?.Name, node?.NameEn);
+                indicator = spec.Describe(historical ? today : null, node?.Name, node?.NameEn) + (yearly ? Ui.L($"（{today.Year}年内）", $" (in {today.Year})") : "");
                 sources.Add(new SourceDto("computed", null, null, indicator, today, value, spec.Link));
             }
 

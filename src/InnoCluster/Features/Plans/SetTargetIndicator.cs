@@ -33,6 +33,11 @@ public sealed class SetTargetIndicator(InnoClusterDbContext db, IndicatorCounter
             return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” / a count cannot measure a target in {target.Unit}");
         }
 
+        if (target.Period == TargetPeriod.Annual && spec is { CountsEvents: false })
+        {
+            return Problem.Invalid("computed", "年度目标只能按当年发生的计数（征集结果、场景对接）/ a yearly target counts what happens in the year: call results or scenario stages");
+        }
+
         target.ComputedIndicator = request.Computed;
         await db.SaveChangesAsync(cancellationToken);
         return Result.Ok();
