@@ -213,9 +213,9 @@ public sealed class CallApplication
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (RefusalReason.Check(reason, ("退回", "a return for correction"), ("企业", "the firm"), maxLength: 2000) is { } refused)
         {
-            return Problem.Invalid("reason", "退回须说明理由 / say why it is returned");
+            return refused;
         }
 
         if (correctionDays is < 1 or > 60)
@@ -223,7 +223,7 @@ public sealed class CallApplication
             return Problem.Invalid("correctionDays", "补正期限为1至60天 / the correction period is 1 to 60 days");
         }
 
-        (Status, ReturnReason, CorrectionDueAt) = (ApplicationStatus.Returned, reason.Trim(), now.AddDays(correctionDays));
+        (Status, ReturnReason, CorrectionDueAt) = (ApplicationStatus.Returned, reason!.Trim(), now.AddDays(correctionDays));
         Returns++;
         Record("return", actor, now, ReturnReason);
         return null;

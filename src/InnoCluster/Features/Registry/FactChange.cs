@@ -15,7 +15,7 @@ namespace InnoCluster.Features.Registry;
 /// </summary>
 public sealed class FactChange
 {
-    public const int MaxReason = 500;
+    public const int MaxReason = RefusalReason.MaxLength;
 
     public int Id { get; set; }
 
@@ -65,14 +65,9 @@ public sealed class FactChange
         }
 
         var why = reason?.Trim();
-        if (!confirm && string.IsNullOrEmpty(why))
+        if ((!confirm || !string.IsNullOrEmpty(why)) && RefusalReason.Check(why, ("驳回", "a rejection"), ("企业", "the firm"), MaxReason) is { } refused)
         {
-            return Problem.Invalid("reason", "驳回须说明理由，企业会看到 / a rejection needs a reason, which the firm will read");
-        }
-
-        if (why is { Length: > MaxReason })
-        {
-            return Problem.Invalid("reason", $"理由不超过 {MaxReason} 字 / the reason is at most {MaxReason} characters");
+            return refused;
         }
 
         Status = confirm ? RecordStatus.Confirmed : RecordStatus.Rejected;

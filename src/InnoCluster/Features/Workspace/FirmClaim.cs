@@ -55,7 +55,7 @@ public sealed class FirmClaim
     /// <summary>Approved because the person's address is at the firm's mail domain, not by a person.</summary>
     public bool ByMailDomain { get; set; }
 
-    public const int MaxReason = 500;
+    public const int MaxReason = RefusalReason.MaxLength;
 
     /// <summary>Approves or rejects a waiting claim; a rejection says why.</summary>
     public Problem? Decide(bool approve, string? byId, string byName, string? reason, DateTimeOffset at)
@@ -66,14 +66,9 @@ public sealed class FirmClaim
         }
 
         var why = reason?.Trim();
-        if (!approve && string.IsNullOrEmpty(why))
+        if ((!approve || !string.IsNullOrEmpty(why)) && RefusalReason.Check(why, ("驳回", "a rejection"), ("申请人", "the person"), MaxReason) is { } refused)
         {
-            return Problem.Invalid("reason", "驳回须说明理由，申请人会看到 / a rejection needs a reason, which the person will read");
-        }
-
-        if (why is { Length: > MaxReason })
-        {
-            return Problem.Invalid("reason", $"理由不超过 {MaxReason} 字 / the reason is at most {MaxReason} characters");
+            return refused;
         }
 
         Status = approve ? ClaimStatus.Approved : ClaimStatus.Rejected;

@@ -113,8 +113,7 @@ public abstract class EnterpriseRecord : IPartOfRoot
     /// <summary>An official rejects a proposal and says why; the firm sees the reason.</summary>
     public Problem? Reject(string official, DateTimeOffset at, string? reason) =>
         Status != RecordStatus.Proposed ? Problem.Conflict("只能退回待确认的记录 / only a proposed record can be rejected")
-        : string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500 ? Problem.Invalid("reason", "请写明退回理由（不超过500字） / reason: required, at most 500 characters")
-        : Reviewed(RecordStatus.Rejected, official, at, reason.Trim());
+        : RefusalReason.Check(reason, ("退回", "a rejection"), ("企业", "the firm")) ?? Reviewed(RecordStatus.Rejected, official, at, reason!.Trim());
 
     /// <summary>An official records that it stopped (revoked, delisted, withdrawn) on a day; it counts until the day before.</summary>
     public Problem? End(DateOnly on, string? reason, DateOnly today)
@@ -134,13 +133,13 @@ public abstract class EnterpriseRecord : IPartOfRoot
             return Problem.Invalid("endedOn", "终止日期应在认定之后、今天或以前 / endedOn: after it was granted, today or earlier");
         }
 
-        if (string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > 500)
+        if (RefusalReason.Check(reason, ("终止（撤销、退市、注销…）", "Ending a record (revoked, delisted, withdrawn …)"), ("企业", "the firm")) is { } refused)
         {
-            return Problem.Invalid("reason", "请写明终止原因（撤销、退市、注销…，不超过500字） / reason: required (revoked, delisted, withdrawn …), at most 500 characters");
+            return refused;
         }
 
         EndedOn = on;
-        EndReason = reason.Trim();
+        EndReason = reason!.Trim();
         return null;
     }
 
