@@ -49,7 +49,7 @@ public sealed class CrossDatabaseRankingTests(LawsApp<SqliteTarget> sqlite, Laws
         var report = $"{questions.Count} questions: the same first document for {same:F3}; right first on SQLite {onSqlite.Count(a => a.Right)}, on PostgreSQL {onPostgres.Count(a => a.Right)}; differing: "
             + string.Join(" | ", questions.Zip(onSqlite, onPostgres).Where(x => x.Second.First != x.Third.First).Take(8).Select(x => $"{x.First.Text} → {x.Second.First} / {x.Third.First}"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        LawQuestions.WriteReport("cross-database", [report]);
+        QualityReports.Write("cross-database", [report]);
         Assert.True(same >= SameFirstFloor, report);
         Assert.True(Math.Abs(onSqlite.Count(a => a.Right) - onPostgres.Count(a => a.Right)) <= questions.Count / 8, "one database answers clearly worse: " + report);
     }

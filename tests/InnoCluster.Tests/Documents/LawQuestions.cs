@@ -54,14 +54,4 @@ public static class LawQuestions
 
     public static int? RankOf<T>(IEnumerable<T> results, Func<T, bool> right) =>
         results.Take(Depth).Select((r, i) => (r, i)).Where(x => right(x.r)).Select(x => (int?)(x.i + 1)).FirstOrDefault();
-
-    /// <summary>Each question's place and what came first, to a folder named by INNOCLUSTER_QUESTION_REPORT (for whoever tunes the ranking).</summary>
-    public static void WriteReport(string name, IEnumerable<string> lines)
-    {
-        if (Environment.GetEnvironmentVariable("INNOCLUSTER_QUESTION_REPORT") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            File.WriteAllLines(Path.Combine(folder, name + ".tsv"), lines);
-        }
-    }
 }

@@ -116,13 +116,13 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
             }
         }
 
-        LawQuestions.WriteReport($"{_app.Database.Name}-documents", report);
+        QualityReports.Write($"{_app.Database.Name}-documents", report);
         if (firsts.Count == 2)
         {
             // Lucene and SQL full text are two engines over the same terms: most questions get the same first document.
             var same = firsts[0].Zip(firsts[1]).Count(p => p.First == p.Second) / (double)firsts[0].Length;
             TestContext.Current.TestOutputHelper?.WriteLine($"same first document on both engines: {same:F3}");
-            LawQuestions.WriteReport($"{_app.Database.Name}-engines", [$"same first document on both engines: {same:F3}"]);
+            QualityReports.Write($"{_app.Database.Name}-engines", [$"same first document on both engines: {same:F3}"]);
             if (same < SameFirstFloor)
             {
                 failures.Add($"the same first document on both engines for {same:F3} of the questions, floor {SameFirstFloor}");
@@ -146,7 +146,7 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
             report.Add($"{ranks[^1]}\t{question.Text}\t{question.Document}\t{question.Article}\t{string.Join(" | ", passages.Take(2).Select(p => p.DocumentTitle + ": " + p.Text[..Math.Min(40, p.Text.Length)]))}");
         }
 
-        LawQuestions.WriteReport($"{_app.Database.Name}-passages", report);
+        QualityReports.Write($"{_app.Database.Name}-passages", report);
 
         var scores = LawQuestions.Measure(ranks);
         TestContext.Current.TestOutputHelper?.WriteLine($"{_app.Database.Name} passages: {scores}");

@@ -41,7 +41,7 @@ public abstract class JudgedMatchingTests<TTarget> : DatabaseTests<TTarget>
             + $"without the concept layer: {withoutConcepts.Average(s => s.Ndcg):F3}, {withoutConcepts.Average(s => s.Recall):F3}); changed by concepts: " + string.Join(", ", scores.Zip(withoutConcepts).Where(p => Math.Abs(p.First.Ndcg - p.Second.Ndcg) > 0.001 || p.First.Recall != p.Second.Recall).Select(p => $"{p.First.Demand} {p.First.Ndcg:F2}/{p.First.Recall:F2} vs {p.Second.Ndcg:F2}/{p.Second.Recall:F2}")) + "; weakest: "
             + string.Join(", ", scores.OrderBy(s => s.Ndcg).Take(6).Select(s => $"{s.Demand} {s.Ndcg:F2}"));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        InnoCluster.Tests.Documents.LawQuestions.WriteReport("judged-matching-" + typeof(TTarget).Name, [report]);
+        QualityReports.Write("judged-matching-" + typeof(TTarget).Name, [report]);
         Assert.True(scores.Average(s => s.Ndcg) >= Floor.Ndcg, report);
         Assert.True(scores.Average(s => s.Recall) >= Floor.Recall, report);
         Assert.True(scores.Average(s => s.Ndcg) >= wordsOnly.Average(s => s.Ndcg) - 0.005, "the configured weights rank worse than words alone: " + report);

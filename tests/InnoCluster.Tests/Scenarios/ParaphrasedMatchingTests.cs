@@ -43,7 +43,7 @@ public abstract class ParaphrasedMatchingTests<TTarget> : DatabaseTests<TTarget>
         var report = $"dev: {Part(rankings, "dev")} (without concepts: {Part(without, "dev")}); after: {Part(rankings, "after")} (without concepts: {Part(without, "after")}); not first: "
             + string.Join(", ", rankings.Where(r => !(r.Keys.Count > 0 && r.Keys[0] is { } first && r.Demand.Relevant.GetValueOrDefault(first) == 2)).Select(r => r.Demand.Key + " → " + string.Join("/", r.Keys.Take(3).Select(k => k ?? "other"))));
         TestContext.Current.TestOutputHelper?.WriteLine(report);
-        InnoCluster.Tests.Documents.LawQuestions.WriteReport("paraphrased-matching-" + typeof(TTarget).Name, [report]);
+        QualityReports.Write("paraphrased-matching-" + typeof(TTarget).Name, [report]);
 
         Assert.True(Part(rankings, "dev").TopFive >= TopFiveFloor.Dev, report);
         Assert.True(Part(rankings, "after").TopFive >= TopFiveFloor.After, report);
