@@ -25,31 +25,15 @@ public abstract class CallResultTests<TTarget> : DatabaseTests<TTarget>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonNode> OkAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await sending;
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
-    }
+    private static Task<JsonNode> OkAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected = HttpStatusCode.OK) => sending.AnsweredAsync(expected);
 
     /// <summary>One firm applies to a call written by <paramref name="call"/>, one expert scores it, it is selected, the 公示 runs and the result is published.</summary>
     private async Task<(int CallId, int ApplicationId, int FirmId, HttpClient Office)> RunToResultAsync(Func<DateTimeOffset, object> call, string firmName)
     {
-        var firmId = await _app.WithDbAsync(async db =>
-        {
-            var firm = new Enterprise { Name = firmName + Guid.NewGuid().ToString("N")[..6], CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow() };
-            db.Add(firm);
-            await db.SaveChangesAsync(Ct);
-            return firm.Id;
-        });
-        var firm = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: firmId), days: 365);
-        var office = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]), days: 365);
+        var (firmId, firm) = await CallParties.FirmAsync(_app, firmName);
+        var office = await CallParties.OfficeAsync(_app);
         // This round's expert is the only one in the pool, so they are the one assigned.
-        await _app.WithDbAsync(db => db.Set<Expert>().ExecuteUpdateAsync(e => e.SetProperty(x => x.Active, false), Ct));
-        var expertAccount = await TestUsers.CreateAsync(_app, [Roles.Expert]);
-        var expert = await TestUsers.TokenClientAsync(_app, expertAccount, days: 365);
-        await OkAsync(office.PostAsJsonAsync("/api/experts", new { email = expertAccount.Email, name = "结果测试专家", affiliation = "南京大学" }, Ct));
+        var expert = (await CallParties.OnlyExpertsAsync(_app, office, ("结果测试专家", "南京大学", [])))["结果测试专家"];
 
         var callId = (await OkAsync(office.PostAsJsonAsync("/api/calls", call(_app.Clock.GetUtcNow()), Ct), HttpStatusCode.Created))["id"]!.GetValue<int>();
         await OkAsync(office.PostAsync($"/api/calls/{callId}/publish", null, Ct));

@@ -24,34 +24,14 @@ public abstract class TalentCallTests<TTarget> : DatabaseTests<TTarget>
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static async Task<JsonNode> OkAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        using var response = await sending;
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!;
-    }
+    private static Task<JsonNode> OkAsync(Task<HttpResponseMessage> sending, HttpStatusCode expected = HttpStatusCode.OK) => sending.AnsweredAsync(expected);
 
     [Fact]
     public async Task ACandidate_IsPutForward_JudgedByTheExpertInTheirField_AndNamedInThePublicNotice()
     {
-        var firmId = await _app.WithDbAsync(async db =>
-        {
-            var firm = new Enterprise { Name = "人才申报企业" + Guid.NewGuid().ToString("N")[..6], CreatedAt = _app.Clock.GetUtcNow(), UpdatedAt = _app.Clock.GetUtcNow() };
-            db.Add(firm);
-            await db.SaveChangesAsync(Ct);
-            return firm.Id;
-        });
-        var firm = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Enterprise], enterpriseId: firmId), days: 365);
-        var office = await TestUsers.TokenClientAsync(_app, await TestUsers.CreateAsync(_app, [Roles.Official]), days: 365);
-        await _app.WithDbAsync(db => db.Set<Expert>().ExecuteUpdateAsync(e => e.SetProperty(x => x.Active, false), Ct));
-        var experts = new Dictionary<string, HttpClient>(StringComparer.Ordinal);
-        foreach (var (name, fields) in new[] { ("王立", new[] { "speech" }), ("赵航", new[] { "robotics" }), ("李清", new[] { "speech" }) })
-        {
-            var account = await TestUsers.CreateAsync(_app, [Roles.Expert]);
-            await OkAsync(office.PostAsJsonAsync("/api/experts", new { email = account.Email, name, affiliation = "某大学" + name, fields }, Ct));
-            experts[name] = await TestUsers.TokenClientAsync(_app, account, days: 365);
-        }
+        var (_, firm) = await CallParties.FirmAsync(_app, "人才申报企业");
+        var office = await CallParties.OfficeAsync(_app);
+        var experts = await CallParties.OnlyExpertsAsync(_app, office, ("王立", "某大学王立", ["speech"]), ("赵航", "某大学赵航", ["robotics"]), ("李清", "某大学李清", ["speech"]));
 
         var now = _app.Clock.GetUtcNow();
         var callId = (await OkAsync(office.PostAsJsonAsync("/api/calls", new
