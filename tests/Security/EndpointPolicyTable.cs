@@ -23,6 +23,8 @@ public static class EndpointPolicyTable
         ["GET /api/enterprises"] = Policies.Public,
         ["GET /api/enterprises/{id:int}"] = Policies.Public,
         ["GET /api/enterprises/{id:int}/track-record"] = Policies.Public,
+        ["GET /api/carriers/import-template"] = Policies.Official,
+        ["POST /api/carriers/import"] = Policies.Official,
         ["GET /api/enterprises/export"] = Policies.Official,
         ["PATCH /api/enterprises/{id:int}/profile"] = Policies.SignedIn,
         ["POST /api/enterprises/import"] = Policies.Official,

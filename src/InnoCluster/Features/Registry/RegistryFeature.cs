@@ -34,6 +34,7 @@ public static class RegistryFeature
         services.AddScoped<ListEnterpriseRecords>();
         services.AddScoped<ListCountedRecords>();
         services.AddScoped<ImportEnterpriseRecords>();
+        services.AddScoped<ImportCarriers>();
         services.AddScoped<SaveCarrier>();
         services.AddScoped<RecordCarrierStage>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();

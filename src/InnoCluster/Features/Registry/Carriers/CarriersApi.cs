@@ -19,6 +19,25 @@ public static class CarriersApi
             (await ReadAsync(await save.RunAsync(id, body, ct), list, ct)).ToOk(item => item)).RequireAuthorization(Policies.Official);
         api.MapPost("/{id:int}/stages", async Task<Results<Ok<ListCarriers.Item>, ProblemHttpResult>> (int id, RecordCarrierStage.Request body, ClaimsPrincipal user, RecordCarrierStage record, ListCarriers list, CancellationToken ct) =>
             (await ReadAsync(await record.RunAsync(user, id, body, ct), list, ct)).ToOk(item => item)).RequireAuthorization(Policies.Official);
+        api.MapGet("/import-template", async (CancellationToken ct) =>
+        {
+            var stream = new MemoryStream();
+            await CarrierSheet.WriteTemplateAsync(stream, ct);
+            stream.Position = 0;
+            return TypedResults.File(stream, Import.ImportWorkbooks.ContentType, CarrierSheet.SheetName + "导入模板.xlsx");
+        }).RequireAuthorization(Policies.Official);
+        api.MapPost("/import", async Task<Results<Ok<Import.ImportReport>, UnprocessableEntity<Import.ImportReport>, ProblemHttpResult>> (
+            IFormFile? file, bool? dryRun, ClaimsPrincipal user, ImportCarriers import, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                return TypedResults.Problem("请以 multipart 表单字段 file 上传表格 / Send the spreadsheet as multipart form field 'file'.", statusCode: StatusCodes.Status400BadRequest, title: "缺少文件 / No file");
+            }
+
+            await using var stream = file.OpenReadStream();
+            var report = await import.RunAsync(file.FileName, stream, dryRun ?? true, user.FindFirstValue(ClaimTypes.Email) ?? "official", ct);
+            return report.HasErrors ? TypedResults.UnprocessableEntity(report) : TypedResults.Ok(report);
+        }).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Import));
         return app;
     }
 

@@ -28,8 +28,43 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
             return Problem.NotFound();
         }
 
-        var errors = new List<FieldError>();
+        var codes = (request.ChainNodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
+        var firmIds = (request.Backers ?? []).Select(b => b.EnterpriseId).OfType<int>().Append(request.HostEnterpriseId ?? 0).Where(i => i > 0).Distinct().ToList();
+        var lookups = new Lookups(
+            string.IsNullOrWhiteSpace(request.District) ? new Dictionary<string, District>() : await db.Set<District>().Where(d => d.Code == request.District.Trim()).ToDictionaryAsync(d => d.Code, cancellationToken),
+            await db.Set<ChainNode>().Where(n => codes.Contains(n.Code)).ToDictionaryAsync(n => n.Code, cancellationToken),
+            await db.Set<Enterprise>().Where(e => firmIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken));
+        var (errors, kind, district, nodes) = Check(request, lookups);
         var fromSources = carrier.FromSources;
+        if (fromSources && errors.Count == 0 && (carrier.Name != request.Name!.Trim() || carrier.Kind != kind || carrier.DistrictId != district?.Id
+            || carrier.HostEnterpriseId != request.HostEnterpriseId || !carrier.ChainNodeIds.Order().SequenceEqual(nodes.Select(n => n.Id).Order())
+            || !carrier.Aliases.SequenceEqual(request.Aliases ?? carrier.Aliases)))
+        {
+            errors.Add(new("name", "此载体来自源文件：名称、类型、别名、板块、建设主体和产业链环节以原文为准，不可修改 / from the source documents: name, kind, aliases, district, host and chain nodes are as the sources state them"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problem.Fields(errors);
+        }
+
+        Apply(carrier, request, kind, district, nodes, lookups.Firms);
+        if (id is null)
+        {
+            db.Add(carrier);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(id is null ? "carrier-create" : "carrier-update", "carriers", carrier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", carrier.Name, cancellationToken);
+        return carrier.Id;
+    }
+    /// <summary>What a request's codes and ids name: its 板块 by code, its chain nodes by code, its firms' names by id.</summary>
+    public sealed record Lookups(IReadOnlyDictionary<string, District> Districts, IReadOnlyDictionary<string, ChainNode> Nodes, IReadOnlyDictionary<int, string> Firms);
+
+    /// <summary>The rules of a carrier's fields, each broken one named: what the API checks for one carrier and an import for each row.</summary>
+    public static (List<FieldError> Errors, CarrierKind Kind, District? District, List<ChainNode> Nodes) Check(Request request, Lookups lookups)
+    {
+        var errors = new List<FieldError>();
         var kind = default(CarrierKind);
         if (!Enum.TryParse(request.Kind, ignoreCase: true, out kind) || !Enum.IsDefined(kind))
         {
@@ -52,21 +87,21 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
             errors.Add(new(request.City is { Length: > 50 } ? "city" : "approvingBody", "过长 / too long"));
         }
 
-        var district = string.IsNullOrWhiteSpace(request.District) ? null : await db.Set<District>().SingleOrDefaultAsync(d => d.Code == request.District.Trim(), cancellationToken);
+        var district = string.IsNullOrWhiteSpace(request.District) ? null : lookups.Districts.GetValueOrDefault(request.District.Trim());
         if (!string.IsNullOrWhiteSpace(request.District) && district is null)
         {
             errors.Add(new("district", $"未知板块“{request.District}” / district: a code from /api/districts"));
         }
 
         var codes = (request.ChainNodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-        var nodes = await db.Set<ChainNode>().Where(n => codes.Contains(n.Code)).ToListAsync(cancellationToken);
+        var nodes = codes.Where(lookups.Nodes.ContainsKey).Select(c => lookups.Nodes[c]).ToList();
         if (nodes.Count != codes.Count)
         {
             errors.Add(new("chainNodes", $"未知的产业链环节：{string.Join("、", codes.Except(nodes.Select(n => n.Code)))} / unknown chain nodes"));
         }
 
         var firmIds = (request.Backers ?? []).Select(b => b.EnterpriseId).OfType<int>().Append(request.HostEnterpriseId ?? 0).Where(i => i > 0).Distinct().ToList();
-        var firms = await db.Set<Enterprise>().Where(e => firmIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken);
+        var firms = lookups.Firms;
         if (firmIds.Except(firms.Keys).ToList() is { Count: > 0 } unknown)
         {
             errors.Add(new(request.HostEnterpriseId is { } h && !firms.ContainsKey(h) ? "hostEnterpriseId" : "backers", $"登记库中没有编号为 {string.Join(", ", unknown)} 的企业 / no registered firm with id {string.Join(", ", unknown)}"));
@@ -77,18 +112,13 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
             errors.Add(new("backers", "共建单位至多50个，每个须有名称或企业编号 / backers: at most 50, each a name or a firm id"));
         }
 
-        if (fromSources && errors.Count == 0 && (carrier.Name != request.Name!.Trim() || carrier.Kind != kind || carrier.DistrictId != district?.Id
-            || carrier.HostEnterpriseId != request.HostEnterpriseId || !carrier.ChainNodeIds.Order().SequenceEqual(nodes.Select(n => n.Id).Order())
-            || !carrier.Aliases.SequenceEqual(request.Aliases ?? carrier.Aliases)))
-        {
-            errors.Add(new("name", "此载体来自源文件：名称、类型、别名、板块、建设主体和产业链环节以原文为准，不可修改 / from the source documents: name, kind, aliases, district, host and chain nodes are as the sources state them"));
-        }
+        return (errors, kind, district, nodes);
+    }
 
-        if (errors.Count > 0)
-        {
-            return Problem.Fields(errors);
-        }
-
+    /// <summary>Writes a checked request onto the carrier.</summary>
+    public static void Apply(Carrier carrier, Request request, CarrierKind kind, District? district, List<ChainNode> nodes, IReadOnlyDictionary<int, string> firms)
+    {
+        RecordWords.TryParse(request.Level, RecordWords.Key, out TierLevel level);
         carrier.Name = request.Name!.Trim();
         carrier.Kind = kind;
         carrier.Level = level;
@@ -100,13 +130,5 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
         carrier.ChainNodeIds = [.. nodes.Select(n => n.Id)];
         carrier.Backers.Clear();
         carrier.Backers.AddRange((request.Backers ?? []).Select(b => new CarrierBacker { EnterpriseId = b.EnterpriseId, Name = b.EnterpriseId is { } fid ? firms[fid] : b.Name!.Trim() }));
-        if (id is null)
-        {
-            db.Add(carrier);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(id is null ? "carrier-create" : "carrier-update", "carriers", carrier.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "ok", carrier.Name, cancellationToken);
-        return carrier.Id;
     }
 }

@@ -7,13 +7,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCluster.Features.Registry.Pages;
 
-/// <summary>An official imports a list of one kind of record (a tier list, certified products, standards, filings): dry run first, then all rows or none.</summary>
+/// <summary>An official imports a list of one kind of record (a tier list, certified products, standards, filings) or of carriers: dry run first, then all rows or none.</summary>
 [Authorize(Policy = Policies.Official)]
 [BodyLimit(BodyKind.Import)]
-public sealed class RecordImportModel(ImportEnterpriseRecords import) : PageModel
+public sealed class RecordImportModel(ImportEnterpriseRecords import, ImportCarriers carriers) : PageModel
 {
+    /// <summary>The value the form's kind list gives carriers, beside the record kinds.</summary>
+    public const string CarriersKind = "Carriers";
+
+    /// <summary>A record kind, or <see cref="CarriersKind"/>.</summary>
     [BindProperty(SupportsGet = true)]
-    public RecordKind Kind { get; set; } = RecordKind.Designations;
+    public string Kind { get; set; } = nameof(RecordKind.Designations);
 
     public ImportReport? Report { get; private set; }
 
@@ -32,7 +36,11 @@ public sealed class RecordImportModel(ImportEnterpriseRecords import) : PageMode
         }
 
         await using var stream = file.OpenReadStream();
-        Report = await import.RunAsync(Kind, file.FileName, stream, dryRun: mode != "apply", User.FindFirstValue(ClaimTypes.Email) ?? "official", cancellationToken);
+        var (dryRun, by) = (mode != "apply", User.FindFirstValue(ClaimTypes.Email) ?? "official");
+        Report = Kind == CarriersKind ? await carriers.RunAsync(file.FileName, stream, dryRun, by, cancellationToken)
+            : Enum.TryParse<RecordKind>(Kind, out var kind) && Enum.IsDefined(kind) ? await import.RunAsync(kind, file.FileName, stream, dryRun, by, cancellationToken)
+            : null;
+        Problem = Report is null ? Ui.L("请选择记录种类", "Choose the kind of record") : null;
         return Page();
     }
 }

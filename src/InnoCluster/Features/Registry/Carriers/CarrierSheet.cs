@@ -1,0 +1,102 @@
+using InnoCluster.Infrastructure.Files;
+using InnoCluster.Text;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>
+/// The carriers spreadsheet as an office keeps it: its columns (Chinese headers, each with a guide), the template,
+/// and how a row's cells read — kinds, levels, stages and 板块 written as offices write them (重点实验室, 省级,
+/// 认定, 昆山) or as the API's keys.
+/// </summary>
+public static class CarrierSheet
+{
+    public const string SheetName = "载体";
+    public const string Name = "名称";
+    public const string Kind = "类别";
+    public const string Level = "级别";
+    public const string District = "板块";
+    public const string ApprovingBody = "批准单位";
+    public const string Backers = "依托单位";
+    public const string Stage = "阶段";
+    public const string StageDate = "阶段日期";
+    public const string StageYear = "阶段年份";
+    public const string Source = "来源";
+    public const string Quote = "原文";
+
+    public static IReadOnlyList<RecordSheet.Column> Columns { get; } =
+    [
+        new(Name, "name", "必填。载体全称。", "Required. The carrier's full name."),
+        new(Kind, "kind", "必填。如 重点实验室、工程技术研究中心、开放创新平台、创新中心、研究院、算力中心、人才实训基地、产业园区、产业基金、行业组织。", "Required. e.g. 重点实验室, 工程技术研究中心, 开放创新平台, 创新中心, 研究院, 算力中心, 人才实训基地, 产业园区, 产业基金, 行业组织."),
+        new(Level, "level", "国家级、省级、市级或区级。", "National, provincial, municipal or district (国家级, 省级, 市级, 区级)."),
+        new(District, "district", "所在板块的名称或代码，如 苏州工业园区、昆山。", "The 板块 by name or code, e.g. 苏州工业园区, 昆山."),
+        new(ApprovingBody, "approvingBody", "批准或授牌的机关。", "The body that approved or recognised it."),
+        new(Backers, "backers", "依托或共建的企业、高校，多个用“、”分隔；登记库中的企业按名称对应。", "The firms and universities behind it, separated by 、; registered firms are matched by name."),
+        new(Stage, "stage", "筹建、建成、认定（授牌）或撤销；填写时须有日期或年份。", "筹建 (being set up), 建成 (built), 认定/授牌 (recognised) or 撤销 (closed); with a date or year."),
+        new(StageDate, "on", "如 2024-06-30。", "e.g. 2024-06-30."),
+        new(StageYear, "year", "只知年份时填写。", "When only the year is known."),
+        new(Source, "source", "必填。批复、名单或通知。", "Required. The approval, list or notice."),
+        new(Quote, "quote", "来源中的原句或名单行。", "The line of the source, as written."),
+    ];
+
+    public static Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken) =>
+        Spreadsheet.SaveSheetsAsync(output, new Dictionary<string, IEnumerable<IReadOnlyDictionary<string, object?>>>
+        {
+            [SheetName] = [Columns.ToDictionary(c => c.Header, _ => (object?)null)],
+            ["填写说明"] = Columns.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["列名"] = c.Header, ["说明"] = c.Chinese, ["Notes"] = c.English }),
+        }, cancellationToken);
+
+    private static readonly Dictionary<string, CarrierKind> KindWords = new(StringComparer.Ordinal)
+    {
+        ["实训基地"] = CarrierKind.TalentBase, ["人才实训基地"] = CarrierKind.TalentBase, ["公共实训基地"] = CarrierKind.TalentBase,
+        ["创新应用中心"] = CarrierKind.InnovationCentre, ["高校"] = CarrierKind.University, ["基金"] = CarrierKind.Fund,
+        ["协会"] = CarrierKind.ServiceOrganisation, ["联盟"] = CarrierKind.ServiceOrganisation, ["智算中心"] = CarrierKind.ComputeCentre, ["超算中心"] = CarrierKind.ComputeCentre,
+    };
+
+    /// <summary>The kind's key the API takes, from the key itself or the words offices write; the cell as written when it reads as neither (the check then names it).</summary>
+    public static string? KindKey(string? cell)
+    {
+        if (string.IsNullOrWhiteSpace(cell))
+        {
+            return null;
+        }
+
+        var folded = Fold(cell);
+        return KindWords.TryGetValue(folded, out var word) ? word.ToString()
+            : Enum.GetValues<CarrierKind>().FirstOrDefault(k => ListCarriers.KindName(k, english: false) == folded || string.Equals(k.ToString(), folded, StringComparison.OrdinalIgnoreCase)) is var kind && kind != default ? kind.ToString()
+            : cell.Trim();
+    }
+
+    public static string? LevelKey(string? cell) => string.IsNullOrWhiteSpace(cell) ? null : Fold(cell) switch
+    {
+        "国家" or "国家级" => "national",
+        "省" or "省级" => "provincial",
+        "市" or "市级" => "municipal",
+        "区" or "区级" or "县级" => "district",
+        var other => other,
+    };
+
+    public static bool TryStage(string? cell, out CarrierStageKind stage)
+    {
+        stage = default;
+        return !string.IsNullOrWhiteSpace(cell) && (Fold(cell) switch
+        {
+            "筹建" => Set(CarrierStageKind.Planning, out stage),
+            "建成" => Set(CarrierStageKind.Built, out stage),
+            "认定" or "授牌" or "认定/授牌" or "获批" => Set(CarrierStageKind.Recognised, out stage),
+            "撤销" => Set(CarrierStageKind.Closed, out stage),
+            var other => Enum.TryParse(other, ignoreCase: true, out stage) && Enum.IsDefined(stage),
+        });
+    }
+
+    /// <summary>The names in a 依托单位 cell.</summary>
+    public static IReadOnlyList<string> Names(string? cell) =>
+        string.IsNullOrWhiteSpace(cell) ? [] : [.. cell.Split(['、', ',', '，', ';', '；', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
+
+    private static bool Set(CarrierStageKind value, out CarrierStageKind stage)
+    {
+        stage = value;
+        return true;
+    }
+
+    private static string Fold(string text) => new([.. text.Trim().Select(TextNormalizer.FoldChar).Where(c => !char.IsWhiteSpace(c))]);
+}
