@@ -1128,6 +1128,80 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("document_versions", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Documents.ReportedFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Context")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("LabelEn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label_en");
+
+                    b.Property<string>("Quote")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote");
+
+                    b.Property<int>("QuoteStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quote_start");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reported_figures");
+
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_reported_figures_document_id");
+
+                    b.ToTable("reported_figures", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -5233,6 +5307,16 @@ namespace InnoCluster.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_document_versions_documents_document_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Documents.ReportedFigure", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reported_figures_documents_document_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Identity.PersonalAccessToken", b =>

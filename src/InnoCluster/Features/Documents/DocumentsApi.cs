@@ -16,6 +16,7 @@ public static class DocumentsApi
         api.MapGet("/search/export", ExportAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/passages", PassagesAsync).RequireAuthorization(Policies.Public).RequireRateLimiting(RateLimits.Search);
         api.MapGet("/documents/{id:int}", GetAsync).RequireAuthorization(Policies.Public);
+        api.MapGet("/reported-figures", async (ListReportedFigures list, CancellationToken ct) => TypedResults.Ok(await list.RunAsync(ct))).RequireAuthorization(Policies.Public);
         api.MapGet("/documents/{id:int}/related", RelatedAsync).RequireAuthorization(Policies.Public);
         api.MapPost("/documents/facts/reread", RereadFactsAsync).RequireAuthorization(Policies.Official);
         api.MapPost("/documents", IngestAsync).RequireAuthorization(Policies.Official).DisableAntiforgery().WithMetadata(new BodyLimitAttribute(BodyKind.Documents));

@@ -29,6 +29,8 @@ public static class DocumentsFeature
         services.AddScoped<ILetterPublisher, LetterPublisher>();
         services.AddScoped<IEnterpriseMentions, EnterpriseMentions>();
         services.AddSingleton<ISeedStep, DocumentSeedStep>();
+        services.AddSingleton<ISeedStep, ReportedFigureSeedStep>();
+        services.AddScoped<ListReportedFigures>();
         services.AddSingleton<ICliVerb, ImportDocumentsVerb>();
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.DocumentsIndex>();
         services.AddSingleton<IRebuildableIndex, DocumentIndexes.PassagesIndex>();

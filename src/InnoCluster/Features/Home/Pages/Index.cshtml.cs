@@ -6,9 +6,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InnoCluster.Features.Home.Pages;
 
 [Authorize(Policy = Policies.Public)]
-public sealed class IndexModel(RegistryOverview overview) : PageModel
+public sealed class IndexModel(RegistryOverview overview, Documents.ListReportedFigures reported) : PageModel
 {
     public RegistryOverview.Figures Overview { get; private set; } = default!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Overview = await overview.RunAsync(cancellationToken);
+    /// <summary>What the source documents report of the cluster's firms and filings, shown apart from the registry's counts.</summary>
+    public IReadOnlyList<Documents.ListReportedFigures.Figure> Reported { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Overview = await overview.RunAsync(cancellationToken);
+        Reported = await reported.RunAsync(cancellationToken);
+    }
 }
