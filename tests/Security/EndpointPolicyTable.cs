@@ -37,6 +37,7 @@ public static class EndpointPolicyTable
         ["GET /api/search"] = Policies.Public,
         ["GET /api/passages"] = Policies.Public,
         ["GET /api/documents/{id:int}"] = Policies.Public,
+        ["GET /api/reported-figures"] = Policies.Public,
         ["GET /api/documents/{id:int}/related"] = Policies.Public,
         ["POST /api/documents"] = Policies.Official,
         ["POST /api/documents/facts/reread"] = Policies.Official,
