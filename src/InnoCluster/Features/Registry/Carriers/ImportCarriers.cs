@@ -22,17 +22,13 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
     public async Task<ImportReport> RunAsync(string fileName, Stream content, bool dryRun, string importedBy, CancellationToken cancellationToken)
     {
         var safeName = Path.GetFileName(fileName);
-        TabularFile file;
-        try
+        var (file, refused) = ImportUpload.Read(safeName, content, options.Value, null, dryRun);
+        if (file is null)
         {
-            file = TabularFileReader.Read(safeName, content, new TabularLimits(options.Value.MaxFileBytes, options.Value.MaxRows));
-        }
-        catch (TabularFileException ex)
-        {
-            return ImportReport.ForFileError(safeName, null, dryRun, ex.Message);
+            return refused!;
         }
 
-        var at = file.Headers.Select((h, i) => (Header: h.Trim(), Index: i)).GroupBy(h => h.Header, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        var at = ImportUpload.Columns(file);
         if (new[] { CarrierSheet.Name, CarrierSheet.Kind, CarrierSheet.Source }.Where(h => !at.ContainsKey(h)).ToList() is { Count: > 0 } missing)
         {
             return ImportReport.ForFileError(safeName, null, dryRun, $"缺少列：{string.Join("、", missing)}（请用载体导入模板） / missing columns: {string.Join(", ", missing)} (use the template)");

@@ -28,14 +28,10 @@ public sealed class EnterpriseImport(
         progress?.Report(new JobProgress(0, null, ImportStages.Read));
         var safeName = Path.GetFileName(fileName);
         var timer = System.Diagnostics.Stopwatch.StartNew();
-        TabularFile file;
-        try
+        var (file, refused) = ImportUpload.Read(safeName, content, options.Value, mappingName, dryRun);
+        if (file is null)
         {
-            file = TabularFileReader.Read(safeName, content, new TabularLimits(options.Value.MaxFileBytes, options.Value.MaxRows));
-        }
-        catch (TabularFileException ex)
-        {
-            return ImportReport.ForFileError(safeName, mappingName, dryRun, ex.Message);
+            return refused!;
         }
 
         ImportMapping? mapping = null;

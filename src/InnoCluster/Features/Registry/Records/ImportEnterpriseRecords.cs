@@ -20,18 +20,14 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
     public async Task<ImportReport> RunAsync(RecordKind kind, string fileName, Stream content, bool dryRun, string importedBy, CancellationToken cancellationToken)
     {
         var safeName = Path.GetFileName(fileName);
-        TabularFile file;
-        try
+        var (file, refused) = ImportUpload.Read(safeName, content, options.Value, null, dryRun);
+        if (file is null)
         {
-            file = TabularFileReader.Read(safeName, content, new TabularLimits(options.Value.MaxFileBytes, options.Value.MaxRows));
-        }
-        catch (TabularFileException ex)
-        {
-            return ImportReport.ForFileError(safeName, null, dryRun, ex.Message);
+            return refused!;
         }
 
         var columns = RecordSheet.Columns(kind);
-        var at = file.Headers.Select((h, i) => (Header: h.Trim(), Index: i)).GroupBy(h => h.Header, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Index, StringComparer.Ordinal);
+        var at = ImportUpload.Columns(file);
         var missing = columns.Where(c => c.Header is RecordSheet.Firm or "来源" && !at.ContainsKey(c.Header)).Select(c => c.Header).ToList();
         if (missing.Count > 0)
         {
