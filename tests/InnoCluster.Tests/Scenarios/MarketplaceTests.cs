@@ -302,6 +302,8 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         var demand = (await CreatedAsync(await owner.PostJsonAsync("/api/scenarios", Demand("园区快递末端配送", "园区内快递从驿站到楼宇的末端配送，每天两千件。", "AI+交通", contact: "王经理 0512-00000000"))))["id"]!.GetValue<int>();
         Assert.Equal(HttpStatusCode.NoContent, (await official.PostAsJsonAsync($"/api/demands/{demand}/publish", new { sector = "AI+交通" }, Ct)).StatusCode);
         var before = await app.CreateClient().GetJsonAsync("/api/scenarios/funnel");
+        var delivery = (await CreatedAsync(await vendor.PostJsonAsync("/api/solutions", new { title = "园区快递末端无人配送", description = "无人车把快递从驿站送到楼宇", sectors = new[] { "AI+交通" }, chainNodes = new[] { "unmanned-delivery" } })))["id"]!.GetValue<int>();
+        Assert.Contains((await app.CreateClient().GetJsonAsync($"/api/solutions/{delivery}/matches"))["matches"]!.AsArray(), m => m!["id"]!.GetValue<int>() == demand);
 
         // The vendor asks for contact: the pair is proposed, and the contact stays hidden.
         var docking = (await CreatedAsync(await vendor.PostJsonAsync("/api/dockings", new { demandId = demand, enterpriseId = vendorId, note = "我们有园区无人配送案例" })))["id"]!.GetValue<int>();
@@ -358,6 +360,8 @@ public abstract class MarketplaceTests<TTarget> : DatabaseTests<TTarget>
         Assert.Contains(after["timeInStage"]!.AsArray(), t => t!["stage"]!.GetValue<string>() == "Signed" && t["medianDays"]!.GetValue<double>() > 0);
         var cases = (await app.CreateClient().GetJsonAsync("/api/scenarios/cases")).AsArray();
         var landed = Assert.Single(cases, c => c!["dockingId"]!.GetValue<int>() == docking)!;
+        // Delivered, the demand is answered: no solution is offered it any more.
+        Assert.DoesNotContain((await app.CreateClient().GetJsonAsync($"/api/solutions/{delivery}/matches"))["matches"]!.AsArray(), m => m!["id"]!.GetValue<int>() == demand);
         Assert.Equal(("园区快递末端配送", "三台无人车投入运营"), (landed["scenario"]!.GetValue<string>(), landed["notes"]!.GetValue<string>()));
         using var xlsx = await app.CreateClient().GetAsync("/api/scenarios/cases.xlsx", Ct);
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);

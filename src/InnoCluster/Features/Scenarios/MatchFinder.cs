@@ -66,7 +66,7 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         return Assemble(demand.Id, demand.Title, subject, candidates, decisions, nodes, take);
     }
 
-    /// <summary>Published demands a solution could answer, best first.</summary>
+    /// <summary>Published demands a solution could answer, best first; a demand already delivered (a pair landed or made a demonstration: the case collection's) is answered, and left out.</summary>
     public async Task<Result?> ForSolutionAsync(int solutionId, int take, CancellationToken cancellationToken)
     {
         var nodes = await ChainNodesAsync(cancellationToken);
@@ -77,7 +77,10 @@ public sealed class MatchFinder(InnoClusterDbContext db, ISearchDialect search, 
         }
 
         var demandIds = await RetrieveAsync(SearchIndex.Demands, RetrievalTerms(subject, ConceptsFor(nodes)), cancellationToken);
-        var demands = await db.Set<Demand>().AsNoTracking().Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published).ToListAsync(cancellationToken);
+        var demands = await db.Set<Demand>().AsNoTracking()
+            .Where(d => demandIds.Contains(d.Id) && d.Status == DemandStatus.Published
+                && !db.Set<Docking>().Any(x => x.DemandId == d.Id && (x.Stage == DockingStage.Landed || x.Stage == DockingStage.Demonstration)))
+            .ToListAsync(cancellationToken);
         var candidates = demands.Select(d => DemandProfile(d, nodes, asSubject: false)).ToList();
         var excluded = await db.Set<MatchDecision>().AsNoTracking()
             .Where(d => d.CandidateKey == MatchCandidateKey.Solution(solutionId) && d.Decision == MatchDecisionKind.Excluded).Select(d => d.DemandId).ToListAsync(cancellationToken);

@@ -10,7 +10,7 @@ namespace InnoCluster.Features.Scenarios;
 /// that has landed and is a demonstration project, both steps dated by the selection and marked as recorded
 /// afterwards. A selected project runs already, so it had landed by that day; when it landed, who owns the scenario,
 /// its sector and place are not stated by a selection and stay empty. Recording the same selection again changes
-/// nothing. The caller saves inside its own transaction.
+/// nothing. It saves as it goes (the pair needs the scenario's id): a caller keeps it in its own transaction.
 /// </summary>
 [FeatureContract]
 public sealed class RecordDemonstrationCase(InnoClusterDbContext db, DemandIndex index)
