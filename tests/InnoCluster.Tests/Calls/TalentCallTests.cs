@@ -59,6 +59,10 @@ public abstract class TalentCallTests<TTarget> : DatabaseTests<TTarget>
 
         var saved = await OkAsync(firm.PutAsJsonAsync($"/api/applications/{id}", new { candidate = new { name = "王立", position = "首席科学家", field = "语音识别", chainNode = "speech" } }, Ct));
         Assert.Equal(("王立", "speech"), (saved["candidate"]!["name"]!.GetValue<string>(), saved["candidate"]!["chainNode"]!.GetValue<string>()));
+        // The firm's page for its draft asks for the person, filled with what it saved.
+        var draftPage = await firm.GetStringAsync($"/calls/applications/{id}", Ct);
+        Assert.Contains("申报人才", draftPage, StringComparison.Ordinal);
+        Assert.Contains("value=\"首席科学家\"", draftPage, StringComparison.Ordinal);
         await OkAsync(firm.PostAsync($"/api/applications/{id}/submit", null, Ct));
         await OkAsync(office.PostAsJsonAsync($"/api/applications/{id}/check", new { accept = true }, Ct));
 
@@ -69,6 +73,7 @@ public abstract class TalentCallTests<TTarget> : DatabaseTests<TTarget>
         Assert.Contains("同名", (await OkAsync(experts["王立"].GetAsync("/api/me/reviews", Ct))).AsArray().Single()!["recusalReason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await experts["赵航"].GetAsync($"/api/applications/{id}", Ct)).StatusCode);
         var reviewed = await OkAsync(experts["李清"].GetAsync($"/api/applications/{id}", Ct));
+        Assert.Contains("首席科学家", await experts["李清"].GetStringAsync($"/calls/applications/{id}", Ct), StringComparison.Ordinal);
         Assert.Equal("首席科学家", reviewed["candidate"]!["position"]!.GetValue<string>());
         await OkAsync(experts["李清"].PostAsJsonAsync($"/api/applications/{id}/reviews", new { scores = new { merit = 9 } }, Ct));
 
