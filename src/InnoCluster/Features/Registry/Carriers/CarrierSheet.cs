@@ -1,6 +1,3 @@
-using InnoCluster.Infrastructure.Files;
-using InnoCluster.Text;
-
 namespace InnoCluster.Features.Registry;
 
 /// <summary>
@@ -39,11 +36,7 @@ public static class CarrierSheet
     ];
 
     public static Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken) =>
-        Spreadsheet.SaveSheetsAsync(output, new Dictionary<string, IEnumerable<IReadOnlyDictionary<string, object?>>>
-        {
-            [SheetName] = [Columns.ToDictionary(c => c.Header, _ => (object?)null)],
-            ["填写说明"] = Columns.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["列名"] = c.Header, ["说明"] = c.Chinese, ["Notes"] = c.English }),
-        }, cancellationToken);
+        RecordSheet.WriteTemplateAsync(SheetName, Columns, output, cancellationToken);
 
     private static readonly Dictionary<string, CarrierKind> KindWords = new(StringComparer.Ordinal)
     {
@@ -60,25 +53,18 @@ public static class CarrierSheet
             return null;
         }
 
-        var folded = Fold(cell);
+        var folded = RecordSheet.Fold(cell);
         return KindWords.TryGetValue(folded, out var word) ? word.ToString()
             : Enum.GetValues<CarrierKind>().FirstOrDefault(k => ListCarriers.KindName(k, english: false) == folded || string.Equals(k.ToString(), folded, StringComparison.OrdinalIgnoreCase)) is var kind && kind != default ? kind.ToString()
             : cell.Trim();
     }
 
-    public static string? LevelKey(string? cell) => string.IsNullOrWhiteSpace(cell) ? null : Fold(cell) switch
-    {
-        "国家" or "国家级" => "national",
-        "省" or "省级" => "provincial",
-        "市" or "市级" => "municipal",
-        "区" or "区级" or "县级" => "district",
-        var other => other,
-    };
+    public static string? LevelKey(string? cell) => RecordSheet.Keyed(cell);
 
     public static bool TryStage(string? cell, out CarrierStageKind stage)
     {
         stage = default;
-        return !string.IsNullOrWhiteSpace(cell) && (Fold(cell) switch
+        return !string.IsNullOrWhiteSpace(cell) && (RecordSheet.Fold(cell) switch
         {
             "筹建" => Set(CarrierStageKind.Planning, out stage),
             "建成" => Set(CarrierStageKind.Built, out stage),
@@ -97,6 +83,4 @@ public static class CarrierSheet
         stage = value;
         return true;
     }
-
-    private static string Fold(string text) => new([.. text.Trim().Select(TextNormalizer.FoldChar).Where(c => !char.IsWhiteSpace(c))]);
 }

@@ -36,11 +36,11 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
 
         var today = BeijingTime.Today(clock);
         var districts = await db.Set<District>().AsNoTracking().ToListAsync(cancellationToken);
+        var firms = await RegisteredFirms.LoadAsync(db, cancellationToken);
         var lookups = new SaveCarrier.Lookups(
             districts.ToDictionary(d => d.Code, StringComparer.Ordinal),
             await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Code, StringComparer.Ordinal, cancellationToken),
-            await db.Set<Enterprise>().AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, cancellationToken));
-        var firmsByName = lookups.Firms.ToLookup(f => NameKey.For(f.Value), f => f.Key, StringComparer.Ordinal);
+            firms.Names);
         var held = (await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Name, c.Aliases }).ToListAsync(cancellationToken))
             .SelectMany(c => c.Aliases.Append(c.Name)).Select(Key).ToHashSet(StringComparer.Ordinal);
         var header = CarrierSheet.Columns.ToDictionary(c => c.Field, c => c.Header, StringComparer.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
                 ? districts.FirstOrDefault(d => d.Code == place || d.Name == place || d.Aliases.Contains(place))?.Code ?? place
                 : null;
             var backers = CarrierSheet.Names(Cell(CarrierSheet.Backers))
-                .Select(name => firmsByName[NameKey.For(name)].ToList() is [var firmId] ? new SaveCarrier.Backer(firmId, null) : new SaveCarrier.Backer(null, name)).ToList();
+                .Select(name => firms.Named(name) is { } firmId ? new SaveCarrier.Backer(firmId, null) : new SaveCarrier.Backer(null, name)).ToList();
             var request = new SaveCarrier.Request(Cell(CarrierSheet.Name), CarrierSheet.KindKey(Cell(CarrierSheet.Kind)), CarrierSheet.LevelKey(Cell(CarrierSheet.Level)), district, null, null,
                 Cell(CarrierSheet.ApprovingBody), null, null, backers);
             var (problems, kind, resolved, nodes) = SaveCarrier.Check(request, lookups);

@@ -36,14 +36,14 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
         }
 
         var today = BeijingTime.Today(clock);
-        var firms = await FirmsAsync(cancellationToken);
+        var firms = await RegisteredFirms.LoadAsync(db, cancellationToken);
         var errors = new List<ImportIssue>();
         var skipped = new List<SkippedRow>();
         var records = new List<EnterpriseRecord>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var rows = file.Rows.Where(r => !r.IsEmpty).ToList();
         string? CellOf(TabularRow row, string header) => at.TryGetValue(header, out var i) ? row[i] : null;
-        var matched = rows.Select(r => Match(firms, CellOf(r, RecordSheet.CreditCode), CellOf(r, RecordSheet.Firm))).ToList();
+        var matched = rows.Select(r => firms.Match(CellOf(r, RecordSheet.CreditCode), CellOf(r, RecordSheet.Firm))).ToList();
         var held = await HeldAsync(kind, [.. matched.Where(m => m.Id is not null).Select(m => m.Id!.Value).Distinct()], cancellationToken);
         foreach (var (row, (firmId, firmError)) in rows.Zip(matched))
         {
@@ -140,39 +140,5 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
         }
 
         return held.ToLookup(r => r.EnterpriseId);
-    }
-
-    private sealed record Firms(Dictionary<string, int> ByCode, ILookup<string, int> ByName);
-
-    private async Task<Firms> FirmsAsync(CancellationToken cancellationToken)
-    {
-        var codes = await db.Set<Enterprise>().AsNoTracking().Where(e => e.CreditCode != null).Select(e => new { e.Id, e.CreditCode }).ToListAsync(cancellationToken);
-        var names = await db.Set<Enterprise>().AsNoTracking().Select(e => new { e.Id, e.Name }).ToListAsync(cancellationToken);
-        var otherNames = await db.Set<EnterpriseName>().AsNoTracking().Select(n => new { n.EnterpriseId, n.MatchKey }).ToListAsync(cancellationToken);
-        return new Firms(
-            codes.ToDictionary(c => c.CreditCode!, c => c.Id, StringComparer.OrdinalIgnoreCase),
-            names.Select(n => (Key: NameKey.For(n.Name), n.Id)).Concat(otherNames.Select(n => (Key: n.MatchKey, Id: n.EnterpriseId)))
-                .Where(n => n.Key.Length > 0).Distinct().ToLookup(n => n.Key, n => n.Id, StringComparer.Ordinal));
-    }
-
-    private static (int? Id, string? Error) Match(Firms firms, string? code, string? name)
-    {
-        if (!string.IsNullOrWhiteSpace(code))
-        {
-            return firms.ByCode.TryGetValue(code.Trim(), out var byCode) ? (byCode, null) : (null, $"登记库中没有信用代码为 {code.Trim()} 的企业 / no registered firm has this credit code");
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return (null, "请填写企业名称或信用代码 / the firm's name or credit code is required");
-        }
-
-        var matches = firms.ByName[NameKey.For(name)].Distinct().ToList();
-        return matches.Count switch
-        {
-            1 => (matches[0], null),
-            0 => (null, $"登记库中没有名为“{name.Trim()}”的企业（请先登记或改用信用代码） / no registered firm by this name"),
-            _ => (null, $"有 {matches.Count} 家企业名为“{name.Trim()}”，请填写信用代码 / {matches.Count} firms have this name: give the credit code"),
-        };
     }
 }

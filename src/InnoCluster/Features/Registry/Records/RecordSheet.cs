@@ -77,11 +77,19 @@ public static class RecordSheet
     };
 
     public static Task WriteTemplateAsync(RecordKind kind, Stream output, CancellationToken cancellationToken) =>
+        WriteTemplateAsync(SheetName(kind), Columns(kind), output, cancellationToken);
+
+    /// <summary>A template: the sheet with its headers, and a guide to each column (Chinese and English).</summary>
+    public static Task WriteTemplateAsync(string sheetName, IReadOnlyList<Column> columns, Stream output, CancellationToken cancellationToken) =>
         Spreadsheet.SaveSheetsAsync(output, new Dictionary<string, IEnumerable<IReadOnlyDictionary<string, object?>>>
         {
-            [SheetName(kind)] = [Columns(kind).ToDictionary(c => c.Header, _ => (object?)null)],
-            ["填写说明"] = Columns(kind).Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["列名"] = c.Header, ["说明"] = c.Chinese, ["Notes"] = c.English }),
+            [sheetName] = [columns.ToDictionary(c => c.Header, _ => (object?)null)],
+            ["填写说明"] = columns.Select(c => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["列名"] = c.Header, ["说明"] = c.Chinese, ["Notes"] = c.English }),
         }, cancellationToken);
+
+    /// <summary>The API's key for what an office wrote in a cell (国家级 → national, 牵头 → lead), or the cell as written; null when blank.</summary>
+    public static string? Keyed(string? cell) =>
+        string.IsNullOrWhiteSpace(cell) ? null : Aliases.TryGetValue(Fold(cell), out var key) ? key : cell.Trim();
 
     /// <summary>What offices write for each value, besides the API's keys.</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
@@ -105,7 +113,7 @@ public static class RecordSheet
     public static object Request(RecordKind kind, Func<string, string?> cell, ICollection<string> unreadable)
     {
         string? Raw(string field) => string.IsNullOrWhiteSpace(cell(field)) ? null : cell(field)!.Trim();
-        string? Value(string field) => Raw(field) is { } raw && Aliases.TryGetValue(Fold(raw), out var key) ? key : Raw(field);
+        string? Value(string field) => Keyed(Raw(field));
         int? Year() => Raw("year") is not { } raw ? null : ImportDates.TryParseYear(raw, out var y) ? y : Unreadable<int>("year");
         DateOnly? Day(string field) => Raw(field) is not { } raw ? null : ImportDates.TryParseDate(raw, out var day) ? day : Unreadable<DateOnly>(field);
         T? Unreadable<T>(string field)
@@ -136,5 +144,6 @@ public static class RecordSheet
         : TierText.TryParse(cell, out var parsed) ? (TierNames.Key(parsed.Tier), parsed.Level == TierLevel.Unspecified ? null : RecordWords.Key(parsed.Level))
         : (cell, null);
 
-    private static string Fold(string text) => new([.. text.Select(TextNormalizer.FoldChar).Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"'))]);
+    /// <summary>A cell folded for comparing with the words offices write: full-width and traditional forms folded, spaces and quotes dropped.</summary>
+    public static string Fold(string text) => new([.. text.Select(TextNormalizer.FoldChar).Where(c => !char.IsWhiteSpace(c) && c is not ('“' or '”' or '"'))]);
 }
