@@ -2868,6 +2868,82 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("import_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChainNodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("chain_node_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer")
+                        .HasColumnName("district_id");
+
+                    b.Property<decimal?>("Investment")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("investment");
+
+                    b.Property<string>("Investor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("investor");
+
+                    b.Property<int?>("InvestorEnterpriseId")
+                        .HasColumnType("integer")
+                        .HasColumnName("investor_enterprise_id");
+
+                    b.Property<string>("InvestorFrom")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("investor_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("seed_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investment_projects");
+
+                    b.HasIndex("ChainNodeId")
+                        .HasDatabaseName("ix_investment_projects_chain_node_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_investment_projects_district_id");
+
+                    b.HasIndex("InvestorEnterpriseId")
+                        .HasDatabaseName("ix_investment_projects_investor_enterprise_id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investment_projects_seed_key");
+
+                    b.ToTable("investment_projects", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -2988,6 +3064,49 @@ namespace InnoCluster.Migrations.Postgres
                         .HasDatabaseName("ix_enterprise_certifications_kind_enterprise_id");
 
                     b.ToTable("enterprise_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProjectStageRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investment_project_stages");
+
+                    b.HasIndex("ProjectId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investment_project_stages_project_id_stage");
+
+                    b.ToTable("investment_project_stages", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
@@ -6272,6 +6391,29 @@ namespace InnoCluster.Migrations.Postgres
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("ChainNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_investment_projects_chain_nodes_chain_node_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_investment_projects_districts_district_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("InvestorEnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_investment_projects_enterprises_investor_enterprise_id");
+
+                    b.Navigation("District");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Product", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
@@ -6386,6 +6528,65 @@ namespace InnoCluster.Migrations.Postgres
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProjectStageRecord", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.InvestmentProject", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_project_stages_investment_projects_project_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("ProjectStageRecordId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("date")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("ProjectStageRecordId");
+
+                            b1.ToTable("investment_project_stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectStageRecordId")
+                                .HasConstraintName("fk_investment_project_stages_investment_project_stages_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
@@ -6839,6 +7040,11 @@ namespace InnoCluster.Migrations.Postgres
                     b.Navigation("Statements");
 
                     b.Navigation("Tiers");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>

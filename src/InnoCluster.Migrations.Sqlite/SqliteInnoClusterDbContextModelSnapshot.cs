@@ -2782,6 +2782,80 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("import_mappings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ChainNodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chain_node_id");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("district_id");
+
+                    b.Property<decimal?>("Investment")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investment");
+
+                    b.Property<string>("Investor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investor");
+
+                    b.Property<int?>("InvestorEnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("investor_enterprise_id");
+
+                    b.Property<string>("InvestorFrom")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investor_from");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<string>("ResponsibleUnit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("responsible_unit");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_key");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investment_projects");
+
+                    b.HasIndex("ChainNodeId")
+                        .HasDatabaseName("ix_investment_projects_chain_node_id");
+
+                    b.HasIndex("DistrictId")
+                        .HasDatabaseName("ix_investment_projects_district_id");
+
+                    b.HasIndex("InvestorEnterpriseId")
+                        .HasDatabaseName("ix_investment_projects_investor_enterprise_id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investment_projects_seed_key");
+
+                    b.ToTable("investment_projects", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Product", b =>
                 {
                     b.Property<int>("Id")
@@ -2898,6 +2972,47 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasDatabaseName("ix_enterprise_certifications_kind_enterprise_id");
 
                     b.ToTable("enterprise_certifications", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProjectStageRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("project_id");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_investment_project_stages");
+
+                    b.HasIndex("ProjectId", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_investment_project_stages_project_id_stage");
+
+                    b.ToTable("investment_project_stages", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
@@ -6130,6 +6245,29 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Navigation("Source");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("ChainNodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_investment_projects_chain_nodes_chain_node_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.District", "District")
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_investment_projects_districts_district_id");
+
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("InvestorEnterpriseId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_investment_projects_enterprises_investor_enterprise_id");
+
+                    b.Navigation("District");
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Product", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
@@ -6244,6 +6382,65 @@ namespace InnoCluster.Migrations.Sqlite
                         });
 
                     b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.ProjectStageRecord", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.InvestmentProject", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_investment_project_stages_investment_projects_project_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("ProjectStageRecordId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("ProjectStageRecordId");
+
+                            b1.ToTable("investment_project_stages");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectStageRecordId")
+                                .HasConstraintName("fk_investment_project_stages_investment_project_stages_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.StandardRecord", b =>
@@ -6697,6 +6894,11 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Navigation("Statements");
 
                     b.Navigation("Tiers");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.InvestmentProject", b =>
+                {
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Scenarios.Docking", b =>

@@ -20,7 +20,7 @@ public static partial class OneLanguage
     private static readonly HashSet<string> ProductNames = new(StringComparer.Ordinal) { "InnoCluster", "OpenAPI", "Excel", "Word", "WPS", "PostgreSQL", "SQLite", "ECharts", "SVG", "WCAG" };
 
     /// <summary>Properties that hold codes, English names or enum values, not the sources' words.</summary>
-    private static readonly HashSet<string> NotSourceWords = new(StringComparer.Ordinal) { "code", "key", "seedKey", "nameEn", "layer", "kind", "node", "district" };
+    private static readonly HashSet<string> NotSourceWords = new(StringComparer.Ordinal) { "code", "key", "seedKey", "nameEn", "layer", "kind", "node", "district", "chainNode", "stage" };
 
     private static readonly Lazy<HashSet<string>> SourceWords = new(() =>
     {

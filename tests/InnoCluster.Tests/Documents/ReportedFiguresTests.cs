@@ -16,7 +16,10 @@ public abstract class ReportedFiguresTests<TTarget>(TestApp<TTarget> app) : Data
     public async Task TheDocumentsFigures_StandWithTheirSentences_AndTheHomePageShowsThemApartFromTheRegistry()
     {
         var figures = (await app.CreateClient().GetJsonAsync("/api/reported-figures")).AsArray();
-        Assert.Equal(11, figures.Count);
+        Assert.Equal(14, figures.Count);
+        var compute = Assert.Single(figures, f => f!["key"]!.GetValue<string>() == "compute-intelligent")!;
+        Assert.Equal((5500m, "P", "苏州市"), (compute["value"]!.GetValue<decimal>(), compute["unit"]!.GetValue<string>(), compute["scope"]!.GetValue<string>()));
+        Assert.Null(compute["year"]); // 现有: the sentence gives no year
         var listed = Assert.Single(figures, f => f!["key"]!.GetValue<string>() == "listed" && f["year"]?.GetValue<int>() == 2024)!;
         Assert.Equal((32m, "家", "苏州市人工智能产业"), (listed["value"]!.GetValue<decimal>(), listed["unit"]!.GetValue<string>(), listed["scope"]!.GetValue<string>()));
         // 002 gives no year for its filings: none is made up.

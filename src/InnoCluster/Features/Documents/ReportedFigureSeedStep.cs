@@ -17,7 +17,7 @@ public sealed class ReportedFigureSeedStep : ISeedStep
 
     public int Order => 30;
 
-    public int Version => 1;
+    public int Version => 2;
 
     public IReadOnlyList<string> Files { get; } = [FileName];
 

@@ -28,9 +28,11 @@ public sealed class SetTargetIndicator(InnoClusterDbContext db, IndicatorCounter
             return Problem.Invalid("computed", $"未知产业链环节“{node}” / no chain node with the code “{node}”");
         }
 
-        if (request.Computed is not null && target.Unit is not ("家" or "个"))
+        if (spec is not null && !spec.Units.Contains(target.Unit))
         {
-            return Problem.Invalid("computed", $"计算指标是计数（家/个），目标的单位是“{target.Unit}” / a count cannot measure a target in {target.Unit}");
+            return Problem.Invalid("computed", spec.Units is ["元"]
+                ? $"计算指标是金额（元），目标的单位是“{target.Unit}” / a sum of money cannot measure a target in {target.Unit}"
+                : $"计算指标是计数（家/个），目标的单位是“{target.Unit}” / a count cannot measure a target in {target.Unit}");
         }
 
         if (target.Period == TargetPeriod.Annual && spec is { CountsEvents: false })

@@ -97,29 +97,12 @@ public sealed class Carrier
     /// </summary>
     public InnoCluster.Infrastructure.UseCases.Problem? RecordStage(CarrierStageKind stage, DateOnly? on, int? year, Provenance source, string by, DateOnly today)
     {
-        var errors = EnterpriseRecord.CheckDates(year, on, null, today).ToList();
-        if (on is null && year is null)
+        if (StageTimeline.Check([.. Stages.Select(s => s.Dated)], stage, on, year, CarrierStageKind.Closed, today, ("筹建 → 建成 → 认定/授牌 → 撤销", "planning, built, recognised, closed")) is { } problem)
         {
-            errors.Add(new("year", "请填写年份或日期 / year or date: one is required"));
-        }
-
-        if (errors.Count > 0)
-        {
-            return InnoCluster.Infrastructure.UseCases.Problem.Fields(errors);
-        }
-
-        if (Stages.Any(s => s.Stage == stage))
-        {
-            return InnoCluster.Infrastructure.UseCases.Problem.Conflict($"该阶段已记录 / this stage is already recorded ({stage})");
+            return problem;
         }
 
         var when = new CarrierStage { Stage = stage, Day = on, Year = year ?? on!.Value.Year };
-        if (Stages.Any(s => s.Stage == CarrierStageKind.Closed)
-            || Stages.Any(s => (s.Stage < stage && CarrierStage.Before(when, s)) || (s.Stage > stage && CarrierStage.Before(s, when))))
-        {
-            return InnoCluster.Infrastructure.UseCases.Problem.Invalid("on", "阶段的时间顺序不对（筹建 → 建成 → 认定/授牌 → 撤销） / stages must follow one another in time (planning, built, recognised, closed)");
-        }
-
         when.Source = source;
         when.EnteredBy = by;
         Stages.Add(when);
@@ -149,9 +132,7 @@ public sealed class CarrierStage
 
     public string EnteredBy { get; set; } = "";
 
-    /// <summary>Whether <paramref name="a"/> certainly happened before <paramref name="b"/> (by day when both have one, else by year).</summary>
-    public static bool Before(CarrierStage a, CarrierStage b) =>
-        a.Day is { } x && b.Day is { } y ? x < y : a.Year < b.Year;
+    public DatedStage<CarrierStageKind> Dated => new(Stage, Day, Year);
 }
 
 /// <summary>A firm (linked when registered) or another body (a university, an institute) that builds a carrier with its host.</summary>

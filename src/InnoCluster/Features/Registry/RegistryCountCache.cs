@@ -20,11 +20,15 @@ public sealed class RegistryCountCache(TimeProvider clock, IReadOnlyList<Type> c
     }
 
     private static readonly Type[] CountedFrom =
-        [typeof(Enterprise), typeof(EnterpriseTier), typeof(ProductCertification), typeof(StandardRecord), typeof(Filing), typeof(Carrier), typeof(CarrierStage), typeof(EnterpriseChainLink), typeof(ChainNode)];
+        [typeof(Enterprise), typeof(EnterpriseTier), typeof(ProductCertification), typeof(StandardRecord), typeof(Filing), typeof(Carrier), typeof(CarrierStage), typeof(EnterpriseChainLink), typeof(ChainNode), typeof(InvestmentProject), typeof(ProjectStageRecord)];
 
-    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, int Value)> _counts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, decimal Value)> _counts = new(StringComparer.Ordinal);
 
-    public async Task<int> CountAsync(string question, Func<Task<int>> count)
+    public async Task<int> CountAsync(string question, Func<Task<int>> count) =>
+        (int)await SumAsync(question, async () => await count());
+
+    /// <summary>A total (an investment sum) kept like a count.</summary>
+    public async Task<decimal> SumAsync(string question, Func<Task<decimal>> count)
     {
         var version = DataChanges.Version(countedFrom);
         var now = clock.GetUtcNow();

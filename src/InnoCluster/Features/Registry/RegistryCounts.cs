@@ -71,6 +71,21 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
         return await carriers.CountAsync(cancellationToken);
     }
 
+    /// <summary>Projects that reached the count's stage by <paramref name="day"/> and had not fallen through by then, or their planned investment in 元.</summary>
+    public Task<decimal> ProjectsAsync(ProjectCount count, DateOnly day, CancellationToken cancellationToken) =>
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountProjectsAsync(count, day, cancellationToken));
+
+    private async Task<decimal> CountProjectsAsync(ProjectCount count, DateOnly day, CancellationToken cancellationToken)
+    {
+        var projects = db.Set<InvestmentProject>().Where(InvestmentProject.ReachedOn(count.Stage, day));
+        if (count.MinInvestment is { } min)
+        {
+            projects = projects.Where(p => p.Investment >= min);
+        }
+
+        return count.SumsInvestment ? await projects.SumAsync(p => p.Investment ?? 0, cancellationToken) * ProjectCount.YuanPerYi : await projects.CountAsync(cancellationToken);
+    }
+
     /// <summary>Enterprises per district.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PerDistrictAsync(CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().AsNoTracking().Where(e => e.DistrictId != null).GroupBy(e => e.DistrictId!.Value)

@@ -37,6 +37,9 @@ public static class RegistryFeature
         services.AddScoped<ImportCarriers>();
         services.AddScoped<SaveCarrier>();
         services.AddScoped<RecordCarrierStage>();
+        services.AddScoped<ListProjects>();
+        services.AddScoped<SaveProject>();
+        services.AddScoped<RecordProjectStage>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();
         services.AddScoped<EnterpriseFactSheets>();
         services.AddScoped<RegistryCounts>();
@@ -46,6 +49,7 @@ public static class RegistryFeature
         services.AddScoped<ImportMappings>();
         services.AddScoped<ExportEnterprises>();
         services.AddSingleton<ISeedStep, RegistrySeedStep>();
+        services.AddSingleton<ISeedStep, ProjectSeedStep>();
         services.AddSingleton<ISeedStep, NameOrderSeedStep>();
         services.AddSingleton<ISeedStep, ImportMappingSeedStep>();
         services.AddSingleton<ICliVerb, ImportEnterprisesVerb>();
@@ -59,6 +63,7 @@ public static class RegistryFeature
         app.MapRegistryApi();
         app.MapRecordsApi();
         app.MapCarriersApi();
+        app.MapProjectsApi();
         return app;
     }
 }

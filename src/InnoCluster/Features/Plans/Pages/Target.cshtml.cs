@@ -49,12 +49,17 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("carriers:research-institute,innovation-centre,laboratory", "科研载体及创新应用中心（已建成或认定）", "Research carriers and innovation centres (built or recognised)"),
         ("carriers:compute-centre", "算力中心（已建成或认定）", "Compute centres (built or recognised)"),
         ("carriers:talent-base", "人才实训基地（已建成或认定）", "Talent training bases (built or recognised)"),
+        ("projects:contracted", "已签约的招商项目（未终止）", "Attracted projects signed (not dropped)"),
+        ("projects:contracted>=10", "已签约的计划投资10亿元及以上招商项目", "Attracted projects of 1,000 million yuan or more, signed"),
+        ("projects:producing", "已投产的招商项目", "Attracted projects in production"),
+        ("projects:contracted/investment", "已签约招商项目的计划投资额（目标单位为元时）", "Planned investment of signed attracted projects (for targets in yuan)"),
     ];
 
     /// <summary>Whether a record choice is what the stored spec counts (the level, picked beside, set apart).</summary>
     public bool IsCurrentRecordChoice(string choice) => Current switch
     {
         { Carriers: { } carriers } => (carriers with { MinLevel = null }).Spec == choice,
+        { Projects: { } projects } => projects.Spec == choice,
         { Records: { } records } => (records.Kind == InnoCluster.Features.Registry.RecordKind.Certifications ? records with { MinLevel = null } : records).Spec == choice,
         _ => false,
     };

@@ -24,19 +24,14 @@ public sealed class RecordCarrierStage(InnoClusterDbContext db, AuditTrail audit
             return Problem.Invalid("stage", "阶段应为 Planning（筹建）、Built（建成）、Recognised（认定/授牌）或 Closed（撤销） / stage: Planning, Built, Recognised or Closed");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Source) || request.Source.Trim().Length > 300 || request.Quote is { Length: > 4000 } || request.Locator is { Length: > 300 })
+        var today = BeijingTime.Today(clock);
+        var source = StageSource.Read(request.Source, request.Quote, request.Locator, today, "通知、名单、报道");
+        if (source.Problem is { } refused)
         {
-            return Problem.Invalid("source", "请写明来源（通知、名单、报道），不超过300字 / source: required, at most 300 characters");
+            return refused;
         }
 
-        var today = BeijingTime.Today(clock);
-        var who = official.FindFirstValue(ClaimTypes.Email) ?? "official";
-        var source = new Provenance
-        {
-            Kind = ProvenanceKind.Manual, Source = request.Source.Trim(), SourceDate = today,
-            Quote = string.IsNullOrWhiteSpace(request.Quote) ? null : request.Quote.Trim(), Locator = string.IsNullOrWhiteSpace(request.Locator) ? null : request.Locator.Trim(),
-        };
-        if (carrier.RecordStage(stage, request.On, request.Year, source, who, today) is { } problem)
+        if (carrier.RecordStage(stage, request.On, request.Year, source.Value!, official.FindFirstValue(ClaimTypes.Email) ?? "official", today) is { } problem)
         {
             return problem;
         }

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using InnoCluster.Infrastructure.UseCases;
+using InnoCluster.Infrastructure.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>The investment-attraction (招商) pipeline: the office reads, creates and edits projects and records their stages. Negotiations are not public.</summary>
+public static class ProjectsApi
+{
+    public sealed record Pipeline(IReadOnlyList<ListProjects.Item> Projects, IReadOnlyList<ListProjects.StageTotal> Totals);
+
+    public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/projects").WithTags("Investment projects").RequireAuthorization(Policies.Official);
+        api.MapGet("/", async Task<Results<Ok<Pipeline>, ProblemHttpResult>> (string? stage, string? district, string? node, ListProjects list, CancellationToken ct) =>
+        {
+            ProjectStage? parsed = null;
+            if (!string.IsNullOrWhiteSpace(stage))
+            {
+                if (!Enum.TryParse<ProjectStage>(stage, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(stage, out _))
+                {
+                    return TypedResults.Problem("阶段应为 Contact、Contracted、Started、Producing 或 Dropped / stage: Contact, Contracted, Started, Producing or Dropped", statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                parsed = value;
+            }
+
+            var items = await list.RunAsync(new(parsed, district, node), ct);
+            return TypedResults.Ok(new Pipeline(items, ListProjects.Totals(items)));
+        });
+        api.MapGet("/{id:int}", async Task<Results<Ok<ListProjects.Item>, NotFound>> (int id, ListProjects list, CancellationToken ct) =>
+            await list.RunAsync(new(), ct, id) is [var item] ? TypedResults.Ok(item) : TypedResults.NotFound());
+        api.MapPost("/", async Task<Results<Created<ListProjects.Item>, ProblemHttpResult>> (SaveProject.Request body, SaveProject save, ListProjects list, CancellationToken ct) =>
+            (await ReadAsync(await save.RunAsync(null, body, ct), list, ct)).ToCreated(item => $"/api/projects/{item.Id}"));
+        api.MapPut("/{id:int}", async Task<Results<Ok<ListProjects.Item>, ProblemHttpResult>> (int id, SaveProject.Request body, SaveProject save, ListProjects list, CancellationToken ct) =>
+            (await ReadAsync(await save.RunAsync(id, body, ct), list, ct)).ToOk(item => item));
+        api.MapPost("/{id:int}/stages", async Task<Results<Ok<ListProjects.Item>, ProblemHttpResult>> (int id, RecordProjectStage.Request body, ClaimsPrincipal user, RecordProjectStage record, ListProjects list, CancellationToken ct) =>
+            (await ReadAsync(await record.RunAsync(user, id, body, ct), list, ct)).ToOk(item => item));
+        return app;
+    }
+
+    private static async Task<Result<ListProjects.Item>> ReadAsync(Result<int> saved, ListProjects list, CancellationToken ct) =>
+        saved.Problem is { } problem ? problem : (await list.RunAsync(new(), ct, saved.Value)).Single();
+}
