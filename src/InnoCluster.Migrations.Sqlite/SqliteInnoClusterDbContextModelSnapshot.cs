@@ -2734,6 +2734,88 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("enterprise_filings", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.FinancingRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end_reason");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_on");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enterprise_id");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_on");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("granted_on");
+
+                    b.Property<string>("Investors")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("investors");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_note");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("Round")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("round");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enterprise_financing");
+
+                    b.HasIndex("EnterpriseId")
+                        .HasDatabaseName("ix_enterprise_financing_enterprise_id");
+
+                    b.ToTable("enterprise_financing", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.Import.ImportMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -6240,6 +6322,64 @@ namespace InnoCluster.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("FilingId")
                                 .HasConstraintName("fk_enterprise_filings_enterprise_filings_id");
+                        });
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.FinancingRecord", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enterprise_financing_enterprises_enterprise_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("FinancingRecordId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("FinancingRecordId");
+
+                            b1.ToTable("enterprise_financing");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FinancingRecordId")
+                                .HasConstraintName("fk_enterprise_financing_enterprise_financing_id");
                         });
 
                     b.Navigation("Source");

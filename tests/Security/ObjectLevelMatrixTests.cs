@@ -77,6 +77,8 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
             await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/standards", new { number = "T/X 1-2024", title = "篡改", level = "group", role = "lead", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
         ["POST /api/enterprises/{id:int}/filings"] = async o => new Attempt(
             await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/filings", new { kind = "algorithm", name = "篡改", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
+        ["POST /api/enterprises/{id:int}/financing"] = async o => new Attempt(
+            await o.Attacker.PostAsJsonAsync($"/api/enterprises/{o.Theirs}/financing", new { round = "a", amount = 5000m, investors = "篡改", year = 2024, source = "篡改" }, Ct), NoRecordsOn(o.Theirs)),
         ["GET /api/tasks/{id:int}/reports"] = async _ =>
         {
             var (department, task) = await OtherUnitsTaskAsync();
@@ -318,7 +320,8 @@ public abstract partial class ObjectLevelMatrixTests<TTarget> : DatabaseTests<TT
     /// <summary>The victim firm has no designation, certification, standard or filing, proposed or not.</summary>
     private Func<Task> NoRecordsOn(int firm) => async () => Assert.Equal(0, await app.WithDbAsync(async db =>
         await db.Set<EnterpriseTier>().CountAsync(r => r.EnterpriseId == firm, Ct) + await db.Set<ProductCertification>().CountAsync(r => r.EnterpriseId == firm, Ct)
-        + await db.Set<StandardRecord>().CountAsync(r => r.EnterpriseId == firm, Ct) + await db.Set<Filing>().CountAsync(r => r.EnterpriseId == firm, Ct)));
+        + await db.Set<StandardRecord>().CountAsync(r => r.EnterpriseId == firm, Ct) + await db.Set<Filing>().CountAsync(r => r.EnterpriseId == firm, Ct)
+        + await db.Set<FinancingRecord>().CountAsync(r => r.EnterpriseId == firm, Ct)));
 
     [Fact]
     public void EveryOwnerScopedIdEndpoint_IsInTheMatrix()

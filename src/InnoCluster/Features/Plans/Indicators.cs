@@ -118,7 +118,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     public bool CountsEvents => Programme is not null || AtLeastStage is not null;
 
     /// <summary>The units of the targets the indicator can measure: an investment sum is in 元, every other indicator counts (家/个).</summary>
-    public IReadOnlyList<string> Units => Projects is { SumsInvestment: true } ? ["元"] : ["家", "个"];
+    public IReadOnlyList<string> Units => Projects is { SumsInvestment: true } || Records is { SumsAmount: true } ? ["元"] : ["家", "个"];
 
     /// <summary>What the form shows for a stored spec.</summary>
     public Counted Kind => Records is not null || Carriers is not null || Projects is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch

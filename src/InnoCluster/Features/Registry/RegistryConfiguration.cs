@@ -127,6 +127,19 @@ internal sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
     }
 }
 
+internal sealed class FinancingRecordConfiguration : IEntityTypeConfiguration<FinancingRecord>
+{
+    public void Configure(EntityTypeBuilder<FinancingRecord> builder)
+    {
+        builder.ToTable("enterprise_financing");
+        builder.MapRecord();
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(f => f.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(f => f.Round).HasConversion<string>().HasMaxLength(20);
+        builder.Property(f => f.Amount).HasPrecision(18, 2);
+        builder.Property(f => f.Investors).HasMaxLength(500);
+    }
+}
+
 internal sealed class ProductCertificationConfiguration : IEntityTypeConfiguration<ProductCertification>
 {
     public void Configure(EntityTypeBuilder<ProductCertification> builder)

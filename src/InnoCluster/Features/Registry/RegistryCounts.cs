@@ -44,14 +44,16 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
     /// Records held on <paramref name="day"/> that the count names: certified products (a product once, however
     /// often renewed), filings (an algorithm or model once), standards (a number once, however many firms joined).
     /// </summary>
-    public Task<int> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
-        cache.CountAsync($"{count.Spec}|{day:yyyy-MM-dd}|{undatedCounts}", () => CountRecordsAsync(count, day, undatedCounts, cancellationToken));
+    public Task<decimal> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}|{undatedCounts}", () => CountRecordsAsync(count, day, undatedCounts, cancellationToken));
 
-    private async Task<int> CountRecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
+    private async Task<decimal> CountRecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
     {
         RecordKind.Certifications => await RecordFilters.Certifications(db, count, day, undatedCounts).Select(c => new { c.EnterpriseId, c.Kind, c.ProductName }).Distinct().CountAsync(cancellationToken),
         RecordKind.Filings => await RecordFilters.Filings(db, count, day, undatedCounts).Select(f => new { f.EnterpriseId, f.Kind, f.Name }).Distinct().CountAsync(cancellationToken),
         RecordKind.Standards => await RecordFilters.Standards(db, count, day, undatedCounts).Select(s => s.Number).Distinct().CountAsync(cancellationToken),
+        RecordKind.Financing when count.SumsAmount => RecordCount.Yuan(await RecordFilters.Financing(db, count, day, undatedCounts).SumAsync(f => f.Amount ?? 0, cancellationToken)),
+        RecordKind.Financing => await RecordFilters.Financing(db, count, day, undatedCounts).CountAsync(cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(count), count.Kind, "designations are counted by TierHoldersAsync"),
     };
 

@@ -30,6 +30,9 @@ public sealed class RecordsModel(ListEnterpriseRecords list, AddEnterpriseRecord
     public Task<IActionResult> OnPostFilingAsync(int id, FilingRequest request, CancellationToken cancellationToken) =>
         AddAsync(id, RecordKind.Filings, add.RunAsync(User, id, request, cancellationToken), cancellationToken);
 
+    public Task<IActionResult> OnPostFinancingAsync(int id, FinancingRequest request, CancellationToken cancellationToken) =>
+        AddAsync(id, RecordKind.Financing, add.RunAsync(User, id, request, cancellationToken), cancellationToken);
+
     public async Task<IActionResult> OnPostDecideAsync(int id, RecordKind kind, int recordId, DecideEnterpriseRecord.Decision decision, string? reason, DateOnly? endedOn, CancellationToken cancellationToken)
     {
         if (!User.IsInRole(Roles.Official))

@@ -55,6 +55,7 @@ public sealed class DecideEnterpriseRecord(InnoClusterDbContext db, AuditTrail a
         RecordKind.Designations => await db.Set<EnterpriseTier>().SingleOrDefaultAsync(r => r.Id == recordId && r.EnterpriseId == enterpriseId, cancellationToken),
         RecordKind.Certifications => await db.Set<ProductCertification>().SingleOrDefaultAsync(r => r.Id == recordId && r.EnterpriseId == enterpriseId, cancellationToken),
         RecordKind.Standards => await db.Set<StandardRecord>().SingleOrDefaultAsync(r => r.Id == recordId && r.EnterpriseId == enterpriseId, cancellationToken),
+        RecordKind.Financing => await db.Set<FinancingRecord>().SingleOrDefaultAsync(r => r.Id == recordId && r.EnterpriseId == enterpriseId, cancellationToken),
         _ => await db.Set<Filing>().SingleOrDefaultAsync(r => r.Id == recordId && r.EnterpriseId == enterpriseId, cancellationToken),
     };
 }

@@ -60,7 +60,8 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
             var request = RecordSheet.Request(kind, FieldCell, unreadable);
             foreach (var field in unreadable)
             {
-                errors.Add(new ImportIssue(row.Number, HeaderOf(field), FieldCell(field), $"无法识别的{(field == "year" ? "年份" : "日期")} / not a {(field == "year" ? "year" : "date")}", IssueSeverity.Error));
+                var (zh, en) = field switch { "year" => ("年份", "a year"), "amount" => ("金额（请写数字，以万元计）", "an amount (a number, in units of 10,000 yuan)"), _ => ("日期", "a date") };
+                errors.Add(new ImportIssue(row.Number, HeaderOf(field), FieldCell(field), $"无法识别的{zh} / not {en}", IssueSeverity.Error));
             }
 
             var (problems, record, repeats, describe) = request switch
@@ -69,6 +70,7 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
                 CertificationRequest c => Prepare(c, firmId, held, today),
                 StandardRequest s => Prepare(s, firmId, held, today),
                 FilingRequest f => Prepare(f, firmId, held, today),
+                FinancingRequest m => Prepare(m, firmId, held, today),
                 _ => throw new InvalidOperationException(),
             };
             errors.AddRange(problems.Where(p => !unreadable.Contains(p.Field)).Select(p => new ImportIssue(row.Number, HeaderOf(p.Field), FieldCell(p.Field), p.Message, IssueSeverity.Error)));
@@ -127,6 +129,7 @@ public sealed class ImportEnterpriseRecords(InnoClusterDbContext db, AuditTrail 
         RecordKind.Designations => HeldAsync<EnterpriseTier>(firmIds, cancellationToken),
         RecordKind.Certifications => HeldAsync<ProductCertification>(firmIds, cancellationToken),
         RecordKind.Standards => HeldAsync<StandardRecord>(firmIds, cancellationToken),
+        RecordKind.Financing => HeldAsync<FinancingRecord>(firmIds, cancellationToken),
         _ => HeldAsync<Filing>(firmIds, cancellationToken),
     };
 

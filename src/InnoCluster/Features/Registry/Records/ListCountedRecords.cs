@@ -28,6 +28,7 @@ public sealed class ListCountedRecords(InnoClusterDbContext db, TimeProvider clo
         {
             RecordKind.Certifications => await Take(RecordFilters.Certifications(db, count, today, true), cancellationToken),
             RecordKind.Filings => await Take(RecordFilters.Filings(db, count, today, true), cancellationToken),
+            RecordKind.Financing => await Take(RecordFilters.Financing(db, count, today, true), cancellationToken),
             _ => await Take(RecordFilters.Standards(db, count, today, true), cancellationToken),
         };
         var ids = records.Select(r => r.EnterpriseId).Distinct().ToList();

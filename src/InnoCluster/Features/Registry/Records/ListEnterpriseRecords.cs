@@ -33,6 +33,7 @@ public sealed class ListEnterpriseRecords(InnoClusterDbContext db, TimeProvider 
                 RecordKind.Designations => await ReadAsync<EnterpriseTier>(enterpriseId, insider, cancellationToken),
                 RecordKind.Certifications => await ReadAsync<ProductCertification>(enterpriseId, insider, cancellationToken),
                 RecordKind.Standards => await ReadAsync<StandardRecord>(enterpriseId, insider, cancellationToken),
+                RecordKind.Financing => await ReadAsync<FinancingRecord>(enterpriseId, insider, cancellationToken),
                 _ => await ReadAsync<Filing>(enterpriseId, insider, cancellationToken),
             };
             records.AddRange(rows.Select(r => RecordView.Of(r, today, insider)));

@@ -5,15 +5,28 @@ namespace InnoCluster.Features.Registry;
 /// <summary>
 /// What an indicator counts among a kind of record, as its spec says after the kind: <c>first-edition-software/provincial</c>
 /// (certified products, at the level or higher), <c>algorithm,large-model</c> (filings), <c>lead/national</c> or
-/// <c>any</c> (standards led, or led or joined, at the level or higher). Parsed and described here, where the keys live.
+/// <c>any</c> (standards led, or led or joined, at the level or higher), <c>any</c> or <c>a,b</c> (financing events of those rounds;
+/// <c>any/amount</c>: their stated amounts summed, in 元). Parsed and described here, where the keys live.
 /// </summary>
 [FeatureContract]
 public sealed record RecordCount(RecordKind Kind, IReadOnlyList<string> Types, string? MinLevel)
 {
     public const string AnyRole = "any";
 
+    /// <summary>After a financing spec's rounds: sum the amounts instead of counting the events.</summary>
+    public const string AmountSum = "amount";
+
+    /// <summary>元 in the 万元 financing amounts are kept in.</summary>
+    private const decimal YuanPerWan = 10_000m;
+
+    /// <summary>Whether the count is a sum of money in 元 (financing amounts), not a number of records.</summary>
+    public bool SumsAmount => Kind == RecordKind.Financing && MinLevel == AmountSum;
+
+    /// <summary>A financing sum in 万元 as the indicator reads it, in 元.</summary>
+    public static decimal Yuan(decimal wan) => wan * YuanPerWan;
+
     /// <summary>The kinds counted this way, and the prefix each spec starts with ("certifications:").</summary>
-    public static IReadOnlyList<RecordKind> Counted { get; } = [RecordKind.Certifications, RecordKind.Filings, RecordKind.Standards];
+    public static IReadOnlyList<RecordKind> Counted { get; } = [RecordKind.Certifications, RecordKind.Filings, RecordKind.Standards, RecordKind.Financing];
 
     public static string Prefix(RecordKind kind) => kind.ToString().ToLowerInvariant() + ":";
 
@@ -39,6 +52,7 @@ public sealed record RecordCount(RecordKind Kind, IReadOnlyList<string> Types, s
         {
             RecordKind.Certifications => types.All(t => RecordWords.TryParse<CertificationKind>(t, RecordWords.Key, out _)) && (level is null || ParsesTierLevel(level)),
             RecordKind.Filings => types.All(t => RecordWords.TryParse<FilingKind>(t, RecordWords.Key, out _)) && level is null,
+            RecordKind.Financing => (types is [AnyRole] || types.All(t => RecordWords.TryParse<FinancingRound>(t, RecordWords.Key, out _))) && level is null or AmountSum,
             RecordKind.Standards => types.All(t => t == AnyRole || RecordWords.TryParse<StandardRole>(t, RecordWords.Key, out _))
                 && (level is null || RecordWords.TryParse<StandardLevel>(level, RecordWords.Key, out _)),
             _ => false,
@@ -65,6 +79,12 @@ public sealed record RecordCount(RecordKind Kind, IReadOnlyList<string> Types, s
             case RecordKind.Filings:
                 var filings = Types.Select(t => RecordWords.TryParse<FilingKind>(t, RecordWords.Key, out var f) ? f : default).ToList();
                 return ($"登记库中{string.Join("或", filings.Select(f => RecordWords.Name(f, false)))}的数量", $"Registered {string.Join(" or ", filings.Select(f => RecordWords.Name(f, true)))}s");
+            case RecordKind.Financing:
+                var rounds = Types.Contains(AnyRole) ? null : Types.Select(t => RecordWords.TryParse<FinancingRound>(t, RecordWords.Key, out var r) ? r : default).ToList();
+                var (roundsZh, roundsEn) = rounds is null ? ("", "") : (string.Join("或", rounds.Select(r => RecordWords.Name(r, false))), " (" + string.Join(" or ", rounds.Select(r => RecordWords.Name(r, true))) + ")");
+                return SumsAmount
+                    ? ($"登记库企业{roundsZh}融资事件载明的金额合计（未载明金额的不计）", $"Amounts stated for registered firms' financing events{roundsEn}, summed (events without a stated amount add nothing)")
+                    : ($"登记库企业{roundsZh}融资事件数", $"Financing events of registered firms{roundsEn}");
             default:
                 var led = !Types.Contains(AnyRole) && Types.All(t => t == RecordWords.Key(StandardRole.Lead));
                 var standardLevel = MinLevel is null ? null : RecordWords.TryParse<StandardLevel>(MinLevel, RecordWords.Key, out var s) ? s : (StandardLevel?)null;

@@ -24,6 +24,18 @@ internal static class RecordFilters
         return db.Set<Filing>().Where(EnterpriseRecord.HeldOn<Filing>(day, undatedCounts)).Where(f => kinds.Contains(f.Kind));
     }
 
+    public static IQueryable<FinancingRecord> Financing(InnoClusterDbContext db, RecordCount count, DateOnly day, bool undatedCounts)
+    {
+        var events = db.Set<FinancingRecord>().Where(EnterpriseRecord.HeldOn<FinancingRecord>(day, undatedCounts));
+        if (!count.Types.Contains(RecordCount.AnyRole))
+        {
+            var rounds = count.Types.Select(t => RecordRequestChecks.Parsed<FinancingRound>(t, RecordWords.Key)).ToList();
+            events = events.Where(f => rounds.Contains(f.Round));
+        }
+
+        return events;
+    }
+
     public static IQueryable<StandardRecord> Standards(InnoClusterDbContext db, RecordCount count, DateOnly day, bool undatedCounts)
     {
         var standards = db.Set<StandardRecord>().Where(EnterpriseRecord.HeldOn<StandardRecord>(day, undatedCounts));

@@ -184,6 +184,32 @@ public sealed record StandardRequest(string? Number, string? Title, string? Leve
     private string NumberKey => string.Join(' ', (Number ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
 
+/// <summary>A financing event: round, amount in 万元 where stated, investors, the day or year.</summary>
+public sealed record FinancingRequest(string? Round, decimal? Amount, string? Investors, int? Year, DateOnly? GrantedOn, string? Source, string? Quote, string? Locator)
+    : IRecordRequest<FinancingRecord>
+{
+    private FinancingRound ParsedRound => RecordRequestChecks.Parsed<FinancingRound>(Round, RecordWords.Key);
+
+    public IEnumerable<FieldError> Check(DateOnly today) =>
+        RecordRequestChecks.Choice<FinancingRound>("round", Round, RecordWords.Key)
+            .Concat(Amount is { } amount && (amount <= 0 || amount >= 100_000_000) ? [new FieldError("amount", "金额以万元计，应大于0、小于100000000 / amount: in units of 10,000 yuan, more than 0 and less than 100000000")] : [])
+            .Concat(Investors is { Length: > 500 } ? [new FieldError("investors", "投资方不超过500字 / investors: at most 500 characters")] : [])
+            .Concat(RecordRequestChecks.Common(Source, Quote, Locator, Year, GrantedOn, null, today));
+
+    public FinancingRecord Build() => new()
+    {
+        Round = ParsedRound, Amount = Amount, Investors = DesignationRequest.Trimmed(Investors), Year = Year ?? GrantedOn?.Year, GrantedOn = GrantedOn,
+    };
+
+    public Expression<Func<FinancingRecord, bool>> Repeats(int enterpriseId)
+    {
+        var (round, year, amount) = (ParsedRound, Year ?? GrantedOn?.Year, Amount);
+        return f => f.EnterpriseId == enterpriseId && f.Round == round && f.Year == year && f.Amount == amount && f.Status != RecordStatus.Rejected && f.EndedOn == null;
+    }
+
+    public string Describe() => $"{RecordWords.Name(ParsedRound, false)} {Year ?? GrantedOn?.Year} {Amount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}".TrimEnd();
+}
+
 /// <summary>An algorithm or large-model filing.</summary>
 public sealed record FilingRequest(string? Kind, string? Name, string? Number, int? Year, DateOnly? GrantedOn, string? Source, string? Quote, string? Locator)
     : IRecordRequest<Filing>

@@ -60,6 +60,12 @@ public static class RecordSheet
             new Column("标准级别", "level", "国际、国家、行业、地方、团体或企业标准。", "国际, 国家, 行业, 地方, 团体 or 企业 (standard)."),
             new Column("角色", "role", "牵头（主导）或参与。", "牵头 (led) or 参与 (joined)."),
         ],
+        RecordKind.Financing =>
+        [
+            new Column("轮次", "round", "必填。天使轮、A轮、B轮、C轮、D轮及以后、战略融资或其他。", "Required. 天使轮, A轮, B轮, C轮, D轮及以后, 战略融资 or 其他 (angel, A, B, C, later, strategic, other)."),
+            new Column("金额（万元）", "amount", "公告载明的金额，以万元计；只写“数亿元”等的留空。", "The amount announced, in units of 10,000 yuan; leave empty when only words such as 数亿元 are given."),
+            new Column("投资方", "investors", "按来源列出的顺序。", "As the source lists them."),
+        ],
         _ =>
         [
             new Column("备案类别", "kind", "算法备案 或 大模型备案。", "算法备案 or 大模型备案 (algorithm or large model)."),
@@ -73,6 +79,7 @@ public static class RecordSheet
         RecordKind.Designations => "企业梯队与资质",
         RecordKind.Certifications => "产品认定",
         RecordKind.Standards => "标准",
+        RecordKind.Financing => "融资事件",
         _ => "备案",
     };
 
@@ -91,7 +98,7 @@ public static class RecordSheet
     public static string? Keyed(string? cell) =>
         string.IsNullOrWhiteSpace(cell) ? null : Aliases.TryGetValue(Fold(cell), out var key) ? key : cell.Trim();
 
-    /// <summary>What offices write for each value, besides the API's keys.</summary>
+    /// <summary>What offices write for each value, besides the API's keys, as <see cref="Fold"/> leaves it (Latin letters in lower case).</summary>
     private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
     {
         ["首版次"] = "first-edition-software", ["首版次软件"] = "first-edition-software", ["首版次软件产品"] = "first-edition-software",
@@ -103,6 +110,9 @@ public static class RecordSheet
         ["地方"] = "local", ["地方标准"] = "local", ["团体"] = "group", ["团体标准"] = "group", ["企业标准"] = "enterprise",
         ["牵头"] = "lead", ["主导"] = "lead", ["主持"] = "lead", ["参与"] = "participant", ["参编"] = "participant",
         ["全球"] = "global", ["国家"] = "national", ["国家级"] = "national", ["省"] = "provincial", ["省级"] = "provincial",
+        ["天使"] = "angel", ["天使轮"] = "angel", ["种子轮"] = "angel", ["种子"] = "angel", ["pre-a轮"] = "a", ["prea轮"] = "a", ["a轮"] = "a", ["a+轮"] = "a",
+        ["b轮"] = "b", ["b+轮"] = "b", ["c轮"] = "c", ["c+轮"] = "c", ["d轮"] = "later", ["d轮及以后"] = "later", ["e轮"] = "later", ["pre-ipo"] = "later", ["pre-ipo轮"] = "later",
+        ["战略融资"] = "strategic", ["战略投资"] = "strategic", ["其他"] = "other", ["其他融资"] = "other",
         ["市"] = "municipal", ["市级"] = "municipal", ["区"] = "district", ["区级"] = "district", ["县级"] = "district",
     };
 
@@ -115,6 +125,9 @@ public static class RecordSheet
         string? Raw(string field) => string.IsNullOrWhiteSpace(cell(field)) ? null : cell(field)!.Trim();
         string? Value(string field) => Keyed(Raw(field));
         int? Year() => Raw("year") is not { } raw ? null : ImportDates.TryParseYear(raw, out var y) ? y : Unreadable<int>("year");
+        decimal? Amount() => Raw("amount") is not { } raw ? null
+            : decimal.TryParse(raw.Replace(",", "", StringComparison.Ordinal).Replace("万元", "", StringComparison.Ordinal).Replace("万", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var amount)
+                ? amount : Unreadable<decimal>("amount");
         DateOnly? Day(string field) => Raw(field) is not { } raw ? null : ImportDates.TryParseDate(raw, out var day) ? day : Unreadable<DateOnly>(field);
         T? Unreadable<T>(string field)
             where T : struct
@@ -131,6 +144,8 @@ public static class RecordSheet
                 return new DesignationRequest(tier, Value("level") ?? impliedLevel, Year(), Day("grantedOn"), Day("expiresOn"), Raw("securityCode"), Raw("board"), source, quote, locator);
             case RecordKind.Certifications:
                 return new CertificationRequest(Value("kind"), Raw("productName"), Value("level"), Year(), Day("grantedOn"), Day("expiresOn"), source, quote, locator);
+            case RecordKind.Financing:
+                return new FinancingRequest(Value("round"), Amount(), Raw("investors"), Year(), Day("grantedOn"), source, quote, locator);
             case RecordKind.Standards:
                 return new StandardRequest(Raw("number"), Raw("title"), Value("level"), Value("role"), Year(), Day("grantedOn"), source, quote, locator);
             default:

@@ -2,7 +2,7 @@ using InnoCluster.Infrastructure;
 
 namespace InnoCluster.Features.Registry;
 
-/// <summary>The four kinds of record a firm holds over time, as the API's paths name them.</summary>
+/// <summary>The five kinds of record a firm holds over time, as the API's paths name them.</summary>
 [FeatureContract]
 public enum RecordKind
 {
@@ -10,6 +10,7 @@ public enum RecordKind
     Certifications,
     Standards,
     Filings,
+    Financing,
 }
 
 /// <summary>
@@ -35,6 +36,7 @@ public sealed record RecordView(
     DateOnly? EndedOn,
     string? EndReason,
     RecordStanding Standing,
+    decimal? Amount,
     string? EnteredBy,
     string? ReviewNote,
     Provenance? Source)
@@ -52,11 +54,13 @@ public sealed record RecordView(
                 RecordWords.Key(s.Level), RecordWords.Name(s.Level, false), RecordWords.Name(s.Level, true), RecordWords.Key(s.Role)),
             Filing f => (RecordKind.Filings, RecordWords.Key(f.Kind), RecordWords.Name(f.Kind, false), RecordWords.Name(f.Kind, true), f.Name, f.Number,
                 null, null, null, null),
+            FinancingRecord m => (RecordKind.Financing, RecordWords.Key(m.Round), RecordWords.Name(m.Round, false), RecordWords.Name(m.Round, true), m.Investors, null,
+                null, null, null, null),
             _ => throw new ArgumentOutOfRangeException(nameof(record), record.GetType().Name, "not a record kind"),
         };
         return new RecordView(
             record.Id, kind, type, name, nameEn, subject, number, string.IsNullOrEmpty(level) ? null : level, string.IsNullOrEmpty(levelName) ? null : levelName,
             string.IsNullOrEmpty(levelNameEn) ? null : levelNameEn, role, record.Year, record.GrantedOn, record.ExpiresOn, record.EndedOn, record.EndReason,
-            record.StandingOn(today), withEditor ? record.EnteredBy : null, record.Status == RecordStatus.Rejected || withEditor ? record.ReviewNote : null, record.Source);
+            record.StandingOn(today), (record as FinancingRecord)?.Amount, withEditor ? record.EnteredBy : null, record.Status == RecordStatus.Rejected || withEditor ? record.ReviewNote : null, record.Source);
     }
 }

@@ -34,6 +34,25 @@ public static class RecordWords
         _ => kind.ToString(),
     };
 
+    public static string Key(FinancingRound round) => round switch
+    {
+        FinancingRound.SeriesA => "a",
+        FinancingRound.SeriesB => "b",
+        FinancingRound.SeriesC => "c",
+        _ => round.ToString().ToLowerInvariant(),
+    };
+
+    public static string Name(FinancingRound round, bool english) => round switch
+    {
+        FinancingRound.Angel => english ? "Seed or angel round" : "种子/天使轮",
+        FinancingRound.SeriesA => english ? "Series A" : "A轮",
+        FinancingRound.SeriesB => english ? "Series B" : "B轮",
+        FinancingRound.SeriesC => english ? "Series C" : "C轮",
+        FinancingRound.Later => english ? "Series D or later" : "D轮及以后",
+        FinancingRound.Strategic => english ? "Strategic investment" : "战略融资",
+        _ => english ? "Other financing" : "其他融资",
+    };
+
     public static string Key(StandardLevel level) => level.ToString().ToLowerInvariant();
 
     public static string Name(StandardLevel level, bool english) => level switch

@@ -20,6 +20,8 @@ public static class RecordsApi
             Created(id, add.RunAsync(user, id, body, ct))).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/standards", (int id, StandardRequest body, ClaimsPrincipal user, AddEnterpriseRecord add, CancellationToken ct) =>
             Created(id, add.RunAsync(user, id, body, ct))).RequireAuthorization(Policies.SignedIn);
+        api.MapPost("/financing", (int id, FinancingRequest body, ClaimsPrincipal user, AddEnterpriseRecord add, CancellationToken ct) =>
+            Created(id, add.RunAsync(user, id, body, ct))).RequireAuthorization(Policies.SignedIn);
         api.MapPost("/filings", (int id, FilingRequest body, ClaimsPrincipal user, AddEnterpriseRecord add, CancellationToken ct) =>
             Created(id, add.RunAsync(user, id, body, ct))).RequireAuthorization(Policies.SignedIn);
 
