@@ -2038,9 +2038,9 @@ namespace InnoCluster.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_task_reports");
 
-                    b.HasIndex("TaskId", "Period", "Version")
+                    b.HasIndex("TaskId", "Period", "Unit", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_task_reports_task_id_period_version");
+                        .HasDatabaseName("ix_task_reports_task_id_period_unit_version");
 
                     b.ToTable("task_reports", (string)null);
                 });

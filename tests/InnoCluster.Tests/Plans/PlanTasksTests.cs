@@ -227,7 +227,48 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
     }
 
     private async Task<int> TasksOverdueForAsync(HttpClient client, string unit) =>
-        (await TasksAsync(client)).Count(t => t!["overduePeriod"] is not null && t["units"]!.AsArray().Any(u => u!.GetValue<string>() == unit));
+        (await TasksAsync(client)).Count(t => t!["byUnit"]!.AsArray().Any(u => u!["unit"]!.GetValue<string>() == unit && u["overduePeriod"] is not null));
+
+    [Fact]
+    public async Task TheCollectiveOfDistricts_ReportsAsEachDistrict_OnItsOwn()
+    {
+        var official = await OfficialAsync();
+        var task = TaskId(await TasksAsync(official), "5-2");
+        var due = ReportingCalendar.LatestDue(2023, 2025, InnoCluster.Infrastructure.BeijingTime.Today(app.Clock))!.Value.ToString();
+        var units = (await TasksAsync(official)).Single(t => t!["id"]!.GetValue<int>() == task)!["byUnit"]!.AsArray().Select(u => u!["unit"]!.GetValue<string>()).ToList();
+        // 市工信局 and the ten 板块 of Suzhou (the plan's city): not the collective itself, not 无锡's district the registry also holds.
+        Assert.Equal(11, units.Count);
+        Assert.Equal("市工信局", units[0]);
+        Assert.Contains("昆山市", units);
+        Assert.Contains("苏州工业园区", units);
+        Assert.DoesNotContain(Districts, units);
+        Assert.DoesNotContain(units, u => u.Contains("无锡", StringComparison.Ordinal));
+
+        // 昆山's account (its department named as its government) reports as 昆山市; 张家港 reports apart, as version 1 of its own.
+        var kunshan = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "昆山市人民政府"));
+        var zhangjiagang = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "张家港市"));
+        var statistics = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Department], department: "市统计局")); // not a unit of 5-2
+        var filed = await kunshan.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, text = "昆山市推进标识解析节点建设。" }, Ct).AnsweredAsync(HttpStatusCode.Created);
+        Assert.Equal(1, filed["version"]!.GetValue<int>());
+        var again = await kunshan.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, text = "更正。" }, Ct).AnsweredAsync(HttpStatusCode.Created);
+        Assert.Equal(2, again["version"]!.GetValue<int>());
+        var other = await zhangjiagang.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, text = "张家港市进展。" }, Ct).AnsweredAsync(HttpStatusCode.Created);
+        Assert.Equal(1, other["version"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.Forbidden, (await statistics.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, text = "x" }, Ct)).StatusCode);
+        await kunshan.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, unit = "张家港市", text = "代报" }, Ct).AnsweredAsync(HttpStatusCode.BadRequest);
+        // The office files for a 板块 by its name; the collective is not one unit any more.
+        await official.PostAsJsonAsync($"/api/tasks/{task}/reports", new { period = due, unit = Districts, text = "x" }, Ct).AnsweredAsync(HttpStatusCode.BadRequest);
+
+        var reports = (await official.GetJsonAsync($"/api/tasks/{task}/reports")).AsArray();
+        Assert.Equal([("张家港市", 1, false), ("昆山市", 1, true), ("昆山市", 2, false)],
+            reports.Select(r => (r!["unit"]!.GetValue<string>(), r["version"]!.GetValue<int>(), r["superseded"]!.GetValue<bool>())).OrderBy(r => r.Item1, StringComparer.Ordinal).ThenBy(r => r.Item2));
+        var byUnit = (await TasksAsync(official)).Single(t => t!["id"]!.GetValue<int>() == task)!["byUnit"]!.AsArray().ToDictionary(u => u!["unit"]!.GetValue<string>(), u => u!);
+        Assert.Equal((2, null), (byUnit["昆山市"]["reports"]!.GetValue<int>(), byUnit["昆山市"]["overduePeriod"]?.GetValue<string>()));
+        Assert.Equal(due, byUnit["相城区"]["overduePeriod"]!.GetValue<string>()); // the others still owe it
+        Assert.Equal(await TasksOverdueForAsync(official, "昆山市") + 1, await TasksOverdueForAsync(official, "相城区"));
+        var page = await kunshan.GetStringAsync($"/plans/tasks/{task}", Ct);
+        Assert.Contains("value=\"昆山市\"", page, StringComparison.Ordinal);
+    }
 
     private static async Task<Guid> UploadAsync(HttpClient client, string name)
     {

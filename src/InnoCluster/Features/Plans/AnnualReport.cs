@@ -95,9 +95,9 @@ public sealed class AnnualReport(InnoClusterDbContext db, ListTargets targets, L
         }
 
         var tasks = await planTasks.RunAsync(planId, cancellationToken, asOf) ?? [];
-        var units = tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
-            .GroupBy(x => x.Unit, StringComparer.Ordinal)
-            .Select(g => new UnitSummary(g.Key, g.Count(), g.Count(x => x.Task.Reports > 0), g.Count(x => x.Task.OverduePeriod is not null)))
+        var units = tasks.SelectMany(t => t.ByUnit)
+            .GroupBy(u => u.Unit, StringComparer.Ordinal)
+            .Select(g => new UnitSummary(g.Key, g.Count(), g.Count(u => u.Reports > 0), g.Count(u => u.OverduePeriod is not null)))
             .OrderByDescending(u => u.Tasks).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
         var dashboard = await funnel.DashboardAsync(cancellationToken);
         var funnelNotes = dashboard.Figures.Where(f => f.Quote is not null).ToDictionary(

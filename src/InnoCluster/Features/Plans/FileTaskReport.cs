@@ -7,9 +7,10 @@ namespace InnoCluster.Features.Plans;
 
 /// <summary>
 /// A responsible unit (or an official for it) files a progress report on a task for a quarter: a new
-/// version when that quarter already has one, never an overwrite; figures become the targets' values.
+/// version when the unit already reported that quarter, never an overwrite; each unit reports its own part (the
+/// collective "各县级市(区)…" as each 板块, see <see cref="ReportingUnits"/>); figures become the targets' values.
 /// </summary>
-public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
+public sealed class FileTaskReport(InnoClusterDbContext db, Registry.IRegistryDirectory directory, TimeProvider clock)
 {
     public sealed record FigureInput(int? TargetId, string? Value);
 
@@ -27,8 +28,10 @@ public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
         }
 
         var plan = await db.Set<ActionPlan>().AsNoTracking().SingleAsync(p => p.Id == task.PlanId, cancellationToken);
-        var unit = reporter.IsOfficial ? request.Unit?.Trim() : reporter.Department;
-        if (!reporter.MayReportOn(task.Units))
+        var reporting = await ReportingUnits.ForPlanAsync(directory, plan.Title, cancellationToken);
+        var units = reporting.Of(task.Units);
+        var unit = reporter.IsOfficial ? request.Unit?.Trim() : reporting.UnitOf(reporter.Department, units);
+        if (!reporter.MayReportOn(units, reporting))
         {
             return Problem.Forbidden("本单位不是该任务的责任单位 / your unit is not responsible for this task"); // a department reports on its own tasks only
         }
@@ -39,11 +42,11 @@ public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
         }
         else if (string.IsNullOrWhiteSpace(unit))
         {
-            problems["unit"] = [$"请写明报送单位，可选：{string.Join("、", task.Units)} (unit is required)"];
+            problems["unit"] = [$"请写明报送单位，可选：{string.Join("、", units)} (unit is required)"];
         }
-        else if (!task.Units.Contains(unit, StringComparer.Ordinal))
+        else if (!units.Contains(unit, StringComparer.Ordinal))
         {
-            problems["unit"] = [$"“{unit}”不是任务 {task.Code} 的责任单位（{string.Join("、", task.Units)}） (not a responsible unit of this task)"];
+            problems["unit"] = [$"“{unit}”不是任务 {task.Code} 的责任单位（{string.Join("、", units)}） (not a responsible unit of this task)"];
         }
 
         var today = InnoCluster.Infrastructure.BeijingTime.Today(clock);
@@ -126,7 +129,7 @@ public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
         // All or nothing: the report, its version number and its figures land together.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var key = period.ToString();
-        var previous = await db.Set<TaskReport>().Where(r => r.TaskId == taskId && r.Period == key).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        var previous = await db.Set<TaskReport>().Where(r => r.TaskId == taskId && r.Period == key && r.Unit == unit).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
         var report = new TaskReport
         {
             TaskId = taskId,
@@ -148,7 +151,7 @@ public sealed class FileTaskReport(InnoClusterDbContext db, TimeProvider clock)
         {
             await transaction.RollbackAsync(cancellationToken);
             db.Entry(report).State = EntityState.Detached;
-            if (!await db.Set<TaskReport>().AnyAsync(r => r.TaskId == taskId && r.Period == key && r.Version == report.Version, cancellationToken))
+            if (!await db.Set<TaskReport>().AnyAsync(r => r.TaskId == taskId && r.Period == key && r.Unit == unit && r.Version == report.Version, cancellationToken))
             {
                 throw;
             }

@@ -4,9 +4,20 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Plans;
 
 /// <summary>A plan's tasks with their units, latest report and what is overdue, today or as they stood on a past day.</summary>
-public sealed class ListPlanTasks(InnoClusterDbContext db, TimeProvider clock)
+public sealed class ListPlanTasks(InnoClusterDbContext db, Registry.IRegistryDirectory directory, TimeProvider clock)
 {
-    public sealed record TaskDto(int Id, string Code, int Action, string ActionTitle, string Title, string Text, IReadOnlyList<string> Units, int Reports, string? LatestPeriod, DateTimeOffset? LatestFiledAt, string? LatestText, string? OverduePeriod, int MissedPeriods);
+    /// <param name="Units">As the plan names them.</param>
+    /// <param name="ByUnit">Each unit that reports on it (the collective as the 板块), with its own reports and the period it owes, if any.</param>
+    public sealed record TaskDto(int Id, string Code, int Action, string ActionTitle, string Title, string Text, IReadOnlyList<string> Units, int Reports, string? LatestPeriod, DateTimeOffset? LatestFiledAt, string? LatestText, string? OverduePeriod, int MissedPeriods, IReadOnlyList<UnitProgress> ByUnit);
+
+    /// <summary>One reporting unit's part of a task: how many reports it filed, its latest period, and the period it has not reported yet when due.</summary>
+    public sealed record UnitProgress(string Unit, int Reports, string? LatestPeriod, string? OverduePeriod);
+
+    /// <summary>The reporting units of the plan (the collective as its city's 板块).</summary>
+    public async Task<ReportingUnits> ReportingUnitsAsync(int planId, CancellationToken cancellationToken) =>
+        await db.Set<ActionPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).SingleOrDefaultAsync(cancellationToken) is { } title
+            ? await ReportingUnits.ForPlanAsync(directory, title, cancellationToken)
+            : ReportingUnits.None;
 
     /// <summary>The plan's tasks with their units, latest report and the period whose report is overdue, if any.</summary>
     public async Task<IReadOnlyList<TaskDto>?> RunAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
@@ -28,9 +39,10 @@ public sealed class ListPlanTasks(InnoClusterDbContext db, TimeProvider clock)
 
         var filedBy = new DateTimeOffset(today.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         var reports = (await db.Set<TaskReport>().AsNoTracking().Where(r => taskIds.Contains(r.TaskId) && r.FiledAt < filedBy)
-                .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text }).ToListAsync(cancellationToken))
+                .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text, r.Unit }).ToListAsync(cancellationToken))
             .ToLookup(r => r.TaskId);
         var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
+        var reporting = await ReportingUnits.ForPlanAsync(directory, plan.Title, cancellationToken);
         var closed = (await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.Period).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return [.. tasks.Select(t =>
         {
@@ -46,11 +58,17 @@ public sealed class ListPlanTasks(InnoClusterDbContext db, TimeProvider clock)
             }
 
             // A closed period takes no more reports: unfiled, it is missed, no longer overdue (nor reminded of).
-            var overdue = due is { } d && !filed.Contains(d.ToString()) && !closed.Contains(d.ToString()) ? d.ToString() : null;
+            var owed = due is { } d && !closed.Contains(d.ToString()) ? d.ToString() : null;
+            var overdue = owed is not null && !filed.Contains(owed) ? owed : null;
+            var byUnit = reporting.Of(t.Units).Select(u =>
+            {
+                var its = mine.Where(r => r.Unit == u).ToList();
+                return new UnitProgress(u, its.Count, its.FirstOrDefault()?.Period, owed is not null && its.All(r => r.Period != owed) ? owed : null);
+            }).ToList();
             var latest = mine.FirstOrDefault();
             var action = actions[t.ActionId];
             return new TaskDto(t.Id, t.Code, action.Number, action.Title, t.Title, t.Text, t.Units, mine.Count, latest?.Period, latest?.FiledAt,
-                latest?.Text is { } x && x.Length > 200 ? x[..200] + "…" : latest?.Text, overdue, missed);
+                latest?.Text is { } x && x.Length > 200 ? x[..200] + "…" : latest?.Text, overdue, missed, byUnit);
         })];
     }
 }

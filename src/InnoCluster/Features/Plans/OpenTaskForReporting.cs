@@ -9,7 +9,7 @@ namespace InnoCluster.Features.Plans;
 /// What a reporter sees of a task before filing: its text and units, the plan's targets (the task's own
 /// first), the quarters still open and every report filed so far. A department opens only its own tasks.
 /// </summary>
-public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReports reports, TimeProvider clock)
+public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReports reports, ListPlanTasks planTasks, TimeProvider clock)
 {
     public sealed record Desk(
         PlanTask Task,
@@ -17,7 +17,9 @@ public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReport
         IReadOnlyList<PlanTarget> Targets,
         IReadOnlyList<ReportingPeriod> OpenPeriods,
         IReadOnlyList<ListTaskReports.ReportDto> Reports,
-        IReadOnlyDictionary<Guid, string> FileNames);
+        IReadOnlyDictionary<Guid, string> FileNames,
+        IReadOnlyList<string> Units,
+        string? MyUnit);
 
     public async Task<Result<Desk>> RunAsync(int taskId, Reporter reporter, CancellationToken cancellationToken)
     {
@@ -27,7 +29,9 @@ public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReport
             return Problem.NotFound("没有这项任务 / no such task");
         }
 
-        if (!reporter.MayReportOn(task.Units))
+        var reporting = await planTasks.ReportingUnitsAsync(task.PlanId, cancellationToken);
+        var units = reporting.Of(task.Units);
+        if (!reporter.MayReportOn(units, reporting))
         {
             return Problem.Forbidden("本单位不是该任务的责任单位 / your unit is not responsible for this task");
         }
@@ -42,7 +46,7 @@ public sealed class OpenTaskForReporting(InnoClusterDbContext db, ListTaskReport
             ? [.. ReportingCalendar.Begun(first, last, today).Where(p => !closed.Contains(p.ToString()))]
             : [];
         var filed = await reports.RunAsync(taskId, cancellationToken);
-        return new Desk(task, plan, targets, open, filed, await NamesOfAsync(filed, cancellationToken));
+        return new Desk(task, plan, targets, open, filed, await NamesOfAsync(filed, cancellationToken), units, reporting.UnitOf(reporter.Department, units));
     }
 
     private async Task<IReadOnlyDictionary<Guid, string>> NamesOfAsync(IReadOnlyList<ListTaskReports.ReportDto> filed, CancellationToken cancellationToken)

@@ -71,10 +71,9 @@ public sealed class ReportReminders(InnoClusterDbContext db, ListPlanTasks planT
             ? (await db.Set<ReportReminder>().AsNoTracking().Where(r => r.PlanId == planId).Select(r => new { r.Unit, r.Period, r.SentAt }).ToListAsync(cancellationToken))
                 .Where(r => r.SentAt > clock.GetUtcNow() - interval).Select(r => (r.Unit, r.Period)).ToHashSet()
             : [];
-        var overdue = tasks.Where(t => t.OverduePeriod is not null)
-            .SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
+        var overdue = tasks.SelectMany(t => t.ByUnit.Where(u => u.OverduePeriod is not null).Select(u => (u.Unit, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
-            .Where(g => !recent.Contains((g.Key, g.First().Task.OverduePeriod!)))
+            .Where(g => !recent.Contains((g.Key, g.First().Task.ByUnit.First(u => u.Unit == g.Key).OverduePeriod!)))
             .ToList();
         var units = overdue.Select(g => g.Key).ToList();
         var accounts = await directory.EmailsOfUnitsAsync(units, cancellationToken);
@@ -82,7 +81,7 @@ public sealed class ReportReminders(InnoClusterDbContext db, ListPlanTasks planT
         var sent = new List<Sent>();
         foreach (var group in overdue)
         {
-            var period = group.First().Task.OverduePeriod!;
+            var period = group.First().Task.ByUnit.First(u => u.Unit == group.Key).OverduePeriod!;
             var body = new StringBuilder();
             body.AppendLine(CultureInfo.InvariantCulture, $"{group.Key}：").AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"《{plan.Title}》下列任务 {period} 的进展报告已逾期（季度结束后 {ReportingCalendar.DueDays} 天内报送），请尽快报送：").AppendLine();

@@ -9,6 +9,6 @@ public sealed record Reporter(string UserId, string Name, bool IsOfficial, strin
     public static Reporter Of(ClaimsPrincipal user) =>
         new(user.UserId() ?? "", user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "user", user.IsInRole(Roles.Official), user.DepartmentOf());
 
-    /// <summary>An official sees and reports on every task; a department only on the tasks its unit is responsible for.</summary>
-    public bool MayReportOn(IReadOnlyCollection<string> taskUnits) => IsOfficial || (Department is { Length: > 0 } unit && taskUnits.Contains(unit, StringComparer.Ordinal));
+    /// <summary>An official sees and reports on every task; a department only on the tasks its unit reports on (a 板块 on those of the collective).</summary>
+    public bool MayReportOn(IReadOnlyList<string> reportingUnits, ReportingUnits units) => IsOfficial || units.UnitOf(Department, reportingUnits) is not null;
 }

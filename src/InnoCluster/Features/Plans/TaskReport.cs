@@ -56,7 +56,7 @@ internal sealed class TaskReportConfiguration : IEntityTypeConfiguration<TaskRep
     public void Configure(EntityTypeBuilder<TaskReport> b)
     {
         b.ToTable("task_reports");
-        b.HasIndex(r => new { r.TaskId, r.Period, r.Version }).IsUnique();
+        b.HasIndex(r => new { r.TaskId, r.Period, r.Unit, r.Version }).IsUnique();
         b.Property(r => r.Period).HasMaxLength(7);
         b.Property(r => r.Unit).HasMaxLength(100);
         b.Property(r => r.Text).HasMaxLength(ReportingCalendar.MaxText);

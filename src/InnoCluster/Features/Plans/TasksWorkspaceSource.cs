@@ -25,7 +25,8 @@ public sealed class TasksWorkspaceSource(InnoClusterDbContext db, ListPlanTasks 
         var mine = new List<(string Plan, ListPlanTasks.TaskDto Task)>();
         foreach (var plan in await db.Set<ActionPlan>().AsNoTracking().OrderByDescending(p => p.StartYear).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
         {
-            mine.AddRange((await tasks.RunAsync(plan.Id, cancellationToken) ?? []).Where(t => t.Units.Contains(unit, StringComparer.Ordinal)).Select(t => (plan.Title, t)));
+            var reporting = await tasks.ReportingUnitsAsync(plan.Id, cancellationToken);
+            mine.AddRange((await tasks.RunAsync(plan.Id, cancellationToken) ?? []).Where(t => reporting.UnitOf(unit, [.. t.ByUnit.Select(u => u.Unit)]) is not null).Select(t => (plan.Title, t)));
         }
 
         var entries = mine.OrderByDescending(m => m.Task.OverduePeriod is not null).ThenBy(m => m.Task.LatestFiledAt ?? DateTimeOffset.MinValue).Take(Shown)

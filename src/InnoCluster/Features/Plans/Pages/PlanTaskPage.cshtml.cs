@@ -99,7 +99,7 @@ public sealed class PlanTaskPageModel(OpenTaskForReporting open, FileTaskReport 
 
         Show(desk);
         Period ??= OpenPeriods.Count > 0 ? OpenPeriods[0].ToString() : null;
-        Unit ??= Reporter.Department ?? Task.Units.FirstOrDefault();
+        Unit ??= MyUnit ?? (ReportingUnits.Count > 0 ? ReportingUnits[0] : null);
         return null;
     }
 
@@ -111,5 +111,12 @@ public sealed class PlanTaskPageModel(OpenTaskForReporting open, FileTaskReport 
         OpenPeriods = desk.OpenPeriods;
         Reports = desk.Reports;
         FileNames = desk.FileNames;
+        (ReportingUnits, MyUnit) = (desk.Units, desk.MyUnit);
     }
+
+    /// <summary>The units that report on the task, each on its own (the collective as the 板块).</summary>
+    public IReadOnlyList<string> ReportingUnits { get; private set; } = [];
+
+    /// <summary>The unit this account reports as (a 板块 for a collective task); null for an official.</summary>
+    public string? MyUnit { get; private set; }
 }

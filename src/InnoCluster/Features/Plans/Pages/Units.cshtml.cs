@@ -37,6 +37,9 @@ public sealed class UnitsModel(GetPlanStructure structure, ListPlanTasks planTas
 
     public string? MyUnit { get; private set; }
 
+    /// <summary>The unit's own part of a task: its reports and what it owes.</summary>
+    public static ListPlanTasks.UnitProgress Of(string unit, ListPlanTasks.TaskDto task) => task.ByUnit.First(u => u.Unit == unit);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (await structure.RunAsync(id, cancellationToken) is not { } read)
@@ -46,10 +49,11 @@ public sealed class UnitsModel(GetPlanStructure structure, ListPlanTasks planTas
 
         var plan = read.Plan;
         Plan = plan;
-        MyUnit = Reporter.Of(User).Department;
         Actions = read.Actions;
         var tasks = await planTasks.RunAsync(id, cancellationToken) ?? [];
-        Units = [.. tasks.SelectMany(t => t.Units.Select(u => (Unit: u, Task: t)))
+        var reporting = await planTasks.ReportingUnitsAsync(id, cancellationToken);
+        MyUnit = reporting.UnitOf(Reporter.Of(User).Department, [.. tasks.SelectMany(t => t.ByUnit.Select(u => u.Unit)).Distinct(StringComparer.Ordinal)]) ?? Reporter.Of(User).Department;
+        Units = [.. tasks.SelectMany(t => t.ByUnit.Select(u => (u.Unit, Task: t)))
             .GroupBy(x => x.Unit, StringComparer.Ordinal)
             .OrderByDescending(g => g.Key == MyUnit).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (g.Key, (IReadOnlyList<ListPlanTasks.TaskDto>)[.. g.Select(x => x.Task)]))];
