@@ -2999,6 +2999,11 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("character varying(50)")
                         .HasColumnName("place");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")

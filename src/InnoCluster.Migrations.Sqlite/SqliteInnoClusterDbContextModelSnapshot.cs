@@ -2909,6 +2909,11 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("place");
 
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
                     b.Property<string>("ResponsibleUnit")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")

@@ -266,6 +266,11 @@ public abstract class PlanTasksTests<TTarget> : DatabaseTests<TTarget>
         Assert.Equal((2, null), (byUnit["昆山市"]["reports"]!.GetValue<int>(), byUnit["昆山市"]["overduePeriod"]?.GetValue<string>()));
         Assert.Equal(due, byUnit["相城区"]["overduePeriod"]!.GetValue<string>()); // the others still owe it
         Assert.Equal(await TasksOverdueForAsync(official, "昆山市") + 1, await TasksOverdueForAsync(official, "相城区"));
+        // 昆山's workspace lists the collective's tasks as its own, each by its own part (the one it reported is not late).
+        var itsTasks = (await TasksAsync(official)).Count(t => t!["byUnit"]!.AsArray().Any(u => u!["unit"]!.GetValue<string>() == "昆山市"));
+        var section = (await kunshan.GetJsonAsync("/api/me/workspace"))["sections"]!.AsArray().Single(x => x!["key"]!.GetValue<string>() == "my-tasks")!;
+        Assert.Contains(itsTasks.ToString(System.Globalization.CultureInfo.InvariantCulture), section["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(section["entries"]!.AsArray().Where(e => e!["link"]!.GetValue<string>() == $"/plans/tasks/{task}"), e => Assert.False(e!["late"]!.GetValue<bool>()));
         var page = await kunshan.GetStringAsync($"/plans/tasks/{task}", Ct);
         Assert.Contains("value=\"昆山市\"", page, StringComparison.Ordinal);
     }

@@ -92,6 +92,34 @@ public abstract class ProjectsApiTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task TheTargetLists_FollowTheWeakLinks_WithWhy_AndAContactMovesATargetIntoThePipeline()
+    {
+        var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var rows = (await office.GetJsonAsync("/api/projects/targets")).AsArray();
+        var weak = rows.Where(r => r!["weak"]!.GetValue<bool>()).ToList();
+        Assert.NotEmpty(weak); // the seed's chain has nodes with no or few registered firms
+        Assert.All(weak, r => Assert.True(r!["firms"]!.GetValue<int>() <= 2));
+        var node = weak[0]!["code"]!.GetValue<string>();
+
+        var target = await SendAsync(office.PostAsJsonAsync("/api/projects", new { name = "引进某智能芯片设计企业", investor = "某芯片设计公司", investorFrom = "深圳", chainNode = node, reason = "补齐本环节：园区尚无此类企业" }, Ct), HttpStatusCode.Created);
+        var id = target["id"]!.GetValue<int>();
+        Assert.Null(target["stage"]); // no stage yet: a target
+        var listed = (await office.GetJsonAsync("/api/projects/targets")).AsArray().Single(r => r!["code"]?.GetValue<string>() == node)!;
+        var candidate = Assert.Single(listed["targets"]!.AsArray(), t => t!["id"]!.GetValue<int>() == id)!;
+        Assert.Equal(("某芯片设计公司", "补齐本环节：园区尚无此类企业"), (candidate["investor"]!.GetValue<string>(), candidate["reason"]!.GetValue<string>()));
+        await SendAsync(office.PostAsJsonAsync("/api/projects", new { name = "理由过长", reason = new string('长', 501) }, Ct), HttpStatusCode.BadRequest);
+
+        // Contacted, it leaves the target list and stands in the pipeline.
+        await SendAsync(office.PostAsJsonAsync($"/api/projects/{id}/stages", Stage("Contact", year: BeijingTime.Today(app.Clock).Year), Ct), HttpStatusCode.OK);
+        var after = (await office.GetJsonAsync("/api/projects/targets")).AsArray().Single(r => r!["code"]?.GetValue<string>() == node)!;
+        Assert.DoesNotContain(after["targets"]!.AsArray(), t => t!["id"]!.GetValue<int>() == id);
+        Assert.Contains((await office.GetJsonAsync("/api/projects?stage=Contact"))["projects"]!.AsArray(), p => p!["id"]!.GetValue<int>() == id);
+        var page = await office.GetStringAsync("/projects/targets", Ct);
+        Assert.Contains($"/projects/new?node={node}", page, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{node}\" selected", await office.GetStringAsync($"/projects/new?node={node}", Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProjectCounts_AgreeWithADirectSqlCount_TodayAndOnAPastDay()
     {
         var today = BeijingTime.Today(app.Clock);

@@ -22,21 +22,28 @@ public sealed class TasksWorkspaceSource(InnoClusterDbContext db, ListPlanTasks 
             return null;
         }
 
-        var mine = new List<(string Plan, ListPlanTasks.TaskDto Task)>();
+        // The unit's own part of each task it reports on (a 板块's part of the collective's tasks): what it has reported and owes.
+        var mine = new List<(string Plan, ListPlanTasks.TaskDto Task, ListPlanTasks.UnitProgress Part)>();
         foreach (var plan in await db.Set<ActionPlan>().AsNoTracking().OrderByDescending(p => p.StartYear).Select(p => new { p.Id, p.Title }).ToListAsync(cancellationToken))
         {
             var reporting = await tasks.ReportingUnitsAsync(plan.Id, cancellationToken);
-            mine.AddRange((await tasks.RunAsync(plan.Id, cancellationToken) ?? []).Where(t => reporting.UnitOf(unit, [.. t.ByUnit.Select(u => u.Unit)]) is not null).Select(t => (plan.Title, t)));
+            foreach (var task in await tasks.RunAsync(plan.Id, cancellationToken) ?? [])
+            {
+                if (reporting.UnitOf(unit, [.. task.ByUnit.Select(u => u.Unit)]) is { } reportsAs)
+                {
+                    mine.Add((plan.Title, task, task.ByUnit.First(u => u.Unit == reportsAs)));
+                }
+            }
         }
 
-        var entries = mine.OrderByDescending(m => m.Task.OverduePeriod is not null).ThenBy(m => m.Task.LatestFiledAt ?? DateTimeOffset.MinValue).Take(Shown)
+        var entries = mine.OrderByDescending(m => m.Part.OverduePeriod is not null).ThenBy(m => m.Task.LatestFiledAt ?? DateTimeOffset.MinValue).Take(Shown)
             .Select(m => new WorkspaceEntry(
                 $"{m.Task.Code} {m.Task.Title}",
                 m.Plan,
                 $"/plans/tasks/{m.Task.Id}",
-                m.Task.OverduePeriod is { } period ? Ui.L($"{period} 进展未报送", $"{period} not reported")
-                    : m.Task.LatestPeriod is { } latest ? Ui.L($"已报送至 {latest}", $"Reported up to {latest}") : Ui.L("尚未报送", "Not reported yet"),
-                Late: m.Task.OverduePeriod is not null))
+                m.Part.OverduePeriod is { } period ? Ui.L($"{period} 进展未报送", $"{period} not reported")
+                    : m.Part.LatestPeriod is { } latest ? Ui.L($"已报送至 {latest}", $"Reported up to {latest}") : Ui.L("尚未报送", "Not reported yet"),
+                Late: m.Part.OverduePeriod is not null))
             .ToList();
         return new WorkspaceSection("my-tasks", Ui.L($"我的任务（{mine.Count}）", $"My tasks ({mine.Count})"), entries, Ui.L("行动计划中没有由本单位负责的任务。", "No plan task names your unit."), "/plans");
     }

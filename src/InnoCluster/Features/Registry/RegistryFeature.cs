@@ -38,6 +38,7 @@ public static class RegistryFeature
         services.AddScoped<SaveCarrier>();
         services.AddScoped<RecordCarrierStage>();
         services.AddScoped<ListProjects>();
+        services.AddScoped<ListInvestmentTargets>();
         services.AddScoped<SaveProject>();
         services.AddScoped<RecordProjectStage>();
         services.AddScoped<IRegistryDirectory, RegistryDirectory>();

@@ -70,6 +70,7 @@ public static class SiteMap
             new("企业数据确认", "Firm data to confirm", "/enterprises/fact-changes", Policies.Official),
             new("招商项目", "Investment attraction", "/projects", Policies.Official, new("招商项目", "Projects")),
             new("新建招商项目", "New investment project", "/projects/new", Policies.Official),
+            new("招商目标", "Investment targets", "/projects/targets", Policies.Official),
             new("新建征集", "New call", "/calls/new", Policies.Official),
             new("评审专家库", "Expert pool", "/calls/experts", Policies.Official),
             new("企业数据导入", "Import enterprises", "/enterprises/import", Policies.Official, new("数据导入", "Import")),

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InnoCluster.Features.Registry.Pages;
 
-/// <summary>An official adds an investment-attraction project; its stages are recorded on its page.</summary>
+/// <summary>An official adds an investment-attraction project or a target (no stage yet); its stages are recorded on its page.</summary>
 [Authorize(Policy = Policies.Official)]
 public sealed class NewProjectModel(SaveProject save, ListDistricts districts, IRegistryDirectory directory) : PageModel
 {
@@ -20,7 +20,18 @@ public sealed class NewProjectModel(SaveProject save, ListDistricts districts, I
 
     public string? Problem { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => (Districts, Nodes) = (await districts.RunAsync(cancellationToken), await directory.ChainNodesAsync(cancellationToken));
+    /// <summary>The empty form; from a chain link's target list (<paramref name="node"/>), with that link picked.</summary>
+    public async Task OnGetAsync(string? node, CancellationToken cancellationToken)
+    {
+        await LoadListsAsync(cancellationToken);
+        if (Nodes.Any(n => n.Code == node))
+        {
+            Form = ProjectForm.Empty with { ChainNode = node };
+        }
+    }
+
+    private async Task LoadListsAsync(CancellationToken cancellationToken) =>
+        (Districts, Nodes) = (await districts.RunAsync(cancellationToken), await directory.ChainNodesAsync(cancellationToken));
 
     public async Task<IActionResult> OnPostAsync(ProjectForm form, CancellationToken cancellationToken)
     {
@@ -31,7 +42,7 @@ public sealed class NewProjectModel(SaveProject save, ListDistricts districts, I
         }
 
         (Form, Problem, Errors) = (form, saved.Problem!.Text, saved.Problem.AsFieldErrors());
-        await OnGetAsync(cancellationToken);
+        await LoadListsAsync(cancellationToken);
         return Page();
     }
 }

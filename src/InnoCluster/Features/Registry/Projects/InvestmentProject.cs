@@ -52,6 +52,12 @@ public sealed class InvestmentProject
     /// <summary>The unit that answers for the project (a 板块's 招商 bureau, a department).</summary>
     public string? ResponsibleUnit { get; set; }
 
+    /// <summary>Why this investor is sought (招引理由): what it would bring to the chain node, as the office writes it.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>A project with no stage yet is a target (招商目标): a candidate the office means to approach.</summary>
+    public bool IsTarget => Stages.Count == 0;
+
     public List<ProjectStageRecord> Stages { get; set; } = [];
 
     private static readonly (string, string) Order = ("接洽 → 签约 → 开工 → 投产，或终止", "contact, signed, started, producing, or dropped");

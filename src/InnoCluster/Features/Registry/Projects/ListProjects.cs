@@ -18,6 +18,7 @@ public sealed class ListProjects(InnoClusterDbContext db, TimeProvider clock)
         DistrictRef? District,
         string? Place,
         string? ResponsibleUnit,
+        string? Reason,
         ProjectStage? Stage,
         IReadOnlyList<StageView> Stages,
         bool FromSources);
@@ -27,7 +28,8 @@ public sealed class ListProjects(InnoClusterDbContext db, TimeProvider clock)
     /// <summary>How many projects stand at each stage today, and their planned investment (亿元, where stated).</summary>
     public sealed record StageTotal(ProjectStage? Stage, int Projects, decimal Investment);
 
-    public sealed record Filter(ProjectStage? Stage = null, string? District = null, string? Node = null);
+    /// <param name="Targets">Only the targets (no stage recorded yet), or only the projects under way.</param>
+    public sealed record Filter(ProjectStage? Stage = null, string? District = null, string? Node = null, bool? Targets = null);
 
     public async Task<IReadOnlyList<Item>> RunAsync(Filter filter, CancellationToken cancellationToken, int? id = null)
     {
@@ -42,6 +44,11 @@ public sealed class ListProjects(InnoClusterDbContext db, TimeProvider clock)
         {
             var nodeIds = nodes.Values.Where(n => n.Code == filter.Node).Select(n => n.Id).ToList();
             query = query.Where(p => p.ChainNodeId != null && nodeIds.Contains(p.ChainNodeId.Value));
+        }
+
+        if (filter.Targets is { } targets)
+        {
+            query = targets ? query.Where(p => !p.Stages.Any()) : query.Where(p => p.Stages.Any());
         }
 
         var projects = await query.OrderByDescending(p => p.Id).AsSplitQuery().ToListAsync(cancellationToken);
@@ -59,6 +66,7 @@ public sealed class ListProjects(InnoClusterDbContext db, TimeProvider clock)
             p.District is null ? null : new DistrictRef(p.District.Code, p.District.Name, p.District.NameEn),
             p.Place,
             p.ResponsibleUnit,
+            p.Reason,
             p.StageOn(today),
             [.. p.Stages.OrderBy(s => s.Stage).Select(s => new StageView(s.Stage, s.Day, s.Year, s.Source))],
             p.SeedKey is not null))];

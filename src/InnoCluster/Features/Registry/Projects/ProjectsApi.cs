@@ -29,6 +29,7 @@ public static class ProjectsApi
             var items = await list.RunAsync(new(parsed, district, node), ct);
             return TypedResults.Ok(new Pipeline(items, ListProjects.Totals(items)));
         });
+        api.MapGet("/targets", async (ListInvestmentTargets targets, CancellationToken ct) => TypedResults.Ok(await targets.RunAsync(ct)));
         api.MapGet("/{id:int}", async Task<Results<Ok<ListProjects.Item>, NotFound>> (int id, ListProjects list, CancellationToken ct) =>
             await list.RunAsync(new(), ct, id) is [var item] ? TypedResults.Ok(item) : TypedResults.NotFound());
         api.MapPost("/", async Task<Results<Created<ListProjects.Item>, ProblemHttpResult>> (SaveProject.Request body, SaveProject save, ListProjects list, CancellationToken ct) =>

@@ -16,6 +16,7 @@ internal sealed class InvestmentProjectConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.InvestorFrom).HasMaxLength(50);
         builder.Property(p => p.Place).HasMaxLength(50);
         builder.Property(p => p.ResponsibleUnit).HasMaxLength(100);
+        builder.Property(p => p.Reason).HasMaxLength(500);
         builder.Property(p => p.Investment).HasPrecision(18, 4);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.InvestorEnterpriseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<ChainNode>().WithMany().HasForeignKey(p => p.ChainNodeId).OnDelete(DeleteBehavior.Restrict);

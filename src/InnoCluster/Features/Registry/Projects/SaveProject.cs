@@ -9,12 +9,13 @@ namespace InnoCluster.Features.Registry;
 /// <summary>
 /// An official creates or edits an investment-attraction project: its name, investor (a registered firm by
 /// number, or a name), where the investor comes from, the planned investment in 亿元, its chain node, 板块 or
-/// other place, and the responsible unit. A project the source documents name keeps what they state. Audited.
+/// other place, the responsible unit, and why the investor is sought. Without a stage yet it is a target (招商目标).
+/// A project the source documents name keeps what they state. Audited.
 /// </summary>
 public sealed class SaveProject(InnoClusterDbContext db, AuditTrail audit)
 {
     public sealed record Request(string? Name, string? Investor, int? InvestorEnterpriseId, string? InvestorFrom, decimal? Investment,
-        string? ChainNode, string? District, string? Place, string? ResponsibleUnit);
+        string? ChainNode, string? District, string? Place, string? ResponsibleUnit, string? Reason = null);
 
     public async Task<Result<int>> RunAsync(int? id, Request request, CancellationToken cancellationToken)
     {
@@ -29,6 +30,11 @@ public sealed class SaveProject(InnoClusterDbContext db, AuditTrail audit)
         if (string.IsNullOrEmpty(name) || name.Length > 200)
         {
             errors.Add(new("name", "请填写项目名称，不超过200字 / name: required, at most 200 characters"));
+        }
+
+        if (request.Reason is { Length: > 500 })
+        {
+            errors.Add(new("reason", "招引理由不超过500字 / reason: at most 500 characters"));
         }
 
         if (request.Investor is { Length: > 200 } || request.InvestorFrom is { Length: > 50 } || request.Place is { Length: > 50 } || request.ResponsibleUnit is { Length: > 100 })
@@ -84,6 +90,7 @@ public sealed class SaveProject(InnoClusterDbContext db, AuditTrail audit)
         project.DistrictId = district?.Id;
         project.Place = Blank(request.Place);
         project.ResponsibleUnit = Blank(request.ResponsibleUnit);
+        project.Reason = Blank(request.Reason);
         if (id is null)
         {
             db.Add(project);
