@@ -27,6 +27,7 @@ public static class PlanBench
         "tiers:unicorn-candidate", "tiers:little-giant,specialised-sme", "scenarios:landed", "scenarios:demonstration",
         "tiers:high-tech/national", "tiers:gazelle/municipal@*", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product",
         "filings:algorithm,large-model", "standards:lead/national", "standards:any",
+        "projects:contracted", "projects:contracted>=10", "projects:producing/investment", "financing:any", "financing:a,b", "financing:any/amount",
     ];
 
     /// <summary>Designations in the registry the bench builds, the import's included.</summary>
@@ -57,18 +58,19 @@ public static class PlanBench
             for (var i = plan.Targets.Count; i < targetCount; i++)
             {
                 var computed = i % 4 == 0;
+                var spec = computed ? valid[random.Next(valid.Length)] : null;
                 plan.Targets.Add(new PlanTarget
                 {
                     Order = order++,
                     Name = $"基准目标{i}",
                     TargetValue = computed ? random.Next(10, 500) : random.Next(1, 1000) * 100_000_000m,
-                    Unit = computed ? "家" : "元",
+                    Unit = !computed ? "元" : ComputedIndicator.TryParse(spec, out var indicator) && indicator.Units is ["元"] ? "元" : "家",
                     Qualifier = Qualifier.MoreThan,
                     Deadline = 2025,
                     Period = TargetPeriod.ByDeadline,
                     Text = "基准",
                     Sentence = $"到2025年，基准目标{i}达到规定规模。",
-                    ComputedIndicator = computed ? valid[random.Next(valid.Length)] : null,
+                    ComputedIndicator = spec,
                 });
             }
 
@@ -157,6 +159,39 @@ public static class PlanBench
         await BulkInsert.InsertAsync(db, standards, withKeys: false, CancellationToken.None);
         var filings = Enumerable.Range(0, 5_000).Select(i => Dated(new Filing { Kind = i % 7 == 0 ? FilingKind.LargeModel : FilingKind.Algorithm, Name = $"基准算法{i}", Number = $"网信算备{i}" })).ToList();
         await BulkInsert.InsertAsync(db, filings, withKeys: false, CancellationToken.None);
-        return string.Create(CultureInfo.InvariantCulture, $"{have + tierRows.Count:N0} designations, {certifications.Count:N0} certifications, {standards.Count:N0} standards, {filings.Count:N0} filings");
+        var rounds = Enum.GetValues<FinancingRound>();
+        var financing = Enumerable.Range(0, 20_000).Select(i => Dated(new FinancingRecord { Round = rounds[random.Next(rounds.Length)], Amount = random.Next(5) == 0 ? null : random.Next(100, 200_000), Investors = "基准资本" })).ToList();
+        financing.ForEach(f => f.ExpiresOn = null);
+        await BulkInsert.InsertAsync(db, financing, withKeys: false, CancellationToken.None);
+        var projects = await AddProjectsAsync(db, random);
+        return string.Create(CultureInfo.InvariantCulture, $"{have + tierRows.Count:N0} designations, {certifications.Count:N0} certifications, {standards.Count:N0} standards, {filings.Count:N0} filings, {financing.Count:N0} financing events, {projects:N0} investment projects");
+    }
+
+    /// <summary>50,000 investment projects, a fifth still targets, the rest through 接洽 → 签约 → 开工 → 投产 (a tenth dropped), with their stages.</summary>
+    private static async Task<int> AddProjectsAsync(InnoClusterDbContext db, Random random)
+    {
+        const int Count = 50_000;
+        var keys = await BulkInsert.ReserveKeysAsync<InvestmentProject>(db, Count, CancellationToken.None);
+        var projects = keys.Select(id => new InvestmentProject { Id = id, Name = $"基准项目{id}", Investor = "基准投资方", Investment = random.Next(4) == 0 ? null : random.Next(1, 500) / 10m }).ToList();
+        await BulkInsert.InsertAsync(db, projects, withKeys: true, CancellationToken.None);
+        var stages = new List<ProjectStageRecord>();
+        var source = new Provenance { Kind = ProvenanceKind.Manual, Source = "bench" };
+        foreach (var project in projects.Where(_ => random.Next(5) != 0))
+        {
+            var day = new DateOnly(2019, 1, 1).AddDays(random.Next(0, 365 * 6));
+            var reached = (ProjectStage)(1 + random.Next(4));
+            for (var stage = ProjectStage.Contact; stage <= reached && day < new DateOnly(2026, 6, 30); stage++, day = day.AddDays(random.Next(30, 300)))
+            {
+                stages.Add(new ProjectStageRecord { ProjectId = project.Id, Stage = stage, Day = day, Year = day.Year, Source = source, EnteredBy = "bench" });
+            }
+
+            if (random.Next(10) == 0)
+            {
+                stages.Add(new ProjectStageRecord { ProjectId = project.Id, Stage = ProjectStage.Dropped, Day = day, Year = day.Year, Source = source, EnteredBy = "bench" });
+            }
+        }
+
+        await BulkInsert.InsertAsync(db, stages, withKeys: false, CancellationToken.None);
+        return Count;
     }
 }
