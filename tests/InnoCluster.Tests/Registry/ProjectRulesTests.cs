@@ -35,6 +35,14 @@ public sealed class ProjectRulesTests
         Assert.Equal(ProjectStage.Started, project.StageOn(new DateOnly(2026, 2, 1)));
         Assert.Equal(ProjectStage.Producing, project.StageOn(new DateOnly(2026, 4, 1)));
         Assert.Equal(ProjectStage.Dropped, project.StageOn(Today));
+
+        // The database's reading of where a project stands (for the pipeline's filter and totals) is the project's own, day by day.
+        for (var day = new DateOnly(2024, 12, 1); day <= Today; day = day.AddDays(10))
+        {
+            var standsAt = Enum.GetValues<ProjectStage>().Select(s => (ProjectStage?)s).Prepend(null)
+                .Where(s => InvestmentProject.StandsAt(s, day).Compile()(project)).ToList();
+            Assert.Equal([project.StageOn(day)], standsAt);
+        }
     }
 
     [Fact]

@@ -58,6 +58,10 @@ public abstract class ProjectsApiTests<TTarget> : DatabaseTests<TTarget>
         Assert.Contains(pipeline["projects"]!.AsArray(), p => p!["id"]!.GetValue<int>() == id);
         Assert.Contains(pipeline["totals"]!.AsArray(), t => t!["stage"]?.GetValue<string>() == "Dropped" && t["investment"]!.GetValue<decimal>() >= 12.5m);
         await SendAsync(office.GetAsync("/api/projects?stage=7", Ct), HttpStatusCode.BadRequest);
+        var paged = await office.GetJsonAsync("/api/projects?pageSize=1&page=2");
+        Assert.Equal((1, 2), (paged["projects"]!.AsArray().Count, paged["page"]!.GetValue<int>()));
+        Assert.True(paged["total"]!.GetValue<int>() >= 2); // this one and the document's
+        Assert.Equal(paged["total"]!.GetValue<int>(), paged["totals"]!.AsArray().Sum(t => t!["projects"]!.GetValue<int>())); // the totals cover every project, not the page
 
         // Negotiations are the office's: a firm and the public are refused, the list and the page alike.
         var firmId = await app.WithDbAsync(db => db.Set<Enterprise>().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct));

@@ -15,7 +15,12 @@ public sealed class ProjectsModel(ListProjects list, ListDistricts districts) : 
     [BindProperty(SupportsGet = true)]
     public string? District { get; set; }
 
-    public IReadOnlyList<ListProjects.Item> Projects { get; private set; } = [];
+    [BindProperty(Name = "p", SupportsGet = true)]
+    public int PageNumber { get; set; } = 1;
+
+    public ListProjects.Result Found { get; private set; } = new([], 0, 1, ListProjects.DefaultPageSize);
+
+    public IReadOnlyList<ListProjects.Item> Projects => Found.Items;
 
     public IReadOnlyList<ListProjects.StageTotal> Totals { get; private set; } = [];
 
@@ -23,8 +28,9 @@ public sealed class ProjectsModel(ListProjects list, ListDistricts districts) : 
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Projects = await list.RunAsync(new(Stage, District), cancellationToken);
-        Totals = ListProjects.Totals(Projects);
+        var filter = new ListProjects.Filter(Stage, District, Page: PageNumber);
+        Found = await list.PageAsync(filter, cancellationToken);
+        Totals = await list.TotalsAsync(filter, cancellationToken);
         Districts = await districts.RunAsync(cancellationToken);
     }
 }

@@ -82,6 +82,27 @@ public sealed class InvestmentProject
     public static IReadOnlyList<ProjectStage> AtOrBeyond(ProjectStage stage) =>
         [.. Enum.GetValues<ProjectStage>().Where(s => s >= stage && s != ProjectStage.Dropped)];
 
+    /// <summary>
+    /// Whether a project stands at <paramref name="stage"/> on <paramref name="day"/>, as <see cref="StageOn"/> reads it
+    /// one project at a time: 终止 once it fell through; otherwise the furthest stage reached by then; null: none reached yet.
+    /// </summary>
+    public static Expression<Func<InvestmentProject, bool>> StandsAt(ProjectStage? stage, DateOnly day)
+    {
+        if (stage is not { } at)
+        {
+            return p => !p.Stages.Any(s => s.Day != null ? s.Day <= day : s.Year <= day.Year);
+        }
+
+        if (at == ProjectStage.Dropped)
+        {
+            return p => p.Stages.Any(s => s.Stage == ProjectStage.Dropped && (s.Day != null ? s.Day <= day : s.Year <= day.Year));
+        }
+
+        var beyond = AtOrBeyond(at).Where(s => s != at).ToList();
+        return p => p.Stages.Any(s => s.Stage == at && (s.Day != null ? s.Day <= day : s.Year <= day.Year))
+            && !p.Stages.Any(s => (beyond.Contains(s.Stage) || s.Stage == ProjectStage.Dropped) && (s.Day != null ? s.Day <= day : s.Year <= day.Year));
+    }
+
     /// <summary>Whether a project counts at <paramref name="stage"/> on <paramref name="day"/>: it reached that stage or a later one by then and had not fallen through by then.</summary>
     public static Expression<Func<InvestmentProject, bool>> ReachedOn(ProjectStage stage, DateOnly day)
     {

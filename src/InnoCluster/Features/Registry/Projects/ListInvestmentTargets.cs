@@ -14,7 +14,7 @@ public sealed class ListInvestmentTargets(ChainMap chainMap, ListProjects projec
     public async Task<IReadOnlyList<NodeTargets>> RunAsync(CancellationToken cancellationToken)
     {
         var map = (await chainMap.RunAsync(null, cancellationToken))!;
-        var targets = await projects.RunAsync(new(Targets: true), cancellationToken);
+        var targets = await projects.RunAsync(new(Targets: true, PageSize: ListProjects.MaxPageSize), cancellationToken);
         var byNode = targets.Where(t => t.ChainNode is not null).ToLookup(t => t.ChainNode!.Code, StringComparer.Ordinal);
         IEnumerable<ChainMap.Node> All(IEnumerable<ChainMap.Node> nodes) => nodes.SelectMany(n => All(n.Children).Prepend(n));
         var nodes = All(map.Layers).ToList();

@@ -8,12 +8,13 @@ namespace InnoCluster.Features.Registry;
 /// <summary>The investment-attraction (招商) pipeline: the office reads, creates and edits projects and records their stages. Negotiations are not public.</summary>
 public static class ProjectsApi
 {
-    public sealed record Pipeline(IReadOnlyList<ListProjects.Item> Projects, IReadOnlyList<ListProjects.StageTotal> Totals);
+    /// <summary>A page of the pipeline, how many match in all, and the totals by stage of the whole pipeline (of the 板块 and node asked).</summary>
+    public sealed record Pipeline(IReadOnlyList<ListProjects.Item> Projects, int Total, int Page, int PageSize, IReadOnlyList<ListProjects.StageTotal> Totals);
 
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/projects").WithTags("Investment projects").RequireAuthorization(Policies.Official);
-        api.MapGet("/", async Task<Results<Ok<Pipeline>, ProblemHttpResult>> (string? stage, string? district, string? node, ListProjects list, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<Pipeline>, ProblemHttpResult>> (string? stage, string? district, string? node, int? page, int? pageSize, ListProjects list, CancellationToken ct) =>
         {
             ProjectStage? parsed = null;
             if (!string.IsNullOrWhiteSpace(stage))
@@ -26,8 +27,9 @@ public static class ProjectsApi
                 parsed = value;
             }
 
-            var items = await list.RunAsync(new(parsed, district, node), ct);
-            return TypedResults.Ok(new Pipeline(items, ListProjects.Totals(items)));
+            var filter = new ListProjects.Filter(parsed, district, node, Page: page ?? 1, PageSize: pageSize ?? ListProjects.DefaultPageSize);
+            var found = await list.PageAsync(filter, ct);
+            return TypedResults.Ok(new Pipeline(found.Items, found.Total, found.Page, found.PageSize, await list.TotalsAsync(filter, ct)));
         });
         api.MapGet("/targets", async (ListInvestmentTargets targets, CancellationToken ct) => TypedResults.Ok(await targets.RunAsync(ct)));
         api.MapGet("/{id:int}", async Task<Results<Ok<ListProjects.Item>, NotFound>> (int id, ListProjects list, CancellationToken ct) =>
