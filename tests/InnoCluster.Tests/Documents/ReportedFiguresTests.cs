@@ -38,6 +38,9 @@ public abstract class ReportedFiguresTests<TTarget>(TestApp<TTarget> app) : Data
         var english = await app.CreateClient().GetStringAsync("/?culture=en&ui-culture=en", TestContext.Current.CancellationToken);
         Assert.Contains("Reported by the documents", english, StringComparison.Ordinal);
         Assert.Contains("Global unicorns", english, StringComparison.Ordinal);
+        Assert.Contains("1,000 million yuan", english, StringComparison.Ordinal); // 000's 10亿元 of financing, in the reader's words
+        Assert.Contains("5,500 P", english, StringComparison.Ordinal);
+        Assert.Contains("10</strong>亿元", chinese, StringComparison.Ordinal);
     }
 
     /// <summary>The sentence's start and end in a document link (/documents/{id}?s=START&amp;e=END#s-START).</summary>

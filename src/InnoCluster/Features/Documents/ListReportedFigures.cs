@@ -9,7 +9,20 @@ namespace InnoCluster.Features.Documents;
 [FeatureContract]
 public sealed class ListReportedFigures(InnoClusterDbContext db)
 {
-    public sealed record Figure(string Key, string Label, string LabelEn, string Scope, decimal Value, string Unit, int? Year, int DocumentId, string DocumentTitle, string Quote, string Link);
+    public sealed record Figure(string Key, string Label, string LabelEn, string Scope, decimal Value, string Unit, int? Year, int DocumentId, string DocumentTitle, string Quote, string Link)
+    {
+        /// <summary>
+        /// The figure as an English reader reads it: counters (家, 个) say nothing in English and are dropped, sums in
+        /// 亿元 / 万元 are written in million yuan, other units (P, petaflops of computing) as the source writes them.
+        /// </summary>
+        public string English => Unit switch
+        {
+            "家" or "个" => Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture),
+            "亿元" => (Value * 100).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " million yuan",
+            "万元" => (Value / 100).ToString("#,0.####", System.Globalization.CultureInfo.InvariantCulture) + " million yuan",
+            _ => Value.ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture) + " " + Unit,
+        };
+    }
 
     public async Task<IReadOnlyList<Figure>> RunAsync(CancellationToken cancellationToken) =>
         [.. (await (from f in db.Set<ReportedFigure>().AsNoTracking()
