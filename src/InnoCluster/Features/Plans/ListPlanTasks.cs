@@ -13,11 +13,19 @@ public sealed class ListPlanTasks(InnoClusterDbContext db, Registry.IRegistryDir
     /// <summary>One reporting unit's part of a task: how many reports it filed, its latest period, and the period it has not reported yet when due.</summary>
     public sealed record UnitProgress(string Unit, int Reports, string? LatestPeriod, string? OverduePeriod);
 
-    /// <summary>The reporting units of the plan (the collective as its city's 板块).</summary>
-    public async Task<ReportingUnits> ReportingUnitsAsync(int planId, CancellationToken cancellationToken) =>
-        await db.Set<ActionPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).SingleOrDefaultAsync(cancellationToken) is { } title
-            ? await ReportingUnits.ForPlanAsync(directory, title, cancellationToken)
-            : ReportingUnits.None;
+    private readonly Dictionary<int, ReportingUnits> _reporting = [];
+
+    /// <summary>The reporting units of the plan (the collective as its city's 板块), read once per request whoever asks (the task list, a page, the workspace).</summary>
+    public async Task<ReportingUnits> ReportingUnitsAsync(int planId, CancellationToken cancellationToken, string? planTitle = null)
+    {
+        if (!_reporting.TryGetValue(planId, out var reporting))
+        {
+            var title = planTitle ?? await db.Set<ActionPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).SingleOrDefaultAsync(cancellationToken);
+            _reporting[planId] = reporting = title is null ? ReportingUnits.None : await ReportingUnits.ForPlanAsync(directory, title, cancellationToken);
+        }
+
+        return reporting;
+    }
 
     /// <summary>The plan's tasks with their units, latest report and the period whose report is overdue, if any.</summary>
     public async Task<IReadOnlyList<TaskDto>?> RunAsync(int planId, CancellationToken cancellationToken, DateOnly? asOf = null)
@@ -42,7 +50,7 @@ public sealed class ListPlanTasks(InnoClusterDbContext db, Registry.IRegistryDir
                 .Select(r => new { r.TaskId, r.Period, r.Version, r.FiledAt, r.Text, r.Unit }).ToListAsync(cancellationToken))
             .ToLookup(r => r.TaskId);
         var due = plan.StartYear is { } first && plan.EndYear is { } last ? ReportingCalendar.LatestDue(first, last, today) : null;
-        var reporting = await ReportingUnits.ForPlanAsync(directory, plan.Title, cancellationToken);
+        var reporting = await ReportingUnitsAsync(planId, cancellationToken, plan.Title);
         var closed = (await db.Set<ReportingPeriodClosure>().AsNoTracking().Where(c => c.PlanId == planId).Select(c => c.Period).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return [.. tasks.Select(t =>
         {

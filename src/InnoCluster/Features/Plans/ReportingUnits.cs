@@ -14,7 +14,7 @@ public sealed record ReportingUnits(IReadOnlyList<string> Districts)
 
     /// <summary>Whether a unit is the collective of the county-level cities and districts (各县级市(区)人民政府(管委会), 各市(区)政府 …).</summary>
     public static bool IsCollective(string unit) =>
-        unit.StartsWith('各') && (unit.Contains("人民政府", StringComparison.Ordinal) || unit.Contains("政府", StringComparison.Ordinal) || unit.Contains("管委会", StringComparison.Ordinal));
+        unit.StartsWith('各') && (unit.Contains("政府", StringComparison.Ordinal) || unit.Contains("管委会", StringComparison.Ordinal));
 
     /// <summary>The units that report on a task with these units, in the plan's order, the collective replaced by the 板块.</summary>
     public IReadOnlyList<string> Of(IEnumerable<string> units) =>

@@ -38,7 +38,13 @@ public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> 
 
     public sealed record Leader(int Id, string Name, IReadOnlyList<string> Tiers);
 
-    public sealed record Result(IReadOnlyList<Node> Layers, int EnterpriseCount, int WeakLinkThreshold, string? District, IReadOnlyList<string> WeakLinks);
+    public sealed record Result(IReadOnlyList<Node> Layers, int EnterpriseCount, int WeakLinkThreshold, string? District, IReadOnlyList<string> WeakLinks)
+    {
+        /// <summary>Every node of every layer, each before its children, in the map's order.</summary>
+        public IEnumerable<Node> AllNodes => All(Layers);
+
+        private static IEnumerable<Node> All(IEnumerable<Node> nodes) => nodes.SelectMany(n => All(n.Children).Prepend(n));
+    }
 
     public async Task<Result?> RunAsync(string? districtCode, CancellationToken cancellationToken)
     {

@@ -25,9 +25,5 @@ public sealed class ChainModel(ChainMap chainMap, ListDistricts districts) : Pag
         return Page();
     }
 
-    public ChainMap.Node? Find(string code)
-    {
-        IEnumerable<ChainMap.Node> All(IEnumerable<ChainMap.Node> nodes) => nodes.SelectMany(n => All(n.Children).Prepend(n));
-        return All(Map.Layers).FirstOrDefault(n => n.Code == code);
-    }
+    public ChainMap.Node? Find(string code) => Map.AllNodes.FirstOrDefault(n => n.Code == code);
 }

@@ -60,6 +60,10 @@ public sealed class InvestmentProject
 
     public List<ProjectStageRecord> Stages { get; set; } = [];
 
+    /// <summary>A stage by its API name (Contact, Contracted, Started, Producing, Dropped; any case), never by number.</summary>
+    public static bool TryParseStage(string? key, out ProjectStage stage) =>
+        Enum.TryParse(key, ignoreCase: true, out stage) && Enum.IsDefined(stage) && !int.TryParse(key, out _);
+
     private static readonly (string, string) Order = ("接洽 → 签约 → 开工 → 投产，或终止", "contact, signed, started, producing, or dropped");
 
     /// <summary>Records a stage with its day or year and source, by the timeline's rule (each once, in order in time, nothing after 终止, never in the future).</summary>

@@ -16,8 +16,7 @@ public sealed class ListInvestmentTargets(ChainMap chainMap, ListProjects projec
         var map = (await chainMap.RunAsync(null, cancellationToken))!;
         var targets = await projects.RunAsync(new(Targets: true, PageSize: ListProjects.MaxPageSize), cancellationToken);
         var byNode = targets.Where(t => t.ChainNode is not null).ToLookup(t => t.ChainNode!.Code, StringComparer.Ordinal);
-        IEnumerable<ChainMap.Node> All(IEnumerable<ChainMap.Node> nodes) => nodes.SelectMany(n => All(n.Children).Prepend(n));
-        var nodes = All(map.Layers).ToList();
+        var nodes = map.AllNodes.ToList();
         var weak = map.WeakLinks.ToHashSet(StringComparer.Ordinal);
         var rows = nodes.Where(n => weak.Contains(n.Code)).Concat(nodes.Where(n => !weak.Contains(n.Code) && byNode.Contains(n.Code)))
             .Select(n => new NodeTargets(n.Code, n.Name, n.NameEn, n.TotalCount, weak.Contains(n.Code), [.. byNode[n.Code]]))

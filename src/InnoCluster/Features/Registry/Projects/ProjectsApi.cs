@@ -19,7 +19,7 @@ public static class ProjectsApi
             ProjectStage? parsed = null;
             if (!string.IsNullOrWhiteSpace(stage))
             {
-                if (!Enum.TryParse<ProjectStage>(stage, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(stage, out _))
+                if (!InvestmentProject.TryParseStage(stage, out var value))
                 {
                     return TypedResults.Problem("阶段应为 Contact、Contracted、Started、Producing 或 Dropped / stage: Contact, Contracted, Started, Producing or Dropped", statusCode: StatusCodes.Status400BadRequest);
                 }

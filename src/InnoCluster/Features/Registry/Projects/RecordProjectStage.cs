@@ -20,7 +20,7 @@ public sealed class RecordProjectStage(InnoClusterDbContext db, AuditTrail audit
             return Problem.NotFound();
         }
 
-        if (!Enum.TryParse<ProjectStage>(request.Stage, ignoreCase: true, out var stage) || !Enum.IsDefined(stage) || int.TryParse(request.Stage, out _))
+        if (!InvestmentProject.TryParseStage(request.Stage, out var stage))
         {
             return Problem.Invalid("stage", "阶段应为 Contact（接洽）、Contracted（签约）、Started（开工）、Producing（投产）或 Dropped（终止） / stage: Contact, Contracted, Started, Producing or Dropped");
         }
