@@ -31,7 +31,19 @@ dotnet tool restore >/dev/null
 dotnet build InnoCluster.slnx -c Release -warnaserror
 # One test module at a time: the browser tests (Chromium, a server, PDF printing) do not share the two
 # cores with the PostgreSQL suites, whose load made page waits time out now and then.
-dotnet test --solution InnoCluster.slnx -c Release --no-build --max-parallel-test-modules 1 "$@"
+# A failing test's report carries the app's log lines, which can push its name out of a CI's tail of the
+# output: the names and messages are repeated at the end, without the log lines.
+test_log="$(mktemp /tmp/innocluster-test-output.XXXXXX)"
+set +e
+dotnet test --solution InnoCluster.slnx -c Release --no-build --max-parallel-test-modules 1 "$@" 2>&1 | tee "$test_log"
+test_status=${PIPESTATUS[0]}
+set -e
+if [ "$test_status" -ne 0 ]; then
+  echo "=== Failed tests (repeated without their log lines; the whole output: $test_log) ==="
+  grep -a -v '"Timestamp"' "$test_log" | grep -a -E -A25 '^ *failed ' | cut -c1-500
+  exit "$test_status"
+fi
+rm -f "$test_log"
 
 # sqlmap against the search and filter parameters, on both databases: zero findings or the run fails.
 source scripts/lib/sqlmap-scan.sh
