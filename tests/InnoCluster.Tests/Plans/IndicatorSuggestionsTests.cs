@@ -16,9 +16,10 @@ public sealed class IndicatorSuggestionsTests
             .ToList();
         string?[] expected =
         [
-            null, null, // 产业规模 in 元
+            "figures:revenue", // 核心产业规模: the firms' revenue summed, in 元
+            null, // 带动相关产业规模: the related industries driven are not a registry sum
             "tiers:listed,unicorn", "tiers:lead-goose",
-            null, null, // 超五十亿级 / 超十亿级企业: revenue classes are not kept as records
+            "figures:revenue>=50", "figures:revenue>=10", // 超五十亿级 / 超十亿级企业: firms of that revenue in the last full year
             "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national",
             null, // 新增科研载体: what is new since the plan began cannot be told from what stands
             "calls:challenge-list", "certifications:first-edition-software/provincial", "calls:key-technology-project",

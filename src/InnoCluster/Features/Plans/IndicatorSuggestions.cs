@@ -6,8 +6,8 @@ namespace InnoCluster.Features.Plans;
 /// 示范项目 → the demonstration calls' results, 实训基地 → talent-base carriers, and so on. A proposal only: it is
 /// never applied by itself (a count of an empty registry would read as the cluster falling behind); an official
 /// adopts it on the target's page, where the form opens filled with it, or through the API. Targets that count
-/// something new since the plan began (新增), figures in 元 and measures the registry does not keep (revenue classes,
-/// identifier nodes) get none; a yearly target only a count of events (results, stages), which it counts per year.
+/// something new since the plan began (新增), figures in 元 other than 核心产业规模 (the firms' revenue summed) and measures the registry does not keep
+/// (identifier nodes) get none; revenue classes (超十亿级企业) count the firms of that revenue in the last full year; a yearly target only a count of events (results, stages), which it counts per year.
 /// </summary>
 public static class IndicatorSuggestions
 {
@@ -26,12 +26,26 @@ public static class IndicatorSuggestions
         (["开放创新平台"], "carriers:open-innovation-platform", true),
     ];
 
+    /// <summary>The revenue classes plans name (超五十亿级企业: firms of 50亿元 revenue a year or more), with the 亿元 each stands for.</summary>
+    private static readonly (string Words, int Yi)[] RevenueClasses = [("超百亿级", 100), ("超五十亿级", 50), ("超十亿级", 10)];
+
     /// <summary>The proposed spec, or null when no count fits the target.</summary>
     public static string? For(string name, string unit, TargetPeriod period)
     {
+        if (unit == "元")
+        {
+            // 核心产业规模 is the revenue of the industry's own firms; 带动相关产业规模 (the related industries it drives) is not a registry sum.
+            return period != TargetPeriod.Annual && name.Contains("核心产业规模", StringComparison.Ordinal) ? "figures:revenue" : null;
+        }
+
         if (unit is not ("家" or "个") || name.Contains("新增", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        if (RevenueClasses.FirstOrDefault(c => name.Contains(c.Words, StringComparison.Ordinal)) is { Words: not null } revenueClass)
+        {
+            return $"figures:revenue>={revenueClass.Yi}";
         }
 
         foreach (var (allOf, spec, leveled) in Rules)

@@ -75,7 +75,7 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 /// the carriers built or recognised (<see cref="CarrierCount"/>); <c>projects:contracted&gt;=10</c> the investment projects (<see cref="ProjectCount"/>). Expired and ended records do
 /// not count. Only the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null, CarrierCount? Carriers = null, ProjectCount? Projects = null)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null, CarrierCount? Carriers = null, ProjectCount? Projects = null, FigureCount? Figures = null)
 {
     /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
     public const string AnyNode = "*";
@@ -84,7 +84,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     private const string ScenariosPrefix = "scenarios:";
     private const string CallsPrefix = "calls:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any", "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national", "projects:contracted", "projects:contracted>=10", "projects:producing/investment"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any", "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national", "projects:contracted", "projects:contracted>=10", "projects:producing/investment", "figures:revenue", "figures:revenue>=50"];
 
     /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
     public enum Counted
@@ -101,6 +101,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     public static string? Compose(Counted counted, IEnumerable<Tier> tiers, string? node, CallProgramme? programme = null, TierLevel? minLevel = null, string? records = null) => counted switch
     {
         Counted.Records when ProjectCount.TryParseSpec(records, out var projects) => projects.Spec,
+        Counted.Records when FigureCount.TryParseSpec(records, out var figures) => figures.Spec,
         Counted.Records when CarrierCount.TryParseSpec(records, out var carriers) =>
             (minLevel is { } carrierLevel && carrierLevel != TierLevel.Unspecified ? carriers with { MinLevel = carrierLevel } : carriers).Spec,
         Counted.Records when TryParse(records, out var parsed) && parsed.Records is { } count =>
@@ -117,11 +118,11 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     /// <summary>Whether the count only grows, one event at a time (a result published, a pair reaching a stage), so a year's events are the difference of two counts; a standing count (firms holding a tier, carriers standing) is not.</summary>
     public bool CountsEvents => Programme is not null || AtLeastStage is not null;
 
-    /// <summary>The units of the targets the indicator can measure: an investment sum is in 元, every other indicator counts (家/个).</summary>
-    public IReadOnlyList<string> Units => Projects is { SumsInvestment: true } || Records is { SumsAmount: true } ? ["元"] : ["家", "个"];
+    /// <summary>The units of the targets the indicator can measure: an investment, financing or revenue sum is in 元, a staff sum in 人, every other indicator counts (家/个).</summary>
+    public IReadOnlyList<string> Units => Figures is { } figures ? figures.Units : Projects is { SumsInvestment: true } || Records is { SumsAmount: true } ? ["元"] : ["家", "个"];
 
     /// <summary>What the form shows for a stored spec.</summary>
-    public Counted Kind => Records is not null || Carriers is not null || Projects is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
+    public Counted Kind => Records is not null || Carriers is not null || Projects is not null || Figures is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
     {
         DockingStage.Demonstration => Counted.Demonstration,
         DockingStage.Landed => Counted.Landed,
@@ -145,6 +146,12 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         if (spec.StartsWith(ProjectCount.Prefix, StringComparison.Ordinal))
         {
             indicator = ProjectCount.TryParseSpec(spec, out var projects) ? new ComputedIndicator(spec, [], null, Projects: projects) : null;
+            return indicator is not null;
+        }
+
+        if (spec.StartsWith(FigureCount.Prefix, StringComparison.Ordinal))
+        {
+            indicator = FigureCount.TryParseSpec(spec, out var figures) ? new ComputedIndicator(spec, [], null, Figures: figures) : null;
             return indicator is not null;
         }
 
@@ -216,6 +223,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         var tiers = (MinLevel is { } level ? TierNames.Chinese(level) + "及以上" : "") + string.Join("或", Tiers.Select(TierNames.Chinese));
         var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English)) + (MinLevel is { } levelEn ? $" ({TierNames.English(levelEn)} level or higher)" : "");
         var what = Projects is { } projects ? Ui.L(projects.Describe().Chinese, projects.Describe().English)
+            : Figures is { } figures ? Ui.L(figures.Describe().Chinese, figures.Describe().English)
             : Carriers is { } carriers ? Ui.L(carriers.Describe().Chinese, carriers.Describe().English)
             : Records is { } records ? Ui.L(records.Describe().Chinese, records.Describe().English)
             : Programme is { } programme
@@ -233,13 +241,15 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         };
         return asOf is not { } date ? what
             : Programme is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按结果公布日期）", $" (to {date:yyyy-MM-dd}, by the day each result was announced)")
+            : Figures is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}：{date.Year - 1}年度的数据）", $" (on {date:yyyy-MM-dd}: the figures for {date.Year - 1})")
             : Projects is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按各阶段的记录日期，只有年份的按年份）", $" (on {date:yyyy-MM-dd}, by the date each stage was recorded, or its year when only the year is known)")
             : AtLeastStage is null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按认定日期，只有年份的按年份；未注明年份的、已到期或已终止的不计）", $" (on {date:yyyy-MM-dd}, by the date granted, or the year when only the year is known; undated, expired and ended records are not counted)")
             : what + Ui.L($"（截至{date:yyyy-MM-dd}，按该阶段的记录日期）", $" (to {date:yyyy-MM-dd}, by the date each stage was recorded)");
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => Projects is { } projects ? "/projects"
+    public string Link => Figures is not null ? "/enterprises"
+        : Projects is { } projects ? "/projects"
         : Carriers is { } carriers ? "/carriers" + (carriers.Kinds.Count == 1 ? "?kind=" + carriers.Kinds[0] : "")
         : Records is not null ? "/records?spec=" + Uri.EscapeDataString(Spec)
         : Programme is { } p ? "/calls?programme=" + p
@@ -276,6 +286,7 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
         : spec.AtLeastStage is { } stage
             ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
             : spec.Projects is { } projects ? await registry.ProjectsAsync(projects, asOf ?? today, cancellationToken)
+            : spec.Figures is { } figures ? await registry.FiguresAsync(figures, asOf ?? today, cancellationToken)
             : spec.Carriers is { } carriers ? await registry.CarriersAsync(carriers, asOf ?? today, cancellationToken)
             : spec.Records is { } records ? await registry.RecordsAsync(records, asOf ?? today, asOf is null, cancellationToken)
             : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), spec.MinLevel, asOf ?? today, asOf is null, cancellationToken);

@@ -88,6 +88,33 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
         return count.SumsInvestment ? await projects.SumAsync(p => p.Investment ?? 0, cancellationToken) * ProjectCount.YuanPerYi : await projects.CountAsync(cancellationToken);
     }
 
+    /// <summary>The firms' figures for the last full year before <paramref name="day"/>: the measure summed, or the firms at or above the threshold.</summary>
+    public Task<decimal> FiguresAsync(FigureCount count, DateOnly day, CancellationToken cancellationToken) =>
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountFiguresAsync(count, day, cancellationToken));
+
+    private async Task<decimal> CountFiguresAsync(FigureCount count, DateOnly day, CancellationToken cancellationToken)
+    {
+        var year = day.Year - 1;
+        var figures = db.Set<YearlyFigure>().Where(f => f.Year == year);
+        if (count.Threshold is { } min)
+        {
+            figures = count.Measure switch
+            {
+                FigureMeasure.Revenue => figures.Where(f => f.Revenue >= min),
+                FigureMeasure.RdSpend => figures.Where(f => f.RdSpend >= min),
+                _ => figures.Where(f => f.Employees >= (int)Math.Ceiling(min)),
+            };
+            return await figures.CountAsync(cancellationToken);
+        }
+
+        return count.Measure switch
+        {
+            FigureMeasure.Revenue => await figures.SumAsync(f => f.Revenue ?? 0, cancellationToken),
+            FigureMeasure.RdSpend => await figures.SumAsync(f => f.RdSpend ?? 0, cancellationToken),
+            _ => await figures.SumAsync(f => f.Employees ?? 0, cancellationToken),
+        };
+    }
+
     /// <summary>Enterprises per district.</summary>
     public async Task<IReadOnlyDictionary<int, int>> PerDistrictAsync(CancellationToken cancellationToken) =>
         await db.Set<Enterprise>().AsNoTracking().Where(e => e.DistrictId != null).GroupBy(e => e.DistrictId!.Value)

@@ -55,6 +55,9 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("projects:contracted>=10", "已签约的计划投资10亿元及以上招商项目", "Attracted projects of 1,000 million yuan or more, signed"),
         ("projects:producing", "已投产的招商项目", "Attracted projects in production"),
         ("projects:contracted/investment", "已签约招商项目的计划投资额（目标单位为元时）", "Planned investment of signed attracted projects (for targets in yuan)"),
+        ("figures:revenue", "登记库企业上一完整年度营业收入合计（目标单位为元时）", "Registered firms' revenue in the last full year, summed (for targets in yuan)"),
+        ("figures:revenue>=50", "上一完整年度营业收入50亿元及以上的企业", "Firms with revenue of 5,000 million yuan or more in the last full year"),
+        ("figures:revenue>=10", "上一完整年度营业收入10亿元及以上的企业", "Firms with revenue of 1,000 million yuan or more in the last full year"),
     ];
 
     /// <summary>Whether a record choice is what the stored spec counts (the level, picked beside, set apart).</summary>
@@ -62,6 +65,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
     {
         { Carriers: { } carriers } => (carriers with { MinLevel = null }).Spec == choice,
         { Projects: { } projects } => projects.Spec == choice,
+        { Figures: { } figures } => figures.Spec == choice,
         { Records: { } records } => (records.Kind == InnoCluster.Features.Registry.RecordKind.Certifications ? records with { MinLevel = null } : records).Spec == choice,
         _ => false,
     };

@@ -1,0 +1,98 @@
+using System.Globalization;
+using InnoCluster.Infrastructure;
+
+namespace InnoCluster.Features.Registry;
+
+/// <summary>Which of a firm's yearly figures a <c>figures:</c> indicator reads.</summary>
+[FeatureContract]
+public enum FigureMeasure
+{
+    /// <summary>营业收入, kept in 元.</summary>
+    Revenue = 1,
+
+    /// <summary>研发投入, kept in 元.</summary>
+    RdSpend = 2,
+
+    /// <summary>从业人数.</summary>
+    Employees = 3,
+}
+
+/// <summary>
+/// What a <c>figures:</c> indicator reads from the firms' yearly figures of the last full year before the day (a year's
+/// figures are known only after it ends, so a count on a day in 2025 reads 2024's): <c>figures:revenue</c> sums the
+/// registered firms' revenue in 元 (the measure of 核心产业规模, a target written in 元); <c>figures:revenue&gt;=50</c>
+/// counts the firms with at least 50亿元 that year (超五十亿级企业); <c>figures:employees</c> sums staff.
+/// </summary>
+[FeatureContract]
+public sealed record FigureCount(FigureMeasure Measure, decimal? AtLeast)
+{
+    public const string Prefix = "figures:";
+
+    /// <summary>元 in one 亿元: a money threshold is written in 亿元, as the plans write revenue classes.</summary>
+    private const decimal YuanPerYi = 100_000_000m;
+
+    public static string Key(FigureMeasure measure) => measure switch
+    {
+        FigureMeasure.RdSpend => "rd-spend",
+        _ => measure.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Whether the indicator sums the measure (otherwise it counts the firms at or above the threshold).</summary>
+    public bool Sums => AtLeast is null;
+
+    /// <summary>The units of the targets it measures: money sums in 元, staff in 人, firm counts in 家/个.</summary>
+    public IReadOnlyList<string> Units => !Sums ? ["家", "个"] : Measure == FigureMeasure.Employees ? ["人"] : ["元"];
+
+    /// <summary>The threshold as the figures keep it: 元 for money (the spec says 亿元), people for staff.</summary>
+    public decimal? Threshold => AtLeast is { } min && Measure != FigureMeasure.Employees ? min * YuanPerYi : AtLeast;
+
+    public static bool TryParseSpec(string? spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out FigureCount? count)
+    {
+        count = null;
+        if (spec is null || !spec.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var body = spec[Prefix.Length..];
+        decimal? min = null;
+        if (body.IndexOf(">=", StringComparison.Ordinal) is var at and >= 0)
+        {
+            if (!decimal.TryParse(body[(at + 2)..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+            {
+                return false;
+            }
+
+            (min, body) = (amount, body[..at]);
+        }
+
+        if (!Enum.GetValues<FigureMeasure>().Any(m => Key(m) == body))
+        {
+            return false;
+        }
+
+        count = new FigureCount(Enum.GetValues<FigureMeasure>().First(m => Key(m) == body), min);
+        return true;
+    }
+
+    public string Spec => Prefix + Key(Measure) + (AtLeast is { } min ? ">=" + min.ToString(CultureInfo.InvariantCulture) : "");
+
+    public (string Chinese, string English) Describe()
+    {
+        var (zh, en) = Measure switch
+        {
+            FigureMeasure.Revenue => ("营业收入", "revenue"),
+            FigureMeasure.RdSpend => ("研发投入", "R&D spending"),
+            _ => ("从业人数", "staff"),
+        };
+        if (AtLeast is { } min)
+        {
+            var amount = min.ToString(CultureInfo.InvariantCulture);
+            var (least, leastEn) = Measure == FigureMeasure.Employees ? ($"{amount}人", $"{amount} people")
+                : ($"{amount}亿元", $"{(min * 100).ToString("#,0.##", CultureInfo.InvariantCulture)} million yuan");
+            return ($"上一完整年度{zh}达到{least}的登记库企业数", $"Registered firms whose {en} in the last full year reached {leastEn}");
+        }
+
+        return ($"登记库企业上一完整年度{zh}合计（未填报的企业不计）", $"Registered firms' {en} in the last full year, summed (firms that did not report add nothing)");
+    }
+}
