@@ -7,12 +7,25 @@ namespace InnoCluster.Tests.Plans;
 /// <summary>What the platform proposes to count for each of 004's 17 targets, as written in the hand-made list of them.</summary>
 public sealed class IndicatorSuggestionsTests
 {
+    /// <summary>004 is the plan for 2023 to 2025.</summary>
+    private const int PlanStartYear = 2023;
+
+    [Fact]
+    public void WhatIsNew_IsProposedOnlyWhenThePlansFirstYearIsKnown_AndOnlyForCarriers()
+    {
+        Assert.Null(IndicatorSuggestions.For("新增科研载体及创新应用中心", "家", TargetPeriod.ByDeadline));
+        Assert.Null(IndicatorSuggestions.For("新增超十亿级企业", "家", TargetPeriod.ByDeadline, PlanStartYear));
+        Assert.Null(IndicatorSuggestions.For("新增“头雁”企业", "家", TargetPeriod.ByDeadline, PlanStartYear));
+        Assert.Equal("carriers:talent-base+2024", IndicatorSuggestions.For("新增实训基地", "个", TargetPeriod.ByDeadline, 2024));
+        Assert.Null(IndicatorSuggestions.For("带动相关产业规模", "元", TargetPeriod.ByDeadline, PlanStartYear));
+    }
+
     [Fact]
     public void TheActionPlansTargets_GetTheCountsTheirNamesCallFor_AndNoneWhereNoCountFits()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(TestPaths.Fixture("plan/targets-004.json")));
         var suggested = json.RootElement.GetProperty("targets").EnumerateArray()
-            .Select(t => IndicatorSuggestions.For(t.GetProperty("name").GetString()!, t.GetProperty("unit").GetString()!, Enum.Parse<TargetPeriod>(t.GetProperty("period").GetString()!)))
+            .Select(t => IndicatorSuggestions.For(t.GetProperty("name").GetString()!, t.GetProperty("unit").GetString()!, Enum.Parse<TargetPeriod>(t.GetProperty("period").GetString()!), PlanStartYear))
             .ToList();
         string?[] expected =
         [
@@ -21,14 +34,15 @@ public sealed class IndicatorSuggestionsTests
             "tiers:listed,unicorn", "tiers:lead-goose",
             "figures:revenue>=50", "figures:revenue>=10", // 超五十亿级 / 超十亿级企业: firms of that revenue in the last full year
             "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national",
-            null, // 新增科研载体: what is new since the plan began cannot be told from what stands
+            "carriers:research-institute,innovation-centre,laboratory+2023", // 新增科研载体: carriers first built or recognised since the plan began
             "calls:challenge-list", "certifications:first-edition-software/provincial", "calls:key-technology-project",
             "certifications:fusion-innovation-product/provincial", "calls:demonstration-project",
             "calls:demonstration-project", // 每年度 示范项目: counted per year
-            null, // 标识解析二级节点: not kept
+            "carriers:identifier-resolution-node", // 标识解析二级节点: kept as carriers
             "carriers:talent-base",
         ];
         Assert.Equal(expected, suggested);
+        Assert.Equal(16, suggested.Count(s => s is not null));
         Assert.All(suggested.OfType<string>(), spec => Assert.True(ComputedIndicator.TryParse(spec, out _), spec));
     }
 }

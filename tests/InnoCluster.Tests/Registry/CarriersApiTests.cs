@@ -84,16 +84,23 @@ public abstract class CarriersApiTests<TTarget> : DatabaseTests<TTarget>
         });
         var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
         var (target, plan) = await app.WithDbAsync(async db => await db.Set<PlanTarget>().Where(t => t.Name.Contains("重点实验室")).Select(t => new Tuple<int, int>(t.Id, t.PlanId)).FirstAsync(Ct) is var row ? (row.Item1, row.Item2) : default);
-        await SendAsync(office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = "carriers:key-laboratory,engineering-research-centre/provincial" }, Ct), HttpStatusCode.NoContent);
-        foreach (var (day, asOf) in new[] { (today, (DateOnly?)null), (past, past) })
+        var since = today.Year - 2;
+        foreach (var (spec, newOnly) in new[] { ("carriers:key-laboratory,engineering-research-centre/provincial", ""), ($"carriers:key-laboratory,engineering-research-centre/provincial+{since}", $" AND NOT EXISTS (SELECT 1 FROM carrier_stages s WHERE s.carrier_id = c.id AND s.stage IN ('Built', 'Recognised') AND (s.\"day\" < '{since}-01-01' OR (s.\"day\" IS NULL AND s.year < {since})))") })
         {
-            var d = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            string Reached(string stages) => $"EXISTS (SELECT 1 FROM carrier_stages s WHERE s.carrier_id = c.id AND s.stage IN ({stages}) AND (s.\"day\" <= '{d}' OR (s.\"day\" IS NULL AND s.year <= {day.Year})))";
-            var sql = $"SELECT COUNT(*) AS \"Value\" FROM carriers c WHERE c.kind IN ('KeyLaboratory', 'EngineeringResearchCentre') AND c.level IN ('Global', 'National', 'Provincial') AND {Reached("'Built', 'Recognised'")} AND NOT {Reached("'Closed'")}";
-            var direct = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>(sql).SingleAsync(Ct));
-            var shown = (await office.GetJsonAsync($"/api/plans/{plan}/targets" + (asOf is { } a ? $"?asOf={a:yyyy-MM-dd}" : ""))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!["latestValue"]?.GetValue<decimal>() ?? 0m;
-            Assert.True(direct == shown, $"{d}: SQL {direct}, platform {shown}");
+            await SendAsync(office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = spec }, Ct), HttpStatusCode.NoContent);
+            foreach (var (day, asOf) in new[] { (today, (DateOnly?)null), (past, past) })
+            {
+                var d = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                string Reached(string stages) => $"EXISTS (SELECT 1 FROM carrier_stages s WHERE s.carrier_id = c.id AND s.stage IN ({stages}) AND (s.\"day\" <= '{d}' OR (s.\"day\" IS NULL AND s.year <= {day.Year})))";
+                var sql = $"SELECT COUNT(*) AS \"Value\" FROM carriers c WHERE c.kind IN ('KeyLaboratory', 'EngineeringResearchCentre') AND c.level IN ('Global', 'National', 'Provincial') AND {Reached("'Built', 'Recognised'")} AND NOT {Reached("'Closed'")}{newOnly}";
+                var direct = await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>(sql).SingleAsync(Ct));
+                var shown = (await office.GetJsonAsync($"/api/plans/{plan}/targets" + (asOf is { } a ? $"?asOf={a:yyyy-MM-dd}" : ""))).AsArray().Single(t => t!["id"]!.GetValue<int>() == target)!["latestValue"]?.GetValue<decimal>() ?? 0m;
+                Assert.True(direct == shown, $"{spec} on {d}: SQL {direct}, platform {shown}");
+            }
         }
+
+        // New since two years ago: 甲 (built then) and 乙 (built last year); 丙 was recognised three years ago.
+        Assert.Equal(["乙实验室", "甲实验室"], (await app.WithDbAsync(db => db.Set<Carrier>().Where(Carrier.NewSince(since)).Where(Carrier.StandingOn(today)).Select(c => c.Name).ToListAsync(Ct))).Where(n => n.EndsWith("实验室", StringComparison.Ordinal) && n.Length == 4).Order(StringComparer.Ordinal));
 
         // Today: 甲 (national) and 乙 (provincial, built last year) stand; 丙 is municipal, 丁 closed, 戊 only being set up. A year ago 乙 was not yet built, 丁 not yet closed.
         Assert.True(await app.WithDbAsync(db => db.Set<Carrier>().Where(Carrier.StandingOn(today)).AnyAsync(c => c.Name == "乙实验室", Ct)));

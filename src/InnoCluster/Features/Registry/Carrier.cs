@@ -26,6 +26,9 @@ public enum CarrierKind
 
     /// <summary>工程技术研究中心 (004 target: 重点实验室及工程技术研究中心).</summary>
     EngineeringResearchCentre = 14,
+
+    /// <summary>工业互联网标识解析二级节点 (004 target: 标识解析二级节点).</summary>
+    IdentifierResolutionNode = 15,
 }
 
 /// <summary>Where a carrier stands: 筹建 (being set up), 建成 (built), 认定/授牌 (recognised by the approving body), 撤销 (closed).</summary>
@@ -90,6 +93,13 @@ public sealed class Carrier
     public static System.Linq.Expressions.Expression<Func<Carrier, bool>> StandingOn(DateOnly day) =>
         c => c.Stages.Any(s => (s.Stage == CarrierStageKind.Built || s.Stage == CarrierStageKind.Recognised) && (s.Day != null ? s.Day <= day : s.Year <= day.Year))
             && !c.Stages.Any(s => s.Stage == CarrierStageKind.Closed && (s.Day != null ? s.Day <= day : s.Year <= day.Year));
+
+    /// <summary>Whether the carrier was first built or recognised in <paramref name="year"/> or later (新增 since a plan began), by the day or, when only the year is known, the year.</summary>
+    public static System.Linq.Expressions.Expression<Func<Carrier, bool>> NewSince(int year)
+    {
+        var first = new DateOnly(year, 1, 1);
+        return c => !c.Stages.Any(s => (s.Stage == CarrierStageKind.Built || s.Stage == CarrierStageKind.Recognised) && (s.Day != null ? s.Day < first : s.Year < year));
+    }
 
     /// <summary>
     /// Records a stage with its day (or year) and source. Each stage once; stages keep their order in time

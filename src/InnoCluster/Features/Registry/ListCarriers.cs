@@ -93,6 +93,7 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
         (CarrierKind.Laboratory, false) => "实验室",
         (CarrierKind.ServiceOrganisation, false) => "行业组织",
         (CarrierKind.EngineeringResearchCentre, false) => "工程技术研究中心",
+        (CarrierKind.IdentifierResolutionNode, false) => "标识解析二级节点",
         (CarrierKind.OpenInnovationPlatform, true) => "Open innovation platform",
         (CarrierKind.InnovationCentre, true) => "Innovation centre",
         (CarrierKind.ResearchInstitute, true) => "Research institute",
@@ -107,6 +108,7 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
         (CarrierKind.Laboratory, true) => "Laboratory",
         (CarrierKind.ServiceOrganisation, true) => "Association or committee",
         (CarrierKind.EngineeringResearchCentre, true) => "Engineering research centre",
+        (CarrierKind.IdentifierResolutionNode, true) => "Identifier resolution secondary node",
         _ => kind.ToString(),
     };
 }

@@ -64,6 +64,11 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
     private async Task<int> CountCarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken)
     {
         var carriers = db.Set<Carrier>().Where(Carrier.StandingOn(day)).Where(c => count.Kinds.Contains(c.Kind));
+        if (count.NewSince is { } since)
+        {
+            carriers = carriers.Where(Carrier.NewSince(since));
+        }
+
         if (count.MinLevel is { } min)
         {
             var levels = RecordFilters.LevelsFrom(min);

@@ -35,8 +35,26 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
     /// <summary>An official picks what measures the target: reported values, or a count the platform makes (which firms, or which scenario stage).</summary>
-    /// <summary>The registry's records the form offers to count (the level, for certifications, is picked beside).</summary>
-    public IReadOnlyList<(string Spec, string Chinese, string English)> RecordChoices { get; } =
+    /// <summary>
+    /// The registry's records the form offers to count (the level, for certifications and carriers, is picked beside), and
+    /// first the stored or proposed count when it is none of them (carriers new since 2023, a revenue class of 20亿元), so
+    /// saving the form keeps it.
+    /// </summary>
+    public IReadOnlyList<(string Spec, string Chinese, string English)> RecordChoices =>
+        Current is { Kind: ComputedIndicator.Counted.Records } current && !StandardRecordChoices.Any(c => IsCurrentRecordChoice(c.Spec)) && OwnChoice(current) is { } own
+            ? [own, .. StandardRecordChoices]
+            : StandardRecordChoices;
+
+    private static (string Spec, string Chinese, string English)? OwnChoice(ComputedIndicator current) => current switch
+    {
+        { Carriers: { } carriers } => ((carriers with { MinLevel = null }).Spec, (carriers with { MinLevel = null }).Describe().Chinese, (carriers with { MinLevel = null }).Describe().English),
+        { Projects: { } projects } => (projects.Spec, projects.Describe().Chinese, projects.Describe().English),
+        { Figures: { } figures } => (figures.Spec, figures.Describe().Chinese, figures.Describe().English),
+        { Records: { } records } when records.Kind != InnoCluster.Features.Registry.RecordKind.Certifications => (records.Spec, records.Describe().Chinese, records.Describe().English),
+        _ => null,
+    };
+
+    private static readonly (string Spec, string Chinese, string English)[] StandardRecordChoices =
     [
         ("certifications:first-edition-software", "首版次软件产品", "First-edition software products"),
         ("certifications:fusion-innovation-product", "人工智能融合创新产品", "AI fusion innovation products"),
@@ -49,6 +67,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("carriers:research-institute,innovation-centre,laboratory", "科研载体及创新应用中心（已建成或认定）", "Research carriers and innovation centres (built or recognised)"),
         ("carriers:compute-centre", "算力中心（已建成或认定）", "Compute centres (built or recognised)"),
         ("carriers:talent-base", "人才实训基地（已建成或认定）", "Talent training bases (built or recognised)"),
+        ("carriers:identifier-resolution-node", "标识解析二级节点（已建成或认定）", "Identifier resolution secondary nodes (built or recognised)"),
         ("financing:any", "登记库企业的融资事件", "Financing events of registered firms"),
         ("financing:any/amount", "登记库企业融资金额合计（目标单位为元时）", "Financing amounts of registered firms, summed (for targets in yuan)"),
         ("projects:contracted", "已签约的招商项目（未终止）", "Attracted projects signed (not dropped)"),

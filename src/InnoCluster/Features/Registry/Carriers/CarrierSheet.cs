@@ -23,7 +23,7 @@ public static class CarrierSheet
     public static IReadOnlyList<RecordSheet.Column> Columns { get; } =
     [
         new(Name, "name", "必填。载体全称。", "Required. The carrier's full name."),
-        new(Kind, "kind", "必填。如 重点实验室、工程技术研究中心、开放创新平台、创新中心、研究院、算力中心、人才实训基地、产业园区、产业基金、行业组织。", "Required. e.g. 重点实验室, 工程技术研究中心, 开放创新平台, 创新中心, 研究院, 算力中心, 人才实训基地, 产业园区, 产业基金, 行业组织."),
+        new(Kind, "kind", "必填。如 重点实验室、工程技术研究中心、开放创新平台、创新中心、研究院、算力中心、人才实训基地、产业园区、产业基金、行业组织、标识解析二级节点。", "Required. e.g. 重点实验室, 工程技术研究中心, 开放创新平台, 创新中心, 研究院, 算力中心, 人才实训基地, 产业园区, 产业基金, 行业组织, 标识解析二级节点."),
         new(Level, "level", "国家级、省级、市级或区级。", "National, provincial, municipal or district (国家级, 省级, 市级, 区级)."),
         new(District, "district", "所在板块的名称或代码，如 苏州工业园区、昆山。", "The 板块 by name or code, e.g. 苏州工业园区, 昆山."),
         new(ApprovingBody, "approvingBody", "批准或授牌的机关。", "The body that approved or recognised it."),
@@ -43,6 +43,7 @@ public static class CarrierSheet
         ["实训基地"] = CarrierKind.TalentBase, ["人才实训基地"] = CarrierKind.TalentBase, ["公共实训基地"] = CarrierKind.TalentBase,
         ["创新应用中心"] = CarrierKind.InnovationCentre, ["高校"] = CarrierKind.University, ["基金"] = CarrierKind.Fund,
         ["协会"] = CarrierKind.ServiceOrganisation, ["联盟"] = CarrierKind.ServiceOrganisation, ["智算中心"] = CarrierKind.ComputeCentre, ["超算中心"] = CarrierKind.ComputeCentre,
+        ["标识解析节点"] = CarrierKind.IdentifierResolutionNode, ["工业互联网标识解析二级节点"] = CarrierKind.IdentifierResolutionNode, ["二级节点"] = CarrierKind.IdentifierResolutionNode,
     };
 
     /// <summary>The kind's key the API takes, from the key itself or the words offices write; the cell as written when it reads as neither (the check then names it).</summary>
