@@ -2673,6 +2673,14 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("established_on");
 
+                    b.Property<int?>("PatentsGranted")
+                        .HasColumnType("integer")
+                        .HasColumnName("patents_granted");
+
+                    b.Property<int?>("PatentsValid")
+                        .HasColumnType("integer")
+                        .HasColumnName("patents_valid");
+
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("proposed_at");
@@ -3309,6 +3317,14 @@ namespace InnoCluster.Migrations.Postgres
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("PatentsGranted")
+                        .HasColumnType("integer")
+                        .HasColumnName("patents_granted");
+
+                    b.Property<int?>("PatentsValid")
+                        .HasColumnType("integer")
+                        .HasColumnName("patents_valid");
 
                     b.Property<decimal?>("RdSpend")
                         .HasPrecision(20, 4)

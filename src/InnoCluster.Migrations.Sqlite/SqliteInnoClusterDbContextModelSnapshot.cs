@@ -2591,6 +2591,14 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("established_on");
 
+                    b.Property<int?>("PatentsGranted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patents_granted");
+
+                    b.Property<int?>("PatentsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patents_valid");
+
                     b.Property<long>("ProposedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("proposed_at");
@@ -3209,6 +3217,14 @@ namespace InnoCluster.Migrations.Sqlite
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enterprise_id");
+
+                    b.Property<int?>("PatentsGranted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patents_granted");
+
+                    b.Property<int?>("PatentsValid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patents_valid");
 
                     b.Property<decimal?>("RdSpend")
                         .HasPrecision(20, 4)

@@ -45,6 +45,20 @@ public sealed class FactChangeTests
     }
 
     [Fact]
+    public void APatentCountChange_SetsOnlyThePatents_AndSaysSoInBothLanguages()
+    {
+        var enterprise = new Enterprise { Id = 7, Name = "甲", Figures = [new YearlyFigure { Year = 2025, Revenue = 9m, PatentsValid = 40 }] };
+        var change = new FactChange { EnterpriseId = 7, Year = 2025, PatentsGranted = 6, PatentsValid = 44, Status = RecordStatus.Proposed, ProposedBy = "ip@firm.example" };
+        Assert.True(change.HasFigure);
+        Assert.Null(change.Decide(true, "official@office", Now, null));
+        change.ApplyTo(enterprise, new DateOnly(2026, 3, 2));
+
+        var figure = Assert.Single(enterprise.Figures);
+        Assert.Equal((9m, 6, 44), (figure.Revenue, figure.PatentsGranted, figure.PatentsValid));
+        Assert.Equal(["2025年授权专利 6件", "2025年末有效专利 44件"], change.Lines());
+    }
+
+    [Fact]
     public void AChangeWithoutFigures_LeavesTheYearsAlone()
     {
         var enterprise = new Enterprise { Id = 7, Name = "甲" };

@@ -89,6 +89,36 @@ public abstract class ImportTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Import_PatentsByYear_AndTheIpStrongDesignation_AreKept_AndANonNumberIsRefusedByRowAndColumn()
+    {
+        var code = CreditCodes.Valid(71_000_031);
+        Dictionary<string, object?> Row(string patentsGranted, string patentsValid) => new()
+        {
+            ["企业名称"] = "苏州测试专利科技有限公司", ["统一社会信用代码"] = code, ["企业梯队/类型"] = "知识产权强企(省级,2024)",
+            ["授权专利数"] = patentsGranted, ["有效专利数"] = patentsValid, ["年度"] = "2024",
+        };
+        var before = await CountAsync();
+
+        var refused = await ImportAsync("patents.xlsx", Xlsx([Row("若干", "86")]));
+        Assert.False(refused.Applied);
+        Assert.Contains(refused.Errors, e => e.Row == 2 && e.Column == "授权专利数" && e.Message.Contains("整数", StringComparison.Ordinal));
+        Assert.Equal(before, await CountAsync());
+
+        var applied = await ImportAsync("patents.xlsx", Xlsx([Row("12", "86")]));
+        Assert.True(applied.Applied, string.Join("; ", applied.Errors.Select(e => e.Message)));
+        var stored = await _app.WithDbAsync(db => db.Set<Enterprise>().Include(e => e.Tiers).Include(e => e.Figures).SingleAsync(e => e.CreditCode == code, Ct));
+        var figure = Assert.Single(stored.Figures);
+        Assert.Equal((2024, 12, 86, (decimal?)null), (figure.Year, figure.PatentsGranted, figure.PatentsValid, figure.Revenue));
+        Assert.Contains(stored.Tiers, t => t.Tier == Tier.IpStrong && t.Level == TierLevel.Provincial && t.Year == 2024);
+
+        // The next year's file adds a year beside it; the export carries the latest year's patents.
+        var nextYear = Row("15", "97");
+        nextYear["年度"] = "2025";
+        Assert.True((await ImportAsync("patents-2025.xlsx", Xlsx([nextYear]))).Applied);
+        Assert.Equal([(2024, 86), (2025, 97)], (await _app.WithDbAsync(db => db.Set<YearlyFigure>().Where(f => f.EnterpriseId == stored.Id).OrderBy(f => f.Year).Select(f => new { f.Year, f.PatentsValid }).ToListAsync(Ct))).Select(f => (f.Year, f.PatentsValid ?? 0)));
+    }
+
+    [Fact]
     public async Task Import_BadRows_ReportsEachProblemByRowAndColumnAndWritesNothing()
     {
         var valid = CreditCodes.Valid(71_000_002);

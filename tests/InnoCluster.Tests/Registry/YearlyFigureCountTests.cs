@@ -37,12 +37,12 @@ public abstract class YearlyFigureCountTests<TTarget> : DatabaseTests<TTarget>
             {
                 Name = name + Guid.NewGuid().ToString("N")[..6], CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(), Figures = [.. figures],
             };
-            YearlyFigure Year(int year, decimal? revenue, int? employees = null) => new() { Year = year, Revenue = revenue, Employees = employees };
+            YearlyFigure Year(int year, decimal? revenue, int? employees = null, int? patents = null) => new() { Year = year, Revenue = revenue, Employees = employees, PatentsValid = patents };
             db.AddRange(
-                Firm("甲营收", Year(today.Year - 1, 62.5m * Yi, 3_000), Year(today.Year - 2, 52m * Yi, 2_800)),
-                Firm("乙营收", Year(today.Year - 1, 12.25m * Yi), Year(today.Year - 2, 9m * Yi)),
+                Firm("甲营收", Year(today.Year - 1, 62.5m * Yi, 3_000, 40), Year(today.Year - 2, 52m * Yi, 2_800, 30)),
+                Firm("乙营收", Year(today.Year - 1, 12.25m * Yi, patents: 8), Year(today.Year - 2, 9m * Yi)),
                 Firm("丙营收", Year(today.Year - 1, 3m * Yi), Year(today.Year - 3, 30m * Yi)),
-                Firm("丁营收", Year(today.Year - 1, null, 120), Year(today.Year - 2, 15m * Yi)),
+                Firm("丁营收", Year(today.Year - 1, null, 120), Year(today.Year - 2, 15m * Yi, patents: 12)),
                 Firm("戊营收", Year(today.Year, 80m * Yi))); // this year's figures are not complete yet and never count today
             return await db.SaveChangesAsync(Ct);
         });
@@ -53,6 +53,7 @@ public abstract class YearlyFigureCountTests<TTarget> : DatabaseTests<TTarget>
         var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
         var firms = await TargetInAsync("家", "个");
         var yuan = await TargetInAsync("元");
+        var pieces = await TargetInAsync("个");
         await office.PutAsJsonAsync($"/api/plan-targets/{firms.Target}/indicator", new { computed = "figures:revenue" }, Ct).AnsweredAsync(HttpStatusCode.BadRequest); // a sum of money for a count of firms
         await office.PutAsJsonAsync($"/api/plan-targets/{yuan.Target}/indicator", new { computed = "figures:revenue>=10" }, Ct).AnsweredAsync(HttpStatusCode.BadRequest);
         await office.PutAsJsonAsync($"/api/plan-targets/{yuan.Target}/indicator", new { computed = "figures:turnover" }, Ct).AnsweredAsync(HttpStatusCode.BadRequest);
@@ -62,6 +63,8 @@ public abstract class YearlyFigureCountTests<TTarget> : DatabaseTests<TTarget>
             ("figures:revenue", "COALESCE(SUM(f.revenue), 0)", "", yuan),
             ("figures:revenue>=10", "COUNT(*)", " AND CAST(f.revenue AS REAL) >= 1000000000", firms),
             ("figures:revenue>=50", "COUNT(*)", " AND CAST(f.revenue AS REAL) >= 5000000000", firms),
+            ("figures:patents-valid", "COALESCE(SUM(f.patents_valid), 0)", "", pieces),
+            ("figures:patents-valid>=10", "COUNT(*)", " AND f.patents_valid >= 10", firms),
         })
         {
             await office.PutAsJsonAsync($"/api/plan-targets/{target}/indicator", new { computed = spec }, Ct).AnsweredAsync(HttpStatusCode.NoContent);
@@ -90,6 +93,8 @@ public abstract class YearlyFigureCountTests<TTarget> : DatabaseTests<TTarget>
     [InlineData("figures:rd-spend", true, "元")]
     [InlineData("figures:employees", true, "人")]
     [InlineData("figures:employees>=1000", true, "家")]
+    [InlineData("figures:patents-granted", true, "件")]
+    [InlineData("figures:patents-valid>=10", true, "家")]
     [InlineData("figures:revenue>=0", false, null)]
     [InlineData("figures:revenue>=ten", false, null)]
     [InlineData("figures:profit", false, null)]

@@ -156,6 +156,7 @@ public sealed class ChainMap(InnoClusterDbContext db, IOptions<ChainMapOptions> 
         Tier.SpecialisedSme => 3,
         Tier.GazelleCandidate => 2,
         Tier.HighTech => 1,
+        Tier.IpStrong => 1,
         _ => 0,
     };
 }

@@ -162,6 +162,12 @@ public sealed class YearlyFigure : IPartOfRoot
 
     public int? Employees { get; set; }
 
+    /// <summary>Patents granted to the firm in the year (授权专利).</summary>
+    public int? PatentsGranted { get; set; }
+
+    /// <summary>Patents the firm holds in force at the year's end (有效专利).</summary>
+    public int? PatentsValid { get; set; }
+
     public Provenance? Source { get; set; }
 }
 

@@ -104,19 +104,25 @@ public sealed partial class Enterprise
             }
         }
 
-        if (row.Year is { } year && (row.Revenue is not null || row.RdSpend is not null || row.Employees is not null))
+        if (row.Year is { } year && row.HasFigures)
         {
             var figure = e.Figures.Find(f => f.Year == year);
             if (figure is null)
             {
-                e.Figures.Add(new YearlyFigure { Year = year, Revenue = row.Revenue, RdSpend = row.RdSpend, Employees = row.Employees, Source = Source(ImportField.Year) });
+                e.Figures.Add(new YearlyFigure
+                {
+                    Year = year, Revenue = row.Revenue, RdSpend = row.RdSpend, Employees = row.Employees, PatentsGranted = row.PatentsGranted, PatentsValid = row.PatentsValid, Source = Source(ImportField.Year),
+                });
                 changed = true;
             }
-            else if ((row.Revenue is not null && figure.Revenue != row.Revenue) || (row.RdSpend is not null && figure.RdSpend != row.RdSpend) || (row.Employees is not null && figure.Employees != row.Employees))
+            else if ((row.Revenue is not null && figure.Revenue != row.Revenue) || (row.RdSpend is not null && figure.RdSpend != row.RdSpend) || (row.Employees is not null && figure.Employees != row.Employees)
+                || (row.PatentsGranted is not null && figure.PatentsGranted != row.PatentsGranted) || (row.PatentsValid is not null && figure.PatentsValid != row.PatentsValid))
             {
                 figure.Revenue = row.Revenue ?? figure.Revenue;
                 figure.RdSpend = row.RdSpend ?? figure.RdSpend;
                 figure.Employees = row.Employees ?? figure.Employees;
+                figure.PatentsGranted = row.PatentsGranted ?? figure.PatentsGranted;
+                figure.PatentsValid = row.PatentsValid ?? figure.PatentsValid;
                 figure.Source = Source(ImportField.Year);
                 changed = true;
             }

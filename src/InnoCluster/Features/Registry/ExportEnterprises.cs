@@ -40,7 +40,7 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
 
     /// <summary>The columns of an export, which are the import's; the import template has the same.</summary>
     internal static readonly string[] Headers =
-        ["企业名称", "统一社会信用代码", "所属板块", "产业链环节", "企业梯队/类型", "成立日期", "营业收入(万元)", "研发投入(万元)", "从业人数", "年度", "曾用名", "主营业务", "主要产品", "城市", "上市日期", "股票代码"];
+        ["企业名称", "统一社会信用代码", "所属板块", "产业链环节", "企业梯队/类型", "成立日期", "营业收入(万元)", "研发投入(万元)", "从业人数", "授权专利数", "有效专利数", "年度", "曾用名", "主营业务", "主要产品", "城市", "上市日期", "股票代码"];
 
     private static Dictionary<string, object?> Row(Enterprise e)
     {
@@ -57,6 +57,8 @@ public sealed class ExportEnterprises(InnoClusterDbContext db, ListEnterprises l
             ["营业收入(万元)"] = figure?.Revenue / 10_000m,
             ["研发投入(万元)"] = figure?.RdSpend / 10_000m,
             ["从业人数"] = figure?.Employees,
+            ["授权专利数"] = figure?.PatentsGranted,
+            ["有效专利数"] = figure?.PatentsValid,
             ["年度"] = figure?.Year,
             ["曾用名"] = string.Join("；", e.Names.Where(n => n.Kind == EnterpriseNameKind.Former).Select(n => n.Name)),
             ["主营业务"] = e.Business,

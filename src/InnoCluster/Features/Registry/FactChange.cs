@@ -31,6 +31,10 @@ public sealed class FactChange
 
     public int? Employees { get; set; }
 
+    public int? PatentsGranted { get; set; }
+
+    public int? PatentsValid { get; set; }
+
     public DateOnly? EstablishedOn { get; set; }
 
     public int? DistrictId { get; set; }
@@ -54,7 +58,7 @@ public sealed class FactChange
 
     public string? Reason { get; set; }
 
-    public bool HasFigure => Revenue is not null || RdSpend is not null || Employees is not null;
+    public bool HasFigure => Revenue is not null || RdSpend is not null || Employees is not null || PatentsGranted is not null || PatentsValid is not null;
 
     /// <summary>Confirms a proposed change or rejects it with a reason the firm reads.</summary>
     public Problem? Decide(bool confirm, string who, DateTimeOffset at, string? reason)
@@ -99,6 +103,8 @@ public sealed class FactChange
             figure.Revenue = Revenue ?? figure.Revenue;
             figure.RdSpend = RdSpend ?? figure.RdSpend;
             figure.Employees = Employees ?? figure.Employees;
+            figure.PatentsGranted = PatentsGranted ?? figure.PatentsGranted;
+            figure.PatentsValid = PatentsValid ?? figure.PatentsValid;
             figure.Source = source;
         }
 
@@ -134,6 +140,16 @@ public sealed class FactChange
         if (Employees is { } employees)
         {
             lines.Add(Ui.L($"{year}年从业人数 {employees}", $"{year} employees {employees}"));
+        }
+
+        if (PatentsGranted is { } granted)
+        {
+            lines.Add(Ui.L($"{year}年授权专利 {granted}件", $"{year} patents granted {granted}"));
+        }
+
+        if (PatentsValid is { } valid)
+        {
+            lines.Add(Ui.L($"{year}年末有效专利 {valid}件", $"patents in force at the end of {year}: {valid}"));
         }
 
         if (EstablishedOn is { } on)

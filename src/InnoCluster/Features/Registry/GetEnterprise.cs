@@ -11,7 +11,7 @@ public sealed class GetEnterprise(InnoClusterDbContext db, TimeProvider clock)
 
     public sealed record ChainLinkDto(ChainNodeRef Node, IReadOnlyList<ChainNodeRef> Path, Provenance? Source);
 
-    public sealed record FigureDto(int Year, decimal? Revenue, decimal? RdSpend, int? Employees, Provenance? Source);
+    public sealed record FigureDto(int Year, decimal? Revenue, decimal? RdSpend, int? Employees, int? PatentsGranted, int? PatentsValid, Provenance? Source);
 
     public sealed record FilingDto(string Kind, string Name, string? Number, int? Year, Provenance? Source);
 
@@ -99,7 +99,7 @@ public sealed class GetEnterprise(InnoClusterDbContext db, TimeProvider clock)
             e.Tiers.OrderBy(t => t.Tier).ThenByDescending(t => t.Year).Select(t => ListEnterprises.ToDto(t, BeijingTime.Today(clock))).ToList(),
             e.ChainLinks.Where(l => l.ChainNode is not null).OrderBy(l => l.ChainNode!.SortOrder)
                 .Select(l => new ChainLinkDto(Ref(l.ChainNode!), PathOf(l.ChainNode!, nodes), l.Source)).ToList(),
-            e.Figures.OrderByDescending(f => f.Year).Select(f => new FigureDto(f.Year, f.Revenue, f.RdSpend, f.Employees, f.Source)).ToList(),
+            e.Figures.OrderByDescending(f => f.Year).Select(f => new FigureDto(f.Year, f.Revenue, f.RdSpend, f.Employees, f.PatentsGranted, f.PatentsValid, f.Source)).ToList(),
             e.Filings.Select(f => new FilingDto(f.Kind.ToString(), f.Name, f.Number, f.Year, f.Source)).ToList(),
             e.Products.Select(p => new ProductDto(p.Name, p.Description, p.Source)).ToList(),
             e.Statements.Select(s => new StatementDto(s.Topic, s.Source)).ToList(),

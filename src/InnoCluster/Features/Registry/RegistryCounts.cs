@@ -107,6 +107,8 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
             {
                 FigureMeasure.Revenue => figures.Where(f => f.Revenue >= min),
                 FigureMeasure.RdSpend => figures.Where(f => f.RdSpend >= min),
+                FigureMeasure.PatentsGranted => figures.Where(f => f.PatentsGranted >= (int)Math.Ceiling(min)),
+                FigureMeasure.PatentsValid => figures.Where(f => f.PatentsValid >= (int)Math.Ceiling(min)),
                 _ => figures.Where(f => f.Employees >= (int)Math.Ceiling(min)),
             };
             return await figures.CountAsync(cancellationToken);
@@ -116,6 +118,8 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
         {
             FigureMeasure.Revenue => await figures.SumAsync(f => f.Revenue ?? 0, cancellationToken),
             FigureMeasure.RdSpend => await figures.SumAsync(f => f.RdSpend ?? 0, cancellationToken),
+            FigureMeasure.PatentsGranted => await figures.SumAsync(f => f.PatentsGranted ?? 0, cancellationToken),
+            FigureMeasure.PatentsValid => await figures.SumAsync(f => f.PatentsValid ?? 0, cancellationToken),
             _ => await figures.SumAsync(f => f.Employees ?? 0, cancellationToken),
         };
     }

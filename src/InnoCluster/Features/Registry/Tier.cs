@@ -16,6 +16,9 @@ public enum Tier
     LeadGoose = 9,
     LeadGooseCandidate = 10,
     ChainLeader = 11,
+
+    /// <summary>知识产权强企 (004: 深入实施知识产权强企培育工程), at the level that named it.</summary>
+    IpStrong = 12,
 }
 
 [FeatureContract]
@@ -45,6 +48,7 @@ public static class TierNames
         Tier.LeadGoose => "头雁企业",
         Tier.LeadGooseCandidate => "头雁培育企业",
         Tier.ChainLeader => "链主企业",
+        Tier.IpStrong => "知识产权强企",
         _ => tier.ToString(),
     };
 
@@ -61,6 +65,7 @@ public static class TierNames
         Tier.LeadGoose => "Lead-goose enterprise",
         Tier.LeadGooseCandidate => "Lead-goose candidate",
         Tier.ChainLeader => "Chain-leader enterprise",
+        Tier.IpStrong => "IP-strong enterprise",
         _ => tier.ToString(),
     };
 
@@ -98,6 +103,7 @@ public static class TierNames
         Tier.LeadGoose => "lead-goose",
         Tier.LeadGooseCandidate => "lead-goose-candidate",
         Tier.ChainLeader => "chain-leader",
+        Tier.IpStrong => "ip-strong",
         _ => tier.ToString().ToLowerInvariant(),
     };
 

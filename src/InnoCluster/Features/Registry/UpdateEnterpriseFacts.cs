@@ -19,7 +19,7 @@ namespace InnoCluster.Features.Registry;
 [FeatureContract]
 public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider clock, AuditTrail audit, Workspace.Announcements announcements)
 {
-    public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace);
+    public sealed record Request(int? Year, decimal? Revenue, decimal? RdSpend, int? Employees, DateOnly? EstablishedOn, string? District, bool? Replace, int? PatentsGranted = null, int? PatentsValid = null);
 
     public async Task<Result<FactChangeView>> RunAsync(ClaimsPrincipal user, int id, Request request, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
         var problems = new Dictionary<string, string[]>();
 
         var today = BeijingTime.Today(clock);
-        var hasFigure = request.Revenue is not null || request.RdSpend is not null || request.Employees is not null;
+        var hasFigure = request.Revenue is not null || request.RdSpend is not null || request.Employees is not null || request.PatentsGranted is not null || request.PatentsValid is not null;
         if (hasFigure && (request.Year is not { } y || y < 1950 || y > today.Year))
         {
             problems["year"] = [$"年度必填，1950–{today.Year} (year: required with figures, 1950-{today.Year})"];
@@ -50,6 +50,16 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
         if (request.Employees is < 0 or > 2_000_000)
         {
             problems["employees"] = ["从业人数应在0至200万之间 (employees: 0 to 2,000,000)"];
+        }
+
+        if (request.PatentsGranted is < 0 or > 1_000_000)
+        {
+            problems["patentsGranted"] = ["授权专利数应在0至100万之间 (patentsGranted: 0 to 1,000,000)"];
+        }
+
+        if (request.PatentsValid is < 0 or > 1_000_000)
+        {
+            problems["patentsValid"] = ["有效专利数应在0至100万之间 (patentsValid: 0 to 1,000,000)"];
         }
 
         if (request.EstablishedOn is { } founded && (founded > today || founded.Year < 1800))
@@ -87,7 +97,9 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
         if (figure?.Source?.Kind is ProvenanceKind.Import or ProvenanceKind.Document && request.Replace != true
             && ((request.Revenue is not null && figure.Revenue is not null && figure.Revenue != request.Revenue)
                 || (request.RdSpend is not null && figure.RdSpend is not null && figure.RdSpend != request.RdSpend)
-                || (request.Employees is not null && figure.Employees is not null && figure.Employees != request.Employees)))
+                || (request.Employees is not null && figure.Employees is not null && figure.Employees != request.Employees)
+                || (request.PatentsGranted is not null && figure.PatentsGranted is not null && figure.PatentsGranted != request.PatentsGranted)
+                || (request.PatentsValid is not null && figure.PatentsValid is not null && figure.PatentsValid != request.PatentsValid)))
         {
             problems["year"] = [$"{figure.Year}年数据来自 {figure.Source.Source}，修改须确认替换 (figures from {figure.Source.Source}: send replace=true to overwrite)"];
         }
@@ -104,6 +116,8 @@ public sealed class UpdateEnterpriseFacts(InnoClusterDbContext db, TimeProvider 
             Revenue = request.Revenue,
             RdSpend = request.RdSpend,
             Employees = request.Employees,
+            PatentsGranted = request.PatentsGranted,
+            PatentsValid = request.PatentsValid,
             EstablishedOn = request.EstablishedOn,
             DistrictId = district?.Id,
             DistrictName = district?.Name,

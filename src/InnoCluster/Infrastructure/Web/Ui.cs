@@ -27,6 +27,9 @@ public static class Ui
             ? new Microsoft.AspNetCore.Html.HtmlString($"<span lang=\"zh\">{System.Net.WebUtility.HtmlEncode(text)}</span>")
             : new Microsoft.AspNetCore.Html.HtmlString(System.Net.WebUtility.HtmlEncode(text ?? ""));
 
+    /// <summary>A whole number as a table cell ("12,000"), or a dash when unknown.</summary>
+    public static string Whole(int? value) => value?.ToString("#,0", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
+
     public static string Yuan(decimal? amount)
     {
         if (amount is not { } value)

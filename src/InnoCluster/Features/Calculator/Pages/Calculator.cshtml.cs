@@ -36,6 +36,10 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
 
         public int? Employees { get; set; }
 
+        public int? PatentsGranted { get; set; }
+
+        public int? PatentsValid { get; set; }
+
         public DateOnly? EstablishedOn { get; set; }
 
         public string? District { get; set; }
@@ -61,7 +65,7 @@ public sealed class CalculatorModel(PolicyCalculator calculator, UpdateEnterpris
             return Forbid();
         }
 
-        var request = new UpdateEnterpriseFacts.Request(Facts.Year, Facts.Revenue * 10_000m, Facts.RdSpend * 10_000m, Facts.Employees, Facts.EstablishedOn, Facts.District, null);
+        var request = new UpdateEnterpriseFacts.Request(Facts.Year, Facts.Revenue * 10_000m, Facts.RdSpend * 10_000m, Facts.Employees, Facts.EstablishedOn, Facts.District, null, Facts.PatentsGranted, Facts.PatentsValid);
         var updated = await facts.RunAsync(User, id, request, cancellationToken);
         if (updated.Problem is not { } problem)
         {

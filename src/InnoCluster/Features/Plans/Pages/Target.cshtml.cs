@@ -77,6 +77,8 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         ("figures:revenue", "登记库企业上一完整年度营业收入合计（目标单位为元时）", "Registered firms' revenue in the last full year, summed (for targets in yuan)"),
         ("figures:revenue>=50", "上一完整年度营业收入50亿元及以上的企业", "Firms with revenue of 5,000 million yuan or more in the last full year"),
         ("figures:revenue>=10", "上一完整年度营业收入10亿元及以上的企业", "Firms with revenue of 1,000 million yuan or more in the last full year"),
+        ("figures:patents-granted", "登记库企业上一完整年度授权专利合计", "Patents granted to registered firms in the last full year, summed"),
+        ("figures:patents-valid", "登记库企业上一完整年度末有效专利合计", "Patents in force at registered firms at the end of the last full year, summed"),
     ];
 
     /// <summary>Whether a record choice is what the stored spec counts (the level, picked beside, set apart).</summary>

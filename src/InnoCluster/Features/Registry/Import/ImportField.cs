@@ -23,6 +23,8 @@ public enum ImportField
     City,
     ListedOn,
     SecurityCode,
+    PatentsGranted,
+    PatentsValid,
 }
 
 /// <summary>A column of the file as the import understands it: its field and, for money, its unit.</summary>
@@ -46,6 +48,8 @@ public static partial class ImportHeaders
         ["营业收入"] = ImportField.Revenue, ["营收"] = ImportField.Revenue, ["主营业务收入"] = ImportField.Revenue,
         ["研发投入"] = ImportField.RdSpend, ["研发费用"] = ImportField.RdSpend, ["研发经费"] = ImportField.RdSpend,
         ["从业人数"] = ImportField.Employees, ["员工人数"] = ImportField.Employees, ["职工人数"] = ImportField.Employees, ["从业人员"] = ImportField.Employees,
+        ["授权专利数"] = ImportField.PatentsGranted, ["专利授权数"] = ImportField.PatentsGranted, ["当年授权专利"] = ImportField.PatentsGranted, ["授权专利"] = ImportField.PatentsGranted,
+        ["有效专利数"] = ImportField.PatentsValid, ["有效专利"] = ImportField.PatentsValid, ["有效专利拥有量"] = ImportField.PatentsValid,
         ["年度"] = ImportField.Year, ["统计年度"] = ImportField.Year, ["数据年度"] = ImportField.Year, ["年份"] = ImportField.Year,
         ["曾用名"] = ImportField.FormerNames,
         ["主营业务"] = ImportField.Business, ["企业简介"] = ImportField.Business, ["经营范围"] = ImportField.Business,

@@ -35,6 +35,13 @@ internal sealed class ParsedRow
 
     public int? Employees { get; set; }
 
+    public int? PatentsGranted { get; set; }
+
+    public int? PatentsValid { get; set; }
+
+    /// <summary>Whether the row gives any of a year's figures (which then need the year).</summary>
+    public bool HasFigures => Revenue is not null || RdSpend is not null || Employees is not null || PatentsGranted is not null || PatentsValid is not null;
+
     public int? Year { get; set; }
 
     public List<string> FormerNames { get; } = [];
@@ -75,6 +82,23 @@ internal static class ImportRowParser
 
         void Warn(ColumnBinding b, string? value, string message) =>
             parsed.Warnings.Add(new ImportIssue(row.Number, b.Header, value, message, IssueSeverity.Warning));
+
+        // A head count or a number of patents: a whole number, an approximate one kept with a warning.
+        int? WholeNumber(ColumnBinding b, string cell, string unit, (string Chinese, string English) what)
+        {
+            if (QuantityParser.TryParse(cell, out var number) && number.UpperValue is null && number.Value == Math.Floor(number.Value) && number.Value >= 0 && number.Value < int.MaxValue)
+            {
+                if (number.Qualifier != Qualifier.Exact)
+                {
+                    Warn(b, cell, $"约数，按 {number.Value} {unit}记录 / approximate figure");
+                }
+
+                return (int)number.Value;
+            }
+
+            Error(b, cell, $"{what.Chinese}应为整数 / {what.English} must be a whole number");
+            return null;
+        }
 
         foreach (var binding in bindings)
         {
@@ -216,20 +240,13 @@ internal static class ImportRowParser
 
                     break;
                 case ImportField.Employees:
-                    if (QuantityParser.TryParse(cell, out var people) && people.UpperValue is null && people.Value == Math.Floor(people.Value) && people.Value >= 0 && people.Value < int.MaxValue)
-                    {
-                        if (people.Qualifier != Qualifier.Exact)
-                        {
-                            Warn(binding, cell, $"约数，按 {people.Value} 人记录 / approximate figure");
-                        }
-
-                        parsed.Employees = (int)people.Value;
-                    }
-                    else
-                    {
-                        Error(binding, cell, "从业人数应为整数 / the head count must be a whole number");
-                    }
-
+                    parsed.Employees = WholeNumber(binding, cell, "人", ("从业人数", "the head count"));
+                    break;
+                case ImportField.PatentsGranted:
+                    parsed.PatentsGranted = WholeNumber(binding, cell, "件", ("授权专利数", "patents granted"));
+                    break;
+                case ImportField.PatentsValid:
+                    parsed.PatentsValid = WholeNumber(binding, cell, "件", ("有效专利数", "patents in force"));
                     break;
                 case ImportField.Year:
                     if (ImportDates.TryParseYear(cell, out var figureYear))
@@ -262,9 +279,9 @@ internal static class ImportRowParser
             }
         }
 
-        if ((parsed.Revenue is not null || parsed.RdSpend is not null || parsed.Employees is not null) && parsed.Year is null)
+        if (parsed.HasFigures && parsed.Year is null)
         {
-            var figureColumn = bindings.First(b => b.Field is ImportField.Revenue or ImportField.RdSpend or ImportField.Employees);
+            var figureColumn = bindings.First(b => b.Field is ImportField.Revenue or ImportField.RdSpend or ImportField.Employees or ImportField.PatentsGranted or ImportField.PatentsValid);
             Error(figureColumn, null, "有年度数据但缺少“年度” / figures need a 年度 (year) column");
         }
 

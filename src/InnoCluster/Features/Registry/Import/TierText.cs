@@ -40,6 +40,7 @@ public static partial class TierText
         ("高企", Tier.HighTech, Tier.HighTech, TierLevel.National),
         ("头雁", Tier.LeadGoose, Tier.LeadGooseCandidate, TierLevel.Municipal),
         ("链主", Tier.ChainLeader, Tier.ChainLeader, TierLevel.Unspecified),
+        ("知识产权强企", Tier.IpStrong, Tier.IpStrong, TierLevel.Unspecified),
     ];
 
     public static IReadOnlyList<string> Split(string cell) =>
