@@ -1821,6 +1821,56 @@ namespace InnoCluster.Migrations.Postgres
                     b.ToTable("plan_targets", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTargetShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("district");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("set_by");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("text");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("numeric(24,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_target_shares");
+
+                    b.HasIndex("TargetId", "District")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_target_shares_target_id_district");
+
+                    b.ToTable("plan_target_shares", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
                 {
                     b.Property<int>("Id")
@@ -5761,6 +5811,16 @@ namespace InnoCluster.Migrations.Postgres
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_plan_targets_plan_task_task_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTargetShare", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_target_shares_plan_targets_target_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>

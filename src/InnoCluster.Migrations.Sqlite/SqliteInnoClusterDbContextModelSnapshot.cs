@@ -1771,6 +1771,54 @@ namespace InnoCluster.Migrations.Sqlite
                     b.ToTable("plan_targets", (string)null);
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTargetShare", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("district");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("set_at");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("target_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(24, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_plan_target_shares");
+
+                    b.HasIndex("TargetId", "District")
+                        .IsUnique()
+                        .HasDatabaseName("ix_plan_target_shares_target_id_district");
+
+                    b.ToTable("plan_target_shares", (string)null);
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>
                 {
                     b.Property<int>("Id")
@@ -5613,6 +5661,16 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_plan_targets_plan_task_task_id");
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Plans.PlanTargetShare", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Plans.PlanTarget", null)
+                        .WithMany()
+                        .HasForeignKey("TargetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_plan_target_shares_plan_targets_target_id");
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Plans.PlanTask", b =>

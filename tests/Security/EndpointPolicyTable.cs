@@ -164,6 +164,8 @@ public static class EndpointPolicyTable
         ["GET /api/plans/{id:int}/structure"] = Policies.Official,
         ["GET /api/plan-targets/{id:int}"] = Policies.Public,
         ["PUT /api/plan-targets/{id:int}/indicator"] = Policies.Official,
+        ["GET /api/plan-targets/{id:int}/districts"] = Policies.Public,
+        ["PUT /api/plan-targets/{id:int}/districts"] = Policies.Official,
         ["POST /api/plan-targets/{id:int}/observations"] = Policies.Official,
         ["GET /api/plans/{id:int}/tasks"] = Policies.PlanTeam,
         ["GET /api/tasks/{id:int}/reports"] = Policies.ProgressReporter,

@@ -282,10 +282,19 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
 
     /// <summary>The count now, or as it stood at the end of <paramref name="asOf"/>.</summary>
     public async Task<decimal> ValueAsync(ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
-        BeijingTime.Today(clock) is var today && spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
-        : spec.AtLeastStage is { } stage
-            ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
-            : spec.Projects is { } projects ? await registry.ProjectsAsync(projects, asOf ?? today, cancellationToken)
+        spec.Programme is { } programme ? await calls.CountAsync(programme, asOf, cancellationToken)
+        : spec.AtLeastStage is { } stage ? await scenarios.PairsReachedAsync(stage, asOf, cancellationToken)
+        : await RegistryValueAsync(registry, spec, asOf, cancellationToken);
+
+    /// <summary>Whether the count can be split by 板块: the registry's counts can (a firm's district, a carrier's or project's own); call results and scenario dockings cannot.</summary>
+    public static bool SplitsByDistrict(ComputedIndicator spec) => spec.Programme is null && spec.AtLeastStage is null;
+
+    /// <summary>The count today within one 板块; null when the count is not split by 板块.</summary>
+    public async Task<decimal?> DistrictValueAsync(ComputedIndicator spec, int districtId, CancellationToken cancellationToken) =>
+        SplitsByDistrict(spec) ? await RegistryValueAsync(registry.ForDistrict(districtId), spec, null, cancellationToken) : null;
+
+    private async Task<decimal> RegistryValueAsync(RegistryCounts registry, ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
+        BeijingTime.Today(clock) is var today && spec.Projects is { } projects ? await registry.ProjectsAsync(projects, asOf ?? today, cancellationToken)
             : spec.Figures is { } figures ? await registry.FiguresAsync(figures, asOf ?? today, cancellationToken)
             : spec.Carriers is { } carriers ? await registry.CarriersAsync(carriers, asOf ?? today, cancellationToken)
             : spec.Records is { } records ? await registry.RecordsAsync(records, asOf ?? today, asOf is null, cancellationToken)

@@ -19,6 +19,10 @@ public static class PlansApi
             await target.RunAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
         api.MapPut("/plan-targets/{id:int}/indicator", async Task<Results<NoContent, ProblemHttpResult>> (int id, SetTargetIndicator.Request request, SetTargetIndicator indicator, CancellationToken ct) =>
             (await indicator.RunAsync(id, request, ct)).ToNoContent()).RequireAuthorization(Policies.Official);
+        api.MapGet("/plan-targets/{id:int}/districts", async Task<Results<Ok<GetTargetDistricts.View>, NotFound>> (int id, GetTargetDistricts districts, CancellationToken ct) =>
+            await districts.RunAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound()).RequireAuthorization(Policies.Public);
+        api.MapPut("/plan-targets/{id:int}/districts", async Task<Results<NoContent, ProblemHttpResult>> (int id, SetTargetShares.Request request, ClaimsPrincipal user, SetTargetShares shares, CancellationToken ct) =>
+            (await shares.RunAsync(id, request, Actor(user), ct)).ToNoContent()).RequireAuthorization(Policies.Official);
         api.MapPost("/plan-targets/{id:int}/observations", async Task<Results<Created, ProblemHttpResult>> (int id, RecordTargetValue.Request request, ClaimsPrincipal user, RecordTargetValue record, CancellationToken ct) =>
             await record.RunAsync(id, request, Actor(user), ct) is { Problem: { } problem } ? problem.ToHttp() : TypedResults.Created($"/api/plan-targets/{id}")).RequireAuthorization(Policies.Official);
         api.MapGet("/plans/{id:int}/structure", StructureAsync).RequireAuthorization(Policies.Official);

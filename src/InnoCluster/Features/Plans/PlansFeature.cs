@@ -28,6 +28,8 @@ public static partial class PlansFeature
         services.AddScoped<EditPlanTask>();
         services.AddScoped<ListTargets>();
         services.AddScoped<GetTarget>();
+        services.AddScoped<GetTargetDistricts>();
+        services.AddScoped<SetTargetShares>();
         services.AddScoped<SetTargetIndicator>();
         services.AddScoped<RecordTargetValue>();
         services.AddScoped<IndicatorCounter>();

@@ -32,7 +32,7 @@ public sealed class SetTargetIndicator(InnoClusterDbContext db, IndicatorCounter
         {
             return Problem.Invalid("computed", spec.Units is ["元"]
                 ? $"计算指标是金额（元），目标的单位是“{target.Unit}” / a sum of money cannot measure a target in {target.Unit}"
-                : $"计算指标是计数（家/个），目标的单位是“{target.Unit}” / a count cannot measure a target in {target.Unit}");
+                : $"计算指标的单位是{string.Join("/", spec.Units)}，目标的单位是“{target.Unit}” / an indicator in {string.Join("/", spec.Units)} cannot measure a target in {target.Unit}");
         }
 
         if (target.Period == TargetPeriod.Annual && spec is { CountsEvents: false })

@@ -8,17 +8,31 @@ namespace InnoCluster.Features.Registry;
 [FeatureContract]
 public sealed record DistrictNodeCount(int DistrictId, int ChainNodeId, int Enterprises);
 
-/// <summary>Counts the registry answers for indicators and the plan's district view.</summary>
+/// <summary>Counts the registry answers for indicators and the plan's district view; <see cref="ForDistrict"/> the same counts within one 板块.</summary>
 [FeatureContract]
 public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache cache)
 {
+    /// <summary>The 板块 the counts are limited to: firms registered there, carriers and projects located there.</summary>
+    private int? _district;
+
+    /// <summary>The same counts within one 板块 (a firm's district; a carrier's or a project's own).</summary>
+    public RegistryCounts ForDistrict(int districtId) => new(db, cache) { _district = districtId };
+
+    private string Scope => _district is { } district ? $"|district:{district}" : "";
+
+    /// <summary>The firms of the 板块 counted in, or null when the counts are not limited.</summary>
+    private IQueryable<int>? FirmsHere => _district is { } district ? db.Set<Enterprise>().Where(e => e.DistrictId == district).Select(e => e.Id) : null;
+
+    private IQueryable<T> Here<T>(IQueryable<T> records)
+        where T : EnterpriseRecord => FirmsHere is { } firms ? records.Where(r => firms.Contains(r.EnterpriseId)) : records;
+
     /// <summary>
     /// Enterprises holding any of <paramref name="tiers"/> on <paramref name="day"/> (see <see cref="EnterpriseRecord.HeldOn{T}"/>),
     /// at <paramref name="minLevel"/> or higher when given, on one of <paramref name="chainNodeIds"/> when given.
     /// </summary>
     public Task<int> TierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
         cache.CountAsync(
-            $"tiers|{string.Join(',', tiers.Order())}|{(chainNodeIds is null ? "-" : string.Join(',', chainNodeIds.Order()))}|{minLevel}|{day:yyyy-MM-dd}|{undatedCounts}",
+            $"tiers|{string.Join(',', tiers.Order())}|{(chainNodeIds is null ? "-" : string.Join(',', chainNodeIds.Order()))}|{minLevel}|{day:yyyy-MM-dd}|{undatedCounts}{Scope}",
             () => CountTierHoldersAsync(tiers, chainNodeIds, minLevel, day, undatedCounts, cancellationToken));
 
     private async Task<int> CountTierHoldersAsync(IReadOnlyCollection<Tier> tiers, IReadOnlyCollection<int>? chainNodeIds, TierLevel? minLevel, DateOnly day, bool undatedCounts, CancellationToken cancellationToken)
@@ -30,7 +44,7 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
             held = held.Where(t => levels.Contains(t.Level));
         }
 
-        var holders = held.Select(t => t.EnterpriseId);
+        var holders = Here(held).Select(t => t.EnterpriseId);
         if (chainNodeIds is not null)
         {
             var onNodes = db.Set<EnterpriseChainLink>().Where(l => chainNodeIds.Contains(l.ChainNodeId)).Select(l => l.EnterpriseId);
@@ -45,25 +59,30 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
     /// often renewed), filings (an algorithm or model once), standards (a number once, however many firms joined).
     /// </summary>
     public Task<decimal> RecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) =>
-        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}|{undatedCounts}", () => CountRecordsAsync(count, day, undatedCounts, cancellationToken));
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}|{undatedCounts}{Scope}", () => CountRecordsAsync(count, day, undatedCounts, cancellationToken));
 
     private async Task<decimal> CountRecordsAsync(RecordCount count, DateOnly day, bool undatedCounts, CancellationToken cancellationToken) => count.Kind switch
     {
-        RecordKind.Certifications => await RecordFilters.Certifications(db, count, day, undatedCounts).Select(c => new { c.EnterpriseId, c.Kind, c.ProductName }).Distinct().CountAsync(cancellationToken),
-        RecordKind.Filings => await RecordFilters.Filings(db, count, day, undatedCounts).Select(f => new { f.EnterpriseId, f.Kind, f.Name }).Distinct().CountAsync(cancellationToken),
-        RecordKind.Standards => await RecordFilters.Standards(db, count, day, undatedCounts).Select(s => s.Number).Distinct().CountAsync(cancellationToken),
-        RecordKind.Financing when count.SumsAmount => RecordCount.Yuan(await RecordFilters.Financing(db, count, day, undatedCounts).SumAsync(f => f.Amount ?? 0, cancellationToken)),
-        RecordKind.Financing => await RecordFilters.Financing(db, count, day, undatedCounts).CountAsync(cancellationToken),
+        RecordKind.Certifications => await Here(RecordFilters.Certifications(db, count, day, undatedCounts)).Select(c => new { c.EnterpriseId, c.Kind, c.ProductName }).Distinct().CountAsync(cancellationToken),
+        RecordKind.Filings => await Here(RecordFilters.Filings(db, count, day, undatedCounts)).Select(f => new { f.EnterpriseId, f.Kind, f.Name }).Distinct().CountAsync(cancellationToken),
+        RecordKind.Standards => await Here(RecordFilters.Standards(db, count, day, undatedCounts)).Select(s => s.Number).Distinct().CountAsync(cancellationToken),
+        RecordKind.Financing when count.SumsAmount => RecordCount.Yuan(await Here(RecordFilters.Financing(db, count, day, undatedCounts)).SumAsync(f => f.Amount ?? 0, cancellationToken)),
+        RecordKind.Financing => await Here(RecordFilters.Financing(db, count, day, undatedCounts)).CountAsync(cancellationToken),
         _ => throw new ArgumentOutOfRangeException(nameof(count), count.Kind, "designations are counted by TierHoldersAsync"),
     };
 
     /// <summary>Carriers of the count's kinds, at its level or higher, standing on <paramref name="day"/> (built or recognised, not closed).</summary>
     public Task<int> CarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken) =>
-        cache.CountAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountCarriersAsync(count, day, cancellationToken));
+        cache.CountAsync($"{count.Spec}|{day:yyyy-MM-dd}{Scope}", () => CountCarriersAsync(count, day, cancellationToken));
 
     private async Task<int> CountCarriersAsync(CarrierCount count, DateOnly day, CancellationToken cancellationToken)
     {
         var carriers = db.Set<Carrier>().Where(Carrier.StandingOn(day)).Where(c => count.Kinds.Contains(c.Kind));
+        if (_district is { } district)
+        {
+            carriers = carriers.Where(c => c.DistrictId == district);
+        }
+
         if (count.NewSince is { } since)
         {
             carriers = carriers.Where(Carrier.NewSince(since));
@@ -80,11 +99,16 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
 
     /// <summary>Projects that reached the count's stage by <paramref name="day"/> and had not fallen through by then, or their planned investment in 元.</summary>
     public Task<decimal> ProjectsAsync(ProjectCount count, DateOnly day, CancellationToken cancellationToken) =>
-        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountProjectsAsync(count, day, cancellationToken));
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}{Scope}", () => CountProjectsAsync(count, day, cancellationToken));
 
     private async Task<decimal> CountProjectsAsync(ProjectCount count, DateOnly day, CancellationToken cancellationToken)
     {
         var projects = db.Set<InvestmentProject>().Where(InvestmentProject.ReachedOn(count.Stage, day));
+        if (_district is { } district)
+        {
+            projects = projects.Where(p => p.DistrictId == district);
+        }
+
         if (count.MinInvestment is { } min)
         {
             projects = projects.Where(p => p.Investment >= min);
@@ -95,12 +119,17 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
 
     /// <summary>The firms' figures for the last full year before <paramref name="day"/>: the measure summed, or the firms at or above the threshold.</summary>
     public Task<decimal> FiguresAsync(FigureCount count, DateOnly day, CancellationToken cancellationToken) =>
-        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}", () => CountFiguresAsync(count, day, cancellationToken));
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}{Scope}", () => CountFiguresAsync(count, day, cancellationToken));
 
     private async Task<decimal> CountFiguresAsync(FigureCount count, DateOnly day, CancellationToken cancellationToken)
     {
         var year = day.Year - 1;
         var figures = db.Set<YearlyFigure>().Where(f => f.Year == year);
+        if (FirmsHere is { } firms)
+        {
+            figures = figures.Where(f => firms.Contains(f.EnterpriseId));
+        }
+
         if (count.Threshold is { } min)
         {
             figures = count.Measure switch

@@ -7,8 +7,11 @@ namespace InnoCluster.Features.Plans.Pages;
 
 /// <summary>One target: its sentence, indicator, trend and every value with the sentence it comes from.</summary>
 [Authorize(Policy = Policies.Public)]
-public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, RecordTargetValue record, InnoCluster.Features.Registry.IRegistryDirectory registry) : PageModel
+public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, RecordTargetValue record, GetTargetDistricts districts, SetTargetShares shares, InnoCluster.Features.Registry.IRegistryDirectory registry) : PageModel
 {
+    /// <summary>The target by 板块: each one's part and, for a registry count, its count today.</summary>
+    public GetTargetDistricts.View? Districts { get; private set; }
+
     public bool IsOfficial => User.IsInRole(Roles.Official);
 
     public Dictionary<string, string[]> Problems { get; private set; } = [];
@@ -128,6 +131,26 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
+    /// <summary>An official sets each 板块's part of the target, all at once.</summary>
+    public async Task<IActionResult> OnPostSharesAsync(int id, List<string> district, List<string> share, CancellationToken cancellationToken)
+    {
+        if (!IsOfficial)
+        {
+            return Forbid();
+        }
+
+        var request = new SetTargetShares.Request([.. district.Select((d, i) => new SetTargetShares.Share(d, i < share.Count ? share[i] : null))]);
+        var result = await shares.RunAsync(id, request, User.FindFirst(System.Security.Claims.ClaimTypes.Email)?.Value ?? "official", cancellationToken);
+        if (result.Problem?.AsPageResult(this) is { } ended)
+        {
+            return ended;
+        }
+
+        Problems = result.Problem is { } problem ? problem.ByField.ToDictionary(p => p.Key, p => p.Value.Select(InnoCluster.Infrastructure.UseCases.Bilingual.ForReader).ToArray()) : [];
+        Notice = result.Succeeded ? Ui.L("分解目标已保存", "The parts are saved") : null;
+        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    }
+
     /// <summary>An official records a reported value with the document and sentence it comes from.</summary>
     public async Task<IActionResult> OnPostObservationAsync(int id, string? value, DateOnly? observedOn, int? documentId, string? quote, string? note, CancellationToken cancellationToken)
     {
@@ -157,6 +180,7 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
         (Plan, Target, Task, Suggested) = (view.Plan, view.Target, view.Task, view.Suggested);
         CurrentSpec = view.ComputedIndicator ?? (IsOfficial ? view.Suggested?.Spec : null);
         ChainNodes = IsOfficial ? await registry.ChainNodesAsync(cancellationToken) : [];
+        Districts = await districts.RunAsync(id, cancellationToken);
         return true;
     }
 }
