@@ -2128,6 +2128,21 @@ namespace InnoCluster.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("district_id");
 
+                    b.Property<string>("FundFocus")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("fund_focus");
+
+                    b.Property<string>("FundManager")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("fund_manager");
+
+                    b.Property<decimal?>("FundSize")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)")
+                        .HasColumnName("fund_size");
+
                     b.Property<int?>("HostEnterpriseId")
                         .HasColumnType("integer")
                         .HasColumnName("host_enterprise_id");
@@ -2205,6 +2220,52 @@ namespace InnoCluster.Migrations.Postgres
                         .HasDatabaseName("ix_carrier_backers_enterprise_id");
 
                     b.ToTable("carrier_backers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("integer")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal?>("IntelligentPeta")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("intelligent_peta");
+
+                    b.Property<decimal?>("TotalPeta")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("total_peta");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_capacities");
+
+                    b.HasIndex("CarrierId", "Year")
+                        .HasDatabaseName("ix_carrier_capacities_carrier_id_year");
+
+                    b.ToTable("carrier_capacities", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
@@ -5905,6 +5966,65 @@ namespace InnoCluster.Migrations.Postgres
                         .HasConstraintName("fk_carrier_backers_enterprise_enterprise_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierCapacity", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Capacities")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_capacities_carrier_carrier_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CarrierCapacityId")
+                                .HasColumnType("integer")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("date")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CarrierCapacityId");
+
+                            b1.ToTable("carrier_capacities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarrierCapacityId")
+                                .HasConstraintName("fk_carrier_capacities_carrier_capacities_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Carrier", null)
@@ -7233,6 +7353,8 @@ namespace InnoCluster.Migrations.Postgres
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.Navigation("Backers");
+
+                    b.Navigation("Capacities");
 
                     b.Navigation("Stages");
 

@@ -2066,6 +2066,21 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("district_id");
 
+                    b.Property<string>("FundFocus")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_focus");
+
+                    b.Property<string>("FundManager")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_manager");
+
+                    b.Property<decimal?>("FundSize")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fund_size");
+
                     b.Property<int?>("HostEnterpriseId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("host_enterprise_id");
@@ -2141,6 +2156,50 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasDatabaseName("ix_carrier_backers_enterprise_id");
 
                     b.ToTable("carrier_backers", (string)null);
+                });
+
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierCapacity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("CarrierId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("carrier_id");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entered_by");
+
+                    b.Property<decimal?>("IntelligentPeta")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("intelligent_peta");
+
+                    b.Property<decimal?>("TotalPeta")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total_peta");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_carrier_capacities");
+
+                    b.HasIndex("CarrierId", "Year")
+                        .HasDatabaseName("ix_carrier_capacities_carrier_id_year");
+
+                    b.ToTable("carrier_capacities", (string)null);
                 });
 
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
@@ -5755,6 +5814,65 @@ namespace InnoCluster.Migrations.Sqlite
                         .HasConstraintName("fk_carrier_backers_enterprise_enterprise_id");
                 });
 
+            modelBuilder.Entity("InnoCluster.Features.Registry.CarrierCapacity", b =>
+                {
+                    b.HasOne("InnoCluster.Features.Registry.Carrier", null)
+                        .WithMany("Capacities")
+                        .HasForeignKey("CarrierId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_carrier_capacities_carrier_carrier_id");
+
+                    b.OwnsOne("InnoCluster.Infrastructure.Provenance", "Source", b1 =>
+                        {
+                            b1.Property<int>("CarrierCapacityId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_kind");
+
+                            b1.Property<string>("Locator")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_locator");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_note");
+
+                            b1.Property<string>("Quote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_quote");
+
+                            b1.Property<string>("Source")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_source");
+
+                            b1.Property<DateOnly?>("SourceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("source_date");
+
+                            b1.HasKey("CarrierCapacityId");
+
+                            b1.ToTable("carrier_capacities");
+
+                            b1.WithOwner()
+                                .HasForeignKey("CarrierCapacityId")
+                                .HasConstraintName("fk_carrier_capacities_carrier_capacities_id");
+                        });
+
+                    b.Navigation("Source")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InnoCluster.Features.Registry.CarrierStage", b =>
                 {
                     b.HasOne("InnoCluster.Features.Registry.Carrier", null)
@@ -7083,6 +7201,8 @@ namespace InnoCluster.Migrations.Sqlite
             modelBuilder.Entity("InnoCluster.Features.Registry.Carrier", b =>
                 {
                     b.Navigation("Backers");
+
+                    b.Navigation("Capacities");
 
                     b.Navigation("Stages");
 

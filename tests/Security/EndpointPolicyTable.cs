@@ -50,6 +50,7 @@ public static class EndpointPolicyTable
         ["POST /api/carriers"] = Policies.Official,
         ["PUT /api/carriers/{id:int}"] = Policies.Official,
         ["POST /api/carriers/{id:int}/stages"] = Policies.Official,
+        ["POST /api/carriers/{id:int}/capacity"] = Policies.Official,
         ["GET /api/projects"] = Policies.Official,
         ["GET /api/projects/{id:int}"] = Policies.Official,
         ["GET /api/projects/targets"] = Policies.Official,

@@ -18,6 +18,8 @@ public sealed class IndicatorSuggestionsTests
         Assert.Null(IndicatorSuggestions.For("新增“头雁”企业", "家", TargetPeriod.ByDeadline, PlanStartYear));
         Assert.Equal("carriers:talent-base+2024", IndicatorSuggestions.For("新增实训基地", "个", TargetPeriod.ByDeadline, 2024));
         Assert.Null(IndicatorSuggestions.For("带动相关产业规模", "元", TargetPeriod.ByDeadline, PlanStartYear));
+        Assert.Equal("compute:intelligent", IndicatorSuggestions.For("智能算力规模", "P", TargetPeriod.ByDeadline, PlanStartYear));
+        Assert.Equal("compute:total", IndicatorSuggestions.For("算力总规模", "P", TargetPeriod.ByDeadline, PlanStartYear));
     }
 
     [Fact]

@@ -41,6 +41,12 @@ public static class IndicatorSuggestions
             return period != TargetPeriod.Annual && name.Contains("核心产业规模", StringComparison.Ordinal) ? "figures:revenue" : null;
         }
 
+        if (unit == "P")
+        {
+            // 智能算力 / 智算 is the intelligent computing capacity; any other computing power the total.
+            return period == TargetPeriod.Annual ? null : name.Contains("智算", StringComparison.Ordinal) || name.Contains("智能算力", StringComparison.Ordinal) ? "compute:intelligent" : "compute:total";
+        }
+
         // 新增: what is new since the plan began, which only carriers tell (the year each was first built or recognised).
         var newSince = name.Contains("新增", StringComparison.Ordinal);
         if (unit is not ("家" or "个") || (newSince && planStartYear is null))

@@ -75,7 +75,7 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
 /// the carriers built or recognised (<see cref="CarrierCount"/>); <c>projects:contracted&gt;=10</c> the investment projects (<see cref="ProjectCount"/>). Expired and ended records do
 /// not count. Only the specs listed here exist; nothing runs free SQL.
 /// </summary>
-public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null, CarrierCount? Carriers = null, ProjectCount? Projects = null, FigureCount? Figures = null)
+public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? AtLeastStage, string? Node = null, CallProgramme? Programme = null, TierLevel? MinLevel = null, RecordCount? Records = null, CarrierCount? Carriers = null, ProjectCount? Projects = null, FigureCount? Figures = null, CapacityCount? Capacity = null)
 {
     /// <summary>The node of <c>tiers:…@*</c>: any node of the chain.</summary>
     public const string AnyNode = "*";
@@ -84,7 +84,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     private const string ScenariosPrefix = "scenarios:";
     private const string CallsPrefix = "calls:";
 
-    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any", "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national", "projects:contracted", "projects:contracted>=10", "projects:producing/investment", "figures:revenue", "figures:revenue>=50"];
+    public static IReadOnlyList<string> Examples { get; } = ["tiers:listed,unicorn", "tiers:listed,unicorn@*", "tiers:lead-goose", "tiers:little-giant@foundation", "scenarios:landed", "scenarios:demonstration", "calls:demonstration-project", "calls:first-edition-software", "tiers:lead-goose/municipal", "certifications:first-edition-software/provincial", "certifications:fusion-innovation-product/provincial", "filings:algorithm,large-model", "standards:lead/national", "standards:any", "carriers:key-laboratory,engineering-research-centre/provincial", "carriers:open-innovation-platform/national", "projects:contracted", "projects:contracted>=10", "projects:producing/investment", "figures:revenue", "figures:revenue>=50", "compute:intelligent"];
 
     /// <summary>What an official picks on the form: what to count, and for firms which tiers and where on the chain.</summary>
     public enum Counted
@@ -102,6 +102,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     {
         Counted.Records when ProjectCount.TryParseSpec(records, out var projects) => projects.Spec,
         Counted.Records when FigureCount.TryParseSpec(records, out var figures) => figures.Spec,
+        Counted.Records when CapacityCount.TryParseSpec(records, out var capacity) => capacity.Spec,
         Counted.Records when CarrierCount.TryParseSpec(records, out var carriers) =>
             (minLevel is { } carrierLevel && carrierLevel != TierLevel.Unspecified ? carriers with { MinLevel = carrierLevel } : carriers).Spec,
         Counted.Records when TryParse(records, out var parsed) && parsed.Records is { } count =>
@@ -119,10 +120,10 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     public bool CountsEvents => Programme is not null || AtLeastStage is not null;
 
     /// <summary>The units of the targets the indicator can measure: an investment, financing or revenue sum is in 元, a staff sum in 人, every other indicator counts (家/个).</summary>
-    public IReadOnlyList<string> Units => Figures is { } figures ? figures.Units : Projects is { SumsInvestment: true } || Records is { SumsAmount: true } ? ["元"] : ["家", "个"];
+    public IReadOnlyList<string> Units => Capacity is not null ? ["P"] : Figures is { } figures ? figures.Units : Projects is { SumsInvestment: true } || Records is { SumsAmount: true } ? ["元"] : ["家", "个"];
 
     /// <summary>What the form shows for a stored spec.</summary>
-    public Counted Kind => Records is not null || Carriers is not null || Projects is not null || Figures is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
+    public Counted Kind => Records is not null || Carriers is not null || Projects is not null || Figures is not null || Capacity is not null ? Counted.Records : Programme is not null ? Counted.CallResults : AtLeastStage switch
     {
         DockingStage.Demonstration => Counted.Demonstration,
         DockingStage.Landed => Counted.Landed,
@@ -146,6 +147,12 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         if (spec.StartsWith(ProjectCount.Prefix, StringComparison.Ordinal))
         {
             indicator = ProjectCount.TryParseSpec(spec, out var projects) ? new ComputedIndicator(spec, [], null, Projects: projects) : null;
+            return indicator is not null;
+        }
+
+        if (spec.StartsWith(CapacityCount.Prefix, StringComparison.Ordinal))
+        {
+            indicator = CapacityCount.TryParseSpec(spec, out var capacity) ? new ComputedIndicator(spec, [], null, Capacity: capacity) : null;
             return indicator is not null;
         }
 
@@ -224,6 +231,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         var tiersEnglish = string.Join(" or ", Tiers.Select(TierNames.English)) + (MinLevel is { } levelEn ? $" ({TierNames.English(levelEn)} level or higher)" : "");
         var what = Projects is { } projects ? Ui.L(projects.Describe().Chinese, projects.Describe().English)
             : Figures is { } figures ? Ui.L(figures.Describe().Chinese, figures.Describe().English)
+            : Capacity is { } capacity ? Ui.L(capacity.Describe().Chinese, capacity.Describe().English)
             : Carriers is { } carriers ? Ui.L(carriers.Describe().Chinese, carriers.Describe().English)
             : Records is { } records ? Ui.L(records.Describe().Chinese, records.Describe().English)
             : Programme is { } programme
@@ -248,7 +256,8 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
     }
 
     /// <summary>Where a person checks the figure: the registry filtered by tier, or the scenario dashboard.</summary>
-    public string Link => Figures is not null ? "/enterprises"
+    public string Link => Capacity is not null ? "/carriers?kind=ComputeCentre"
+        : Figures is not null ? "/enterprises"
         : Projects is { } projects ? "/projects"
         : Carriers is { } carriers ? "/carriers" + (carriers.Kinds.Count == 1 ? "?kind=" + carriers.Kinds[0] : "")
         : Records is not null ? "/records?spec=" + Uri.EscapeDataString(Spec)
@@ -296,6 +305,7 @@ public sealed class IndicatorCounter(RegistryCounts registry, IRegistryDirectory
     private async Task<decimal> RegistryValueAsync(RegistryCounts registry, ComputedIndicator spec, DateOnly? asOf, CancellationToken cancellationToken) =>
         BeijingTime.Today(clock) is var today && spec.Projects is { } projects ? await registry.ProjectsAsync(projects, asOf ?? today, cancellationToken)
             : spec.Figures is { } figures ? await registry.FiguresAsync(figures, asOf ?? today, cancellationToken)
+            : spec.Capacity is { } capacity ? await registry.CapacityAsync(capacity, asOf ?? today, cancellationToken)
             : spec.Carriers is { } carriers ? await registry.CarriersAsync(carriers, asOf ?? today, cancellationToken)
             : spec.Records is { } records ? await registry.RecordsAsync(records, asOf ?? today, asOf is null, cancellationToken)
             : await registry.TierHoldersAsync(spec.Tiers, await NodeIdsAsync(spec, cancellationToken), spec.MinLevel, asOf ?? today, asOf is null, cancellationToken);

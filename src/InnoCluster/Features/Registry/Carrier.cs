@@ -89,6 +89,18 @@ public sealed class Carrier
     /// <summary>The firms and universities behind it (共建单位), beyond the host.</summary>
     public List<CarrierBacker> Backers { get; set; } = [];
 
+    /// <summary>A compute centre's capacity readings over time.</summary>
+    public List<CarrierCapacity> Capacities { get; set; } = [];
+
+    /// <summary>A fund's size in 亿元 (基金规模), where stated.</summary>
+    public decimal? FundSize { get; set; }
+
+    /// <summary>A fund's manager (基金管理人), where stated.</summary>
+    public string? FundManager { get; set; }
+
+    /// <summary>What a fund invests in (投资方向), as stated.</summary>
+    public string? FundFocus { get; set; }
+
     /// <summary>Whether a carrier counts on <paramref name="day"/>: built or recognised by then, and not closed by then.</summary>
     public static System.Linq.Expressions.Expression<Func<Carrier, bool>> StandingOn(DateOnly day) =>
         c => c.Stages.Any(s => (s.Stage == CarrierStageKind.Built || s.Stage == CarrierStageKind.Recognised) && (s.Day != null ? s.Day <= day : s.Year <= day.Year))

@@ -22,7 +22,15 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
         CarrierStageKind? Stage,
         IReadOnlyList<StageView> Stages,
         IReadOnlyList<BackerView> Backers,
-        bool FromSources);
+        bool FromSources,
+        FundView? Fund = null,
+        IReadOnlyList<CapacityView>? Capacities = null);
+
+    /// <summary>A fund's size in 亿元, manager and focus, as recorded.</summary>
+    public sealed record FundView(decimal? Size, string? Manager, string? Focus);
+
+    /// <summary>A compute centre's capacity reading: total and 智算, in P, on a day or in a year, with its source.</summary>
+    public sealed record CapacityView(DateOnly? AsOf, int Year, decimal? TotalPeta, decimal? IntelligentPeta, Provenance Source);
 
     public sealed record StageView(CarrierStageKind Stage, DateOnly? Day, int Year, Provenance Source);
 
@@ -35,7 +43,7 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<Item>> RunAsync(string? kind, string? district, CancellationToken cancellationToken, int? id = null)
     {
         var query = db.Set<Carrier>().AsNoTracking().Include(c => c.District).Include(c => c.HostEnterprise).Include(c => c.Statements)
-            .Include(c => c.Stages).Include(c => c.Backers).Where(c => id == null || c.Id == id);
+            .Include(c => c.Stages).Include(c => c.Backers).Include(c => c.Capacities).Where(c => id == null || c.Id == id);
         if (!string.IsNullOrWhiteSpace(kind) && Enum.TryParse<CarrierKind>(kind, ignoreCase: true, out var parsedKind))
         {
             query = query.Where(c => c.Kind == parsedKind);
@@ -64,7 +72,9 @@ public sealed class ListCarriers(InnoClusterDbContext db, TimeProvider clock)
             c.StageOn(today),
             c.Stages.OrderBy(s => s.Stage).Select(s => new StageView(s.Stage, s.Day, s.Year, s.Source)).ToList(),
             c.Backers.OrderBy(b => b.Id).Select(b => new BackerView(b.EnterpriseId, b.Name)).ToList(),
-            c.FromSources)).ToList();
+            c.FromSources,
+            c.FundSize is null && c.FundManager is null && c.FundFocus is null ? null : new FundView(c.FundSize, c.FundManager, c.FundFocus),
+            [.. c.Capacities.OrderByDescending(r => r.Year).ThenByDescending(r => r.AsOf).Select(r => new CapacityView(r.AsOf, r.Year, r.TotalPeta, r.IntelligentPeta, r.Source))])).ToList();
     }
 
     public static string StageName(CarrierStageKind stage, bool english) => stage switch

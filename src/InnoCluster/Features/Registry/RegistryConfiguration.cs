@@ -222,6 +222,9 @@ internal sealed class CarrierConfiguration : IEntityTypeConfiguration<Carrier>
         builder.Property(c => c.ApprovingBody).HasMaxLength(100);
         builder.HasMany(c => c.Stages).WithOne().HasForeignKey(s => s.CarrierId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Backers).WithOne().HasForeignKey(b => b.CarrierId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.FundSize).HasPrecision(18, 4);
+        builder.Property(c => c.FundManager).HasMaxLength(200);
+        builder.Property(c => c.FundFocus).HasMaxLength(500);
     }
 }
 

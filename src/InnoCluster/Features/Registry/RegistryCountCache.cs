@@ -20,7 +20,7 @@ public sealed class RegistryCountCache(TimeProvider clock, IReadOnlyList<Type> c
     }
 
     private static readonly Type[] CountedFrom =
-        [typeof(Enterprise), typeof(EnterpriseTier), typeof(ProductCertification), typeof(StandardRecord), typeof(Filing), typeof(FinancingRecord), typeof(YearlyFigure), typeof(Carrier), typeof(CarrierStage), typeof(EnterpriseChainLink), typeof(ChainNode), typeof(InvestmentProject), typeof(ProjectStageRecord)];
+        [typeof(Enterprise), typeof(EnterpriseTier), typeof(ProductCertification), typeof(StandardRecord), typeof(Filing), typeof(FinancingRecord), typeof(YearlyFigure), typeof(Carrier), typeof(CarrierStage), typeof(CarrierCapacity), typeof(EnterpriseChainLink), typeof(ChainNode), typeof(InvestmentProject), typeof(ProjectStageRecord)];
 
     private readonly ConcurrentDictionary<string, (long Version, DateTimeOffset At, decimal Value)> _counts = new(StringComparer.Ordinal);
 

@@ -97,6 +97,27 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
         return await carriers.CountAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The capacity of the compute centres standing on <paramref name="day"/>, each by its latest reading by then, in P: the
+    /// latest year; within a year a reading with only the year (a year-end figure) after the dated ones.
+    /// </summary>
+    public Task<decimal> CapacityAsync(CapacityCount count, DateOnly day, CancellationToken cancellationToken) =>
+        cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}{Scope}", async () =>
+        {
+            var centres = db.Set<Carrier>().Where(Carrier.StandingOn(day)).Where(c => c.Kind == CarrierKind.ComputeCentre);
+            if (_district is { } district)
+            {
+                centres = centres.Where(c => c.DistrictId == district);
+            }
+
+            var known = CarrierCapacity.KnownOn(day);
+            var latest = centres.Select(c => c.Capacities.AsQueryable().Where(known)
+                .Where(r => count.Intelligent ? r.IntelligentPeta != null : r.TotalPeta != null)
+                .OrderByDescending(r => r.Year).ThenByDescending(r => r.AsOf == null).ThenByDescending(r => r.AsOf).ThenByDescending(r => r.Id)
+                .Select(r => count.Intelligent ? r.IntelligentPeta : r.TotalPeta).FirstOrDefault());
+            return await latest.SumAsync(v => v ?? 0, cancellationToken);
+        });
+
     /// <summary>Projects that reached the count's stage by <paramref name="day"/> and had not fallen through by then, or their planned investment in 元.</summary>
     public Task<decimal> ProjectsAsync(ProjectCount count, DateOnly day, CancellationToken cancellationToken) =>
         cache.SumAsync($"{count.Spec}|{day:yyyy-MM-dd}{Scope}", () => CountProjectsAsync(count, day, cancellationToken));

@@ -37,6 +37,7 @@ public static class RegistryFeature
         services.AddScoped<ImportCarriers>();
         services.AddScoped<SaveCarrier>();
         services.AddScoped<RecordCarrierStage>();
+        services.AddScoped<RecordCarrierCapacity>();
         services.AddScoped<ListProjects>();
         services.AddScoped<ListInvestmentTargets>();
         services.AddScoped<SaveProject>();

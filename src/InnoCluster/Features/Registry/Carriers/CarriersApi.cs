@@ -19,6 +19,8 @@ public static class CarriersApi
             (await ReadAsync(await save.RunAsync(id, body, ct), list, ct)).ToOk(item => item)).RequireAuthorization(Policies.Official);
         api.MapPost("/{id:int}/stages", async Task<Results<Ok<ListCarriers.Item>, ProblemHttpResult>> (int id, RecordCarrierStage.Request body, ClaimsPrincipal user, RecordCarrierStage record, ListCarriers list, CancellationToken ct) =>
             (await ReadAsync(await record.RunAsync(user, id, body, ct), list, ct)).ToOk(item => item)).RequireAuthorization(Policies.Official);
+        api.MapPost("/{id:int}/capacity", async Task<Results<Ok<ListCarriers.Item>, ProblemHttpResult>> (int id, RecordCarrierCapacity.Request body, ClaimsPrincipal user, RecordCarrierCapacity record, ListCarriers list, CancellationToken ct) =>
+            (await ReadAsync(await record.RunAsync(user, id, body, ct), list, ct)).ToOk(item => item)).RequireAuthorization(Policies.Official);
         api.MapGet("/import-template", async (CancellationToken ct) =>
         {
             var stream = new MemoryStream();

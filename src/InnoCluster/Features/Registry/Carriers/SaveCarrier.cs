@@ -16,7 +16,8 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
     public sealed record Backer(int? EnterpriseId, string? Name);
 
     public sealed record Request(string? Name, string? Kind, string? Level, string? District, string? City, int? HostEnterpriseId, string? ApprovingBody,
-        IReadOnlyList<string>? Aliases, IReadOnlyList<string>? ChainNodes, IReadOnlyList<Backer>? Backers);
+        IReadOnlyList<string>? Aliases, IReadOnlyList<string>? ChainNodes, IReadOnlyList<Backer>? Backers,
+        decimal? FundSize = null, string? FundManager = null, string? FundFocus = null);
 
     public async Task<Result<int>> RunAsync(int? id, Request request, CancellationToken cancellationToken)
     {
@@ -112,6 +113,15 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
             errors.Add(new("backers", "共建单位至多50个，每个须有名称或企业编号 / backers: at most 50, each a name or a firm id"));
         }
 
+        if ((request.FundSize is not null || !string.IsNullOrWhiteSpace(request.FundManager) || !string.IsNullOrWhiteSpace(request.FundFocus)) && kind != CarrierKind.Fund)
+        {
+            errors.Add(new("fundSize", "只有产业基金有规模、管理人和投资方向 / only a fund has a size, a manager and a focus"));
+        }
+        else if (request.FundSize is <= 0 or >= 100_000m || request.FundManager is { Length: > 200 } || request.FundFocus is { Length: > 500 })
+        {
+            errors.Add(new(request.FundSize is <= 0 or >= 100_000m ? "fundSize" : "fundManager", "基金规模以亿元计，应大于0、小于100000；管理人不超过200字，投资方向不超过500字 / fundSize in 亿元: more than 0, less than 100000; manager at most 200 characters, focus 500"));
+        }
+
         return (errors, kind, district, nodes);
     }
 
@@ -128,6 +138,9 @@ public sealed class SaveCarrier(InnoClusterDbContext db, AuditTrail audit)
         carrier.ApprovingBody = string.IsNullOrWhiteSpace(request.ApprovingBody) ? null : request.ApprovingBody.Trim();
         carrier.Aliases = [.. (request.Aliases ?? carrier.Aliases).Select(a => a.Trim()).Where(a => a.Length > 0).Distinct()];
         carrier.ChainNodeIds = [.. nodes.Select(n => n.Id)];
+        carrier.FundSize = request.FundSize;
+        carrier.FundManager = string.IsNullOrWhiteSpace(request.FundManager) ? null : request.FundManager.Trim();
+        carrier.FundFocus = string.IsNullOrWhiteSpace(request.FundFocus) ? null : request.FundFocus.Trim();
         carrier.Backers.Clear();
         carrier.Backers.AddRange((request.Backers ?? []).Select(b => new CarrierBacker { EnterpriseId = b.EnterpriseId, Name = b.EnterpriseId is { } fid ? firms[fid] : b.Name!.Trim() }));
     }
