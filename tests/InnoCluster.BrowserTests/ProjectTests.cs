@@ -23,7 +23,7 @@ public sealed class ProjectTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GotoAsync($"/plans/targets/{target}");
         var indicator = page.GetByTestId("indicator-form");
-        await indicator.GetByLabel("平台计数：登记库中的载体、认定、标准、备案记录（有效且已确认）及招商项目").CheckAsync();
+        await indicator.GetByLabel("平台计数：登记库中的载体、认定、标准、备案、融资记录（有效且已确认）、企业年度数据及招商项目").CheckAsync();
         await indicator.GetByLabel("计数的记录").SelectOptionAsync(new SelectOptionValue { Label = "已签约的计划投资10亿元及以上招商项目" });
         await indicator.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");

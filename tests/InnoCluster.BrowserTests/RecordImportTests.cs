@@ -31,8 +31,8 @@ public sealed class RecordImportTests(BrowserApp app) : IClassFixture<BrowserApp
         // The target is measured by the registry's provincial first-edition software, picked on the form.
         await page.GotoAsync($"/plans/targets/{target}");
         var form = page.GetByTestId("indicator-form");
-        await form.GetByLabel("平台计数：登记库中的载体、认定、标准、备案记录（有效且已确认）").CheckAsync();
-        await form.GetByLabel("计数的记录（选“载体、认定、标准、备案记录及招商项目”时）").SelectOptionAsync(new SelectOptionValue { Label = "首版次软件产品" });
+        await form.GetByLabel("平台计数：登记库中的载体、认定、标准、备案、融资记录（有效且已确认）").CheckAsync();
+        await form.GetByLabel("计数的记录（选“登记库中的……”时）").SelectOptionAsync(new SelectOptionValue { Label = "首版次软件产品" });
         await form.GetByLabel("级别不低于（企业梯队、产品认定和载体）").SelectOptionAsync(new SelectOptionValue { Label = "省级" });
         await form.GetByRole(AriaRole.Button, new() { Name = "保存指标" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("指标已保存");

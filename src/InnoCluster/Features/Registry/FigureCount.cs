@@ -66,24 +66,30 @@ public sealed record FigureCount(FigureMeasure Measure, decimal? AtLeast)
             return false;
         }
 
-        var body = spec[Prefix.Length..];
-        decimal? min = null;
-        if (body.IndexOf(">=", StringComparison.Ordinal) is var at and >= 0)
-        {
-            if (!decimal.TryParse(body[(at + 2)..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-            {
-                return false;
-            }
-
-            (min, body) = (amount, body[..at]);
-        }
-
-        if (!Enum.GetValues<FigureMeasure>().Any(m => Key(m) == body))
+        if (!TrySplitAtLeast(spec[Prefix.Length..], out var body, out var min) || !Enum.GetValues<FigureMeasure>().Any(m => Key(m) == body))
         {
             return false;
         }
 
         count = new FigureCount(Enum.GetValues<FigureMeasure>().First(m => Key(m) == body), min);
+        return true;
+    }
+
+    /// <summary>A spec's body split at its threshold ("revenue&gt;=50" → "revenue", 50); false when the threshold is not a number above 0.</summary>
+    internal static bool TrySplitAtLeast(string body, out string rest, out decimal? min)
+    {
+        (rest, min) = (body, null);
+        if (body.IndexOf(">=", StringComparison.Ordinal) is not (var at and >= 0))
+        {
+            return true;
+        }
+
+        if (!decimal.TryParse(body[(at + 2)..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
+        {
+            return false;
+        }
+
+        (rest, min) = (body[..at], amount);
         return true;
     }
 

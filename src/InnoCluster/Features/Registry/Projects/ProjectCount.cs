@@ -32,15 +32,9 @@ public sealed record ProjectCount(ProjectStage Stage, decimal? MinInvestment, bo
         var body = spec[Prefix.Length..];
         var sums = body.EndsWith(SumSuffix, StringComparison.Ordinal);
         body = sums ? body[..^SumSuffix.Length] : body;
-        decimal? min = null;
-        if (body.IndexOf(">=", StringComparison.Ordinal) is var at and >= 0)
+        if (!FigureCount.TrySplitAtLeast(body, out body, out var min))
         {
-            if (!decimal.TryParse(body[(at + 2)..], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || amount <= 0)
-            {
-                return false;
-            }
-
-            (min, body) = (amount, body[..at]);
+            return false;
         }
 
         if (Enum.GetValues<ProjectStage>().Where(s => s != ProjectStage.Dropped).FirstOrDefault(s => Key(s) == body) is var stage && Key(stage) != body)
