@@ -25,6 +25,30 @@ public abstract class CarrierImportTests<TTarget> : DatabaseTests<TTarget>
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task AFundList_KeepsEachFundsSizeManagerAndFocus_AndASizeThatIsNotANumberIsRefusedByRowAndColumn()
+    {
+        var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        string Csv(string size) =>
+            $"名称,类别,{CarrierSheet.FundSize},{CarrierSheet.FundManager},{CarrierSheet.FundFocus},来源\n" +
+            $"导入测试人工智能基金{suffix},产业基金,{size},测试创投管理有限公司,人工智能、集成电路,基金设立公告\n" +
+            $"导入测试实验室{suffix},重点实验室,10,,,名单\n";
+        async Task<JsonNode> ImportAsync(string csv, HttpStatusCode expected) => await office.PostAsync("/api/carriers/import?dryRun=false",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv)), "file", "基金名单.csv" } }, Ct).AnsweredAsync(expected);
+
+        var refused = await ImportAsync(Csv("约五十亿"), HttpStatusCode.UnprocessableEntity);
+        var errors = refused["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>())).ToList();
+        Assert.Contains((2, CarrierSheet.FundSize), errors); // words, never guessed
+        Assert.Contains((3, CarrierSheet.FundSize), errors); // only a fund has a size
+        Assert.False(await app.WithDbAsync(db => db.Set<Carrier>().AnyAsync(c => c.Name.EndsWith(suffix), Ct)));
+
+        var applied = await ImportAsync(Csv("50亿元").Replace($"导入测试实验室{suffix},重点实验室,10", $"导入测试实验室{suffix},重点实验室,", StringComparison.Ordinal), HttpStatusCode.OK);
+        Assert.Equal(2, applied["created"]!.GetValue<int>());
+        var fund = await app.WithDbAsync(db => db.Set<Carrier>().SingleAsync(c => c.Name == $"导入测试人工智能基金{suffix}", Ct));
+        Assert.Equal((CarrierKind.Fund, 50m, "测试创投管理有限公司", "人工智能、集成电路"), (fund.Kind, fund.FundSize, fund.FundManager, fund.FundFocus));
+    }
+
+    [Fact]
     public async Task ACarrierList_WithABadRow_IsRefusedWhole_ThenImportedWithItsStages()
     {
         var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));

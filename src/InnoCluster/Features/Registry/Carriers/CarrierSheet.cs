@@ -17,6 +17,9 @@ public static class CarrierSheet
     public const string Stage = "阶段";
     public const string StageDate = "阶段日期";
     public const string StageYear = "阶段年份";
+    public const string FundSize = "基金规模（亿元）";
+    public const string FundManager = "基金管理人";
+    public const string FundFocus = "投资方向";
     public const string Source = "来源";
     public const string Quote = "原文";
 
@@ -31,9 +34,20 @@ public static class CarrierSheet
         new(Stage, "stage", "筹建、建成、认定（授牌）或撤销；填写时须有日期或年份。", "筹建 (being set up), 建成 (built), 认定/授牌 (recognised) or 撤销 (closed); with a date or year."),
         new(StageDate, "on", "如 2024-06-30。", "e.g. 2024-06-30."),
         new(StageYear, "year", "只知年份时填写。", "When only the year is known."),
+        new(FundSize, "fundSize", "产业基金填写：规模，以亿元计，如 50。", "For a fund: its size in 亿元 (100 million yuan), e.g. 50."),
+        new(FundManager, "fundManager", "产业基金填写：基金管理人。", "For a fund: its manager."),
+        new(FundFocus, "fundFocus", "产业基金填写：投资方向。", "For a fund: what it invests in."),
         new(Source, "source", "必填。批复、名单或通知。", "Required. The approval, list or notice."),
         new(Quote, "quote", "来源中的原句或名单行。", "The line of the source, as written."),
     ];
+
+    /// <summary>An amount in 亿元 as offices write it ("50", "50亿元", "1,200"); false when it is not a number.</summary>
+    public static bool TryReadYi(string cell, out decimal? amount)
+    {
+        var digits = cell.Replace(",", "", StringComparison.Ordinal).Replace("亿元", "", StringComparison.Ordinal).Replace("亿", "", StringComparison.Ordinal).Trim();
+        amount = decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return amount is not null;
+    }
 
     public static Task WriteTemplateAsync(Stream output, CancellationToken cancellationToken) =>
         RecordSheet.WriteTemplateAsync(SheetName, Columns, output, cancellationToken);

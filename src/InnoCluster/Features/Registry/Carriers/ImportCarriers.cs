@@ -59,8 +59,15 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
                 : null;
             var backers = CarrierSheet.Names(Cell(CarrierSheet.Backers))
                 .Select(name => firms.Named(name) is { } firmId ? new SaveCarrier.Backer(firmId, null) : new SaveCarrier.Backer(null, name)).ToList();
+            decimal? fundSize = null;
+            var sizeUnreadable = Cell(CarrierSheet.FundSize) is { } sizeCell && !CarrierSheet.TryReadYi(sizeCell, out fundSize);
+            if (sizeUnreadable)
+            {
+                Refuse(CarrierSheet.FundSize, "无法识别的规模（请写数字，以亿元计） / not a size (a number, in 亿元)");
+            }
+
             var request = new SaveCarrier.Request(Cell(CarrierSheet.Name), CarrierSheet.KindKey(Cell(CarrierSheet.Kind)), CarrierSheet.LevelKey(Cell(CarrierSheet.Level)), district, null, null,
-                Cell(CarrierSheet.ApprovingBody), null, null, backers);
+                Cell(CarrierSheet.ApprovingBody), null, null, backers, fundSize, Cell(CarrierSheet.FundManager), Cell(CarrierSheet.FundFocus));
             var (problems, kind, resolved, nodes) = SaveCarrier.Check(request, lookups);
             foreach (var problem in problems)
             {
@@ -73,7 +80,7 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
                 continue;
             }
 
-            if (problems.Count > 0)
+            if (problems.Count > 0 || sizeUnreadable)
             {
                 continue;
             }
