@@ -14,6 +14,12 @@ public sealed class IndicatorSuggestionsTests
     public void WhatIsNew_IsProposedOnlyWhenThePlansFirstYearIsKnown_AndOnlyForCarriers()
     {
         Assert.Null(IndicatorSuggestions.For("新增科研载体及创新应用中心", "家", TargetPeriod.ByDeadline));
+
+        // 004 writes 新增 before the figure: "…1-2个国家人工智能开放创新平台,新增建成5家科研载体及创新应用中心;" — the target's name leaves it out.
+        const string Sentence = "力争建成1-2家人工智能领域国家(省)重点实验室及工程技术研究中心、1-2个国家人工智能开放创新平台,新增建成5家科研载体及创新应用中心;";
+        Assert.Equal("新增建成5家科研载体及创新应用中心", IndicatorSuggestions.Clause(Sentence, "5家"));
+        Assert.Equal("carriers:research-institute,innovation-centre,laboratory+2023", IndicatorSuggestions.For("科研载体及创新应用中心", "家", TargetPeriod.ByDeadline, PlanStartYear, IndicatorSuggestions.Clause(Sentence, "5家")));
+        Assert.Equal("carriers:open-innovation-platform/national", IndicatorSuggestions.For("国家人工智能开放创新平台", "个", TargetPeriod.ByDeadline, PlanStartYear, IndicatorSuggestions.Clause(Sentence, "1-2个")));
         Assert.Null(IndicatorSuggestions.For("新增超十亿级企业", "家", TargetPeriod.ByDeadline, PlanStartYear));
         Assert.Null(IndicatorSuggestions.For("新增“头雁”企业", "家", TargetPeriod.ByDeadline, PlanStartYear));
         Assert.Equal("carriers:talent-base+2024", IndicatorSuggestions.For("新增实训基地", "个", TargetPeriod.ByDeadline, 2024));

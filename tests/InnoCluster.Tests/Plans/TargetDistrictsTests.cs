@@ -88,6 +88,15 @@ public abstract class TargetDistrictsTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task TheSeededPlansNewCarriersTarget_IsProposedAsCarriersNewSinceThePlanBegan_From新增InItsSentence()
+    {
+        var target = await app.WithDbAsync(db => db.Set<PlanTarget>().Where(t => t.Name.Contains("科研载体")).Select(t => t.Id).SingleAsync(Ct));
+        var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var view = await office.GetJsonAsync($"/api/plan-targets/{target}");
+        Assert.Equal("carriers:research-institute,innovation-centre,laboratory+2023", view["suggested"]!["spec"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ACallResultsTarget_IsNotSplitByDistrict_ButItsPartsCanBeSet()
     {
         var target = await app.WithDbAsync(db => db.Set<PlanTarget>().Where(t => t.Name.Contains("揭榜挂帅")).Select(t => t.Id).FirstAsync(Ct));

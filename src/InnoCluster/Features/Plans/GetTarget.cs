@@ -15,7 +15,7 @@ public sealed class GetTarget(InnoClusterDbContext db, ListPlans plans, ListTarg
 
     public async Task<View?> RunAsync(int targetId, CancellationToken cancellationToken)
     {
-        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator, t.Name, t.Unit, t.Period }).SingleOrDefaultAsync(cancellationToken);
+        var row = await db.Set<PlanTarget>().AsNoTracking().Where(t => t.Id == targetId).Select(t => new { t.PlanId, t.TaskId, t.ComputedIndicator, t.Name, t.Unit, t.Period, t.Sentence, t.SourceText }).SingleOrDefaultAsync(cancellationToken);
         if (row is null)
         {
             return null;
@@ -26,7 +26,7 @@ public sealed class GetTarget(InnoClusterDbContext db, ListPlans plans, ListTarg
         var task = row.TaskId is { } taskId
             ? await db.Set<PlanTask>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken)
             : null;
-        var suggested = row.ComputedIndicator is null && ComputedIndicator.TryParse(IndicatorSuggestions.For(row.Name, row.Unit, row.Period, plan.StartYear), out var spec)
+        var suggested = row.ComputedIndicator is null && ComputedIndicator.TryParse(IndicatorSuggestions.For(row.Name, row.Unit, row.Period, plan.StartYear, IndicatorSuggestions.Clause(row.Sentence, row.SourceText)), out var spec)
             ? new SuggestedIndicator(spec.Spec, spec.Describe())
             : null;
         return new View(plan, target, task is null ? null : new TaskRef(task.Id, task.Code, task.Title, task.Units), row.ComputedIndicator, suggested);

@@ -32,8 +32,13 @@ public static class IndicatorSuggestions
     /// <summary>The revenue classes plans name (超五十亿级企业: firms of 50亿元 revenue a year or more), with the 亿元 each stands for.</summary>
     private static readonly (string Words, int Yi)[] RevenueClasses = [("超百亿级", 100), ("超五十亿级", 50), ("超十亿级", 10)];
 
+    /// <summary>The clause of <paramref name="sentence"/> that holds the figure as written (between the marks that part a list of targets), or null.</summary>
+    public static string? Clause(string sentence, string figure) =>
+        figure.Length == 0 ? null : sentence.Split(['，', ',', '；', ';', '。']).FirstOrDefault(part => part.Contains(figure, StringComparison.Ordinal));
+
     /// <summary>The proposed spec, or null when no count fits the target.</summary>
-    public static string? For(string name, string unit, TargetPeriod period, int? planStartYear = null)
+    /// <param name="clause">The part of the plan's sentence that states the target ("新增建成5家科研载体及创新应用中心"), where 新增 may stand before the figure rather than in the name.</param>
+    public static string? For(string name, string unit, TargetPeriod period, int? planStartYear = null, string? clause = null)
     {
         if (unit == "元")
         {
@@ -48,7 +53,7 @@ public static class IndicatorSuggestions
         }
 
         // 新增: what is new since the plan began, which only carriers tell (the year each was first built or recognised).
-        var newSince = name.Contains("新增", StringComparison.Ordinal);
+        var newSince = name.Contains("新增", StringComparison.Ordinal) || clause?.Contains("新增", StringComparison.Ordinal) == true;
         if (unit is not ("家" or "个") || (newSince && planStartYear is null))
         {
             return null;
