@@ -45,8 +45,6 @@ public sealed class GetTargetDistricts(InnoClusterDbContext db, IRegistryDirecto
     internal async Task<IReadOnlyList<DistrictInfo>> DistrictsAsync(int planId, CancellationToken cancellationToken)
     {
         var title = await db.Set<ActionPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => p.Title).SingleAsync(cancellationToken);
-        var units = await ReportingUnits.ForPlanAsync(directory, title, cancellationToken);
-        var all = await directory.DistrictsAsync(cancellationToken);
-        return [.. units.Districts.Select(name => all.First(d => d.Name == name))];
+        return ReportingUnits.CityDistricts(await directory.DistrictsAsync(cancellationToken), title);
     }
 }

@@ -249,7 +249,7 @@ public sealed record ComputedIndicator(string Spec, Tier[] Tiers, DockingStage? 
         };
         return asOf is not { } date ? what
             : Programme is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按结果公布日期）", $" (to {date:yyyy-MM-dd}, by the day each result was announced)")
-            : Figures is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}：{date.Year - 1}年度的数据）", $" (on {date:yyyy-MM-dd}: the figures for {date.Year - 1})")
+            : Figures is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}：{FigureCount.YearCounted(date)}年度的数据）", $" (on {date:yyyy-MM-dd}: the figures for {FigureCount.YearCounted(date)})")
             : Projects is not null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按各阶段的记录日期，只有年份的按年份）", $" (on {date:yyyy-MM-dd}, by the date each stage was recorded, or its year when only the year is known)")
             : AtLeastStage is null ? what + Ui.L($"（截至{date:yyyy-MM-dd}，按认定日期，只有年份的按年份；未注明年份的、已到期或已终止的不计）", $" (on {date:yyyy-MM-dd}, by the date granted, or the year when only the year is known; undated, expired and ended records are not counted)")
             : what + Ui.L($"（截至{date:yyyy-MM-dd}，按该阶段的记录日期）", $" (to {date:yyyy-MM-dd}, by the date each stage was recorded)");

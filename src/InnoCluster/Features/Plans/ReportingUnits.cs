@@ -31,6 +31,9 @@ public sealed record ReportingUnits(IReadOnlyList<string> Districts)
 
     /// <summary>The reporting units of the plan titled <paramref name="planTitle"/>: its city's 板块 from the registry, in their order.</summary>
     public static async Task<ReportingUnits> ForPlanAsync(IRegistryDirectory directory, string planTitle, CancellationToken cancellationToken) =>
-        new([.. (await directory.DistrictsAsync(cancellationToken)).Where(d => d.City.Length > 0 && planTitle.Contains(d.City, StringComparison.Ordinal))
-            .OrderBy(d => d.SortOrder).Select(d => d.Name)]);
+        new([.. CityDistricts(await directory.DistrictsAsync(cancellationToken), planTitle).Select(d => d.Name)]);
+
+    /// <summary>The 板块 of the city the plan's title names, in their order.</summary>
+    public static IReadOnlyList<DistrictInfo> CityDistricts(IReadOnlyList<DistrictInfo> districts, string planTitle) =>
+        [.. districts.Where(d => d.City.Length > 0 && planTitle.Contains(d.City, StringComparison.Ordinal)).OrderBy(d => d.SortOrder)];
 }

@@ -28,6 +28,7 @@ public sealed class SetTargetShares(InnoClusterDbContext db, GetTargetDistricts 
         var known = (await districts.DistrictsAsync(target.PlanId, cancellationToken)).Select(d => d.Name).ToList();
         var problems = new Dictionary<string, string[]>();
         var parts = new List<PlanTargetShare>();
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         var now = clock.GetUtcNow();
         foreach (var (share, index) in (request.Shares ?? []).Select((s, i) => (s, i)))
         {
@@ -39,7 +40,7 @@ public sealed class SetTargetShares(InnoClusterDbContext db, GetTargetDistricts 
                 continue;
             }
 
-            if (parts.Exists(p => p.District == district))
+            if (!listed.Add(district))
             {
                 problems[field + ".district"] = [$"板块“{district}”重复 / {district} is listed twice"];
                 continue;

@@ -49,6 +49,9 @@ public sealed record FigureCount(FigureMeasure Measure, decimal? AtLeast)
     /// <summary>Whether the indicator sums the measure (otherwise it counts the firms at or above the threshold).</summary>
     public bool Sums => AtLeast is null;
 
+    /// <summary>The year a count on <paramref name="day"/> reads: the last full year before it (a year's figures are known only after it ends).</summary>
+    public static int YearCounted(DateOnly day) => day.Year - 1;
+
     /// <summary>Whether the measure is money (kept in 元, thresholds written in 亿元).</summary>
     public bool IsMoney => Measure is FigureMeasure.Revenue or FigureMeasure.RdSpend;
 

@@ -144,7 +144,7 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
 
     private async Task<decimal> CountFiguresAsync(FigureCount count, DateOnly day, CancellationToken cancellationToken)
     {
-        var year = day.Year - 1;
+        var year = FigureCount.YearCounted(day);
         var figures = db.Set<YearlyFigure>().Where(f => f.Year == year);
         if (FirmsHere is { } firms)
         {
@@ -153,13 +153,15 @@ public sealed class RegistryCounts(InnoClusterDbContext db, RegistryCountCache c
 
         if (count.Threshold is { } min)
         {
+            // A count of people or patents compares with a whole number; a money threshold (in 元) is compared as it is.
+            var whole = count.IsMoney ? 0 : (int)Math.Ceiling(min);
             figures = count.Measure switch
             {
                 FigureMeasure.Revenue => figures.Where(f => f.Revenue >= min),
                 FigureMeasure.RdSpend => figures.Where(f => f.RdSpend >= min),
-                FigureMeasure.PatentsGranted => figures.Where(f => f.PatentsGranted >= (int)Math.Ceiling(min)),
-                FigureMeasure.PatentsValid => figures.Where(f => f.PatentsValid >= (int)Math.Ceiling(min)),
-                _ => figures.Where(f => f.Employees >= (int)Math.Ceiling(min)),
+                FigureMeasure.PatentsGranted => figures.Where(f => f.PatentsGranted >= whole),
+                FigureMeasure.PatentsValid => figures.Where(f => f.PatentsValid >= whole),
+                _ => figures.Where(f => f.Employees >= whole),
             };
             return await figures.CountAsync(cancellationToken);
         }

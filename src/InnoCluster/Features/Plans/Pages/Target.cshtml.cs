@@ -37,7 +37,6 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    /// <summary>An official picks what measures the target: reported values, or a count the platform makes (which firms, or which scenario stage).</summary>
     /// <summary>
     /// The registry's records the form offers to count (the level, for certifications and carriers, is picked beside), and
     /// first the stored or proposed count when it is none of them (carriers new since 2023, a revenue class of 20亿元), so
@@ -50,12 +49,14 @@ public sealed class TargetModel(GetTarget target, SetTargetIndicator indicator, 
 
     private static (string Spec, string Chinese, string English)? OwnChoice(ComputedIndicator current) => current switch
     {
-        { Carriers: { } carriers } => ((carriers with { MinLevel = null }).Spec, (carriers with { MinLevel = null }).Describe().Chinese, (carriers with { MinLevel = null }).Describe().English),
-        { Projects: { } projects } => (projects.Spec, projects.Describe().Chinese, projects.Describe().English),
-        { Figures: { } figures } => (figures.Spec, figures.Describe().Chinese, figures.Describe().English),
-        { Records: { } records } when records.Kind != InnoCluster.Features.Registry.RecordKind.Certifications => (records.Spec, records.Describe().Chinese, records.Describe().English),
+        { Carriers: { } carriers } => Choice((carriers with { MinLevel = null }).Spec, (carriers with { MinLevel = null }).Describe()),
+        { Projects: { } projects } => Choice(projects.Spec, projects.Describe()),
+        { Figures: { } figures } => Choice(figures.Spec, figures.Describe()),
+        { Records: { } records } when records.Kind != InnoCluster.Features.Registry.RecordKind.Certifications => Choice(records.Spec, records.Describe()),
         _ => null,
     };
+
+    private static (string Spec, string Chinese, string English) Choice(string spec, (string Chinese, string English) described) => (spec, described.Chinese, described.English);
 
     private static readonly (string Spec, string Chinese, string English)[] StandardRecordChoices =
     [
