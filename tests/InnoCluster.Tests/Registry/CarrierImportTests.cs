@@ -49,6 +49,63 @@ public abstract class CarrierImportTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task CapacityReadings_AreImportedOnNewAndHeldComputeCentres_RefusedByRowAndColumn_AndNotRepeated()
+    {
+        var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));
+        var suffix = Guid.NewGuid().ToString("N")[..4];
+        var (heldCentre, heldLab) = await app.WithDbAsync(async db =>
+        {
+            var centre = Carrier.ByTheOffice();
+            (centre.Name, centre.Kind) = ($"导入测试已有算力中心{suffix}", CarrierKind.ComputeCentre);
+            var lab = Carrier.ByTheOffice();
+            (lab.Name, lab.Kind) = ($"导入测试已有实验室{suffix}", CarrierKind.KeyLaboratory);
+            db.AddRange(centre, lab);
+            await db.SaveChangesAsync(Ct);
+            return (centre.Id, lab.Id);
+        });
+        var year = BeijingTime.Today(app.Clock).Year;
+        const string Header = $"名称,类别,{CarrierSheet.TotalPeta},{CarrierSheet.IntelligentPeta},{CarrierSheet.CapacityDate},{CarrierSheet.CapacityYear},来源\n";
+        async Task<JsonNode> ImportAsync(string rows, HttpStatusCode expected) => await office.PostAsync("/api/carriers/import?dryRun=false",
+            new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Header + rows)), "file", "算力.csv" } }, Ct).AnsweredAsync(expected);
+
+        var refused = await ImportAsync(
+            $"导入测试新智算中心{suffix},智算中心,300P,200,,{year - 1},建设公告\n" +
+            $"导入测试已有算力中心{suffix},算力中心,500,600,{year - 1}-12-31,,统计\n" +
+            $"导入测试已有实验室{suffix},重点实验室,100,,,{year - 1},名单\n" +
+            $"导入测试另一算力中心{suffix},算力中心,约300P,,,,报道\n" +
+            $"导入测试已有算力中心{suffix},算力中心,500,,,,统计\n" +
+            $"导入测试另一算力中心{suffix},算力中心,10,,{year + 1}-01-01,,报道\n", HttpStatusCode.UnprocessableEntity);
+        var errors = refused["errors"]!.AsArray().Select(e => (e!["row"]!.GetValue<int>(), e["column"]!.GetValue<string>())).ToList();
+        Assert.Contains((3, CarrierSheet.IntelligentPeta), errors); // 智算 above the total
+        Assert.Contains((4, CarrierSheet.TotalPeta), errors); // only a compute centre has a capacity
+        Assert.Contains((5, CarrierSheet.TotalPeta), errors); // words, never guessed
+        Assert.Contains((6, CarrierSheet.CapacityDate), errors); // neither a day nor a year
+        Assert.Contains((7, CarrierSheet.CapacityDate), errors); // in the future
+        Assert.False(await app.WithDbAsync(db => db.Set<CarrierCapacity>().AnyAsync(r => r.CarrierId == heldCentre || r.CarrierId == heldLab, Ct)));
+        Assert.False(await app.WithDbAsync(db => db.Set<Carrier>().AnyAsync(c => c.Name.StartsWith("导入测试新智算中心") && c.Name.EndsWith(suffix), Ct)));
+
+        var fixedRows =
+            $"导入测试新智算中心{suffix},智算中心,300P,200,,{year - 1},建设公告\n" +
+            $"导入测试已有算力中心{suffix},算力中心,500,400,{year - 1}-12-31,,统计\n" +
+            $"导入测试已有实验室{suffix},重点实验室,,,,,名单\n" +
+            $"导入测试另一算力中心{suffix},算力中心,\"1,000 PFLOPS\",,,{year - 1},报道\n" +
+            $"导入测试另一算力中心{suffix},算力中心,1200,900,{year}-01-01,,报道\n";
+        var applied = await ImportAsync(fixedRows, HttpStatusCode.OK);
+        Assert.Equal((2, 1, 0), (applied["created"]!.GetValue<int>(), applied["updated"]!.GetValue<int>(), applied["unchanged"]!.GetValue<int>()));
+        Assert.Equal([4], applied["skipped"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()));
+        Assert.Equal([3, 6], applied["warnings"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()));
+        var held = Assert.Single(await app.WithDbAsync(db => db.Set<CarrierCapacity>().Where(r => r.CarrierId == heldCentre).ToListAsync(Ct)));
+        Assert.Equal((new DateOnly(year - 1, 12, 31), year - 1, 500m, 400m, "算力.csv", "row 3", "统计"),
+            (held.AsOf!.Value, held.Year, held.TotalPeta!.Value, held.IntelligentPeta!.Value, held.Source.Source, held.Source.Locator, held.Source.Note));
+        var other = await app.WithDbAsync(db => db.Set<Carrier>().Include(c => c.Capacities).SingleAsync(c => c.Name == $"导入测试另一算力中心{suffix}", Ct));
+        Assert.Equal([(year - 1, 1000m, (decimal?)null), (year, 1200m, 900m)], other.Capacities.OrderBy(r => r.Year).Select(r => (r.Year, r.TotalPeta!.Value, r.IntelligentPeta)));
+
+        var again = await ImportAsync(fixedRows, HttpStatusCode.OK);
+        Assert.Equal((0, 0, 4), (again["created"]!.GetValue<int>(), again["updated"]!.GetValue<int>(), again["unchanged"]!.GetValue<int>()));
+        Assert.Equal(4, await app.WithDbAsync(db => db.Set<Carrier>().Where(c => c.Name.EndsWith(suffix)).SelectMany(c => c.Capacities).CountAsync(Ct)));
+    }
+
+    [Fact]
     public async Task ACarrierList_WithABadRow_IsRefusedWhole_ThenImportedWithItsStages()
     {
         var office = await TestUsers.TokenClientAsync(app, await TestUsers.CreateAsync(app, [Roles.Official]));

@@ -20,6 +20,10 @@ public static class CarrierSheet
     public const string FundSize = "基金规模（亿元）";
     public const string FundManager = "基金管理人";
     public const string FundFocus = "投资方向";
+    public const string TotalPeta = "总算力（P）";
+    public const string IntelligentPeta = "智算规模（P）";
+    public const string CapacityDate = "算力数据日期";
+    public const string CapacityYear = "算力数据年份";
     public const string Source = "来源";
     public const string Quote = "原文";
 
@@ -37,6 +41,10 @@ public static class CarrierSheet
         new(FundSize, "fundSize", "产业基金填写：规模，以亿元计，如 50。", "For a fund: its size in 亿元 (100 million yuan), e.g. 50."),
         new(FundManager, "fundManager", "产业基金填写：基金管理人。", "For a fund: its manager."),
         new(FundFocus, "fundFocus", "产业基金填写：投资方向。", "For a fund: what it invests in."),
+        new(TotalPeta, "totalPeta", "算力中心填写：总算力，以P（PFLOPS）计，如 300。已在登记库中的算力中心，本行只记录这一读数。", "For a compute centre: its total capacity in P (PFLOPS), e.g. 300. For a centre already in the registry, the row records only this reading."),
+        new(IntelligentPeta, "intelligentPeta", "算力中心填写：智算规模，以P计，不大于总算力。", "For a compute centre: its intelligent computing capacity in P, not above the total."),
+        new(CapacityDate, "asOf", "算力数据所指的日期，如 2024-12-31。", "The day the capacity figures describe, e.g. 2024-12-31."),
+        new(CapacityYear, "capacityYear", "只知算力数据的年份时填写。", "When only the year of the capacity figures is known."),
         new(Source, "source", "必填。批复、名单或通知。", "Required. The approval, list or notice."),
         new(Quote, "quote", "来源中的原句或名单行。", "The line of the source, as written."),
     ];
@@ -46,6 +54,14 @@ public static class CarrierSheet
     {
         var digits = cell.Replace(",", "", StringComparison.Ordinal).Replace("亿元", "", StringComparison.Ordinal).Replace("亿", "", StringComparison.Ordinal).Trim();
         amount = decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        return amount is not null;
+    }
+
+    /// <summary>A capacity in P as offices write it ("300", "300P", "1,200 PFLOPS"); false when it is not a number.</summary>
+    public static bool TryReadPeta(string cell, out decimal? amount)
+    {
+        var digits = cell.ToUpperInvariant().Replace(",", "", StringComparison.Ordinal).Replace("PFLOPS", "", StringComparison.Ordinal).Replace("P", "", StringComparison.Ordinal);
+        amount = decimal.TryParse(digits.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
         return amount is not null;
     }
 

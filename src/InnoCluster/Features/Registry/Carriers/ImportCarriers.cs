@@ -12,10 +12,12 @@ namespace InnoCluster.Features.Registry;
 
 /// <summary>
 /// An official imports the office's carriers spreadsheet (<see cref="CarrierSheet"/>): each row checked as the API
-/// checks one carrier (<see cref="SaveCarrier.Check"/>) and, when it gives a stage, as a stage is recorded. A dry run
-/// reports every problem by row and column; an import writes all rows or none. A carrier the registry already
-/// holds (by name or alias) is skipped and reported, as is a row repeating an earlier one. The file and row are
-/// each stage's source, with the 来源 the row names.
+/// checks one carrier (<see cref="SaveCarrier.Check"/>) and, when it gives a stage or a capacity, as those are recorded
+/// (<see cref="CarrierCapacity.Check"/>). A dry run reports every problem by row and column; an import writes all rows
+/// or none. A carrier the registry already holds (by name or alias), or a row repeating an earlier one, is skipped and
+/// reported — unless the row gives a capacity reading, which is then added to that carrier (a reading it already has
+/// counts as unchanged) with a warning that the row's other cells were not applied. The file and row are each stage's
+/// and reading's source, with the 来源 the row names.
 /// </summary>
 public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, TimeProvider clock, IOptions<ImportOptions> options)
 {
@@ -41,13 +43,19 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
             districts.ToDictionary(d => d.Code, StringComparer.Ordinal),
             await db.Set<ChainNode>().AsNoTracking().ToDictionaryAsync(n => n.Code, StringComparer.Ordinal, cancellationToken),
             firms.Names);
-        var held = (await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Name, c.Aliases }).ToListAsync(cancellationToken))
-            .SelectMany(c => c.Aliases.Append(c.Name)).Select(Key).ToHashSet(StringComparer.Ordinal);
+        var held = (await db.Set<Carrier>().AsNoTracking().Select(c => new { c.Id, c.Kind, c.Name, c.Aliases }).ToListAsync(cancellationToken))
+            .SelectMany(c => c.Aliases.Append(c.Name).Select(name => (Key: Key(name), Carrier: (c.Id, c.Kind))))
+            .DistinctBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Carrier, StringComparer.Ordinal);
+        var heldReadings = (await db.Set<CarrierCapacity>().AsNoTracking().Select(r => new { r.CarrierId, r.AsOf, r.Year, r.TotalPeta, r.IntelligentPeta }).ToListAsync(cancellationToken))
+            .Select(r => (r.CarrierId, r.AsOf, r.Year, r.TotalPeta, r.IntelligentPeta)).ToHashSet();
+        var readings = new List<CarrierCapacity>();
+        var warnings = new List<ImportIssue>();
+        var unchanged = 0;
         var header = CarrierSheet.Columns.ToDictionary(c => c.Field, c => c.Header, StringComparer.Ordinal);
         var errors = new List<ImportIssue>();
         var skipped = new List<SkippedRow>();
         var carriers = new List<Carrier>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, Carrier>(StringComparer.Ordinal);
         var rows = file.Rows.Where(r => !r.IsEmpty).ToList();
         foreach (var row in rows)
         {
@@ -80,7 +88,8 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
                 continue;
             }
 
-            if (problems.Count > 0 || sizeUnreadable)
+            var capacity = ReadCapacity(Cell, Refuse);
+            if (problems.Count > 0 || sizeUnreadable || capacity is null)
             {
                 continue;
             }
@@ -97,29 +106,74 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
                 continue;
             }
 
-            if (!seen.Add(Key(carrier.Name)))
+            var provenance = RowSource(Cell, today, source, safeName, row.Number);
+            Problem? Reading(CarrierKind kind, Action<CarrierCapacity> keep)
             {
-                skipped.Add(new SkippedRow(row.Number, carrier.Name, "与文件中前面的行重复 / repeats an earlier row"));
+                if (CarrierCapacity.Check(kind, capacity.Total, capacity.Intelligent, capacity.AsOf, capacity.Year, today) is { } refused)
+                {
+                    return refused;
+                }
+
+                keep(new CarrierCapacity
+                {
+                    AsOf = capacity.AsOf, Year = capacity.Year ?? capacity.AsOf!.Value.Year, TotalPeta = capacity.Total, IntelligentPeta = capacity.Intelligent,
+                    Source = provenance, EnteredBy = importedBy,
+                });
+                return null;
             }
-            else if (held.Contains(Key(carrier.Name)))
+
+            Problem? readingRefused = null;
+            if (seen.TryGetValue(Key(carrier.Name), out var earlier))
             {
-                skipped.Add(new SkippedRow(row.Number, carrier.Name, "登记库已有此载体 / already in the registry"));
+                if (capacity.Given)
+                {
+                    readingRefused = Reading(earlier.Kind, earlier.Capacities.Add);
+                    warnings.Add(new ImportIssue(row.Number, null, carrier.Name, "与前面的行是同一载体：本行只记录算力读数，其余各列未用 / the same carrier as an earlier row: this row records only its capacity reading; its other cells are not applied", IssueSeverity.Warning));
+                }
+                else
+                {
+                    skipped.Add(new SkippedRow(row.Number, carrier.Name, "与文件中前面的行重复 / repeats an earlier row"));
+                }
+            }
+            else if (held.TryGetValue(Key(carrier.Name), out var standing))
+            {
+                if (!capacity.Given)
+                {
+                    skipped.Add(new SkippedRow(row.Number, carrier.Name, "登记库已有此载体 / already in the registry"));
+                }
+                else if (heldReadings.Contains((standing.Id, capacity.AsOf, capacity.Year ?? capacity.AsOf?.Year ?? 0, capacity.Total, capacity.Intelligent)))
+                {
+                    unchanged++;
+                }
+                else
+                {
+                    readingRefused = Reading(standing.Kind, r => { r.CarrierId = standing.Id; readings.Add(r); });
+                    warnings.Add(new ImportIssue(row.Number, null, carrier.Name, "登记库已有此载体：本行只记录算力读数，其余各列未更改 / already in the registry: this row records only the capacity reading; its other cells are not applied", IssueSeverity.Warning));
+                }
             }
             else
             {
+                readingRefused = capacity.Given ? Reading(carrier.Kind, carrier.Capacities.Add) : null;
+                seen[Key(carrier.Name)] = carrier;
                 carriers.Add(carrier);
+            }
+
+            foreach (var (field, messages) in readingRefused?.ByField ?? new Dictionary<string, string[]>())
+            {
+                Refuse(header.GetValueOrDefault(field, CarrierSheet.TotalPeta), string.Join(" ", messages));
             }
         }
 
         var apply = !dryRun && errors.Count == 0;
-        if (apply && carriers.Count > 0)
+        if (apply && carriers.Count + readings.Count > 0)
         {
             db.AddRange(carriers);
-            audit.Add("carrier-import", "carriers", null, "ok", $"{safeName}: {carriers.Count} added, {skipped.Count} skipped");
+            db.AddRange(readings);
+            audit.Add("carrier-import", "carriers", null, "ok", $"{safeName}: {carriers.Count} added, {readings.Count} capacity readings on held carriers, {skipped.Count} skipped");
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new ImportReport(safeName, null, dryRun, apply, rows.Count, carriers.Count, 0, 0, skipped, errors, [], [.. file.Headers], null);
+        return new ImportReport(safeName, null, dryRun, apply, rows.Count, carriers.Count, readings.Count, unchanged, skipped, errors, warnings, [.. file.Headers], null);
     }
 
     /// <summary>The row's stage, when it gives one, recorded on the new carrier by the carrier's own rule; the problem otherwise.</summary>
@@ -158,13 +212,57 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
             year = parsedYear;
         }
 
-        var provenance = new Provenance
-        {
-            Kind = ProvenanceKind.Import, Source = file, Locator = $"row {row}", SourceDate = today, Note = source,
-            Quote = cell(CarrierSheet.Quote),
-        };
-        return carrier.RecordStage(stage, on, year, provenance, by, today);
+        return carrier.RecordStage(stage, on, year, RowSource(cell, today, source, file, row), by, today);
     }
+
+    /// <summary>The file and row as a record's source, with the 来源 and 原文 the row names.</summary>
+    private static Provenance RowSource(Func<string, string?> cell, DateOnly today, string source, string file, int row) => new()
+    {
+        Kind = ProvenanceKind.Import, Source = file, Locator = $"row {row}", SourceDate = today, Note = source, Quote = cell(CarrierSheet.Quote),
+    };
+
+    /// <summary>The capacity cells of a row, read as numbers, a day and a year; null (each cell refused) when one does not read.</summary>
+    private static CapacityCells? ReadCapacity(Func<string, string?> cell, Action<string, string> refuse)
+    {
+        var readable = true;
+        decimal? Peta(string column)
+        {
+            decimal? value = null;
+            if (cell(column) is { } text && !CarrierSheet.TryReadPeta(text, out value))
+            {
+                refuse(column, "无法识别的算力（请写数字，以P计） / not a capacity (a number, in P)");
+                readable = false;
+            }
+
+            return value;
+        }
+
+        var (total, intelligent) = (Peta(CarrierSheet.TotalPeta), Peta(CarrierSheet.IntelligentPeta));
+        DateOnly? asOf = null;
+        if (cell(CarrierSheet.CapacityDate) is { } dayText)
+        {
+            asOf = ImportDates.TryParseDate(dayText, out var day) ? day : null;
+            readable &= asOf is not null || Refused(refuse, CarrierSheet.CapacityDate, "无法识别的日期 / not a date");
+        }
+
+        int? year = null;
+        if (cell(CarrierSheet.CapacityYear) is { } yearText)
+        {
+            year = ImportDates.TryParseYear(yearText, out var parsed) ? parsed : null;
+            readable &= year is not null || Refused(refuse, CarrierSheet.CapacityYear, "无法识别的年份 / not a year");
+        }
+
+        var given = total is not null || intelligent is not null || asOf is not null || year is not null;
+        return readable ? new CapacityCells(given, total, intelligent, asOf, year) : null;
+    }
+
+    private static bool Refused(Action<string, string> refuse, string column, string message)
+    {
+        refuse(column, message);
+        return false;
+    }
+
+    private sealed record CapacityCells(bool Given, decimal? Total, decimal? Intelligent, DateOnly? AsOf, int? Year);
 
     private static string Key(string name) => TextNormalizer.Normalize(name).Replace(" ", "", StringComparison.Ordinal);
 }
