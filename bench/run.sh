@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark suite on SQLite and on a throw-away PostgreSQL server (default durability settings),
-# printing a Markdown table. Usage: bench/run.sh [registry|documents|…] [--rows N] [--requests N]
+# printing a Markdown table. Usage: bench/run.sh [registry|documents|…] [--db sqlite|postgres] [--rows N] [--requests N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 suite="${1:-registry}"; shift || true
@@ -19,4 +19,5 @@ if [ "$suite" = drills ]; then
   fi
 fi
 dotnet build bench/InnoCluster.Bench -c Release -v q >/dev/null
-dotnet bench/InnoCluster.Bench/bin/Release/net10.0/InnoCluster.Bench.dll "$suite" --db both "$@" 2>&1 | grep -E '^(\||InnoCluster bench)'
+# A --db given on the command line (sqlite, postgres) comes first and wins over the default of both.
+dotnet bench/InnoCluster.Bench/bin/Release/net10.0/InnoCluster.Bench.dll "$suite" "$@" --db both 2>&1 | grep -E '^(\||InnoCluster bench)'

@@ -59,7 +59,7 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
 
     protected abstract (double HitAt1, double RecallAt10) PassageFloor { get; }
 
-    /// <summary>The least share of questions whose first document is the same on Lucene and in SQL (embedded path only).</summary>
+    /// <summary>The least share of questions whose first document is the same on Lucene and in SQL.</summary>
     protected virtual double SameFirstFloor => 0.87; // measured 0.907
 
     public async ValueTask InitializeAsync() => await _app.IngestedAsync();
@@ -220,7 +220,10 @@ public sealed class SqliteLawQuestionsTests(LawsCorpusApp<SqliteTarget> app) : L
 public sealed class PostgresLawQuestionsTests(LawsCorpusApp<PostgresTarget> app) : LawQuestionsTests<PostgresTarget>(app), IClassFixture<LawsCorpusApp<PostgresTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["sql"] = (0.55, 0.76) }; // measured 0.583 0.798 with BM25 in SQL (0.336 0.745 with ts_rank weighed by idf)
+        new Dictionary<string, (double, double)> { ["lucene"] = (0.55, 0.77), ["sql"] = (0.55, 0.76) }; // measured: each node's Lucene index as on SQLite; 0.583 0.798 with BM25 in SQL (0.336 0.745 with ts_rank weighed by idf)
 
     protected override (double HitAt1, double RecallAt10) PassageFloor => (0.31, 0.57); // measured 0.336 0.607 (0.300 0.559 before)
+
+    // PostgreSQL's BM25 in SQL (term frequency from ts_rank_cd, idf counted per query) parts from Lucene more than FTS5 does.
+    protected override double SameFirstFloor => 0.69; // measured 0.713
 }

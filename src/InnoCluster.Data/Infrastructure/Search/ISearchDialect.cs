@@ -32,6 +32,15 @@ public interface ISearchDialect
     /// <summary>The ids <see cref="Match"/> would return, without computing relevance (for counting).</summary>
     IQueryable<int> MatchIds(InnoClusterDbContext db, SearchIndex index, IReadOnlyList<QueryTerm> terms);
 
+    /// <summary>
+    /// Called in a transaction before it draws the key a node-local index follows by watermark (a document's
+    /// version id): keys must become visible in the order they were drawn, or a node that caught up past a later
+    /// key would never see an earlier one committed after it. SQLite has one writer at a time; PostgreSQL takes a
+    /// transaction-scoped advisory lock, so such writes commit one after another across every node. (The audit
+    /// chain's lock orders every audited save today as well; this one states the rule where the index needs it.)
+    /// </summary>
+    Task OrderFollowedWritesAsync(InnoClusterDbContext db, CancellationToken cancellationToken);
+
     /// <summary>How many bytes the index takes on disk (for benchmarks).</summary>
     Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken);
 }

@@ -86,6 +86,12 @@ public sealed class PostgresSearchDialect : ISearchDialect
             $"SELECT s.id::int AS id, ts_rank(s.document, q.query)::float8 AS rank FROM {index.TableName} s, (SELECT {{0}}::tsquery AS query) q WHERE s.document @@ q.query",
             ToTsQuery(terms));
 
+    /// <summary>The advisory lock's key, next to the audit chain's (7340001) and the reminder schedule's (7340002).</summary>
+    private const long FollowedWritesLock = 7340003;
+
+    public async Task OrderFollowedWritesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({FollowedWritesLock})", cancellationToken);
+
     public async Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken) =>
         await db.Database.SqlQueryRaw<long>($"SELECT pg_total_relation_size('{index.TableName}') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -142,10 +148,11 @@ public sealed class PostgresSearchDialect : ISearchDialect
                 continue;
             }
 
-            // Like FTS5's NEAR: each part follows the previous one within PartsWindow positions.
+            // Like FTS5's NEAR and Lucene's unordered span: each part within PartsWindow positions of the previous one, either side.
             builder.Append('(').Append(Lexeme(term.Text)).Append(" | (");
             var pairs = term.Parts.Zip(term.Parts.Skip(1)).Select(pair =>
-                "(" + string.Join(" | ", Enumerable.Range(1, QueryTerm.PartsWindow + 1).Select(d => $"{Lexeme(pair.First)} <{d}> {Lexeme(pair.Second)}")) + ")");
+                "(" + string.Join(" | ", Enumerable.Range(1, QueryTerm.PartsWindow + 1)
+                    .SelectMany(d => new[] { $"{Lexeme(pair.First)} <{d}> {Lexeme(pair.Second)}", $"{Lexeme(pair.Second)} <{d}> {Lexeme(pair.First)}" })) + ")");
             builder.AppendJoin(" & ", pairs);
             builder.Append("))");
         }

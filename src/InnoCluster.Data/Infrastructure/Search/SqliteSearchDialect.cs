@@ -98,6 +98,8 @@ public sealed class SqliteSearchDialect : ISearchDialect
             expression);
     }
 
+    public Task OrderFollowedWritesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<long> SizeInBytesAsync(InnoClusterDbContext db, SearchIndex index, CancellationToken cancellationToken)
     {
         // The FTS5 shadow table _data holds the inverted index's segments.

@@ -1,3 +1,4 @@
+using InnoCluster.Infrastructure;
 using InnoCluster.Infrastructure.Data;
 using InnoCluster.Infrastructure.Search;
 using InnoCluster.Text;
@@ -7,29 +8,43 @@ using Microsoft.EntityFrameworkCore;
 namespace InnoCluster.Features.Documents;
 
 /// <summary>
-/// The document search's Lucene index on the embedded path (<see cref="LuceneIndex"/>, in a folder beside the
-/// SQLite file), fed with the current version of each document. PostgreSQL searches in SQL
-/// (<see cref="DocumentSqlSearch"/>): a node-local index does not fit several app nodes on one database.
+/// The document search's Lucene index (<see cref="LuceneIndex"/>), fed with the current version of each document.
+/// On SQLite it sits beside the database file; on PostgreSQL each app node keeps its own copy under its data
+/// directory, named after the database it follows, and catches up with the versions committed on any node before
+/// each search (version ids commit in order: <see cref="ISearchDialect.OrderFollowedWritesAsync"/>). Off (the
+/// search then runs in SQL, <see cref="DocumentSqlSearch"/>) for an in-memory database or Documents:SearchIndex false.
 /// </summary>
 public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDisposable
 {
     private readonly LuceneIndex? _lucene;
 
-    public DocumentSearchIndex(DatabaseInfo database, Microsoft.Extensions.Options.IOptions<Ingestion.DocumentOptions> options, ILogger<LuceneIndex>? logger = null)
+    public DocumentSearchIndex(DatabaseInfo database, InnoClusterPaths paths, Microsoft.Extensions.Options.IOptions<Ingestion.DocumentOptions> options, ILogger<LuceneIndex>? logger = null)
     {
-        if (database.Provider != DatabaseProvider.Sqlite || !options.Value.SearchIndex)
+        if (!options.Value.SearchIndex || FolderFor(database, paths) is not { } folder)
         {
             return;
         }
 
-        var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
-        {
-            _lucene = new LuceneIndex(Path.GetFullPath(file) + ".search", new DocumentRecords(), logger);
-        }
+        _lucene = new LuceneIndex(folder, new DocumentRecords(), logger);
     }
 
-    /// <summary>True on the embedded path with a database file; otherwise the search runs in SQL.</summary>
+    /// <summary>Where the index of <paramref name="database"/> lives; null when the database is in memory.</summary>
+    public static string? FolderFor(DatabaseInfo database, InnoClusterPaths paths)
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            return string.IsNullOrEmpty(file) || file == ":memory:" || file.StartsWith("file:", StringComparison.Ordinal) ? null : Path.GetFullPath(file) + ".search";
+        }
+
+        // One folder per database followed, so a node pointed at another database never reads a watermark that is not its own.
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{server.Host}:{server.Port}/{server.Database}")))[..16];
+        var name = new string([.. (server.Database ?? "").Where(char.IsAsciiLetterOrDigit).Take(40)]);
+        return Path.Combine(paths.DataDirectory, "search", $"documents-{name}-{key}");
+    }
+
+    /// <summary>True unless the database is in memory or the index is turned off; otherwise the search runs in SQL.</summary>
     public bool Enabled => _lucene is not null;
 
     public SearchIndex Index { get; } = new("documents-lucene");

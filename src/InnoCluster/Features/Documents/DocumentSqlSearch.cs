@@ -87,14 +87,15 @@ public sealed class DocumentSqlSearch(ISearchDialect search) : IFacetedSearch
             var ids = query.AnyTerm ? search.MatchAny(db, SearchIndex.Documents, words).Select(m => m.Id) : search.MatchIds(db, SearchIndex.Documents, query.Terms);
             matched = documents.Where(d => ids.Contains(d.Id));
             var scored = documents.Join(query.AnyTerm ? search.MatchAny(db, SearchIndex.Documents, words) : search.Match(db, SearchIndex.Documents, query.Terms), d => d.Id, m => m.Id, (d, m) => new Ranked { Id = d.Id, Rank = m.Rank, Date = d.DocumentDate });
+            // Undated documents last on both databases (PostgreSQL would put NULL first in a descending order), as Lucene does.
             ranked = query.NewestFirst
-                ? scored.OrderByDescending(r => r.Date).ThenByDescending(r => r.Id)
-                : scored.OrderByDescending(r => r.Rank).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
+                ? scored.OrderBy(r => r.Date == null).ThenByDescending(r => r.Date).ThenByDescending(r => r.Id)
+                : scored.OrderByDescending(r => r.Rank).ThenBy(r => r.Date == null).ThenByDescending(r => r.Date).ThenBy(r => r.Id);
         }
         else
         {
             matched = documents;
-            ranked = documents.Select(d => new Ranked { Id = d.Id, Rank = 0, Date = d.DocumentDate }).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id);
+            ranked = documents.Select(d => new Ranked { Id = d.Id, Rank = 0, Date = d.DocumentDate }).OrderBy(r => r.Date == null).ThenByDescending(r => r.Date).ThenByDescending(r => r.Id);
         }
 
         // The facet groups already count the matches: one pass over them instead of two.

@@ -21,7 +21,7 @@ namespace InnoCluster.Infrastructure.Search;
 /// The database stays the record. The index is a projection that follows its <see cref="IIndexedRecordSource"/>
 /// by a watermark — the highest position it holds, kept in the Lucene commit: before every search, newer
 /// records are indexed, so a committed change is found by the next search and a rolled-back one never is.
-/// Another process's writes are picked up the same way. A failed catch-up (a full disk) rolls back, leaves
+/// Another process's writes are picked up the same way; a database restored behind the index rebuilds it. A failed catch-up (a full disk) rolls back, leaves
 /// the last commit searchable, and is tried again by the next search.
 /// </para>
 /// </summary>
@@ -63,7 +63,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     {
         EnsureOpen();
         var latest = await _source.LatestAsync(db, cancellationToken);
-        if (latest <= Interlocked.Read(ref _watermark))
+        if (latest == Interlocked.Read(ref _watermark))
         {
             _searchers!.MaybeRefresh();
             return;
@@ -72,7 +72,9 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
-            await WriteSinceAsync(db, rebuild: false, cancellationToken);
+            // Behind the database: index what is new. Ahead of it: the database was restored to an earlier state
+            // (or replaced), so what the index holds is not what the database says: build it again from zero.
+            await WriteSinceAsync(db, rebuild: latest < Interlocked.Read(ref _watermark), cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LockObtainFailedException || StorageFailure.IsStorage(ex))
         {

@@ -15,8 +15,8 @@ public sealed class DocumentOptions
     public long MaxFileBytes { get; set; } = 30 * 1024 * 1024;
 
     /// <summary>
-    /// On SQLite, answer the document search from the Lucene index next to the database file
-    /// (Documents:SearchIndex; false = FTS5 in SQL, as PostgreSQL always does with its GIN index).
+    /// Answer the document search from a Lucene index (Documents:SearchIndex): next to the database file on SQLite,
+    /// one per app node under its data directory on PostgreSQL; false = in SQL (FTS5, or tsvector and GIN).
     /// </summary>
     public bool SearchIndex { get; set; } = true;
 }
@@ -107,6 +107,8 @@ public sealed class DocumentIngestion(
             }
 
             await using var transaction = own ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            // Every node's search index follows the current version ids by watermark: they must commit in order.
+            await search.OrderFollowedWritesAsync(db, cancellationToken);
             var document = await db.Set<Document>().SingleOrDefaultAsync(d => d.LineageKey == lineage, cancellationToken);
             var outcome = IngestOutcome.NewVersion;
             var previousVersionId = document?.CurrentVersionId;
