@@ -247,6 +247,7 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         }
 
         Assert.Equal(["关于开展量子计算应用试点的通知"], await TitlesAsync("量子退火"));
+        Assert.Contains(await PassageTextsAsync("量子退火"), t => t.Contains("量子退火算法", StringComparison.Ordinal));
         await using (var scope = _app.Scope())
         {
             var ingestion = scope.ServiceProvider.GetRequiredService<Features.Documents.Ingestion.DocumentIngestion>();
@@ -256,6 +257,12 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
 
         Assert.Empty(await TitlesAsync("量子退火"));
         Assert.Equal(["关于开展量子计算应用试点的通知"], await TitlesAsync("量子纠错"));
+        // The paragraphs too: the earlier version's leave the paragraph search, the current one's are found.
+        Assert.DoesNotContain(await PassageTextsAsync("量子退火"), t => t.Contains("退火", StringComparison.Ordinal));
+        Assert.Contains(await PassageTextsAsync("量子纠错"), t => t.Contains("量子纠错芯片", StringComparison.Ordinal));
+
+        async Task<List<string>> PassageTextsAsync(string q) =>
+            (await client.GetJsonAsync($"/api/passages?take=20&q={Uri.EscapeDataString(q)}")).AsArray().Select(p => p!["text"]!.GetValue<string>()).ToList();
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace InnoCluster.Features.Documents;
 /// 支持方式, 支持产业), facet counts over the results, relevance or date order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
-public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentSqlSearch sql, NamedLaws laws)
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentPassageIndex passageIndex, DocumentSqlSearch sql, NamedLaws laws)
 {
     public const int CountCap = DocumentSqlSearch.CountCap;
 
@@ -250,14 +250,12 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         take = Math.Clamp(take, 1, 100);
         var hits = SearchAnalyzer.Default.ReadsAsQuestion(q, terms)
             ? await QuestionPassagesAsync(terms, take, cancellationToken)
-            : await search.Match(db, SearchIndex.Passages, terms).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
+            : await passageIndex.FindAsync(db, terms, anyWord: false, take, cancellationToken);
         if (hits.Count < take && terms.Sum(t => t.AllTexts.Count()) > 1)
         {
             // Too few paragraphs hold every term: fill up with those holding some, after the full matches.
             var found = hits.Select(h => h.Id).ToHashSet();
-            var anyTerm = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
-            var partial = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id)
-                .Take(take + found.Count).ToListAsync(cancellationToken);
+            var partial = await passageIndex.FindAsync(db, terms, anyWord: true, take + found.Count, cancellationToken);
             hits.AddRange(partial.Where(m => !found.Contains(m.Id)).Take(take - hits.Count));
         }
 
@@ -322,8 +320,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// </summary>
     private async Task<List<SearchMatch>> QuestionPassagesAsync(IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
     {
-        var anyTerm = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
-        var window = await search.MatchAny(db, SearchIndex.Passages, anyTerm).OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(PassageWindow).ToListAsync(cancellationToken);
+        var window = await passageIndex.FindAsync(db, terms, anyWord: true, PassageWindow, cancellationToken);
         var ids = window.Select(m => m.Id).ToList();
         var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
         var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, cancellationToken);

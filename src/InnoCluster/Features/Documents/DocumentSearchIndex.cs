@@ -41,7 +41,8 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDi
         var server = new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{server.Host}:{server.Port}/{server.Database}")))[..16];
         var name = new string([.. (server.Database ?? "").Where(char.IsAsciiLetterOrDigit).Take(40)]);
-        return Path.Combine(paths.DataDirectory, "search", $"documents-{name}-{key}");
+        // Named like the SQLite file's index (….search), which backups leave out: an index is rebuilt from the database.
+        return Path.Combine(paths.DataDirectory, $"documents-{name}-{key}.search");
     }
 
     /// <summary>True unless the database is in memory or the index is turned off; otherwise the search runs in SQL.</summary>
@@ -89,14 +90,14 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDi
 }
 
 /// <summary>
-/// Brings the Lucene index up to date when the server starts, so the first search after an upgrade or a
+/// Brings the Lucene indexes (documents, paragraphs) up to date when the server starts, so the first search after an upgrade or a
 /// large import made while the server was down does not pay for it (it would otherwise wait for it).
 /// </summary>
-public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, DocumentSearchIndex index) : BackgroundService
+public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, DocumentSearchIndex documents, DocumentPassageIndex passages) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!index.Enabled)
+        if (!documents.Enabled && !passages.Enabled)
         {
             return;
         }
@@ -105,7 +106,9 @@ public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, Docum
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            await index.CatchUpAsync(scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>(), stoppingToken);
+            var db = scope.ServiceProvider.GetRequiredService<InnoClusterDbContext>();
+            await documents.CatchUpAsync(db, stoppingToken);
+            await passages.CatchUpAsync(db, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -37,6 +37,8 @@ public static class DocumentsFeature
         services.AddSingleton<DocumentSearchIndex>();
         services.AddSingleton<DocumentSqlSearch>();
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentSearchIndex>());
+        services.AddSingleton<DocumentPassageIndex>();
+        services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentPassageIndex>());
         services.AddHostedService<DocumentSearchIndexWarmup>();
         return services;
     }

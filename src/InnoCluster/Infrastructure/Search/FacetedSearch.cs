@@ -26,8 +26,12 @@ public interface IFacetedSearch
     Task<FacetedResult> SearchAsync(InnoClusterDbContext db, FacetedQuery query, CancellationToken cancellationToken);
 }
 
-/// <summary>A record for the Lucene index: its id, its position in the feed, its analysed terms, a sort date and its facet values (none, one or several per field).</summary>
-public sealed record IndexedRecord(int Id, long Position, string TitleTerms, string BodyTerms, long SortDate, IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords);
+/// <summary>
+/// A record for the Lucene index: its id, its position in the feed, its analysed terms, a sort date and its facet values
+/// (none, one or several per field). Records of a <paramref name="Group"/> (a document's paragraphs) are replaced
+/// together: the first record of a group in a catch-up removes the group's earlier records.
+/// </summary>
+public sealed record IndexedRecord(int Id, long Position, string TitleTerms, string BodyTerms, long SortDate, IReadOnlyDictionary<string, IReadOnlyList<string>> Keywords, int? Group = null);
 
 /// <summary>
 /// Where a Lucene index reads its records, implemented by the feature that owns them: records come in
@@ -41,6 +45,6 @@ public interface IIndexedRecordSource
     /// <summary>The highest position committed so far.</summary>
     Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken);
 
-    /// <summary>The next records after <paramref name="position"/>, at most <paramref name="take"/>.</summary>
+    /// <summary>The next records after <paramref name="position"/>, at most <paramref name="take"/> (or a whole group's, which share one position).</summary>
     Task<IReadOnlyList<IndexedRecord>> AfterAsync(InnoClusterDbContext db, long position, int take, CancellationToken cancellationToken);
 }

@@ -34,6 +34,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     private const string TitleField = "title";
     private const string BodyField = "body";
     private const string DateField = "date";
+    private const string GroupField = "group";
     private static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private readonly string _path;
@@ -202,10 +203,16 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             }
 
             var last = since;
+            var replacedGroups = new HashSet<int>();
             while (await _source.AfterAsync(db, last, 500, cancellationToken) is { Count: > 0 } batch)
             {
                 foreach (var record in batch)
                 {
+                    if (record.Group is { } group && replacedGroups.Add(group))
+                    {
+                        writer.DeleteDocuments(new Term(GroupField, group.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    }
+
                     writer.UpdateDocument(new Term(IdField, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ToLucene(record));
                 }
 
@@ -240,6 +247,11 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             new TextField(BodyField, record.BodyTerms, Field.Store.NO),
             new NumericDocValuesField(DateField, record.SortDate),
         };
+        if (record.Group is { } group)
+        {
+            document.Add(new StringField(GroupField, group.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO));
+        }
+
         foreach (var (field, values) in record.Keywords)
         {
             foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)).Distinct(StringComparer.Ordinal))

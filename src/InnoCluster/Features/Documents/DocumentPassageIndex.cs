@@ -1,0 +1,85 @@
+using InnoCluster.Infrastructure;
+using InnoCluster.Infrastructure.Data;
+using InnoCluster.Infrastructure.Search;
+using InnoCluster.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace InnoCluster.Features.Documents;
+
+/// <summary>
+/// Where paragraph search (<see cref="DocumentSearch.PassagesAsync"/>) finds its paragraphs: a Lucene index of the
+/// current versions' paragraphs beside the documents' (<see cref="DocumentSearchIndex"/>), following the same
+/// current version ids — a document's paragraphs are replaced together when its current version changes —, so a
+/// PostgreSQL node answers from its own copy as SQLite does; or, with the index off, the paragraphs' SQL full text.
+/// Both rank by BM25: every term (a word or its parts nearby), or any of the words with those holding more first.
+/// </summary>
+public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
+{
+    private readonly LuceneIndex? _lucene;
+    private readonly ISearchDialect _sql;
+
+    public DocumentPassageIndex(DatabaseInfo database, InnoClusterPaths paths, ISearchDialect sql, Microsoft.Extensions.Options.IOptions<Ingestion.DocumentOptions> options, ILogger<LuceneIndex>? logger = null)
+    {
+        _sql = sql;
+        if (options.Value.SearchIndex && DocumentSearchIndex.FolderFor(database, paths) is { } documents)
+        {
+            _lucene = new LuceneIndex(Path.ChangeExtension(documents, ".passages.search"), new PassageRecords(), logger);
+        }
+    }
+
+    public bool Enabled => _lucene is not null;
+
+    public SearchIndex Index { get; } = new("passages-lucene");
+
+    public Task CatchUpAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.CatchUpAsync(db, cancellationToken) ?? Task.CompletedTask;
+
+    public Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.RebuildAsync(db, cancellationToken) ?? Task.CompletedTask;
+
+    public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => Task.FromResult(_lucene?.SizeInBytes ?? 0L);
+
+    /// <summary>The best <paramref name="take"/> paragraphs holding every term, or (<paramref name="anyWord"/>) any of the terms' words and parts.</summary>
+    public async Task<List<SearchMatch>> FindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken)
+    {
+        var words = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
+        if (_lucene is null)
+        {
+            var matches = anyWord ? _sql.MatchAny(db, SearchIndex.Passages, words) : _sql.Match(db, SearchIndex.Passages, terms);
+            return await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
+        }
+
+        var asked = anyWord
+            ? new FacetedQuery([.. words.Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true)
+            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false);
+        var found = await _lucene.SearchAsync(db, asked, cancellationToken);
+        return [.. found.Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
+    }
+
+    public void Dispose() => _lucene?.Dispose();
+
+    /// <summary>The paragraphs of each current version, a document's as one group, in the order version ids were committed.</summary>
+    private sealed class PassageRecords : IIndexedRecordSource
+    {
+        private static readonly Dictionary<string, IReadOnlyList<string>> NoKeywords = [];
+
+        public IReadOnlyList<string> KeywordFields { get; } = [];
+
+        public async Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
+            await db.Set<Document>().MaxAsync(d => d.CurrentVersionId, cancellationToken) ?? 0;
+
+        /// <summary>The paragraphs of the next documents (about <paramref name="take"/> paragraphs, whole documents only).</summary>
+        public async Task<IReadOnlyList<IndexedRecord>> AfterAsync(InnoClusterDbContext db, long position, int take, CancellationToken cancellationToken)
+        {
+            var versions = await (from d in db.Set<Document>().AsNoTracking()
+                                  join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+                                  where v.Id > position
+                                  orderby v.Id
+                                  select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(Math.Max(1, take / 20)).ToListAsync(cancellationToken);
+            var ids = versions.Select(v => v.VersionId).ToList();
+            var passages = (await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.VersionId)).ToListAsync(cancellationToken)).ToLookup(p => p.VersionId);
+            var analyzer = SearchAnalyzer.Default;
+            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (v.DocumentId, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length))))
+                .AsParallel().AsOrdered()
+                .Select(p => new IndexedRecord(p.Id, p.VersionId, "", analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
+        }
+    }
+}
