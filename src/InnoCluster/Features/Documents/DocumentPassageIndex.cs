@@ -63,21 +63,16 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 
         public IReadOnlyList<string> KeywordFields { get; } = [];
 
-        public async Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
-            await db.Set<Document>().MaxAsync(d => d.CurrentVersionId, cancellationToken) ?? 0;
+        public Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => DocumentSearchIndex.LatestCurrentVersionAsync(db, cancellationToken);
 
         /// <summary>The paragraphs of the next documents (about <paramref name="take"/> paragraphs, whole documents only).</summary>
         public async Task<IReadOnlyList<IndexedRecord>> AfterAsync(InnoClusterDbContext db, long position, int take, CancellationToken cancellationToken)
         {
-            var versions = await (from d in db.Set<Document>().AsNoTracking()
-                                  join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                                  where v.Id > position
-                                  orderby v.Id
-                                  select new { DocumentId = d.Id, VersionId = v.Id, v.CleanText }).Take(Math.Max(1, take / 20)).ToListAsync(cancellationToken);
+            var versions = await DocumentSearchIndex.CurrentAfter(db, position).Take(Math.Max(1, take / 20)).ToListAsync(cancellationToken);
             var ids = versions.Select(v => v.VersionId).ToList();
             var passages = (await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.VersionId)).ToListAsync(cancellationToken)).ToLookup(p => p.VersionId);
             var analyzer = SearchAnalyzer.Default;
-            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (v.DocumentId, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length))))
+            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length))))
                 .AsParallel().AsOrdered()
                 .Select(p => new IndexedRecord(p.Id, p.VersionId, "", analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
         }

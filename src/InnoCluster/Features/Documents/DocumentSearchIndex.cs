@@ -61,21 +61,30 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDi
 
     public void Dispose() => _lucene?.Dispose();
 
+    /// <summary>The position the documents' and the paragraphs' indexes follow: the highest current version id.</summary>
+    internal static async Task<long> LatestCurrentVersionAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
+        await db.Set<Document>().MaxAsync(d => d.CurrentVersionId, cancellationToken) ?? 0;
+
+    /// <summary>The documents whose current version came after <paramref name="position"/>, with its text, in version order.</summary>
+    internal static IQueryable<CurrentVersion> CurrentAfter(InnoClusterDbContext db, long position) =>
+        from d in db.Set<Document>().AsNoTracking()
+        join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
+        where v.Id > position
+        orderby v.Id
+        select new CurrentVersion(d, v.Id, v.CleanText);
+
+    internal sealed record CurrentVersion(Document Document, int VersionId, string CleanText);
+
     /// <summary>The current version of each document, in the order version ids were committed.</summary>
     private sealed class DocumentRecords : IIndexedRecordSource
     {
         public IReadOnlyList<string> KeywordFields { get; } = DocumentSqlSearch.FacetFields;
 
-        public async Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) =>
-            await db.Set<Document>().MaxAsync(d => d.CurrentVersionId, cancellationToken) ?? 0;
+        public Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => LatestCurrentVersionAsync(db, cancellationToken);
 
         public async Task<IReadOnlyList<IndexedRecord>> AfterAsync(InnoClusterDbContext db, long position, int take, CancellationToken cancellationToken)
         {
-            var batch = await (from d in db.Set<Document>().AsNoTracking()
-                               join v in db.Set<DocumentVersion>().AsNoTracking() on d.CurrentVersionId equals v.Id
-                               where v.Id > position
-                               orderby v.Id
-                               select new { Document = d, VersionId = v.Id, v.CleanText }).Take(take).ToListAsync(cancellationToken);
+            var batch = await CurrentAfter(db, position).Take(take).ToListAsync(cancellationToken);
             var analyzer = SearchAnalyzer.Default;
             return batch.AsParallel().AsOrdered().Select(b => new IndexedRecord(
                 b.Document.Id,
