@@ -208,12 +208,20 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             {
                 foreach (var record in batch)
                 {
-                    if (record.Group is { } group && replacedGroups.Add(group))
+                    if (record.Group is not { } group)
+                    {
+                        writer.UpdateDocument(new Term(IdField, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ToLucene(record));
+                        continue;
+                    }
+
+                    // A group's records are replaced by one delete of the group, not one per record (a document's
+                    // paragraphs: millions of delete terms at 100k documents otherwise).
+                    if (!rebuild && replacedGroups.Add(group))
                     {
                         writer.DeleteDocuments(new Term(GroupField, group.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     }
 
-                    writer.UpdateDocument(new Term(IdField, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), ToLucene(record));
+                    writer.AddDocument(ToLucene(record));
                 }
 
                 last = batch[^1].Position;
