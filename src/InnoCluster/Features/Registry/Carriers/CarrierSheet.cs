@@ -50,17 +50,20 @@ public static class CarrierSheet
     ];
 
     /// <summary>An amount in 亿元 as offices write it ("50", "50亿元", "1,200"); false when it is not a number.</summary>
-    public static bool TryReadYi(string cell, out decimal? amount)
-    {
-        var digits = cell.Replace(",", "", StringComparison.Ordinal).Replace("亿元", "", StringComparison.Ordinal).Replace("亿", "", StringComparison.Ordinal).Trim();
-        amount = decimal.TryParse(digits, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
-        return amount is not null;
-    }
+    public static bool TryReadYi(string cell, out decimal? amount) => TryReadNumber(cell, ["亿元", "亿"], out amount);
 
     /// <summary>A capacity in P as offices write it ("300", "300P", "1,200 PFLOPS"); false when it is not a number.</summary>
-    public static bool TryReadPeta(string cell, out decimal? amount)
+    public static bool TryReadPeta(string cell, out decimal? amount) => TryReadNumber(cell.ToUpperInvariant(), ["PFLOPS", "P"], out amount);
+
+    /// <summary>A number with thousands separators and, after it, one of <paramref name="units"/> (the longest first); nothing else.</summary>
+    private static bool TryReadNumber(string cell, string[] units, out decimal? amount)
     {
-        var digits = cell.ToUpperInvariant().Replace(",", "", StringComparison.Ordinal).Replace("PFLOPS", "", StringComparison.Ordinal).Replace("P", "", StringComparison.Ordinal);
+        var digits = cell.Replace(",", "", StringComparison.Ordinal);
+        foreach (var unit in units)
+        {
+            digits = digits.Replace(unit, "", StringComparison.Ordinal);
+        }
+
         amount = decimal.TryParse(digits.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
         return amount is not null;
     }

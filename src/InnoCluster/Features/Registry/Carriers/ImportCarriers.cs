@@ -241,25 +241,33 @@ public sealed class ImportCarriers(InnoClusterDbContext db, AuditTrail audit, Ti
         DateOnly? asOf = null;
         if (cell(CarrierSheet.CapacityDate) is { } dayText)
         {
-            asOf = ImportDates.TryParseDate(dayText, out var day) ? day : null;
-            readable &= asOf is not null || Refused(refuse, CarrierSheet.CapacityDate, "无法识别的日期 / not a date");
+            if (ImportDates.TryParseDate(dayText, out var day))
+            {
+                asOf = day;
+            }
+            else
+            {
+                refuse(CarrierSheet.CapacityDate, "无法识别的日期 / not a date");
+                readable = false;
+            }
         }
 
         int? year = null;
         if (cell(CarrierSheet.CapacityYear) is { } yearText)
         {
-            year = ImportDates.TryParseYear(yearText, out var parsed) ? parsed : null;
-            readable &= year is not null || Refused(refuse, CarrierSheet.CapacityYear, "无法识别的年份 / not a year");
+            if (ImportDates.TryParseYear(yearText, out var parsed))
+            {
+                year = parsed;
+            }
+            else
+            {
+                refuse(CarrierSheet.CapacityYear, "无法识别的年份 / not a year");
+                readable = false;
+            }
         }
 
         var given = total is not null || intelligent is not null || asOf is not null || year is not null;
         return readable ? new CapacityCells(given, total, intelligent, asOf, year) : null;
-    }
-
-    private static bool Refused(Action<string, string> refuse, string column, string message)
-    {
-        refuse(column, message);
-        return false;
     }
 
     private sealed record CapacityCells(bool Given, decimal? Total, decimal? Intelligent, DateOnly? AsOf, int? Year);
