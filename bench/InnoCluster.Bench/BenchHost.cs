@@ -66,6 +66,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:InnoCluster", Environment.GetEnvironmentVariable("BENCH_APP_LOG") ?? "Information");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command", Environment.GetEnvironmentVariable("BENCH_SQL_LOG") ?? "Warning");
         builder.UseSetting("Registry:Import:MaxFileBytes", "268435456");
+        // The document bench times how long the search indexes take to catch up after its bulk loads: no follower indexing meanwhile.
+        builder.UseSetting("Documents:SearchIndexFollowSeconds", Environment.GetEnvironmentVariable("BENCH_INDEX_FOLLOW_SECONDS") ?? "0");
         // Pages are timed as behind the TLS proxy they run behind (their cookies are Secure): the bench client says https.
         builder.UseSetting("Security:TrustedProxies:0", "127.0.0.1");
     }

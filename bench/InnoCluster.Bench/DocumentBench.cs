@@ -130,6 +130,9 @@ public static class DocumentBench
             "/api/search?q=" + Q("应用场景") + "&year=2024&page=3&pageSize=10",
             "/api/passages?q=" + Q("无人机送药") + "&take=10",
             "/api/passages?q=" + Q("首版次软件") + "&take=10",
+            // Questions: any of the words, each document weighed with its best paragraph, everyday words also asking for the written ones.
+            "/api/search?q=" + Q("企业申请算力补贴需要满足什么条件？") + "&pageSize=10",
+            "/api/passages?q=" + Q("公司买了首版次软件能拿多少奖励") + "&take=10",
         ];
         foreach (var warm in queries)
         {

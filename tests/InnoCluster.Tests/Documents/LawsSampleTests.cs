@@ -186,6 +186,32 @@ public abstract class LawsSampleTests<TTarget> : DatabaseTests<TTarget>, IAsyncL
         Assert.Matches($"<span id=\"s-{start}\" class=\"sentence cited\"[^>]*>\\s*第十三条\\s*<mark", document);
     }
 
+    [Fact]
+    public async Task Search_AQuestionInEverydayWords_AlsoAsksForTheWordsLawsUse_AndThePageSaysWhich()
+    {
+        var client = _app.CreateClient();
+        var question = Uri.EscapeDataString("商家卖假货顾客能要求赔偿吗");
+        var result = await client.GetJsonAsync("/api/search?q=" + question);
+        var added = result["terms"]!.AsArray().Where(t => t!["for"] is not null).Select(t => (t!["text"]!.GetValue<string>(), t["for"]!.GetValue<string>())).ToList();
+        Assert.Contains(("经营者", "商家"), added);
+        Assert.Contains(("消费者", "顾客"), added);
+        // The first law is found by the words it writes: marked in its snippet though the question never typed them.
+        var first = result["page"]!["items"]![0]!;
+        Assert.Equal("中华人民共和国电子商务法", first["title"]!.GetValue<string>());
+        var marked = first["snippet"]!.AsArray().Where(p => p!["hit"]!.GetValue<bool>()).Select(p => p!["text"]!.GetValue<string>()).ToList();
+        Assert.Contains("经营者", marked);
+        Assert.Contains("消费者", marked);
+
+        var page = await client.GetStringAsync("/search?q=" + question, Ct);
+        Assert.Matches("data-testid=\"everyday-words\">同时检索了法规用语：[^<]*<span lang=\"zh\">商家 → 经营者</span>", page);
+        var english = await client.GetStringAsync("/search?culture=en&ui-culture=en&q=" + question, Ct);
+        Assert.Contains("Also searched for the words laws use: ", english, StringComparison.Ordinal);
+
+        // Keywords are searched as typed.
+        var keywords = await client.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString("商家 顾客"));
+        Assert.All(keywords["terms"]!.AsArray(), t => Assert.Null(t!["for"]));
+    }
+
     /// <summary>Follows the page's link to a document opened at the sentence starting at <paramref name="start"/>.</summary>
     private static async Task<string> OpenLinkToAsync(HttpClient client, string page, int start)
     {

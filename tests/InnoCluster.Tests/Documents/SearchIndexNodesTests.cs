@@ -19,9 +19,13 @@ public sealed class SearchIndexNodesTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A node of a deployment: the shared database, its own data directory (and so its own index).</summary>
-    private sealed class Node(string connectionString) : TestApp<PostgresTarget>
+    private sealed class Node(string connectionString, int followSeconds = 5) : TestApp<PostgresTarget>
     {
-        protected override void Configure(IWebHostBuilder builder) => builder.UseSetting("ConnectionStrings:Default", connectionString);
+        protected override void Configure(IWebHostBuilder builder)
+        {
+            builder.UseSetting("ConnectionStrings:Default", connectionString);
+            builder.UseSetting("Documents:SearchIndexFollowSeconds", followSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static async Task<IngestResult> IngestAsync(IServiceProvider services, string title, string word)
@@ -85,5 +89,44 @@ public sealed class SearchIndexNodesTests
         // now ahead of the database, is built again from it rather than answering with what the database lost.
         await first.WithDbAsync(db => db.Set<Document>().Where(d => all.Contains(d.Title)).ExecuteUpdateAsync(u => u.SetProperty(d => d.CurrentVersionId, (int?)null), Ct));
         Assert.Empty(await TitlesAsync(second, word));
+    }
+
+    [Fact]
+    public async Task ANodesIndexes_TakeInAnotherNodesWrites_BetweenSearches()
+    {
+        Assert.SkipUnless(DatabaseTarget.PostgresAvailable, "PostgreSQL is not provisioned here; scripts/test.sh starts a throw-away server and runs these.");
+        await using var shared = new PostgresTarget();
+        await using var writer = new Node(shared.ConnectionString, followSeconds: 0);
+        await writer.InitializeAsync();
+        await using var following = new Node(shared.ConnectionString, followSeconds: 1);
+        await following.InitializeAsync();
+        await using var idle = new Node(shared.ConnectionString, followSeconds: 0);
+        await idle.InitializeAsync();
+        // The idle node catches up once, when it starts: done before the write.
+        await (idle.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DocumentSearchIndexFollower>().Single().ExecuteTask ?? Task.CompletedTask);
+
+        int version;
+        await using (var scope = writer.Scope())
+        {
+            var created = await IngestAsync(scope.ServiceProvider, "关于跟随节点试点的通知", "zqfollowprobe");
+            Assert.Equal(IngestOutcome.Created, created.Outcome);
+            version = await writer.WithDbAsync(db => db.Set<Document>().Where(d => d.Id == created.DocumentId).Select(d => d.CurrentVersionId!.Value).SingleAsync(Ct));
+        }
+
+        // Nobody searches: the following node's documents and paragraphs indexes take the new version in on their own.
+        var (documents, paragraphs) = (following.Services.GetRequiredService<DocumentSearchIndex>(), following.Services.GetRequiredService<DocumentPassageIndex>());
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while ((documents.Position < version || paragraphs.Position < version) && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200, Ct);
+        }
+
+        Assert.True(documents.Position >= version && paragraphs.Position >= version, $"documents at {documents.Position}, paragraphs at {paragraphs.Position}, version {version}");
+
+        // A node that only catches up when searched (and when it starts) has not taken it in; its next search does.
+        var idleIndex = idle.Services.GetRequiredService<DocumentSearchIndex>();
+        Assert.True(idleIndex.Position < version, $"the idle node's index is at {idleIndex.Position}");
+        Assert.Equal(["关于跟随节点试点的通知"], await TitlesAsync(idle, "zqfollowprobe"));
+        Assert.True(idleIndex.Position >= version);
     }
 }

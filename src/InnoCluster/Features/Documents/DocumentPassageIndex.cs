@@ -31,6 +31,9 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 
     public SearchIndex Index { get; } = new("passages-lucene");
 
+    /// <summary>The highest current version id the index holds (-1 before it is first opened, or when off).</summary>
+    public long Position => _lucene?.Position ?? -1;
+
     public Task CatchUpAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.CatchUpAsync(db, cancellationToken) ?? Task.CompletedTask;
 
     public Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.RebuildAsync(db, cancellationToken) ?? Task.CompletedTask;

@@ -12,7 +12,7 @@ namespace InnoCluster.Features.Documents;
 /// 支持方式, 支持产业), facet counts over the results, relevance or date order, and a snippet with the matched words marked. Also passage
 /// search (paragraphs, for citing) and related documents.
 /// </summary>
-public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentPassageIndex passageIndex, DocumentSqlSearch sql, NamedLaws laws)
+public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect search, DocumentSearchIndex index, DocumentPassageIndex passageIndex, QuestionParagraphs paragraphs, DocumentSqlSearch sql, NamedLaws laws)
 {
     public const int CountCap = DocumentSqlSearch.CountCap;
 
@@ -73,8 +73,13 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var newestFirst = string.Equals(query.Sort, SortByDate, StringComparison.OrdinalIgnoreCase);
         var question = !string.IsNullOrEmpty(query.Q) && SearchAnalyzer.Default.ReadsAsQuestion(query.Q, terms);
+        if (question && !newestFirst)
+        {
+            terms = EverydayWords.Default.Expand(terms);
+        }
+
         var named = await laws.FindAsync(query.Q, cancellationToken);
-        var (found, relaxed) = await FindAsync(engine, question, terms, filters, (page - 1) * size, size, query.Facets, newestFirst, named, cancellationToken);
+        var (found, relaxed) = await FindAsync(engine, question, terms, filters, (page - 1) * size, size, query.Facets, newestFirst, named, weighParagraphs: true, cancellationToken);
         var engineTag = new KeyValuePair<string, object?>("engine", engine == index ? "lucene" : db.Provider.ToString().ToLowerInvariant());
         Infrastructure.Telemetry.InnoClusterMetrics.Searches.Add(1, engineTag);
         Infrastructure.Telemetry.InnoClusterMetrics.SearchDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, engineTag);
@@ -89,11 +94,12 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// One page of hits from the engine. A list by date (and a followed search) keeps to documents holding every word.
     /// By relevance, a question (<see cref="SearchAnalyzer.ReadsAsQuestion"/>) lists the documents holding any of its
     /// words, more of them first, since a question's words rarely all stand in its answer; keywords ask for every word,
-    /// unless no document holds them all. The engine gives its first <see cref="RerankWindow"/> at least, and the
-    /// authority weight orders them (two-phase ranking); a law the query names comes first.
+    /// unless no document holds them all. The engine gives its first <see cref="RerankWindow"/> at least; when relaxed,
+    /// each is weighed with its best paragraph (<see cref="QuestionParagraphs"/>, when <paramref name="weighParagraphs"/>);
+    /// the authority weight orders them (two-phase ranking); a law the query names comes first.
     /// </summary>
     private async Task<(FacetedResult Found, bool Relaxed)> FindAsync(
-        IFacetedSearch engine, bool question, IReadOnlyList<QueryTerm> terms, Dictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, NamedLaws.Found named, CancellationToken cancellationToken)
+        IFacetedSearch engine, bool question, IReadOnlyList<QueryTerm> terms, Dictionary<string, string> filters, int skip, int size, bool facets, bool newestFirst, NamedLaws.Found named, bool weighParagraphs, CancellationToken cancellationToken)
     {
         if (newestFirst || terms.Count == 0)
         {
@@ -109,7 +115,10 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
         }
 
-        var ranked = NamedFirst(await RerankAsync(found.Hits, cancellationToken), named, unfiltered: filters.Count == 0);
+        var hits = relaxed && weighParagraphs
+            ? QuestionParagraphs.RankDocuments(found.Hits, await paragraphs.FindAsync(terms, cancellationToken), RerankWindow, addFromParagraphs: filters.Count == 0)
+            : found.Hits;
+        var ranked = NamedFirst(await RerankAsync(hits, cancellationToken), named, unfiltered: filters.Count == 0);
         var added = ranked.Count - found.Hits.Count;
         return (found with { Hits = ranked.Skip(skip).Take(size).ToList(), Total = found.Total + added }, relaxed);
     }
@@ -248,7 +257,9 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         }
 
         take = Math.Clamp(take, 1, 100);
-        var hits = SearchAnalyzer.Default.ReadsAsQuestion(q, terms)
+        var question = SearchAnalyzer.Default.ReadsAsQuestion(q, terms);
+        terms = question ? EverydayWords.Default.Expand(terms) : terms;
+        var hits = question
             ? await QuestionPassagesAsync(terms, take, cancellationToken)
             : await passageIndex.FindAsync(db, terms, anyWord: false, take, cancellationToken);
         if (hits.Count < take && terms.Sum(t => t.AllTexts.Count()) > 1)
@@ -310,9 +321,6 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
         return [.. articles.Concat(rest.Where(h => inNamed.Contains(h.Id))).Concat(rest.Where(h => !inNamed.Contains(h.Id))).Take(take)];
     }
 
-    /// <summary>How many paragraphs holding any of a question's words are weighed again with their documents.</summary>
-    public const int PassageWindow = 200;
-
     /// <summary>
     /// A question's paragraphs: those holding more of its words first (BM25 over paragraphs), each weighed with its
     /// document — the authority weight, and how well the whole document answers the question (its share of the
@@ -320,18 +328,14 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// </summary>
     private async Task<List<SearchMatch>> QuestionPassagesAsync(IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
     {
-        var window = await passageIndex.FindAsync(db, terms, anyWord: true, PassageWindow, cancellationToken);
-        var ids = window.Select(m => m.Id).ToList();
-        var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
-        var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, cancellationToken);
+        var window = await paragraphs.FindAsync(terms, cancellationToken);
+        // The documents' own scores: weighing them with their paragraphs as well (as the document search does) measured no better here.
+        var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, weighParagraphs: false, cancellationToken);
         var best = documents.Hits.Select(h => h.Rank).DefaultIfEmpty(0).Max();
         var answering = documents.Hits.ToDictionary(h => h.Id, h => best > 0 ? h.Rank / best : 0);
-        var weights = await AuthorityWeightsAsync(owners.Values.Distinct().ToList(), cancellationToken);
-        return window.Select((m, i) =>
-        {
-            var document = owners.GetValueOrDefault(m.Id);
-            return (Match: new SearchMatch { Id = m.Id, Rank = m.Rank * weights.GetValueOrDefault(document, 1.0) * (1 + answering.GetValueOrDefault(document)) }, Index: i);
-        }).OrderByDescending(x => x.Match.Rank).ThenBy(x => x.Index).Select(x => x.Match).Take(take).ToList();
+        var weights = await AuthorityWeightsAsync(window.Select(p => p.DocumentId).Distinct().ToList(), cancellationToken);
+        return window.Select((p, i) => (Match: new SearchMatch { Id = p.Id, Rank = p.Rank * weights.GetValueOrDefault(p.DocumentId, 1.0) * (1 + answering.GetValueOrDefault(p.DocumentId)) }, Index: i))
+            .OrderByDescending(x => x.Match.Rank).ThenBy(x => x.Index).Select(x => x.Match).Take(take).ToList();
     }
 
     public sealed record Related(int Id, string Title, string Kind, DateOnly? Date, IReadOnlyList<string> SharedTerms);

@@ -50,6 +50,9 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDi
 
     public SearchIndex Index { get; } = new("documents-lucene");
 
+    /// <summary>The highest current version id the index holds (-1 before it is first opened, or when off).</summary>
+    public long Position => _lucene?.Position ?? -1;
+
     public Task CatchUpAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.CatchUpAsync(db, cancellationToken) ?? Task.CompletedTask;
 
     public Task RebuildAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => _lucene?.RebuildAsync(db, cancellationToken) ?? Task.CompletedTask;
@@ -99,10 +102,13 @@ public sealed class DocumentSearchIndex : IRebuildableIndex, IFacetedSearch, IDi
 }
 
 /// <summary>
-/// Brings the Lucene indexes (documents, paragraphs) up to date when the server starts, so the first search after an upgrade or a
-/// large import made while the server was down does not pay for it (it would otherwise wait for it).
+/// Keeps this node's Lucene indexes (documents, paragraphs) following the database between searches: up to date when the
+/// server starts, so the first search after an upgrade or an import made while it was down does not pay for it, and then
+/// every Documents:SearchIndexFollowSeconds, so an import made on another node or from the command line is taken in
+/// before someone searches. Each search still catches up with what is left (a write on this node is found at once).
 /// </summary>
-public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, DocumentSearchIndex documents, DocumentPassageIndex passages) : BackgroundService
+public sealed class DocumentSearchIndexFollower(IServiceScopeFactory scopes, DocumentSearchIndex documents, DocumentPassageIndex passages,
+    Microsoft.Extensions.Options.IOptions<Ingestion.DocumentOptions> options, ILogger<DocumentSearchIndexFollower> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -112,6 +118,23 @@ public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, Docum
         }
 
         await Task.Yield();
+        var every = options.Value.SearchIndexFollowSeconds;
+        using var timer = every > 0 ? new PeriodicTimer(TimeSpan.FromSeconds(every)) : null;
+        try
+        {
+            do
+            {
+                await CatchUpAsync(stoppingToken);
+            }
+            while (timer is not null && await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken stoppingToken)
+    {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -119,8 +142,10 @@ public sealed class DocumentSearchIndexWarmup(IServiceScopeFactory scopes, Docum
             await documents.CatchUpAsync(db, stoppingToken);
             await passages.CatchUpAsync(db, stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
+            // The database briefly away (a restart, a failover) must not stop the server: the next tick, or the next search, tries again.
+            logger.LogWarning(ex, "The search indexes could not follow the database this time");
         }
     }
 }

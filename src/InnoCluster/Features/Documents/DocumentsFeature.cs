@@ -21,6 +21,7 @@ public static class DocumentsFeature
         services.AddScoped<RereadDocumentFacts>();
         services.AddSingleton<ISeedStep, DocumentFactsSeedStep>();
         services.AddScoped<DocumentSearch>();
+        services.AddScoped<QuestionParagraphs>();
         services.AddScoped<NamedLaws>();
         services.AddScoped<Workspace.ISavedSearchSource, DocumentSearchSource>();
         services.AddScoped<ExportSearchResults>();
@@ -39,7 +40,7 @@ public static class DocumentsFeature
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentSearchIndex>());
         services.AddSingleton<DocumentPassageIndex>();
         services.AddSingleton<IRebuildableIndex>(sp => sp.GetRequiredService<DocumentPassageIndex>());
-        services.AddHostedService<DocumentSearchIndexWarmup>();
+        services.AddHostedService<DocumentSearchIndexFollower>();
         return services;
     }
 

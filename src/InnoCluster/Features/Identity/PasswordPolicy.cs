@@ -59,11 +59,8 @@ public sealed class PasswordPolicy(IOptions<SecurityOptions> options) : IPasswor
 
     private static HashSet<string> LoadCommon()
     {
-        using var stream = typeof(PasswordPolicy).Assembly.GetManifestResourceStream("InnoCluster.common-passwords.txt")
-            ?? throw new InvalidOperationException("common-passwords.txt is not embedded.");
-        using var reader = new StreamReader(stream);
         var set = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Infrastructure.EmbeddedLines.Read("InnoCluster.common-passwords.txt"))
         {
             if (line.Length > 0 && line[0] != '#')
             {

@@ -52,7 +52,7 @@ public sealed class ConceptThesaurus
 {
     private const string ResourceName = "InnoCluster.matching-concepts.tsv";
     private static readonly char[] SentenceEnds = ['。', '！', '？', '；', '!', '?', ';', '\n'];
-    private static readonly Lazy<IReadOnlyList<MatchConcept>> Written = new(() => Parse(ReadResource()));
+    private static readonly Lazy<IReadOnlyList<MatchConcept>> Written = new(() => Parse(Infrastructure.EmbeddedLines.Read(ResourceName)));
 
     public ConceptThesaurus(IReadOnlyList<MatchConcept> concepts) => Concepts = concepts;
 
@@ -107,25 +107,12 @@ public sealed class ConceptThesaurus
     public static IReadOnlyList<MatchConcept> Parse(IEnumerable<string> lines)
     {
         var concepts = new List<MatchConcept>();
-        var number = 0;
-        foreach (var line in lines)
+        foreach (var (number, columns) in Infrastructure.EmbeddedLines.TabRows(lines, "matching-concepts", "concept", "english", "chain", "names", "cues"))
         {
-            number++;
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            var columns = line.Split('\t');
-            if (columns.Length != 5)
-            {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"matching-concepts line {number}: expected 5 tab-separated columns (concept, english, chain, names, cues), found {columns.Length}."));
-            }
-
             var names = Words(columns[3]).ToList();
             if (columns[0].Trim().Length == 0 || columns[1].Trim().Length == 0 || names.Count == 0)
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"matching-concepts line {number}: a concept needs a name in both languages and at least one word a vendor writes for it."));
+                throw Infrastructure.EmbeddedLines.Refused("matching-concepts", number, "a concept needs a name in both languages and at least one word a vendor writes for it");
             }
 
             var cues = columns[4].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -133,7 +120,7 @@ public sealed class ConceptThesaurus
                 .ToList();
             if (cues.Any(c => c.Parts.Any(p => p.Count == 0)))
             {
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"matching-concepts line {number}: a cue has an empty part (two + in a row, or + at an end)."));
+                throw Infrastructure.EmbeddedLines.Refused("matching-concepts", number, "a cue has an empty part (two + in a row, or + at an end)");
             }
 
             concepts.Add(new MatchConcept(columns[0].Trim(), columns[1].Trim(), names, cues, columns[2].Trim().Length > 0 ? columns[2].Trim() : null));
@@ -144,15 +131,4 @@ public sealed class ConceptThesaurus
 
     private static IEnumerable<string> Words(string column) =>
         column.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(TextNormalizer.Normalize).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
-
-    private static IEnumerable<string> ReadResource()
-    {
-        using var stream = typeof(ConceptThesaurus).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded thesaurus '{ResourceName}' is missing.");
-        using var reader = new StreamReader(stream);
-        while (reader.ReadLine() is { } line)
-        {
-            yield return line;
-        }
-    }
 }

@@ -101,6 +101,9 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         }
     }
 
+    /// <summary>The highest position the index holds (its watermark); -1 before it is first opened.</summary>
+    public long Position => Interlocked.Read(ref _watermark);
+
     public long SizeInBytes => System.IO.Directory.Exists(_path) ? new DirectoryInfo(_path).EnumerateFiles().Sum(f => f.Length) : 0L;
 
     /// <summary>

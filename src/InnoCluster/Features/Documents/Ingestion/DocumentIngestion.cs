@@ -19,6 +19,13 @@ public sealed class DocumentOptions
     /// one per app node under its data directory on PostgreSQL; false = in SQL (FTS5, or tsvector and GIN).
     /// </summary>
     public bool SearchIndex { get; set; } = true;
+
+    /// <summary>
+    /// How often, in seconds, a node's Lucene indexes take in what was committed since (Documents:SearchIndexFollowSeconds),
+    /// between searches — a bulk import on another node or from the command line is then indexed before someone searches
+    /// rather than by the first search; 0 = only when the server starts and before each search.
+    /// </summary>
+    public int SearchIndexFollowSeconds { get; set; } = 5;
 }
 
 /// <summary>What the seed dataset knows about a source document beyond its text.</summary>
