@@ -119,7 +119,8 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             ? QuestionParagraphs.RankDocuments(found.Hits, await paragraphs.FindAsync(terms, cancellationToken), RerankWindow, addFromParagraphs: filters.Count == 0)
             : found.Hits;
         var ranked = NamedFirst(await RerankAsync(hits, cancellationToken), named, unfiltered: filters.Count == 0);
-        var added = ranked.Count - found.Hits.Count;
+        // Only a named law the engine did not find adds to the total: a document its paragraphs brought up holds the words, so it is counted already.
+        var added = ranked.Count - hits.Count;
         return (found with { Hits = ranked.Skip(skip).Take(size).ToList(), Total = found.Total + added }, relaxed);
     }
 
