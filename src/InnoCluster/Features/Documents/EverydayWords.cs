@@ -42,18 +42,9 @@ public sealed class EverydayWords
         return added.Count == 0 ? terms : [.. terms, .. added];
     }
 
-    private static bool HoldsInOrder(List<string> texts, IReadOnlyList<string> words)
-    {
-        for (var start = texts.IndexOf(words[0]); start >= 0 && start + words.Count <= texts.Count; start = texts.IndexOf(words[0], start + 1))
-        {
-            if (words.Select((w, i) => texts[start + i] == w).All(same => same))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether <paramref name="words"/> stand one after another somewhere in <paramref name="texts"/>.</summary>
+    private static bool HoldsInOrder(List<string> texts, IReadOnlyList<string> words) =>
+        Enumerable.Range(0, Math.Max(0, texts.Count - words.Count + 1)).Any(start => texts.Skip(start).Take(words.Count).SequenceEqual(words, StringComparer.Ordinal));
 
     /// <summary>Reads the list's format (see the file's header); a line that could never be used is refused with its number and why.</summary>
     public static EverydayWords Parse(IEnumerable<string> lines, SearchAnalyzer analyzer)
