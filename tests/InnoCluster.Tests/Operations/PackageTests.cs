@@ -29,12 +29,11 @@ public sealed class PackageTests
             Assert.Equal(0, (await ServerProcesses.RunAsync(ServerProcesses.StartInfo("tar", ["-xzf", Path.Combine(work, "dist", "innocluster-linux-x64.tar.gz"), "-C", install], work, new Dictionary<string, string>()), TimeSpan.FromMinutes(2))).Code);
             var binary = Path.Combine(install, "innocluster", "InnoCluster");
             var data = Path.Combine(work, "var");
-            var port = ServerProcesses.FreePort();
             var environment = new Dictionary<string, string>
             {
                 ["ConnectionStrings__Default"] = $"Data Source={Path.Combine(data, "innocluster.db")}",
                 ["InnoCluster__DataDirectory"] = data,
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+                ["ASPNETCORE_URLS"] = ServerProcesses.AnyLoopbackPort,
                 ["Security__SecureCookies"] = "false",
             };
             var elsewhere = Path.Combine(work, "elsewhere");
@@ -42,14 +41,14 @@ public sealed class PackageTests
             using var server = ServerProcesses.Start(ServerProcesses.StartInfo(binary, [], elsewhere, environment));
             try
             {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await ServerProcesses.WaitHealthyAsync(http, server, TimeSpan.FromMinutes(3));
+                using var http = await server.WaitHealthyAsync(TimeSpan.FromMinutes(3));
                 Assert.Contains("苏州市人工智能产业创新集群", await http.GetStringAsync("/plans", Ct), StringComparison.Ordinal);
                 using (var css = await http.GetAsync("/css/site.css", Ct))
                 {
                     Assert.Equal(HttpStatusCode.OK, css.StatusCode);
                 }
 
+                environment["ASPNETCORE_URLS"] = http.BaseAddress!.GetLeftPart(UriPartial.Authority); // the port the first one holds
                 var (code, output) = await ServerProcesses.RunAsync(ServerProcesses.StartInfo(binary, [], elsewhere, environment), TimeSpan.FromMinutes(3));
                 Assert.Equal(1, code);
                 Assert.Contains("address already in use", output, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using InnoCluster.Tests.Infrastructure;
 
@@ -35,20 +34,17 @@ public sealed class TwoNodesTests
             ["Security__SecureCookies"] = "false",
             ["Logging__Console__FormatterName"] = "simple",
         };
-        var (portA, portB) = (ServerProcesses.FreePort(), ServerProcesses.FreePort());
-        using var first = ServerProcesses.Start(Info(Node(common, "a", shared, portA), []));
-        using var second = ServerProcesses.Start(Info(Node(common, "b", shared, portB, ("Database__PrepareAtStart", "false")), []));
+        using var first = ServerProcesses.Start(Info(Node(common, "a", shared), []));
+        using var second = ServerProcesses.Start(Info(Node(common, "b", shared, ("Database__PrepareAtStart", "false")), []));
         try
         {
-            using var a = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portA}") };
-            using var b = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{portB}") };
-            await ServerProcesses.WaitHealthyAsync(a, first, TimeSpan.FromMinutes(4));
-            await ServerProcesses.WaitHealthyAsync(b, second, TimeSpan.FromMinutes(4));
+            using var a = await first.WaitHealthyAsync(TimeSpan.FromMinutes(4));
+            using var b = await second.WaitHealthyAsync(TimeSpan.FromMinutes(4));
 
             var word = "双节点验证" + Guid.NewGuid().ToString("N")[..6];
             var file = Path.Combine(shared, "notice.txt");
             await File.WriteAllTextAsync(file, $"关于{word}的通知\n\n为推动人工智能产业创新集群建设，现就{word}有关事项通知如下。", Ct);
-            var (imported, log) = await ServerProcesses.RunAsync(Info(Node(common, "a", shared, portA), ["import", "documents", file]), TimeSpan.FromMinutes(3));
+            var (imported, log) = await ServerProcesses.RunAsync(Info(Node(common, "a", shared), ["import", "documents", file]), TimeSpan.FromMinutes(3));
             Assert.True(imported == 0, log);
 
             var found = JsonNode.Parse(await b.GetStringAsync($"/api/search?q={Uri.EscapeDataString(word)}", Ct))!;
@@ -56,9 +52,9 @@ public sealed class TwoNodesTests
             Assert.Contains(word, (await b.GetStringAsync($"/api/documents/{hit["id"]}", Ct)), StringComparison.Ordinal);
 
             // A person's token made on one node works on the other; a file uploaded to one is downloaded from the other.
-            var (added, addLog) = await ServerProcesses.RunAsync(Info(Node(common, "a", shared, portA), ["users", "add", "--role", "Official,ScenarioOwner", "two-nodes@example.gov.cn"]), TimeSpan.FromMinutes(2));
+            var (added, addLog) = await ServerProcesses.RunAsync(Info(Node(common, "a", shared), ["users", "add", "--role", "Official,ScenarioOwner", "two-nodes@example.gov.cn"]), TimeSpan.FromMinutes(2));
             Assert.True(added == 0, addLog);
-            var (tokenCode, tokenLog) = await ServerProcesses.RunAsync(Info(Node(common, "b", shared, portB), ["tokens", "create", "two-nodes@example.gov.cn"]), TimeSpan.FromMinutes(2));
+            var (tokenCode, tokenLog) = await ServerProcesses.RunAsync(Info(Node(common, "b", shared), ["tokens", "create", "two-nodes@example.gov.cn"]), TimeSpan.FromMinutes(2));
             Assert.True(tokenCode == 0, tokenLog);
             var token = tokenLog.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith("ic_", StringComparison.Ordinal));
             a.DefaultRequestHeaders.Authorization = b.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
@@ -94,12 +90,12 @@ public sealed class TwoNodesTests
         }
     }
 
-    private static Dictionary<string, string> Node(Dictionary<string, string> common, string name, string shared, int port, params (string Key, string Value)[] extra)
+    private static Dictionary<string, string> Node(Dictionary<string, string> common, string name, string shared, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string>(common)
         {
             ["InnoCluster__DataDirectory"] = Path.Combine(shared, "node-" + name),
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["ASPNETCORE_URLS"] = ServerProcesses.AnyLoopbackPort,
         };
         foreach (var (key, value) in extra)
         {
