@@ -43,19 +43,41 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
     /// <summary>The best <paramref name="take"/> paragraphs holding every term, or (<paramref name="anyWord"/>) any of the terms' words and parts.</summary>
     public async Task<List<SearchMatch>> FindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken)
     {
-        var words = terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
         if (_lucene is null)
         {
+            var words = Words(terms);
             var matches = anyWord ? _sql.MatchAny(db, SearchIndex.Passages, words) : _sql.Match(db, SearchIndex.Passages, terms);
             return await matches.OrderByDescending(m => m.Rank).ThenBy(m => m.Id).Take(take).ToListAsync(cancellationToken);
         }
 
-        var asked = anyWord
-            ? new FacetedQuery([.. words.Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true)
-            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false);
-        var found = await _lucene.SearchAsync(db, asked, cancellationToken);
-        return [.. found.Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
+        await _lucene.CatchUpAsync(db, cancellationToken);
+        return Search(_lucene, terms, anyWord, take);
     }
+
+    /// <summary>
+    /// The same search, run beside what the caller asks the database next: the index takes in the paragraphs committed
+    /// since its last search first, then searches its own files on another thread. With the index off it runs in SQL at once.
+    /// </summary>
+    public async Task<Task<List<SearchMatch>>> StartFindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken)
+    {
+        if (_lucene is not { } lucene)
+        {
+            return Task.FromResult(await FindAsync(db, terms, anyWord, take, cancellationToken));
+        }
+
+        await lucene.CatchUpAsync(db, cancellationToken);
+        return Task.Run(() => Search(lucene, terms, anyWord, take), cancellationToken);
+    }
+
+    private static List<SearchMatch> Search(LuceneIndex lucene, IReadOnlyList<QueryTerm> terms, bool anyWord, int take)
+    {
+        var asked = anyWord
+            ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true)
+            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false);
+        return [.. lucene.Search(asked).Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
+    }
+
+    private static List<string> Words(IReadOnlyList<QueryTerm> terms) => terms.SelectMany(t => t.AllTexts).Distinct(StringComparer.Ordinal).ToList();
 
     public void Dispose() => _lucene?.Dispose();
 

@@ -108,6 +108,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
         var relaxed = question;
         var asked = new FacetedQuery(terms, filters, 0, Math.Max(RerankWindow, skip + size), facets, AnyTerm: relaxed);
+        var paragraphsOfQuestion = question && weighParagraphs ? await paragraphs.StartAsync(terms, cancellationToken) : null;
         var found = await engine.SearchAsync(db, asked, cancellationToken);
         if (found.Total == 0 && !relaxed && terms.Count >= 2)
         {
@@ -115,8 +116,13 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
             found = await engine.SearchAsync(db, asked with { AnyTerm = true }, cancellationToken);
         }
 
-        var hits = relaxed && weighParagraphs
-            ? QuestionParagraphs.RankDocuments(found.Hits, await paragraphs.FindAsync(terms, cancellationToken), RerankWindow, addFromParagraphs: filters.Count == 0)
+        if (relaxed && weighParagraphs)
+        {
+            paragraphsOfQuestion ??= await paragraphs.StartAsync(terms, cancellationToken);
+        }
+
+        var hits = paragraphsOfQuestion is not null
+            ? QuestionParagraphs.RankDocuments(found.Hits, await paragraphs.FinishAsync(paragraphsOfQuestion, cancellationToken), RerankWindow, addFromParagraphs: filters.Count == 0)
             : found.Hits;
         var ranked = NamedFirst(await RerankAsync(hits, cancellationToken), named, unfiltered: filters.Count == 0);
         // Only a named law the engine did not find adds to the total: a document its paragraphs brought up holds the words, so it is counted already.
@@ -329,9 +335,10 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// </summary>
     private async Task<List<SearchMatch>> QuestionPassagesAsync(IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
     {
-        var window = await paragraphs.FindAsync(terms, cancellationToken);
+        var started = await paragraphs.StartAsync(terms, cancellationToken);
         // The documents' own scores: weighing them with their paragraphs as well (as the document search does) measured no better here.
         var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, weighParagraphs: false, cancellationToken);
+        var window = await paragraphs.FinishAsync(started, cancellationToken);
         var best = documents.Hits.Select(h => h.Rank).DefaultIfEmpty(0).Max();
         var answering = documents.Hits.ToDictionary(h => h.Id, h => best > 0 ? h.Rank / best : 0);
         var weights = await AuthorityWeightsAsync(window.Select(p => p.DocumentId).Distinct().ToList(), cancellationToken);

@@ -21,9 +21,20 @@ public sealed class QuestionParagraphs(InnoClusterDbContext db, DocumentPassageI
 
     public sealed record Paragraph(int Id, int DocumentId, double Rank);
 
-    public async Task<IReadOnlyList<Paragraph>> FindAsync(IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
+    /// <summary>A search of the question's paragraphs under way (<see cref="StartAsync"/>), read with <see cref="FinishAsync"/>.</summary>
+    public sealed record Started(Task<List<SearchMatch>> Window);
+
+    /// <summary>
+    /// Starts the search of the question's paragraphs, which then runs beside the caller's next use of the database (the
+    /// documents' own search): two searches of their own indexes at once instead of one after the other.
+    /// </summary>
+    public async Task<Started> StartAsync(IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken) =>
+        new(await passageIndex.StartFindAsync(db, terms, anyWord: true, Window, cancellationToken));
+
+    /// <summary>The paragraphs found, each with its document.</summary>
+    public async Task<IReadOnlyList<Paragraph>> FinishAsync(Started started, CancellationToken cancellationToken)
     {
-        var window = await passageIndex.FindAsync(db, terms, anyWord: true, Window, cancellationToken);
+        var window = await started.Window;
         var ids = window.Select(m => m.Id).ToList();
         var owners = await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new { p.Id, p.DocumentId }).ToDictionaryAsync(p => p.Id, p => p.DocumentId, cancellationToken);
