@@ -11,7 +11,8 @@ namespace InnoCluster.Features.Documents;
 /// current versions' paragraphs beside the documents' (<see cref="DocumentSearchIndex"/>), following the same
 /// current version ids — a document's paragraphs are replaced together when its current version changes —, so a
 /// PostgreSQL node answers from its own copy as SQLite does; or, with the index off, the paragraphs' SQL full text.
-/// Both rank by BM25: every term (a word or its parts nearby), or any of the words with those holding more first.
+/// Both rank by BM25: every term (a word or its parts nearby), or any of the words with those holding more first; in the
+/// index a question's word counts also in the headings a paragraph stands under (<see cref="ParagraphHeadings"/>).
 /// </summary>
 public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 {
@@ -72,7 +73,7 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
     private static List<SearchMatch> Search(LuceneIndex lucene, IReadOnlyList<QueryTerm> terms, bool anyWord, int take)
     {
         var asked = anyWord
-            ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true)
+            ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true, AnyTermTitleWeight: ParagraphHeadings.Weight)
             : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false);
         return [.. lucene.Search(asked).Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
     }
@@ -88,6 +89,8 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 
         public IReadOnlyList<string> KeywordFields { get; } = [];
 
+        public string Layout => "paragraph-headings";
+
         public Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => DocumentSearchIndex.LatestCurrentVersionAsync(db, cancellationToken);
 
         /// <summary>The paragraphs of the next documents (about <paramref name="take"/> paragraphs, whole documents only).</summary>
@@ -96,10 +99,14 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
             var versions = await DocumentSearchIndex.CurrentAfter(db, position).Take(Math.Max(1, take / 20)).ToListAsync(cancellationToken);
             var ids = versions.Select(v => v.VersionId).ToList();
             var passages = (await db.Set<DocumentPassage>().AsNoTracking().Where(p => ids.Contains(p.VersionId)).ToListAsync(cancellationToken)).ToLookup(p => p.VersionId);
+            var headings = (await db.Set<DocumentSection>().AsNoTracking().Where(s => ids.Contains(s.VersionId) && s.Level < ParagraphHeadings.ArticleLevel)
+                .Select(s => new { s.VersionId, s.Level, s.Start, s.Title }).ToListAsync(cancellationToken))
+                .ToLookup(s => s.VersionId, s => new ParagraphHeadings.Heading(s.Level, s.Start, s.Title));
             var analyzer = SearchAnalyzer.Default;
-            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length))))
+            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length),
+                    Headings: ParagraphHeadings.Above([.. headings[v.VersionId]], p.Start))))
                 .AsParallel().AsOrdered()
-                .Select(p => new IndexedRecord(p.Id, p.VersionId, "", analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
+                .Select(p => new IndexedRecord(p.Id, p.VersionId, analyzer.IndexString(p.Headings), analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
         }
     }
 }

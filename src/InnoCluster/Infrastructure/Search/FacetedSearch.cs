@@ -10,7 +10,8 @@ namespace InnoCluster.Infrastructure.Search;
 /// most relevant.
 /// </summary>
 /// <param name="AnyTerm">Records holding any of the terms (as whole words), those holding more of them first, instead of those holding every one.</param>
-public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false, bool AnyTerm = false);
+/// <param name="AnyTermTitleWeight">In an any-term query, how much a word in a record's title counts beside one in its body (0: the body only).</param>
+public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false, bool AnyTerm = false, float AnyTermTitleWeight = 0);
 
 public sealed record FacetedHit(int Id, double Rank);
 
@@ -41,6 +42,9 @@ public interface IIndexedRecordSource
 {
     /// <summary>The fields whose values are filters and facets.</summary>
     IReadOnlyList<string> KeywordFields { get; }
+
+    /// <summary>What the records' title and body are made of; an index written under another layout is rebuilt from zero.</summary>
+    string Layout => "";
 
     /// <summary>The highest position committed so far.</summary>
     Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken);

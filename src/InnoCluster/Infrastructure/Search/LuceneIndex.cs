@@ -146,10 +146,21 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             // Coordination on: a record's score is scaled by the share of the words it holds, so coverage ranks first.
             // No title weight here: the body holds the title too, and a title word weighed apart (a short field, weighed
             // ten times) put every document titled with one common word of a question (公司, 工作) before its answer.
+            // A title weight asked for (a paragraph's headings) adds to the word's body score within one clause, so coverage still counts words.
             var any = new BooleanQuery(disableCoord: false) { MinimumNumberShouldMatch = 1 };
             foreach (var term in query.Terms)
             {
-                any.Add(new TermQuery(new Term(BodyField, term.Text)), Occur.SHOULD);
+                Query body = new TermQuery(new Term(BodyField, term.Text));
+                if (query.AnyTermTitleWeight > 0)
+                {
+                    body = new BooleanQuery(disableCoord: true)
+                    {
+                        { body, Occur.SHOULD },
+                        { new TermQuery(new Term(TitleField, term.Text)) { Boost = query.AnyTermTitleWeight }, Occur.SHOULD },
+                    };
+                }
+
+                any.Add(body, Occur.SHOULD);
             }
 
             terms = any;
@@ -279,7 +290,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     /// What the written index depends on: the analyser's data, how keyword fields are stored (one or several
     /// values each) and which they are. An index written under another is rebuilt from zero.
     /// </summary>
-    private string Fingerprint => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TextDataFingerprint.Current}|sorted-set|{string.Join(',', _source.KeywordFields)}");
+    private string Fingerprint => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{TextDataFingerprint.Current}|sorted-set|{string.Join(',', _source.KeywordFields)}{(_source.Layout.Length > 0 ? "|" + _source.Layout : "")}");
 
     private void EnsureOpen()
     {
