@@ -92,6 +92,28 @@ public abstract class DocumentIngestTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Passages_AQuestionsWordInAParagraphsHeading_RanksItFirst_WhileKeywordsMustStandInTheParagraphItself()
+    {
+        var client = await OfficialAsync();
+        const string rules = "巡检作业试行办法\n\n第一章 档案管理\n\n第一条 作业单位应当报告巡检航线。\n\n第二章 飞行安全\n\n第二条 作业单位应当报告巡检航线。\n";
+        const string elsewhere = "关于低空巡检的说明\n\n各单位巡检作业应当重视飞行安全，按规定开展飞行前检查，确保人员和设备安全。\n";
+        using var response = await client.PostAsync("/api/documents", Files(("rules.txt", Encoding.UTF8.GetBytes(rules)), ("note.txt", Encoding.UTF8.GetBytes(elsewhere))), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await ResultsAsync(response)).Single(r => r!["file"]!.GetValue<string>() == "rules.txt")!["documentId"]!.GetValue<int>();
+
+        // The two articles say the same; the question's 飞行安全 stands in the second one's chapter.
+        var question = (await client.GetJsonAsync("/api/passages?take=50&q=" + Uri.EscapeDataString("巡检航线怎么报告，飞行安全有什么要求？"))).AsArray()
+            .Where(p => p!["documentId"]!.GetValue<int>() == id).Select(p => p!["text"]!.GetValue<string>()).ToList();
+        Assert.True(question.IndexOf("第二条 作业单位应当报告巡检航线。") is >= 0 and var second && second < question.IndexOf("第一条 作业单位应当报告巡检航线。"), string.Join(" | ", question));
+
+        // Keywords ask for paragraphs that hold the words themselves: those come before any that only stand under them.
+        var keyword = (await client.GetJsonAsync("/api/passages?take=50&q=" + Uri.EscapeDataString("飞行安全"))).AsArray().Select(p => p!["text"]!.GetValue<string>()).ToList();
+        var holding = keyword.Select(t => t.Contains("飞行安全", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, holding.Count(h => h));
+        Assert.True(holding.SequenceEqual(holding.OrderByDescending(h => h)), string.Join(" | ", keyword));
+    }
+
+    [Fact]
     public async Task Ingest_BadFiles_AreRefusedOneByOneWithFileAndReason_AndNothingIsStored()
     {
         var client = await OfficialAsync();

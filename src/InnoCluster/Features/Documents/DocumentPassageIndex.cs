@@ -74,7 +74,7 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
     {
         var asked = anyWord
             ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true, AnyTermTitleWeight: ParagraphHeadings.Weight)
-            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false);
+            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false, TitleWeight: 0); // every word in the paragraph itself
         return [.. lucene.Search(asked).Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
     }
 

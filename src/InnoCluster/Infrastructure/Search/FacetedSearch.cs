@@ -10,8 +10,14 @@ namespace InnoCluster.Infrastructure.Search;
 /// most relevant.
 /// </summary>
 /// <param name="AnyTerm">Records holding any of the terms (as whole words), those holding more of them first, instead of those holding every one.</param>
-/// <param name="AnyTermTitleWeight">In an any-term query, how much a word in a record's title counts beside one in its body (0: the body only).</param>
-public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false, bool AnyTerm = false, float AnyTermTitleWeight = 0);
+/// <param name="TitleWeight">How much a word in a record's title counts beside one in its body (0: the body only, a word in the title alone does not match).</param>
+/// <param name="AnyTermTitleWeight">The same in an any-term query.</param>
+public sealed record FacetedQuery(IReadOnlyList<QueryTerm> Terms, IReadOnlyDictionary<string, string> Filters, int Skip, int Take, bool Facets, bool NewestFirst = false, bool AnyTerm = false,
+    float TitleWeight = FacetedQuery.DocumentTitleWeight, float AnyTermTitleWeight = 0)
+{
+    /// <summary>A document's title weighed ten times its body, as in the SQL path (FTS5 column weights, tsvector weight A).</summary>
+    public const float DocumentTitleWeight = 10f;
+}
 
 public sealed record FacetedHit(int Id, double Rank);
 

@@ -108,8 +108,8 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
 
     /// <summary>
     /// Records holding every term (the word, or its parts at most <see cref="QueryTerm.PartsWindow"/> terms
-    /// apart), BM25 with titles weighted ten times the body as in the SQL path — or, when asked, any of the words, BM25 over
-    /// the body scaled by the share of the words held; ties by date, newest first,
+    /// apart), BM25 with titles weighted as asked (documents': ten times the body, as in the SQL path) — or, when asked, any of the words, BM25 over
+    /// the body (and the title, when weighed) scaled by the share of the words held; ties by date, newest first,
     /// then id. Without terms, or when asked for, newest first. Facets count every match, each of a record's values.
     /// </summary>
     public FacetedResult Search(FacetedQuery query)
@@ -171,7 +171,8 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             foreach (var term in query.Terms)
             {
                 var either = new BooleanQuery(disableCoord: true);
-                foreach (var (field, boost) in new[] { (TitleField, 10f), (BodyField, 1f) })
+                var fields = query.TitleWeight > 0 ? new[] { (TitleField, query.TitleWeight), (BodyField, 1f) } : [(BodyField, 1f)];
+                foreach (var (field, boost) in fields)
                 {
                     either.Add(new TermQuery(new Term(field, term.Text)) { Boost = boost }, Occur.SHOULD);
                     if (term.Parts.Count > 0)
@@ -180,7 +181,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
                         // record that has it (人工 and 智能 in all that say 人工智能) cost 0.2 s at 100k documents.
                         var parts = term.Parts.Select(p => (SpanQuery)new SpanTermQuery(new Term(field, p))).ToArray();
                         var near = new SpanNearQuery(parts, QueryTerm.PartsWindow, inOrder: false);
-                        either.Add(new FilteredQuery(near, new WithoutWordFilter(term.Text)) { Boost = boost }, Occur.SHOULD);
+                        either.Add(new FilteredQuery(near, new WithoutWordFilter(term.Text, [.. fields.Select(f => f.Item1)])) { Boost = boost }, Occur.SHOULD);
                     }
                 }
 
@@ -349,17 +350,19 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         _writeLock.Dispose();
     }
 
-    /// <summary>Records holding the word in neither title nor body.</summary>
-    private sealed class WithoutWordFilter(string word) : Filter
+    /// <summary>Records holding the word in none of the fields searched.</summary>
+    private sealed class WithoutWordFilter(string word, string[] fields) : Filter
     {
         public string Word { get; } = word;
+
+        public string[] Fields { get; } = fields;
 
         public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
         {
             var reader = context.AtomicReader;
             var without = new FixedBitSet(reader.MaxDoc);
             without.Set(0, reader.MaxDoc);
-            foreach (var field in new[] { TitleField, BodyField })
+            foreach (var field in Fields)
             {
                 if (reader.GetTermDocsEnum(new Term(field, Word)) is { } holding)
                 {
@@ -370,7 +373,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             return BitsFilteredDocIdSet.Wrap(without, acceptDocs);
         }
 
-        public override bool Equals(object? obj) => obj is WithoutWordFilter other && other.Word == Word;
+        public override bool Equals(object? obj) => obj is WithoutWordFilter other && other.Word == Word && other.Fields.SequenceEqual(Fields, StringComparer.Ordinal);
 
         public override int GetHashCode() => Word.GetHashCode(StringComparison.Ordinal);
     }
