@@ -136,8 +136,8 @@ public static class DocumentBench
             "/api/search?q=" + Q("企业申请算力补贴需要满足什么条件？") + "&pageSize=10",
             "/api/passages?q=" + Q("公司买了首版次软件能拿多少奖励") + "&take=10",
         ];
-        // Timed as a server that has been answering for a while: its code compiled at the optimised tier. One warm-up
-        // each left the first size of a run cold (a 100k run on its own measured p95 63 ms; after a 10k run, 48 ms).
+        // Timed as a server that has been answering for a while, its code compiled at the optimised tier: one warm-up
+        // each left the first size of a run on cold code.
         for (var round = 0; round < WarmUpRounds; round++)
         {
             foreach (var warm in queries)
