@@ -60,7 +60,7 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
     protected abstract (double HitAt1, double RecallAt10) PassageFloor { get; }
 
     /// <summary>The least share of questions whose first document is the same on Lucene and in SQL.</summary>
-    protected virtual double SameFirstFloor => 0.90; // measured 0.939
+    protected virtual double SameFirstFloor => 0.90; // measured 0.935
 
     public async ValueTask InitializeAsync() => await _app.IngestedAsync();
 
@@ -212,17 +212,17 @@ public abstract class LawQuestionsTests<TTarget> : DatabaseTests<TTarget>, IAsyn
 public sealed class SqliteLawQuestionsTests(LawsCorpusApp<SqliteTarget> app) : LawQuestionsTests<SqliteTarget>(app), IClassFixture<LawsCorpusApp<SqliteTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["lucene"] = (0.66, 0.84), ["sql"] = (0.64, 0.82) }; // measured 0.692 0.866, 0.676 0.850
+        new Dictionary<string, (double, double)> { ["lucene"] = (0.66, 0.84), ["sql"] = (0.64, 0.82) }; // measured 0.688 0.866, 0.680 0.850
 
-    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.33, 0.62); // measured 0.356 0.652
+    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.33, 0.62); // measured 0.360 0.644 (SQLite), 0.648 (PostgreSQL)
 }
 
 public sealed class PostgresLawQuestionsTests(LawsCorpusApp<PostgresTarget> app) : LawQuestionsTests<PostgresTarget>(app), IClassFixture<LawsCorpusApp<PostgresTarget>>
 {
     protected override IReadOnlyDictionary<string, (double HitAt1, double RecallAt10)> DocumentFloors { get; } =
-        new Dictionary<string, (double, double)> { ["lucene"] = (0.66, 0.84), ["sql"] = (0.64, 0.84) }; // measured 0.692 0.866 (each node's Lucene index), 0.676 0.866 with BM25 in SQL
+        new Dictionary<string, (double, double)> { ["lucene"] = (0.66, 0.84), ["sql"] = (0.64, 0.84) }; // measured 0.688 0.866 (each node's Lucene index), 0.672 0.866 with BM25 in SQL
 
-    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.33, 0.62); // measured 0.356 0.652
+    protected override (double HitAt1, double RecallAt10) PassageFloor => (0.33, 0.62); // measured 0.360 0.644 (SQLite), 0.648 (PostgreSQL)
 
     // PostgreSQL's BM25 in SQL (term frequency from ts_rank_cd, idf counted per query) parts from Lucene more than FTS5 does.
     protected override double SameFirstFloor => 0.80; // measured 0.842

@@ -29,9 +29,11 @@ public sealed class ParagraphHeadingsTests
     [InlineData("第三十六条", "劳动合同的解除和终止\n协商解除")]
     [InlineData("第五十七条", "特别规定")] // a new chapter ends the last one's section
     [InlineData("中华人民共和国劳动合同法", "")] // above every heading
+    [InlineData("第一节 协商解除", "劳动合同的解除和终止")] // a heading line stands under its parent, not itself
+    [InlineData("第五章 特别规定", "")] // nor under the chapter before it
     public void ALawsArticle_StandsUnderItsChapterAndSection_NotUnderItsOwnLine(string paragraphOpening, string expected)
     {
-        Assert.Equal(expected, ParagraphHeadings.Above(HeadingsOf(Law), Law.IndexOf(paragraphOpening, StringComparison.Ordinal)));
+        Assert.Equal(expected, Above(Law, paragraphOpening));
     }
 
     [Fact]
@@ -47,10 +49,17 @@ public sealed class ParagraphHeadingsTests
             四、保障措施
             """;
 
-        Assert.Equal("重点任务\n加快算力基础设施建设", ParagraphHeadings.Above(HeadingsOf(plan), plan.IndexOf("建设公共", StringComparison.Ordinal)));
-        Assert.Equal("保障措施", ParagraphHeadings.Above(HeadingsOf(plan), plan.IndexOf("四、", StringComparison.Ordinal)));
+        Assert.Equal("重点任务\n加快算力基础设施建设", Above(plan, "建设公共"));
+        Assert.Equal("重点任务", Above(plan, "（一）加快")); // a sub-part's line: under its part
+        Assert.Equal("", Above(plan, "四、")); // a new part: under nothing before it
     }
 
-    private static List<ParagraphHeadings.Heading> HeadingsOf(string text) =>
-        [.. Outline.Parse(text).Select(e => new ParagraphHeadings.Heading(e.Level, e.Start, e.Title))];
+    /// <summary>The headings of the paragraph (a line, as ingestion splits them) that opens with <paramref name="opening"/>.</summary>
+    private static string Above(string text, string opening)
+    {
+        var start = text.IndexOf(opening, StringComparison.Ordinal);
+        var end = text.IndexOf('\n', start) is var newline and >= 0 ? newline : text.Length;
+        var headings = Outline.Parse(text).Select(e => new ParagraphHeadings.Heading(e.Level, e.Start, e.Title)).ToList();
+        return ParagraphHeadings.Above(headings, start, end);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 
         public IReadOnlyList<string> KeywordFields { get; } = [];
 
-        public string Layout => "paragraph-headings";
+        public string Layout => "paragraph-headings-above";
 
         public Task<long> LatestAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => DocumentSearchIndex.LatestCurrentVersionAsync(db, cancellationToken);
 
@@ -104,7 +104,7 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
                 .ToLookup(s => s.VersionId, s => new ParagraphHeadings.Heading(s.Level, s.Start, s.Title));
             var analyzer = SearchAnalyzer.Default;
             return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length),
-                    Headings: ParagraphHeadings.Above([.. headings[v.VersionId]], p.Start))))
+                    Headings: ParagraphHeadings.Above([.. headings[v.VersionId]], p.Start, p.Start + p.Length))))
                 .AsParallel().AsOrdered()
                 .Select(p => new IndexedRecord(p.Id, p.VersionId, analyzer.IndexString(p.Headings), analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
         }

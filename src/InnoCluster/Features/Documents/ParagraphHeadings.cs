@@ -18,14 +18,21 @@ public static class ParagraphHeadings
 
     public sealed record Heading(int Level, int Start, string Title);
 
-    /// <summary>The titles of the nearest heading of each level above <paramref name="start"/>, outermost first, one per line.</summary>
-    public static string Above(IReadOnlyList<Heading> headings, int start)
+    /// <summary>
+    /// The titles of the nearest heading of each level above the paragraph at [<paramref name="start"/>,
+    /// <paramref name="end"/>), outermost first, one per line. A heading line is a paragraph of its own: it stands
+    /// under its parents, not under itself (its words are its text already) nor under the heading before it.
+    /// </summary>
+    public static string Above(IReadOnlyList<Heading> headings, int start, int end)
     {
         var chain = new List<Heading>();
-        foreach (var heading in headings.Where(h => h.Start <= start && h.Level < ArticleLevel).OrderBy(h => h.Start))
+        foreach (var heading in headings.Where(h => h.Start < end && h.Level < ArticleLevel).OrderBy(h => h.Start))
         {
             chain.RemoveAll(h => h.Level >= heading.Level);
-            chain.Add(heading);
+            if (heading.Start < start)
+            {
+                chain.Add(heading);
+            }
         }
 
         return string.Join('\n', chain.Select(h => h.Title).Where(t => t.Length > 0));
