@@ -114,6 +114,24 @@ public abstract class DocumentIngestTests<TTarget> : DatabaseTests<TTarget>
     }
 
     [Fact]
+    public async Task Passages_AQuestionsAnsweringParagraph_ComesBeforeTheShortHeadingLineAboveIt()
+    {
+        var client = await OfficialAsync();
+        const string plan = "算力供给行动方案\n\n一、算力基础设施建设\n\n统筹布局智能计算中心和数据中心，推动算力资源互联互通，完善全市算力调度平台，降低企业使用算力的成本，" +
+            "支持重点企业开展大模型训练和行业应用，到2025年形成全市一体化的算力供给体系，加快算力基础设施建设。\n";
+        using var response = await client.PostAsync("/api/documents", Files(("compute.txt", Encoding.UTF8.GetBytes(plan))), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var id = (await ResultsAsync(response)).Single()!["documentId"]!.GetValue<int>();
+
+        // The heading line holds every word of the question in a few characters; the paragraph under it says how.
+        var texts = (await client.GetJsonAsync("/api/passages?take=50&q=" + Uri.EscapeDataString("算力基础设施怎么建设？"))).AsArray()
+            .Where(p => p!["documentId"]!.GetValue<int>() == id).Select(p => p!["text"]!.GetValue<string>()).ToList();
+        var heading = texts.IndexOf("一、算力基础设施建设");
+        var answer = texts.FindIndex(t => t.StartsWith("统筹布局智能计算中心", StringComparison.Ordinal));
+        Assert.True(answer >= 0 && answer < heading, string.Join(" | ", texts));
+    }
+
+    [Fact]
     public async Task Ingest_BadFiles_AreRefusedOneByOneWithFileAndReason_AndNothingIsStored()
     {
         var client = await OfficialAsync();

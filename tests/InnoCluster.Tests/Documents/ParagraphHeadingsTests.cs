@@ -54,6 +54,35 @@ public sealed class ParagraphHeadingsTests
         Assert.Equal("", Above(plan, "四、")); // a new part: under nothing before it
     }
 
+    [Fact]
+    public void ADocumentsParagraphs_AtOnce_InAnyOrder_StandUnderTheSameHeadings()
+    {
+        var lines = Lines(Law).ToList();
+        var headings = Outline.Parse(Law).Select(e => new ParagraphHeadings.Heading(e.Level, e.Start, e.Title)).ToList();
+        lines.Reverse();
+
+        var above = ParagraphHeadings.Above(headings, lines);
+
+        Assert.Equal(
+            ["特别规定", "", "劳动合同的解除和终止\n协商解除", "劳动合同的解除和终止", "", "总则", "", ""],
+            above);
+    }
+
+    /// <summary>Each non-empty line of <paramref name="text"/> as [start, end), in order.</summary>
+    private static IEnumerable<(int Start, int End)> Lines(string text)
+    {
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start) is var newline and >= 0 ? newline : text.Length;
+            if (end > start)
+            {
+                yield return (start, end);
+            }
+
+            start = end + 1;
+        }
+    }
+
     /// <summary>The headings of the paragraph (a line, as ingestion splits them) that opens with <paramref name="opening"/>.</summary>
     private static string Above(string text, string opening)
     {

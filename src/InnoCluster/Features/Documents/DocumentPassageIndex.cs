@@ -41,8 +41,14 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
 
     public Task<long> SizeInBytesAsync(InnoClusterDbContext db, CancellationToken cancellationToken) => Task.FromResult(_lucene?.SizeInBytes ?? 0L);
 
-    /// <summary>The best <paramref name="take"/> paragraphs holding every term, or (<paramref name="anyWord"/>) any of the terms' words and parts.</summary>
-    public async Task<List<SearchMatch>> FindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// The best <paramref name="take"/> paragraphs holding every term, or (<paramref name="anyWord"/>) any of the terms' words and parts,
+    /// ranked as answers (<see cref="Bm25.Passages"/>).
+    /// </summary>
+    public Task<List<SearchMatch>> FindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken) =>
+        FindAsync(db, terms, anyWord, take, Bm25.Passages, cancellationToken);
+
+    private async Task<List<SearchMatch>> FindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, Bm25 scoring, CancellationToken cancellationToken)
     {
         if (_lucene is null)
         {
@@ -52,29 +58,30 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
         }
 
         await _lucene.CatchUpAsync(db, cancellationToken);
-        return Search(_lucene, terms, anyWord, take);
+        return Search(_lucene, terms, anyWord, take, scoring);
     }
 
     /// <summary>
     /// The same search, run beside what the caller asks the database next: the index takes in the paragraphs committed
     /// since its last search first, then searches its own files on another thread. With the index off it runs in SQL at once.
+    /// <paramref name="scoring"/>: as answers (<see cref="Bm25.Passages"/>) or to weigh their documents (<see cref="Bm25.Standard"/>).
     /// </summary>
-    public async Task<Task<List<SearchMatch>>> StartFindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, CancellationToken cancellationToken)
+    public async Task<Task<List<SearchMatch>>> StartFindAsync(InnoClusterDbContext db, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, Bm25 scoring, CancellationToken cancellationToken)
     {
         if (_lucene is not { } lucene)
         {
-            return Task.FromResult(await FindAsync(db, terms, anyWord, take, cancellationToken));
+            return Task.FromResult(await FindAsync(db, terms, anyWord, take, scoring, cancellationToken));
         }
 
         await lucene.CatchUpAsync(db, cancellationToken);
-        return Task.Run(() => Search(lucene, terms, anyWord, take), cancellationToken);
+        return Task.Run(() => Search(lucene, terms, anyWord, take, scoring), cancellationToken);
     }
 
-    private static List<SearchMatch> Search(LuceneIndex lucene, IReadOnlyList<QueryTerm> terms, bool anyWord, int take)
+    private static List<SearchMatch> Search(LuceneIndex lucene, IReadOnlyList<QueryTerm> terms, bool anyWord, int take, Bm25 scoring)
     {
         var asked = anyWord
-            ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true, AnyTermTitleWeight: ParagraphHeadings.Weight)
-            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false, TitleWeight: 0); // every word in the paragraph itself
+            ? new FacetedQuery([.. Words(terms).Select(w => new QueryTerm(w, []))], new Dictionary<string, string>(), 0, take, Facets: false, AnyTerm: true, AnyTermTitleWeight: ParagraphHeadings.Weight, Scoring: scoring)
+            : new FacetedQuery(terms, new Dictionary<string, string>(), 0, take, Facets: false, TitleWeight: 0, Scoring: scoring); // every word in the paragraph itself
         return [.. lucene.Search(asked).Hits.Select(h => new SearchMatch { Id = h.Id, Rank = h.Rank })];
     }
 
@@ -103,8 +110,12 @@ public sealed class DocumentPassageIndex : IRebuildableIndex, IDisposable
                 .Select(s => new { s.VersionId, s.Level, s.Start, s.Title }).ToListAsync(cancellationToken))
                 .ToLookup(s => s.VersionId, s => new ParagraphHeadings.Heading(s.Level, s.Start, s.Title));
             var analyzer = SearchAnalyzer.Default;
-            return versions.SelectMany(v => passages[v.VersionId].OrderBy(p => p.Ordinal).Select(p => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length),
-                    Headings: ParagraphHeadings.Above([.. headings[v.VersionId]], p.Start, p.Start + p.Length))))
+            return versions.SelectMany(v =>
+                {
+                    var paragraphs = passages[v.VersionId].OrderBy(p => p.Ordinal).ToList();
+                    var above = ParagraphHeadings.Above([.. headings[v.VersionId]], [.. paragraphs.Select(p => (p.Start, p.Start + p.Length))]);
+                    return paragraphs.Select((p, i) => (DocumentId: v.Document.Id, v.VersionId, p.Id, Text: v.CleanText.Substring(p.Start, p.Length), Headings: above[i]));
+                })
                 .AsParallel().AsOrdered()
                 .Select(p => new IndexedRecord(p.Id, p.VersionId, analyzer.IndexString(p.Headings), analyzer.IndexString(p.Text), 0, NoKeywords, p.DocumentId)).ToList();
         }

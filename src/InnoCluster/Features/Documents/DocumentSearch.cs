@@ -108,7 +108,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
         var relaxed = question;
         var asked = new FacetedQuery(terms, filters, 0, Math.Max(RerankWindow, skip + size), facets, AnyTerm: relaxed);
-        var paragraphsOfQuestion = question && weighParagraphs ? await paragraphs.StartAsync(terms, cancellationToken) : null;
+        var paragraphsOfQuestion = question && weighParagraphs ? await paragraphs.StartAsync(terms, asAnswers: false, cancellationToken) : null;
         var found = await engine.SearchAsync(db, asked, cancellationToken);
         if (found.Total == 0 && !relaxed && terms.Count >= 2)
         {
@@ -118,7 +118,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
 
         if (relaxed && weighParagraphs)
         {
-            paragraphsOfQuestion ??= await paragraphs.StartAsync(terms, cancellationToken);
+            paragraphsOfQuestion ??= await paragraphs.StartAsync(terms, asAnswers: false, cancellationToken);
         }
 
         var hits = paragraphsOfQuestion is not null
@@ -335,7 +335,7 @@ public sealed class DocumentSearch(InnoClusterDbContext db, ISearchDialect searc
     /// </summary>
     private async Task<List<SearchMatch>> QuestionPassagesAsync(IReadOnlyList<QueryTerm> terms, int take, CancellationToken cancellationToken)
     {
-        var started = await paragraphs.StartAsync(terms, cancellationToken);
+        var started = await paragraphs.StartAsync(terms, asAnswers: true, cancellationToken);
         // The documents' own scores: weighing them with their paragraphs as well (as the document search does) measured no better here.
         var (documents, _) = await FindAsync(Engine(useSearchIndex: true), question: true, terms, new Dictionary<string, string>(), 0, RerankWindow, facets: false, newestFirst: false, NamedLaws.Found.Nothing, weighParagraphs: false, cancellationToken);
         var window = await paragraphs.FinishAsync(started, cancellationToken);

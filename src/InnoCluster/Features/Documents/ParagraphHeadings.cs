@@ -23,18 +23,40 @@ public static class ParagraphHeadings
     /// <paramref name="end"/>), outermost first, one per line. A heading line is a paragraph of its own: it stands
     /// under its parents, not under itself (its words are its text already) nor under the heading before it.
     /// </summary>
-    public static string Above(IReadOnlyList<Heading> headings, int start, int end)
+    public static string Above(IReadOnlyList<Heading> headings, int start, int end) => Above(headings, [(start, end)])[0];
+
+    /// <summary>
+    /// <see cref="Above(IReadOnlyList{Heading}, int, int)"/> for each of a document's paragraphs, in one pass over
+    /// its headings (a law holds hundreds of articles under tens of chapters).
+    /// </summary>
+    public static IReadOnlyList<string> Above(IReadOnlyList<Heading> headings, IReadOnlyList<(int Start, int End)> paragraphs)
     {
+        var ordered = headings.Where(h => h.Level < ArticleLevel).OrderBy(h => h.Start).ToList();
+        var above = new string[paragraphs.Count];
         var chain = new List<Heading>();
-        foreach (var heading in headings.Where(h => h.Start < end && h.Level < ArticleLevel).OrderBy(h => h.Start))
+        var next = 0;
+        foreach (var i in Enumerable.Range(0, paragraphs.Count).OrderBy(i => paragraphs[i].Start))
         {
-            chain.RemoveAll(h => h.Level >= heading.Level);
-            if (heading.Start < start)
+            var (start, end) = paragraphs[i];
+            for (; next < ordered.Count && ordered[next].Start < start; next++)
             {
-                chain.Add(heading);
+                Enter(chain, ordered[next]);
+                chain.Add(ordered[next]);
             }
+
+            var own = chain;
+            for (var within = next; within < ordered.Count && ordered[within].Start < end; within++)
+            {
+                own = ReferenceEquals(own, chain) ? [.. chain] : own;
+                Enter(own, ordered[within]);
+            }
+
+            above[i] = string.Join('\n', own.Select(h => h.Title).Where(t => t.Length > 0));
         }
 
-        return string.Join('\n', chain.Select(h => h.Title).Where(t => t.Length > 0));
+        return above;
     }
+
+    /// <summary>A heading closes the headings of its level and below.</summary>
+    private static void Enter(List<Heading> chain, Heading heading) => chain.RemoveAll(h => h.Level >= heading.Level);
 }

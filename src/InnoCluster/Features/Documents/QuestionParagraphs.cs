@@ -26,10 +26,12 @@ public sealed class QuestionParagraphs(InnoClusterDbContext db, DocumentPassageI
 
     /// <summary>
     /// Starts the search of the question's paragraphs, which then runs beside the caller's next use of the database (the
-    /// documents' own search): two searches of their own indexes at once instead of one after the other.
+    /// documents' own search): two searches of their own indexes at once instead of one after the other. Paragraphs
+    /// listed as answers are ranked with less discount for length than those that weigh their documents
+    /// (<see cref="Bm25.Passages"/>: better for the paragraphs, worse for the documents on the question set).
     /// </summary>
-    public async Task<Started> StartAsync(IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken) =>
-        new(await passageIndex.StartFindAsync(db, terms, anyWord: true, Window, cancellationToken));
+    public async Task<Started> StartAsync(IReadOnlyList<QueryTerm> terms, bool asAnswers, CancellationToken cancellationToken) =>
+        new(await passageIndex.StartFindAsync(db, terms, anyWord: true, Window, asAnswers ? Bm25.Passages : Bm25.Standard, cancellationToken));
 
     /// <summary>The paragraphs found, each with its document.</summary>
     public async Task<IReadOnlyList<Paragraph>> FinishAsync(Started started, CancellationToken cancellationToken)

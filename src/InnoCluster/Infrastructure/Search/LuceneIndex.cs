@@ -123,9 +123,12 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
                 : new Sort(new SortField(DateField, SortFieldType.INT64, true), new SortField(IdValueField, SortFieldType.INT32, true));
             var top = TopFieldCollector.Create(sort, Math.Max(1, query.Skip + query.Take), fillFields: false, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: true);
             var counting = new FacetCountingCollector(top, query.Facets ? _source.KeywordFields : []);
-            searcher.Search(BuildQuery(query), counting);
+            var scoring = query.Scoring is { } bm25 && bm25 != Bm25.Standard
+                ? new IndexSearcher(searcher.IndexReader) { Similarity = new BM25Similarity(bm25.K1, bm25.B) }
+                : searcher;
+            scoring.Search(BuildQuery(query), counting);
             var page = top.GetTopDocs(query.Skip, query.Take).ScoreDocs;
-            var hits = page.Select(d => new FacetedHit(int.Parse(searcher.Doc(d.Doc).Get(IdField, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
+            var hits = page.Select(d => new FacetedHit(int.Parse(scoring.Doc(d.Doc).Get(IdField, System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
             return new FacetedResult(hits, counting.Total, counting.Counts());
         }
         finally
