@@ -212,6 +212,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             RAMBufferSizeMB = 64,
         };
         using var writer = new IndexWriter(_directory, config);
+        var reading = new System.Diagnostics.Stopwatch();
         try
         {
             var since = rebuild ? 0 : Interlocked.Read(ref _watermark);
@@ -222,8 +223,11 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
 
             var last = since;
             var replacedGroups = new HashSet<int>();
-            while (await _source.AfterAsync(db, last, 500, cancellationToken) is { Count: > 0 } batch)
+            var total = System.Diagnostics.Stopwatch.StartNew();
+            var records = 0;
+            while (await ReadAsync(last) is { Count: > 0 } batch)
             {
+                records += batch.Count;
                 foreach (var record in batch)
                 {
                     if (record.Group is not { } group)
@@ -252,6 +256,10 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             });
             writer.Commit();
             Interlocked.Exchange(ref _watermark, last);
+            if (records > 0)
+            {
+                _logger?.LogInformation("Search index {Path}: {Records} records taken in in {Seconds:F1} s, {Reading:F1} s of it reading them", _path, records, total.Elapsed.TotalSeconds, reading.Elapsed.TotalSeconds);
+            }
         }
         catch
         {
@@ -261,6 +269,14 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         }
 
         _searchers!.MaybeRefreshBlocking();
+
+        async Task<IReadOnlyList<IndexedRecord>> ReadAsync(long after)
+        {
+            reading.Start();
+            var batch = await _source.AfterAsync(db, after, 500, cancellationToken);
+            reading.Stop();
+            return batch;
+        }
     }
 
     private static LuceneDocument ToLucene(IndexedRecord record)
@@ -351,34 +367,6 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
         _searchers?.Dispose();
         _directory?.Dispose();
         _writeLock.Dispose();
-    }
-
-    /// <summary>Records holding the word in none of the fields searched.</summary>
-    private sealed class WithoutWordFilter(string word, string[] fields) : Filter
-    {
-        public string Word { get; } = word;
-
-        public string[] Fields { get; } = fields;
-
-        public override DocIdSet GetDocIdSet(AtomicReaderContext context, IBits acceptDocs)
-        {
-            var reader = context.AtomicReader;
-            var without = new FixedBitSet(reader.MaxDoc);
-            without.Set(0, reader.MaxDoc);
-            foreach (var field in Fields)
-            {
-                if (reader.GetTermDocsEnum(new Term(field, Word)) is { } holding)
-                {
-                    without.AndNot(holding);
-                }
-            }
-
-            return BitsFilteredDocIdSet.Wrap(without, acceptDocs);
-        }
-
-        public override bool Equals(object? obj) => obj is WithoutWordFilter other && other.Word == Word && other.Fields.SequenceEqual(Fields, StringComparer.Ordinal);
-
-        public override int GetHashCode() => Word.GetHashCode(StringComparison.Ordinal);
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory
