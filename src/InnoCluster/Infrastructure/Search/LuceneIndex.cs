@@ -258,7 +258,7 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
             Interlocked.Exchange(ref _watermark, last);
             if (records > 0)
             {
-                _logger?.LogInformation("Search index {Path}: {Records} records taken in in {Seconds:F1} s, {Reading:F1} s of it reading them", _path, records, total.Elapsed.TotalSeconds, reading.Elapsed.TotalSeconds);
+                _logger?.LogInformation("Search index {Path} took in {Records} records in {Seconds:F1} s, {Reading:F1} s of it reading and analysing them", _path, records, total.Elapsed.TotalSeconds, reading.Elapsed.TotalSeconds);
             }
         }
         catch
