@@ -32,16 +32,13 @@ public sealed class FacetCountingTests
         using var reader = DirectoryReader.Open(directory);
         Assert.Equal(2, reader.Leaves.Count);
         var searcher = new IndexSearcher(reader);
-        for (var pass = 0; pass < 2; pass++) // the second from the segments' ordinals read by the first
-        {
-            var counting = new FacetCountingCollector(TopScoreDocCollector.Create(10, true), ["category", "method"]);
-            searcher.Search(new TermQuery(new Term("body", "算力")), counting);
+        var counting = new FacetCountingCollector(TopScoreDocCollector.Create(10, true), ["category", "method"]);
+        searcher.Search(new TermQuery(new Term("body", "算力")), counting);
 
-            var counts = counting.Counts();
-            Assert.Equal(4, counting.Total);
-            Assert.Equal(new Dictionary<string, int> { ["产业扶持政策"] = 2, ["人工智能产业"] = 3, ["数字经济"] = 1 }, counts["category"]);
-            Assert.Equal(new Dictionary<string, int> { ["资金奖励"] = 2, ["贷款贴息"] = 2 }, counts["method"]);
-        }
+        var counts = counting.Counts();
+        Assert.Equal(4, counting.Total);
+        Assert.Equal(new Dictionary<string, int> { ["产业扶持政策"] = 2, ["人工智能产业"] = 3, ["数字经济"] = 1 }, counts["category"]);
+        Assert.Equal(new Dictionary<string, int> { ["资金奖励"] = 2, ["贷款贴息"] = 2 }, counts["method"]);
     }
 
     private static void Add(IndexWriter writer, string body, string[] categories, string[] methods)

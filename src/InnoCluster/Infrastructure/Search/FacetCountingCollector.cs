@@ -4,15 +4,11 @@ using Lucene.Net.Util;
 
 namespace InnoCluster.Infrastructure.Search;
 
-/// <summary>
-/// Passes every hit to the top-page collector and counts the facet values of each, segment by segment (from the
-/// segment's <see cref="FacetOrdinals"/>; the doc values only to name the ordinals counted).
-/// </summary>
+/// <summary>Passes every hit to the top-page collector and counts the facet values of each, segment by segment.</summary>
 internal sealed class FacetCountingCollector(ICollector inner, IReadOnlyList<string> facets) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _counts = facets.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
     private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[facets.Count];
-    private readonly FacetOrdinals?[] _ordinals = new FacetOrdinals?[facets.Count];
     private readonly int[][] _segmentCounts = new int[facets.Count][];
 
     public int Total { get; private set; }
@@ -28,7 +24,6 @@ internal sealed class FacetCountingCollector(ICollector inner, IReadOnlyList<str
         for (var i = 0; i < facets.Count; i++)
         {
             _values[i] = context.AtomicReader.GetSortedSetDocValues(facets[i]);
-            _ordinals[i] = _values[i] is null ? null : FacetOrdinals.Of(context.AtomicReader, facets[i]);
             _segmentCounts[i] = new int[_values[i]?.ValueCount ?? 0L];
         }
     }
@@ -37,17 +32,17 @@ internal sealed class FacetCountingCollector(ICollector inner, IReadOnlyList<str
     {
         Total++;
         inner.Collect(doc);
-        for (var i = 0; i < _ordinals.Length; i++)
+        for (var i = 0; i < _values.Length; i++)
         {
-            if (_ordinals[i] is not { } ordinals)
+            if (_values[i] is not { } values)
             {
                 continue;
             }
 
-            var counts = _segmentCounts[i];
-            for (var at = ordinals.Starts[doc]; at < ordinals.Starts[doc + 1]; at++)
+            values.SetDocument(doc);
+            for (var ord = values.NextOrd(); ord != SortedSetDocValues.NO_MORE_ORDS; ord = values.NextOrd())
             {
-                counts[ordinals.Ordinals[at]]++;
+                _segmentCounts[i][ord]++;
             }
         }
     }
