@@ -9,6 +9,7 @@ public class NormalizationTests
     [InlineData("人工智慧晶片", "人工智能芯片")]
     [InlineData("軟體資料庫", "软件数据库")]
     [InlineData("ＡＩ　５Ｇ", "ai 5g")]
+    [InlineData("乾隆年間天氣乾燥", "乾隆年间天气干燥")] // the longest key wins: 乾隆 is a phrase kept as written, 乾 alone becomes 干
     public void Normalize_FoldsScriptWidthAndCase(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(input));
 
