@@ -47,7 +47,7 @@ public static class Snippets
             }
         }
 
-        int LineOf(int position) => lineStarts.FindLastIndex(s => s <= position);
+        int LineOf(int position) => lineStarts.BinarySearch(position) is var at && at >= 0 ? at : ~at - 1;
         var best = hits.GroupBy(h => LineOf(h.Start))
             .OrderByDescending(g => g.Select(h => h.Term).Distinct().Count()).ThenByDescending(g => g.Count()).First();
         var lineStart = lineStarts[best.Key];
@@ -155,12 +155,26 @@ public static class Snippets
             }
         }
 
-        // Longer matches first, so 人工智能 is one mark, not 人工 and 智能.
+        // Longer matches first, so 人工智能 is one mark, not 人工 and 智能. The characters marked so far are kept
+        // as bits: a long law holds a common word thousands of times, too many to compare each with every other.
         var kept = new List<Hit>();
+        var marked = new System.Collections.BitArray(text.Length);
         foreach (var hit in hits.OrderByDescending(h => h.Length).ThenBy(h => h.Start))
         {
-            if (!kept.Exists(k => hit.Start < k.Start + k.Length && k.Start < hit.Start + hit.Length))
+            var end = Math.Min(text.Length, hit.Start + hit.Length);
+            var free = true;
+            for (var i = hit.Start; i < end && free; i++)
             {
+                free = !marked[i];
+            }
+
+            if (free)
+            {
+                for (var i = hit.Start; i < end; i++)
+                {
+                    marked[i] = true;
+                }
+
                 kept.Add(hit);
             }
         }
