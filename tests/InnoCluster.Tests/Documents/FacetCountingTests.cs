@@ -41,6 +41,33 @@ public sealed class FacetCountingTests
         Assert.Equal(new Dictionary<string, int> { ["资金奖励"] = 2, ["贷款贴息"] = 2 }, counts["method"]);
     }
 
+    [Fact]
+    public void AnAnyWordQueryScoredOutOfOrder_CountsEveryMatchOnce()
+    {
+        using var directory = new RAMDirectory();
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))))
+        {
+            Add(writer, "算力 芯片", ["产业扶持政策"], ["资金奖励"]);
+            Add(writer, "算力", ["人工智能产业"], []);
+            writer.Commit();
+            Add(writer, "芯片", ["人工智能产业"], ["贷款贴息"]);
+            Add(writer, "数据", ["产业扶持政策"], ["贷款贴息"]);
+            writer.Commit();
+        }
+
+        using var reader = DirectoryReader.Open(directory);
+        // As the search indexes collect: hits may come out of order, so Lucene scores the disjunction a window at a time.
+        var counting = new FacetCountingCollector(TopScoreDocCollector.Create(10, docsScoredInOrder: false), ["category", "method"]);
+        Assert.True(counting.AcceptsDocsOutOfOrder);
+        var any = new BooleanQuery { { new TermQuery(new Term("body", "算力")), Occur.SHOULD }, { new TermQuery(new Term("body", "芯片")), Occur.SHOULD } };
+        new IndexSearcher(reader).Search(any, counting);
+
+        var counts = counting.Counts();
+        Assert.Equal(3, counting.Total);
+        Assert.Equal(new Dictionary<string, int> { ["产业扶持政策"] = 1, ["人工智能产业"] = 2 }, counts["category"]);
+        Assert.Equal(new Dictionary<string, int> { ["资金奖励"] = 1, ["贷款贴息"] = 1 }, counts["method"]);
+    }
+
     private static void Add(IndexWriter writer, string body, string[] categories, string[] methods)
     {
         var document = new Document { new TextField("body", body, Field.Store.NO) };

@@ -292,7 +292,8 @@ public sealed class LuceneIndex : IFacetedSearch, IDisposable
     {
         var document = new LuceneDocument
         {
-            new StringField(IdField, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES),
+            // The term a record is replaced by; hits read their id from the doc values below, so it is not stored.
+            new StringField(IdField, record.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.NO),
             new NumericDocValuesField(IdValueField, record.Id),
             new TextField(TitleField, record.TitleTerms, Field.Store.NO),
             new TextField(BodyField, record.BodyTerms, Field.Store.NO),
